@@ -1,0 +1,55 @@
+# socprev-kit: the two commands of the README are `make reports` and `make test`.
+# Both build the environment first when it is missing or out of date.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+DATA   ?= sample_data/clean
+LANG_  ?= nl
+
+.PHONY: setup reports test test-fast lint format bench sample-data constraints clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+## setup: build the virtual environment in .venv (pinned by constraints.txt)
+setup: $(STAMP)
+
+## reports: the main job on the shipped sample data (for now: validate and summarise it)
+reports: $(STAMP)
+	$(BIN)/socprev-kit validate $(DATA) --lang $(LANG_) --out reports/validation_issues.xlsx
+	$(BIN)/socprev-kit summary $(DATA) --lang $(LANG_)
+
+## test: the whole test suite (what CI runs)
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q
+
+## test-fast: the tests not marked slow
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## bench: the benchmarks (run by hand; they print ratios against a baseline of the same run)
+bench: $(STAMP)
+	$(BIN)/python bench/bench_loading.py
+
+## sample-data: regenerate sample_data/ from the generator (deterministic for the seed)
+sample-data: $(STAMP)
+	$(BIN)/socprev-kit sample-data --out sample_data --seed 2026
+
+## constraints: re-pin constraints.txt to what is installed now (after a deliberate upgrade)
+constraints:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^socprev' > constraints.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

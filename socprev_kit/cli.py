@@ -1,0 +1,173 @@
+"""The ``socprev-kit`` command: parse the arguments, call one function, print for people.
+
+Exit codes: 0 done (warnings allowed), 1 the data have errors, 2 the input cannot be read or the
+command is misused. No traceback reaches the user; set ``SOCPREV_DEBUG=1`` to see one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from .errors import SocprevError
+
+WORDS = {
+    "nl": {"error": "FOUT", "warning": "LET OP", "info": "INFO", "row": "rij",
+           "summary": "{e} fout(en), {w} waarschuwing(en), {i} opmerking(en) in {f} bestand(en); "
+           "{n} rijen bruikbaar.",
+           "more": "... en nog {n}; schrijf alles weg met --out FILE.xlsx",
+           "written": "Problemen weggeschreven naar {p}", "none": "Geen problemen gevonden.",
+           "missing": "Niet gevonden: {p}", "nothing": "Geen enkel bestand kon gelezen worden."},
+    "fr": {"error": "ERREUR", "warning": "ATTENTION", "info": "INFO", "row": "ligne",
+           "summary": "{e} erreur(s), {w} avertissement(s), {i} remarque(s) dans {f} fichier(s) ; "
+           "{n} lignes utilisables.",
+           "more": "... et encore {n} ; écrivez tout avec --out FILE.xlsx",
+           "written": "Problèmes écrits dans {p}", "none": "Aucun problème trouvé.",
+           "missing": "Introuvable : {p}", "nothing": "Aucun fichier n'a pu être lu."},
+    "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO", "row": "row",
+           "summary": "{e} error(s), {w} warning(s), {i} note(s) in {f} file(s); {n} rows usable.",
+           "more": "... and {n} more; write them all with --out FILE.xlsx",
+           "written": "Issues written to {p}", "none": "No problems found.",
+           "missing": "Not found: {p}", "nothing": "No file could be read."},
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="socprev-kit",
+        description="Register, check and evaluate local projects against drug-related crime and "
+        "nuisance (SOCPREV). / Registreren, controleren en evalueren. / Enregistrer, contrôler "
+        "et évaluer.",
+    )
+    parser.add_argument("--version", action="version", version=f"socprev-kit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="check registration files and list every problem")
+    v.add_argument("paths", nargs="+", type=Path, help="files (xlsx, csv, parquet) or folders")
+    v.add_argument("--lang", choices=["nl", "fr", "en"], default="nl")
+    v.add_argument("--out", type=Path, help="also write the issues to a .csv or .xlsx file")
+    v.add_argument("--catalogue", type=Path, help="a file with your own extra indicators")
+    v.add_argument("--max-lines", type=int, default=200, help="issues to print (default 200)")
+    v.set_defaults(func=cmd_validate)
+
+    s = sub.add_parser("summary", help="validate, then summarise the data per municipality")
+    s.add_argument("paths", nargs="+", type=Path)
+    s.add_argument("--lang", choices=["nl", "fr", "en"], default="nl")
+    s.set_defaults(func=cmd_summary)
+
+    g = sub.add_parser("sample-data", help="(re)generate the synthetic sample data set")
+    g.add_argument("--out", type=Path, required=True, help="folder to write to")
+    g.add_argument("--seed", type=int, default=2026)
+    g.set_defaults(func=cmd_sample_data)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except SocprevError as exc:
+        print(f"socprev-kit: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last guard before a traceback reaches a user
+        if os.environ.get("SOCPREV_DEBUG"):
+            raise
+        print(f"socprev-kit: unexpected error: {type(exc).__name__}: {exc}\n"
+              "Run again with SOCPREV_DEBUG=1 to see the details, and report them.",
+              file=sys.stderr)
+        return 2
+
+
+def _load(args: argparse.Namespace):
+    from .loading import load
+
+    words = WORDS[args.lang]
+    missing = [p for p in args.paths if not p.exists()]
+    for p in missing:
+        print(words["missing"].format(p=p), file=sys.stderr)
+    if missing:
+        return None
+    data = load(args.paths, lang=args.lang, catalogue=getattr(args, "catalogue", None))
+    if data.files.empty or data.files["rows"].sum() == 0 and data.n_errors and all(
+            c in {"unreadable_file", "unsupported_file", "empty_file", "unrecognised_table"}
+            for c in data.issues.loc[data.issues["severity"] == "error", "check"]):
+        print_issues(data.issues, args.lang, getattr(args, "max_lines", 200))
+        print(words["nothing"], file=sys.stderr)
+        return None
+    return data
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    data = _load(args)
+    if data is None:
+        return 2
+    print_issues(data.issues, args.lang, args.max_lines)
+    words = WORDS[args.lang]
+    counts = data.issues["severity"].value_counts()
+    print(words["summary"].format(e=counts.get("error", 0), w=counts.get("warning", 0),
+                                  i=counts.get("info", 0), f=len(data.files),
+                                  n=len(data.registrations)))
+    if args.out:
+        from .exports import write_table
+
+        write_table(data.issues, args.out)
+        print(words["written"].format(p=args.out))
+    return 0 if data.ok else 1
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from .overview import overview
+
+    data = _load(args)
+    if data is None:
+        return 2
+    errors = data.issues[data.issues["severity"] == "error"]
+    print_issues(errors, args.lang, 20)
+    table = overview(data, lang=args.lang)
+    with_width = table.to_string(index=False, max_colwidth=40)
+    print(with_width)
+    return 0 if data.ok else 1
+
+
+def cmd_sample_data(args: argparse.Namespace) -> int:
+    from .sampledata import write_sample_data
+
+    written = write_sample_data(args.out, seed=args.seed)
+    print(f"{len(written)} files written to {args.out}")
+    return 0
+
+
+def print_issues(issues, lang: str, max_lines: int = 200) -> None:
+    """Print the issues grouped by file, one wrapped line each."""
+    words = WORDS[lang]
+    if issues.empty:
+        print(words["none"])
+        return
+    width = 100
+    shown = issues.head(max_lines)
+    for (file, sheet), group in shown.groupby(["file", "sheet"], sort=False):
+        print(f"\n{file}" + (f" [{sheet}]" if sheet else ""))
+        for r in group.itertuples():
+            where = f"{words['row']} {r.row}" if pd.notna(r.row) else ""
+            col = f"{r.column}" if r.column else ""
+            head = f"  {words[r.severity]:<9} {where:<10} {col[:18]:<18} "
+            body = textwrap.wrap(f"{r.message} [{r.check}]", width - len(head)) or [""]
+            print(head + body[0])
+            for line in body[1:]:
+                print(" " * len(head) + line)
+    if len(issues) > max_lines:
+        print("\n" + words["more"].format(n=len(issues) - max_lines))
+    print()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

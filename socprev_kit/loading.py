@@ -1,0 +1,331 @@
+"""Read registration files (xlsx, CSV in Belgian dialects, Parquet) into raw canonical tables.
+
+Only this module reads data files. It finds the header row, maps Dutch, French and English headers
+to canonical names (:mod:`socprev_kit.contract`), and keeps for every row the file, sheet and row
+number a person would look up. It does not judge the values: :mod:`socprev_kit.validation` does.
+Whatever it cannot read becomes an issue, never an exception.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .contract import ALIASES, SHEET_NAMES, normalise_header, required
+
+if TYPE_CHECKING:
+    from .validation import Dataset
+
+log = logging.getLogger(__name__)
+
+DATA_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".parquet", ".pq"}
+HEADER_SEARCH_ROWS = 30
+
+
+@dataclass
+class RawTable:
+    """One table read from one file or sheet: cell values as typed, under canonical names."""
+
+    table: str
+    frame: pd.DataFrame  # canonical columns + source_file, source_sheet, source_row
+    headers: dict[str, str]  # canonical name -> header as written in the file
+    decimal_comma: bool = True
+
+
+@dataclass
+class ReadResult:
+    """Everything read from a set of paths: the tables and the problems met while reading."""
+
+    tables: list[RawTable] = field(default_factory=list)
+    issues: list[dict] = field(default_factory=list)
+    files: list[dict] = field(default_factory=list)
+
+    def issue(self, check: str, file: str, sheet: str = "", row: object = None,
+              column: str = "", value: object = "", hint: str = "") -> None:
+        self.issues.append({"file": file, "sheet": sheet, "row": row, "column": column,
+                            "value": value, "check": check, "hint": hint})
+
+
+def expand_paths(paths: Iterable[str | Path] | str | Path) -> Iterator[tuple[Path, bool]]:
+    """Files named, and data files found below folders; ``(path, named_explicitly)``."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in DATA_SUFFIXES and not _hidden(f, p):
+                    yield f, False
+        else:
+            yield p, True
+
+
+def _hidden(f: Path, root: Path) -> bool:
+    parts = f.relative_to(root).parts
+    return any(part.startswith((".", "~$", "_")) for part in parts)
+
+
+def read_paths(paths: Iterable[str | Path] | str | Path) -> ReadResult:
+    """Read every file named or found below the folders named."""
+    result = ReadResult()
+    for path, explicit in expand_paths(paths):
+        name = str(path)
+        if not path.exists():
+            result.issue("unreadable_file", name, hint="file not found / bestand niet gevonden")
+            continue
+        suffix = path.suffix.lower()
+        if suffix not in DATA_SUFFIXES:
+            if explicit:
+                result.issue("unsupported_file", name, value=path.suffix)
+            continue
+        n_before = len(result.tables)
+        try:
+            if suffix in {".xlsx", ".xlsm"}:
+                _read_excel(path, result)
+            elif suffix in {".parquet", ".pq"}:
+                _read_parquet(path, result)
+            else:
+                _read_csv(path, result)
+        except Exception as exc:  # noqa: BLE001 - any failure to read is the user's file, not ours
+            log.debug("cannot read %s", path, exc_info=True)
+            result.issue("unreadable_file", name, hint=f"{type(exc).__name__}: {exc}"[:200])
+        n_rows = sum(len(t.frame) for t in result.tables[n_before:])
+        result.files.append({"file": name, "rows": n_rows})
+    return result
+
+
+def load(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    lang: str = "nl",
+    strict: bool = False,
+    catalogue: pd.DataFrame | str | Path | None = None,
+) -> Dataset:
+    """Read files or folders and return the validated canonical tables.
+
+    Parameters
+    ----------
+    paths
+        One or more files (xlsx, csv, parquet) or folders; a folder is read with every data file
+        below it, except names starting with ``.``, ``_`` or ``~$``.
+    lang
+        Language of the issue messages: ``"nl"``, ``"fr"`` or ``"en"``.
+    strict
+        Raise :class:`~socprev_kit.errors.ValidationError` when any issue is an error.
+    catalogue
+        A catalogue file of the user's own indicators, added to the shipped one.
+
+    Returns
+    -------
+    Dataset
+        ``registrations``, ``projects`` and ``objectives`` (usable rows), ``issues`` and ``files``.
+
+    Examples
+    --------
+    >>> data = load("sample_data/clean")  # doctest: +SKIP
+    >>> data.issues.query("severity == 'error'")  # doctest: +SKIP
+    """
+    from .validation import validate
+
+    return validate(read_paths(paths), lang=lang, strict=strict, catalogue=catalogue)
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode file bytes; returns ``(text, encoding)``. UTF-8 (with or without BOM), UTF-16 with
+    BOM, else Windows-1252."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "cp1252"
+
+
+def sniff(lines: list[str]) -> tuple[int, str, int]:
+    """Find the header line and the separator: ``(line index, separator, known headers)``."""
+    best = (0, ";", 0)
+    for i, line in enumerate(lines[:HEADER_SEARCH_ROWS]):
+        for sep in (";", ",", "\t", "|"):
+            if sep not in line:
+                continue
+            cells = next(csv.reader([line], delimiter=sep), [])
+            score = _known_headers(cells)
+            if score > best[2]:
+                best = (i, sep, score)
+        if best[2] >= 3:
+            break
+    return best
+
+
+def _read_csv(path: Path, result: ReadResult) -> None:
+    name = str(path)
+    text, encoding = decode(path.read_bytes())
+    if encoding == "cp1252":
+        result.issue("encoding_guess", name)
+    if not text.strip():
+        result.issue("empty_file", name)
+        return
+    lines = text.splitlines()
+    hdr, sep, score = sniff(lines)
+    if score < 2:
+        first = next((ln for ln in lines if ln.strip()), "")[:80]
+        result.issue("unrecognised_table", name, row=1, value=first, hint=first)
+        return
+    header = next(csv.reader([lines[hdr]], delimiter=sep))
+    body_text = "\n".join(lines[hdr + 1:])
+    body = None
+    if body_text.strip():
+        try:
+            body = pd.read_csv(io.StringIO(body_text), sep=sep, header=None, dtype=object,
+                               keep_default_na=False, skip_blank_lines=False, engine="c")
+        except (pd.errors.ParserError, ValueError):
+            body = None
+        if body is None or len(body.columns) < len(header):
+            # ragged rows: the csv module never refuses a line
+            body = pd.DataFrame(list(csv.reader(io.StringIO(body_text), delimiter=sep)))
+    else:
+        body = pd.DataFrame()
+    _add_table(result, name, "", header, body, decimal_comma=sep != ",", header_row=hdr + 1)
+
+
+# --- Excel ---------------------------------------------------------------------------------------
+
+def _read_excel(path: Path, result: ReadResult) -> None:
+    import openpyxl
+
+    name = str(path)
+    small = path.stat().st_size < 5_000_000
+    wb = openpyxl.load_workbook(path, read_only=not small, data_only=True)
+    several = len(wb.worksheets) > 1
+    try:
+        for ws in wb.worksheets:
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            nonblank = [i for i, r in enumerate(rows) if any(_filled(c) for c in r)]
+            if not nonblank:
+                if not several:
+                    result.issue("empty_file", name, ws.title)
+                continue
+            search = range(min(len(rows), HEADER_SEARCH_ROWS))
+            hdr = max(search, key=lambda i: _known_headers(rows[i]))
+            if _known_headers(rows[hdr]) < 2 or identify(rows[hdr], ws.title) is None:
+                _unrecognised(result, name, ws.title, rows[nonblank[0]], nonblank[0] + 1, several)
+                continue
+            if ws.sheet_state != "visible":
+                result.issue("hidden_sheet", name, ws.title)
+            for rng in ws.merged_cells.ranges if small else []:
+                if rng.min_row == hdr + 1:
+                    result.issue("merged_header", name, ws.title, row=hdr + 1, hint=str(rng))
+            _add_table(result, name, ws.title, rows[hdr], pd.DataFrame(rows[hdr + 1:]),
+                       decimal_comma=True, header_row=hdr + 1)
+    finally:
+        wb.close()
+
+
+def _read_parquet(path: Path, result: ReadResult) -> None:
+    frame = pd.read_parquet(path)
+    header = [str(c) for c in frame.columns]
+    if _known_headers(header) < 2 or identify(header) is None:
+        _unrecognised(result, str(path), "", header, 1, False)
+        return
+    body = frame.astype("object")
+    body.columns = range(len(header))
+    _add_table(result, str(path), "", header, body, decimal_comma=True, header_row=1)
+
+
+def _unrecognised(result: ReadResult, file: str, sheet: str, first: list, row: int,
+                  several: bool) -> None:
+    if several and not SHEET_NAMES.get(normalise_header(sheet)):
+        result.issue("sheet_skipped", file, sheet)
+        return
+    text = " | ".join(str(c) for c in first if _filled(c))[:80]
+    result.issue("unrecognised_table", file, sheet, row=row, value=text, hint=text)
+
+
+# --- shared --------------------------------------------------------------------------------------
+
+def _known_headers(cells: list) -> int:
+    folded = {normalise_header(c) for c in cells if _filled(c)}
+    return max(len(folded & set(m)) for m in ALIASES.values())
+
+
+def identify(headers: list, sheet: str = "") -> str | None:
+    """Which canonical table a header row belongs to, or ``None``."""
+    folded = {normalise_header(h) for h in headers if _filled(h)}
+    by_sheet = SHEET_NAMES.get(normalise_header(sheet)) if sheet else None
+    scores = {}
+    for table, m in ALIASES.items():
+        hits = {m[h] for h in folded if h in m}
+        if len(hits) < 2:
+            continue
+        need = required(table)
+        scores[table] = (table == by_sheet, sum(c in hits for c in need) / len(need), len(hits))
+    return max(scores, key=scores.__getitem__) if scores else None
+
+
+def _add_table(result: ReadResult, file: str, sheet: str, header: list, body: pd.DataFrame, *,
+               decimal_comma: bool, header_row: int) -> None:
+    """Map ``header`` to canonical names and add the rows of ``body`` (positional columns).
+
+    ``header_row`` is the 1-based row of the header in the file, so that reported row numbers are
+    the ones the user sees.
+    """
+    table = identify(header, sheet)
+    body = body.astype("object")
+    filled = body.notna() & ~body.isin(["", " "])
+    keep = filled.any(axis=1).to_numpy()
+    header = list(header) + [None] * (len(body.columns) - len(header))
+    mapping = ALIASES[table]
+    columns: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    for j, h in enumerate(header):
+        has_data = j in filled.columns and bool(filled[j].any())
+        if not _filled(h):
+            if has_data:
+                result.issue("unnamed_column", file, sheet, row=header_row, column=_letter(j))
+            continue
+        canon = mapping.get(normalise_header(h))
+        if canon is None:
+            if has_data:
+                close = difflib.get_close_matches(normalise_header(h), list(mapping), n=1)
+                result.issue("unknown_column", file, sheet, row=header_row, column=str(h),
+                             value=str(h), hint=f"'{close[0]}'" if close else "?")
+        elif canon in columns:
+            result.issue("duplicate_column", file, sheet, row=header_row, column=str(h),
+                          value=str(h), hint=f"{headers[canon]} / {h}")
+        else:
+            columns[canon] = j
+            headers[canon] = str(h).strip()
+    frame = pd.DataFrame(
+        {c: body[j].to_numpy()[keep] if j in body.columns else None for c, j in columns.items()},
+        index=pd.RangeIndex(int(keep.sum())), dtype=object,
+    )
+    frame["source_file"] = file
+    frame["source_sheet"] = sheet
+    frame["source_row"] = (header_row + 1 + pd.Series(range(len(body))))[keep].to_numpy()
+    if frame.empty:
+        result.issue("empty_file", file, sheet)
+    result.tables.append(RawTable(table, frame, headers, decimal_comma))
+
+
+def _filled(c: object) -> bool:
+    return c is not None and not (isinstance(c, float) and c != c) and str(c).strip() != ""
+
+
+def _letter(j: int) -> str:
+    s = ""
+    j += 1
+    while j:
+        j, r = divmod(j - 1, 26)
+        s = chr(65 + r) + s
+    return s

@@ -1,0 +1,272 @@
+"""Turn the cell values users type into typed values, vectorised, without ever raising.
+
+Each parser takes a Series of whatever the file held (text, numbers, datetimes, blanks) and returns
+a Series of parsed values with missing values where the text could not be read. The caller compares
+the result with the input to report what failed; nothing here decides what is an error.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+MONTHS = {
+    # Dutch, French and English month names and their usual abbreviations (accents folded).
+    **dict.fromkeys(["jan", "januari", "janvier", "january", "janv"], 1),
+    **dict.fromkeys(["feb", "februari", "fevrier", "february", "fev", "fevr"], 2),
+    **dict.fromkeys(["mrt", "maart", "mars", "march", "mar", "maa"], 3),
+    **dict.fromkeys(["apr", "april", "avril", "avr"], 4),
+    **dict.fromkeys(["mei", "mai", "may"], 5),
+    **dict.fromkeys(["jun", "juni", "juin", "june"], 6),
+    **dict.fromkeys(["jul", "juli", "juillet", "july", "juil"], 7),
+    **dict.fromkeys(["aug", "augustus", "aout", "august"], 8),
+    **dict.fromkeys(["sep", "sept", "september", "septembre"], 9),
+    **dict.fromkeys(["okt", "oktober", "oct", "octobre", "october"], 10),
+    **dict.fromkeys(["nov", "november", "novembre"], 11),
+    **dict.fromkeys(["dec", "december", "decembre"], 12),
+}
+
+#: Excel serial day numbers that stand for dates between 1954 and 2119.
+EXCEL_SERIAL_RANGE = (20000, 80000)
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+_BLANK = {"", "nan", "none", "null", "na", "n/a", "<na>", "nat"}
+
+
+def as_text(values: pd.Series) -> pd.Series:
+    """Values as stripped text, with missing values for blanks (``''``, ``nan``, ``None`` ...)."""
+    s = values.astype("object").where(values.notna(), None)
+    text = s.map(_cell_text, na_action="ignore")
+    blank = text.isna() | text.str.lower().isin(_BLANK)
+    return text.where(~blank, None).astype("object")
+
+
+def _cell_text(v: object) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, pd.Timestamp | np.datetime64) or hasattr(v, "isoformat"):
+        return pd.Timestamp(v).isoformat() if not isinstance(v, str) else v
+    return str(v).strip().replace("\u00a0", " ")
+
+
+def is_blank(values: pd.Series) -> pd.Series:
+    """True where a cell holds nothing a person typed."""
+    return as_text(values).isna()
+
+
+def parse_number(values: pd.Series, decimal_comma: pd.Series | bool = True) -> pd.Series:
+    """Read numbers written the Belgian or the English way.
+
+    ``12``, ``12,5``, ``1.234,5``, ``1 234``, ``€ 1.200``, ``12 %`` and ``1,234.5`` are read;
+    with ``decimal_comma`` a lone ``.`` between groups of three digits is a thousands separator.
+
+    >>> parse_number(pd.Series(["12", "12,5", "1.234,5", "abc", None])).tolist()
+    [12.0, 12.5, 1234.5, nan, nan]
+    """
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype("float64")
+    fast = pd.to_numeric(values, errors="coerce")
+    out = pd.Series(np.asarray(fast, dtype="float64"), index=values.index)
+    todo = out.isna() & values.notna()
+    if decimal_comma is not False:
+        # "1.234" is one thousand two hundred and thirty-four where the comma is the decimal mark.
+        dotted = values.astype("object").map(_looks_like_thousands, na_action="ignore")
+        dotted = dotted.fillna(False).astype(bool)
+        if not isinstance(decimal_comma, bool):
+            dotted &= decimal_comma.reindex(values.index).fillna(True).astype(bool)
+        todo |= dotted
+    if not todo.any():
+        return out
+    text = as_text(values[todo]).dropna()
+    if text.empty:
+        return out
+    comma = (
+        decimal_comma
+        if isinstance(decimal_comma, bool)
+        else decimal_comma.reindex(text.index).fillna(True).astype(bool)
+    )
+    t = text.str.replace(r"[\s\u00a0\u202f]|€|EUR|%", "", regex=True, case=False)
+    has_both = t.str.contains(",", regex=False) & t.str.contains(".", regex=False)
+    last_comma = t.str.rfind(",") > t.str.rfind(".")
+    # Both separators: the last one is the decimal mark.
+    both_eu = has_both & last_comma
+    both_en = has_both & ~last_comma
+    t = t.where(~both_eu, t.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    t = t.where(~both_en, t.str.replace(",", "", regex=False))
+    only_comma = ~has_both & t.str.contains(",", regex=False)
+    t = t.where(~only_comma, t.str.replace(",", ".", regex=False))
+    thousands = (
+        ~has_both & ~only_comma & t.str.fullmatch(r"-?\d{1,3}(\.\d{3})+").fillna(False) & comma
+    )
+    t = t.where(~thousands, t.str.replace(".", "", regex=False))
+    out.loc[t.index] = pd.to_numeric(t, errors="coerce").astype("float64")
+    return out
+
+
+_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
+
+
+def _looks_like_thousands(v: object) -> bool:
+    return isinstance(v, str) and "." in v and _THOUSANDS.fullmatch(v.strip()) is not None
+
+
+def parse_nis(values: pd.Series) -> pd.Series:
+    """NIS codes as 5-digit text; anything else (4 digits, letters) becomes missing.
+
+    >>> parse_nis(pd.Series([11002, "44021.0", " 21004 ", "1002", "Gent"])).tolist()
+    ['11002', '44021', '21004', None, None]
+    """
+    text = as_text(values)
+    text = text.str.replace(r"\.0+$", "", regex=True)
+    ok = text.str.fullmatch(r"[1-9]\d{4}").fillna(False).astype(bool)
+    return text.where(ok, None).astype("object")
+
+
+def parse_code(values: pd.Series) -> pd.Series:
+    """Identifiers (project and indicator ids, codes): stripped text, blanks missing."""
+    return as_text(values)
+
+
+def parse_list(values: pd.Series) -> pd.Series:
+    """``"a; b, c"`` → ``("a", "b", "c")``; a blank becomes an empty tuple."""
+    text = as_text(values)
+    return text.map(
+        lambda s: tuple(p.strip() for p in re.split(r"[;,|]", s) if p.strip())
+        if isinstance(s, str)
+        else (),
+    ).astype("object")
+
+
+def excel_serial_to_timestamp(values: pd.Series) -> pd.Series:
+    """Excel serial day numbers (1900 date system) to timestamps."""
+    return _EXCEL_EPOCH + pd.to_timedelta(values.astype("float64").round(), unit="D")
+
+
+def is_excel_serial(values: pd.Series) -> pd.Series:
+    """True where a cell holds a number that looks like an Excel serial date."""
+    num = parse_number(values, False)
+    lo, hi = EXCEL_SERIAL_RANGE
+    return (num >= lo) & (num <= hi)
+
+
+def parse_date(values: pd.Series) -> pd.Series:
+    """Read calendar days: ISO ``2024-03-15``, Belgian ``15/03/2024``, ``15-03-2024``,
+    ``15.03.2024``, datetimes and Excel serial numbers. Unreadable → ``NaT``.
+
+    >>> parse_date(pd.Series(["2024-03-15", "15/03/2024", "45366", "soon"])).dt.strftime("%F").tolist()
+    ['2024-03-15', '2024-03-15', '2024-03-15', nan]
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.tz_localize(None) if values.dt.tz is not None else values
+    text = as_text(values)
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    iso = text.str.extract(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]+)?$")
+    dmy = text.str.extract(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+[\d:.]+)?$")
+    for y, m, d in ((iso[0], iso[1], iso[2]), (dmy[2], dmy[1], dmy[0])):
+        ok = y.notna() & out.isna()
+        if ok.any():
+            parts = pd.DataFrame({"year": y[ok], "month": m[ok], "day": d[ok]}).astype("int64")
+            out.loc[ok] = pd.to_datetime(parts, errors="coerce")
+    serial = out.isna() & is_excel_serial(values).fillna(False)
+    if serial.any():
+        out.loc[serial] = excel_serial_to_timestamp(parse_number(values[serial], False))
+    return out
+
+
+def parse_period(values: pd.Series) -> pd.Series:
+    """Read a period into ``2024-03`` (month), ``2024-Q1`` (quarter) or ``2024`` (year).
+
+    Accepted: ``2024-03``, ``2024/3``, ``03/2024``, ``202403``, ``maart 2024``, ``mars 2024``,
+    ``mrt-24``, ``2024-Q1``, ``Q1 2024``, ``2024 K1`` (kwartaal), ``T1 2024`` (trimestre), ``2024``,
+    a date or datetime (its month) and an Excel serial date (its month).
+
+    >>> values = pd.Series(["2024-3", "03/2024", "mars 2024", "K2 2024", "2024", "x"])
+    >>> parse_period(values).fillna("?").tolist()
+    ['2024-03', '2024-03', '2024-03', '2024-Q2', '2024', '?']
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%Y-%m").where(values.notna(), None).astype("object")
+    text = as_text(values)
+    low = text.str.lower()
+    out = pd.Series(None, index=values.index, dtype="object")
+
+    def month(y: pd.Series, m: pd.Series) -> pd.Series:
+        mm = pd.to_numeric(m, errors="coerce")
+        ok = y.notna() & mm.between(1, 12)
+        two = mm.fillna(0).astype(int).map("{:02d}".format).astype("object")
+        return (y.astype("object") + "-" + two).where(ok, None)
+
+    def fill(candidate: pd.Series) -> None:
+        todo = out.isna() & candidate.notna()
+        out.loc[todo] = candidate[todo]
+
+    fill(low.where(low.str.fullmatch(r"(19|20)\d{2}").fillna(False).astype(bool), None))
+    ym = _extract(low, r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})$")
+    fill(month(ym[0], ym[1]))
+    my = _extract(low, r"^(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})$")
+    fill(month(my[1], my[0]))
+    compact = _extract(low, r"^((?:19|20)\d{2})(\d{2})$")
+    fill(month(compact[0], compact[1]))
+    q1 = _extract(low, r"^((?:19|20)\d{2})\s*[-/ ]?\s*[qkt]([1-4])$")
+    q2 = _extract(low, r"^[qkt]([1-4])\s*[-/ ]?\s*((?:19|20)\d{2})$")
+    fill((q1[0] + "-Q" + q1[1]).where(q1[0].notna(), None))
+    fill((q2[1] + "-Q" + q2[0]).where(q2[0].notna(), None))
+    named = _extract(_fold(low), r"^([a-z]+)\.?\s*[-/ ]?\s*(\d{2}|\d{4})$")
+    if named[0].notna().any():
+        mnum = named[0].map(MONTHS)
+        year = named[1].where(named[1].str.len() != 2, "20" + named[1])
+        fill(month(year.where(mnum.notna(), None), mnum))
+    left = out.isna() & text.notna()
+    if left.any():
+        dates = parse_date(values[left])
+        fill(dates.dt.strftime("%Y-%m").where(dates.notna(), None).reindex(out.index))
+    return out
+
+
+def _extract(text: pd.Series, pattern: str) -> pd.DataFrame:
+    return text.str.extract(pattern).astype("object")
+
+
+def _fold(text: pd.Series) -> pd.Series:
+    return (
+        text.str.normalize("NFKD")
+        .str.encode("ascii", errors="ignore")
+        .str.decode("ascii")
+        .astype("object")
+    )
+
+
+def period_frequency(periods: pd.Series) -> pd.Series:
+    """``month``, ``quarter`` or ``year`` for canonical period strings."""
+    p = periods.astype("object")
+    n = p.str.len()
+    quarter = p.str.contains("Q", regex=False).fillna(False).astype(bool)
+    return pd.Series(
+        np.select([quarter, n == 7, n == 4], ["quarter", "month", "year"], ""), index=p.index
+    ).where(p.notna(), None)
+
+
+def period_start(periods: pd.Series) -> pd.Series:
+    """First day of each canonical period."""
+    p = periods.astype("object")
+    q = p.str.extract(r"^(\d{4})-Q([1-4])$")
+    as_month = p.where(q[0].isna(), q[0] + "-" + ((q[1].astype(float) - 1) * 3 + 1).map(
+        lambda x: f"{int(x):02d}" if x == x else None
+    ))
+    as_month = as_month.where(as_month.str.len() != 4, as_month + "-01")
+    return pd.to_datetime(as_month + "-01", format="%Y-%m-%d", errors="coerce")
+
+
+def period_end(periods: pd.Series) -> pd.Series:
+    """Last day of each canonical period."""
+    start = period_start(periods)
+    freq = period_frequency(periods)
+    months = freq.map({"month": 1, "quarter": 3, "year": 12}).fillna(1).astype(int)
+    return pd.Series(
+        [s + pd.DateOffset(months=m) - pd.Timedelta(days=1) if pd.notna(s) else pd.NaT
+         for s, m in zip(start, months, strict=True)],
+        index=periods.index,
+        dtype="datetime64[ns]",
+    )

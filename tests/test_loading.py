@@ -1,0 +1,99 @@
+"""Reading real files: CSV dialects, xlsx layouts, Parquet, folders; provenance of every row."""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from socprev_kit import load
+from socprev_kit.loading import read_paths
+
+ROWS = [("GENT-SW", "44021", "2023-01", "P04", "10,5"), ("GENT-SW", "44021", "2023-02", "P04", "3")]
+
+
+def write_csv(path, header, rows, sep=";", encoding="utf-8", bom=False):
+    lines = [sep.join(header)] + [sep.join(r) for r in rows]
+    data = "\r\n".join(lines).encode(encoding)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("sep", "encoding", "bom"),
+    [(";", "utf-8", False), (";", "utf-8", True), (";", "cp1252", False), (",", "utf-8", False),
+     ("\t", "utf-8", False), ("|", "utf-8", False)],
+)
+def test_csv_dialects_are_detected(tmp_path, sep, encoding, bom):
+    header = ["project", "NIS-code", "période", "indicator", "waarde"]
+    rows = ROWS if sep != "," else [r[:4] + (r[4].replace(",", "."),) for r in ROWS]
+    path = write_csv(tmp_path / "r.csv", header, rows, sep=sep, encoding=encoding, bom=bom)
+    raw = read_paths(path)
+    assert [t.table for t in raw.tables] == ["registrations"]
+    frame = raw.tables[0].frame
+    assert frame["period"].tolist() == ["2023-01", "2023-02"]
+    assert frame["source_row"].tolist() == [2, 3]
+    assert raw.tables[0].headers["period"] == "période"
+
+
+def test_windows_1252_accents_survive(tmp_path):
+    header = ["projet", "code INS", "période", "indicateur", "valeur", "remarque"]
+    rows = [("LGE-1", "62063", "2023-01", "I01", "4", "été très calme à Liège")]
+    path = write_csv(tmp_path / "fr.csv", header, rows, encoding="cp1252")
+    data = load(path, lang="fr")
+    assert data.registrations["note"].iat[0] == "été très calme à Liège"
+    assert "encoding_guess" in set(data.issues["check"])
+
+
+def test_xlsx_with_title_rows_and_dutch_headers(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Registraties"
+    ws.append(["Registratie drugoverlast Gent 2023"])
+    ws.append([])
+    ws.append(["Project", "NIS-code", "Periode", "Indicator", "Waarde", "Opmerking"])
+    ws.append(["GENT-SW", 44021, "2023-01", "I01", 7, "ok"])
+    ws.append(["GENT-SW", 44021, "2023-02", "I01", 8, None])
+    ws.append([None] * 6)  # a trailing blank row is not data
+    wb.save(tmp_path / "gent.xlsx")
+    data = load(tmp_path / "gent.xlsx")
+    regs = data.registrations
+    assert regs["source_row"].tolist() == [4, 5]
+    assert regs["source_sheet"].unique().tolist() == ["Registraties"]
+    assert regs["value"].tolist() == [7.0, 8.0]
+    assert regs["nis_code"].tolist() == ["44021", "44021"]
+
+
+def test_parquet_and_folder(tmp_path):
+    frame = pd.DataFrame({"project_id": ["BXL-1"] * 2, "nis_code": ["21004"] * 2,
+                          "period": ["2023-01", "2023-02"], "indicator_id": ["I02"] * 2,
+                          "value": [3, 0]})
+    (tmp_path / "sub").mkdir()
+    frame.to_parquet(tmp_path / "sub" / "bxl.parquet")
+    write_csv(tmp_path / "gent.csv", ["project", "NIS-code", "periode", "indicator", "waarde"], ROWS)
+    (tmp_path / "README.md").write_text("not data")
+    (tmp_path / "~$gent.xlsx").write_bytes(b"lock file of an open workbook")
+    data = load(tmp_path)
+    assert sorted(data.registrations["nis_code"].unique()) == ["21004", "44021"]
+    assert len(data.files) == 2
+    assert not (data.issues["severity"] == "error").any(), data.issues
+
+
+def test_municipality_names_instead_of_codes(tmp_path):
+    header = ["project", "gemeente", "periode", "indicator", "waarde"]
+    rows = [("P", "Sint-Niklaas", "2023-01", "I01", "2"), ("P", "Anvers", "2023-01", "I01", "5")]
+    data = load(write_csv(tmp_path / "names.csv", header, rows))
+    assert data.registrations["nis_code"].tolist() == ["46021", "11002"]
+
+
+def test_explicit_file_of_unsupported_type_is_reported(tmp_path):
+    p = tmp_path / "data.docx"
+    p.write_bytes(b"PK\x03\x04")
+    data = load(p)
+    assert data.issues["check"].tolist() == ["unsupported_file"]
+    assert data.issues["file"].iat[0] == str(p)
+
+
+def test_missing_file_is_reported_not_raised(tmp_path):
+    data = load(tmp_path / "nope.csv")
+    assert data.issues["check"].tolist() == ["unreadable_file"]

@@ -1,0 +1,77 @@
+"""Cell readers: Belgian numbers, periods and dates, NIS codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from socprev_kit import parsing
+
+
+def s(*values):
+    return pd.Series(list(values), dtype="object")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("12", 12.0), ("12,5", 12.5), ("1.234,5", 1234.5), ("1.234", 1234.0), ("1 234", 1234.0),
+     ("€ 1.200", 1200.0), ("12 %", 12.0), ("1,234.5", 1234.5), ("-3", -3.0), (" 7 ", 7.0),
+     ("0,05", 0.05), (3, 3.0), (2.5, 2.5)],
+)
+def test_numbers_belgian_and_english(text, expected):
+    assert parsing.parse_number(s(text)).iat[0] == pytest.approx(expected)
+
+
+def test_number_with_dot_is_decimal_where_comma_is_not_the_decimal_mark():
+    assert parsing.parse_number(s("1.234"), decimal_comma=False).iat[0] == pytest.approx(1.234)
+
+
+@pytest.mark.parametrize("text", ["abc", "12a", "1,2,3", "--1", "?"])
+def test_unreadable_numbers_are_missing(text):
+    assert pd.isna(parsing.parse_number(s(text)).iat[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2024-03", "2024-03"), ("2024-3", "2024-03"), ("2024/03", "2024-03"),
+     ("03/2024", "2024-03"), ("3-2024", "2024-03"), ("202403", "2024-03"),
+     ("maart 2024", "2024-03"), ("mars 2024", "2024-03"), ("Mrt-24", "2024-03"),
+     ("février 2023", "2023-02"), ("2024-Q1", "2024-Q1"), ("Q4 2023", "2023-Q4"),
+     ("2024 K2", "2024-Q2"), ("T3 2022", "2022-Q3"), ("2024", "2024"),
+     ("2024-03-15", "2024-03"), ("15/03/2024", "2024-03"), ("45352", "2024-03"),
+     (dt.datetime(2024, 3, 1), "2024-03")],
+)
+def test_periods(text, expected):
+    assert parsing.parse_period(s(text)).iat[0] == expected
+
+
+@pytest.mark.parametrize("text", ["2024-13", "Q5 2024", "maand 3", "totaal", "1850", "x"])
+def test_bad_periods_are_missing(text):
+    assert pd.isna(parsing.parse_period(s(text)).iat[0])
+
+
+def test_dates_day_first_and_excel_serials():
+    out = parsing.parse_date(s("2024-03-15", "15/03/2024", "15.03.2024", 45366, "31/02/2024"))
+    assert out.iloc[:4].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-15"] * 4
+    assert pd.isna(out.iat[4])  # there is no 31 February
+
+
+def test_nis_codes_never_padded():
+    out = parsing.parse_nis(s(11002, 11002.0, "44021 ", "1002", "04021", "Gent", None))
+    assert out.tolist()[:3] == ["11002", "11002", "44021"]
+    assert out.iloc[3:].isna().all()
+
+
+def test_period_bounds():
+    p = s("2024-02", "2024-Q4", "2023")
+    assert parsing.period_start(p).dt.strftime("%F").tolist() == [
+        "2024-02-01", "2024-10-01", "2023-01-01"]
+    assert parsing.period_end(p).dt.strftime("%F").tolist() == [
+        "2024-02-29", "2024-12-31", "2023-12-31"]
+    assert parsing.period_frequency(p).tolist() == ["month", "quarter", "year"]
+
+
+def test_lists():
+    assert parsing.parse_list(s("a; b,c", "", None)).tolist() == [("a", "b", "c"), (), ()]

@@ -1,0 +1,53 @@
+"""The project's own files agree with each other."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from conftest import ROOT
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~ \[;]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_environment_yml_and_pyproject_name_the_same_dependencies():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = {_name(r) for r in pyproject["dependencies"]}
+    wanted |= {_name(r) for r in pyproject["optional-dependencies"]["dev"]}
+    conda = set()
+    for line in (ROOT / "environment.yml").read_text().splitlines():
+        m = re.match(r"^\s+- ([A-Za-z0-9_.\-]+)", line)
+        if m and not line.strip().startswith("- -e") and m.group(1) not in {"python", "pip"}:
+            conda.add(_name(m.group(1)))
+    assert conda == wanted, (sorted(conda - wanted), sorted(wanted - conda))
+
+
+def test_constraints_pin_every_dependency():
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if "==" in line:
+            name, version = line.split("==", 1)
+            pins[name.lower().replace("_", "-")] = version
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for req in pyproject["dependencies"] + pyproject["optional-dependencies"]["dev"]:
+        assert _name(req) in pins, f"{_name(req)} is not pinned in constraints.txt"
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in readme
+    assert ci.strip().splitlines()[-1] == "exec make test"
+
+
+def test_readme_folder_map_names_every_top_level_folder():
+    readme = (ROOT / "README.md").read_text()
+    folders = sorted(
+        p.name for p in ROOT.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and p.name not in {"build", "dist"}
+        and not p.name.endswith(".egg-info")
+    )
+    for name in folders:
+        assert f"{name}/" in readme, f"README's folder map does not mention {name}/"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Literal
@@ -150,7 +150,8 @@ def _coerce(cat: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         out[col] = cat[col].map(_text).astype(str)
     ids = out["indicator_id"]
     for col in NUMBER_COLUMNS:
-        text, num = as_text(cat[col]), parse_number(cat[col])
+        vals = cat[col].astype(object).where(cat[col].notna(), "")  # no NaN: see parse_number
+        text, num = as_text(vals), parse_number(vals)
         bad = text.index[text.notna() & num.isna()]
         problems += [f"Indicator {ids[i]}, column {col}: {text[i]!r} is not a number." for i in bad]
         out[col] = num.astype("float64")
@@ -177,7 +178,7 @@ def check_catalogue(cat: pd.DataFrame) -> list[str]:
     kinds = dict(zip(typed["indicator_id"], typed["kind"], strict=True))
     allowed = {col: list(code_list(name)["code"]) for col, name in ENUMS.items()}
     for r in typed.to_dict("records"):
-        say = f"Indicator {r['indicator_id']}, column {{}}: {{}}".format
+        say = partial("Indicator {}, column {}: {}".format, r["indicator_id"])
         bad = [c for c, codes in allowed.items() if r[c] not in codes]
         problems += [say(c, f"{r[c]!r} is not allowed; use one of {allowed[c]}.") for c in bad]
         problems += [say(col, msg.format(**r)) for col, flags, msg in RULES if flags(r)]
@@ -196,11 +197,10 @@ def _check_ids(ids: pd.Series) -> list[str]:
         if x.lower() == POPULATION or not re.fullmatch(_ID, x)
     ]
     for key, count in upper[ids != ""].value_counts()[lambda n: n > 1].items():
-        x = ids[upper == key].iloc[0]
+        x = " and ".join(dict.fromkeys(ids[upper == key]))
         used = "is already in the shipped catalogue" if key in shipped else f"appears {count} times"
-        problems.append(
-            f"Indicator {x}, column indicator_id: {x} {used}; choose another, e.g. {free}."
-        )
+        problems.append(f"Indicator {x}, column indicator_id: {key} {used}; choose another id, "
+                        f"e.g. {free}.")  # fmt: skip
     return problems
 
 

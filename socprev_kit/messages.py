@@ -141,6 +141,11 @@ CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
         "fr": "Le code INS {value} n'existe pas.{hint}",
         "en": "NIS code {value} does not exist.{hint}",
     }),
+    "unknown_municipality": ("error", {
+        "nl": "Gemeente '{value}' niet gevonden.{hint} Gebruik de officiële naam of de NIS-code.",
+        "fr": "Commune '{value}' introuvable.{hint} Utilisez le nom officiel ou le code INS.",
+        "en": "Municipality '{value}' not found.{hint} Use the official name or the NIS code.",
+    }),
     "merged_nis": ("warning", {
         "nl": "NIS-code {value} is van vóór een fusie; geteld bij {hint}.",
         "fr": "Le code INS {value} date d'avant une fusion ; compté pour {hint}.",

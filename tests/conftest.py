@@ -27,8 +27,8 @@ def projects() -> pd.DataFrame:
         "project_types": ["street_work", "drug_coordination;nuisance_mediation"],
         "lead_nis_code": ["44021", "41002"],
         "nis_codes": ["44021", "41002;44021"],
-        "start_date": ["01/01/2020", "2021-01-01"],
-        "intervention_date": ["2020-01-01", "2021-06-01"],
+        "start_date": ["01/01/2023", "2021-01-01"],
+        "intervention_date": ["2023-01-01", "2021-06-01"],
         "end_date": ["31/12/2024", ""],
     })
 

@@ -1,7 +1,9 @@
 """The checks that compare parsed rows with the reference, the catalogue and each other.
 
 Each check takes parsed tables (from :func:`socprev_kit.validation.validate`), adds issues, and
-marks rows that cannot be used in the ``_bad`` column. :func:`run_all` runs them in order and returns
+marks rows that cannot be used in the ``_bad`` column. The registrations checks mark the working
+table that :func:`validate` made for them in place: copying 10⁶ rows at every step costs more than
+all the checks together. :func:`run_all` runs them in order and returns
 the usable rows only, without the helper columns.
 """
 
@@ -9,13 +11,13 @@ from __future__ import annotations
 
 import difflib
 
+import numpy as np
 import pandas as pd
 
 from . import parsing, reference
 from .catalogue import code_labels, formula_terms
 from .contract import PROVENANCE, column_names
 
-_HELPERS = ["_bad", "_shown"]
 
 
 def run_all(parsed: dict[str, pd.DataFrame], cat: pd.DataFrame, issues) -> dict[str, pd.DataFrame]:
@@ -40,15 +42,17 @@ def run_all(parsed: dict[str, pd.DataFrame], cat: pd.DataFrame, issues) -> dict[
     out = {}
     for name, t in tables.items():
         keep = [c for c in [*column_names(name), "nis_code_registered", *PROVENANCE] if c in t]
-        out[name] = t.loc[~t["_bad"].astype(bool), keep].reset_index(drop=True)
+        out[name] = _plain(t.loc[~t["_bad"].astype(bool), keep].reset_index(drop=True))
     return out
 
 
-def _shown(frame: pd.DataFrame, column: str) -> pd.Series:
-    """The header of ``column`` as written in each row's file."""
-    if "_shown" not in frame:
-        return pd.Series(column, index=frame.index)
-    return frame["_shown"].map(lambda h: h.get(column, column) if isinstance(h, dict) else column)
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with categorical columns as plain objects (for small tables and the output)."""
+    out = frame.copy()
+    for c in out.columns:
+        if isinstance(out[c].dtype, pd.CategoricalDtype):
+            out[c] = out[c].astype("object")
+    return out
 
 
 def _live(frame: pd.DataFrame) -> pd.Series:
@@ -65,58 +69,73 @@ def _checked(frame: pd.DataFrame) -> pd.Series:
 
 
 def check_municipalities(regs: pd.DataFrame, issues, column: str = "nis_code") -> pd.DataFrame:
-    """Names to codes, unknown codes (with a suggestion), old codes mapped to current ones."""
-    regs = regs.copy()
+    """Names to codes, unknown codes (with a suggestion), old codes mapped to current ones.
+
+    Works on the distinct codes (categories) and spreads the answers over the rows.
+    """
     live = _checked(regs)
+    codes = _categorical(regs[column])
     names = regs["municipality"] if "municipality" in regs else pd.Series(None, index=regs.index)
-    by_name = reference.names_to_nis(names.astype("object"))
-    codes = regs[column].astype("object")
-    fill = codes.isna() & by_name.notna() & live
-    codes = codes.where(~fill, by_name)
-    no_name = codes.isna() & names.notna() & live
-    issues.add(
-        "unknown_municipality",
-        regs[no_name],
-        column=_shown(regs, "municipality"),
-        value=names,
-        hint=names[no_name].map(_name_hint),
-    )
-    regs.loc[no_name, "_bad"] = True
+    by_name = pd.Series(None, index=regs.index, dtype=object)
+    fill = pd.Series(False, index=regs.index)
+    if names.notna().any():
+        by_name = reference.names_to_nis(names.astype("object")).astype("object")
+        fill = codes.isna() & by_name.notna() & live
+        if fill.any():
+            codes = _categorical(codes.astype("object").where(~fill, by_name))
+        no_name = codes.isna() & names.notna() & live
+        issues.add("unknown_municipality", regs[no_name], column="municipality", value=names,
+                   hint=names[no_name].map(_name_hint))
+        regs.loc[no_name, "_bad"] = True
+    categories = pd.Series(codes.cat.categories.to_numpy(dtype=object), dtype=object)
     known = reference.known_nis_codes("any")
-    unknown = codes.notna() & ~codes.isin(known) & live
-    issues.add(
-        "unknown_nis",
-        regs[unknown],
-        column=_shown(regs, column),
-        value=codes,
-        hint=codes[unknown].map(_code_hint),
-    )
+    unknown = _take(~categories.isin(known).to_numpy(), codes, False) & live
+    issues.add("unknown_nis", regs[unknown], column=column, value=codes.astype("object"),
+               hint=codes[unknown].astype("object").map(_code_hint))
     regs.loc[unknown, "_bad"] = True
-    current = reference.to_current_nis(codes)
-    moved = codes.notna() & (current != codes) & live
+    current_cat = reference.to_current_nis(categories)
+    current = parsing.spread_categorical(codes.cat.codes.to_numpy(), current_cat, regs.index)
+    moved = _take((current_cat != categories).to_numpy(), codes, False) & live
     if moved.any():
-        first = regs[moved].assign(_old=codes[moved], _new=current[moved])
+        first = regs[moved].assign(_old=codes[moved].astype("object"),
+                                   _new=current[moved].astype("object"))
         first = first.drop_duplicates(["source_file", "source_sheet", "_old"])
-        muni = reference.municipalities(2025).set_index("nis_code")["name_nl"]
-        issues.add(
-            "merged_nis",
-            first,
-            column=_shown(first, column),
-            value=first["_old"],
-            hint=first["_new"].map(lambda c: f"{muni.get(c, '?')} ({c})"),
-        )
-    mismatch = by_name.notna() & codes.notna() & ~fill & live
-    mismatch &= reference.to_current_nis(by_name.fillna("")) != current
-    issues.add(
-        "name_mismatch",
-        regs[mismatch],
-        column=_shown(regs, "municipality"),
-        value=names,
-        hint=codes,
-    )
-    regs["nis_code_registered"] = codes
+        muni = reference.municipalities(2025).set_index("nis_code")
+        issues.add("merged_nis", first, column=column, value=first["_old"],
+                   hint=first["_new"].map(lambda c: {
+                       lang: f"{muni[f'name_{lang}'].get(c, '?')} ({c})" for lang in ("nl", "fr")
+                   } | {"en": f"{muni['name_nl'].get(c, '?')} ({c})"}))
+    if by_name.notna().any():
+        mismatch = by_name.notna() & codes.notna() & ~fill & live
+        mismatch &= reference.to_current_nis(by_name.fillna("")) != current.astype("object")
+        issues.add("name_mismatch", regs[mismatch], column="municipality", value=names,
+                   hint=codes.astype("object"))
+    regs["nis_code_registered"] = codes.astype("object")
     regs[column] = current
     return regs
+
+
+def _categorical(values: pd.Series) -> pd.Series:
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values
+    codes, uniques = pd.factorize(values.astype("object"), use_na_sentinel=True)
+    cat = pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
+    return pd.Series(cat, index=values.index)
+
+
+def _take(per_category: np.ndarray, values: pd.Series, missing: object) -> pd.Series:
+    """Values computed per category, one per row (``missing`` where the row has none)."""
+    codes = values.cat.codes.to_numpy()
+    arr = np.asarray(per_category)
+    if arr.dtype.kind in "Mmfb":
+        fill = pd.Series([missing]).astype(arr.dtype).to_numpy() if len(arr) else np.array(
+            [missing])
+    else:
+        arr = arr.astype(object)
+        fill = np.empty(1, dtype=object)
+        fill[0] = missing
+    table = np.concatenate([arr, fill])
+    return pd.Series(table[codes], index=values.index)
 
 
 def _name_hint(name: object) -> str:
@@ -136,16 +155,14 @@ def _code_hint(code: str) -> str:
 
 # --- indicators and values -----------------------------------------------------------------------
 
-
 def check_indicators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFrame:
     """Unknown indicator ids (with a near miss) and derived indicators typed in."""
-    regs = regs.copy()
     live = _checked(regs)
     ids = regs["indicator_id"]
     known = set(cat["indicator_id"])
     unknown = ids.notna() & ~ids.isin(known) & live
     all_ids = sorted(known)
-    hint = ids[unknown].map(
+    hint = ids[unknown].astype("object").map(
         lambda v: (lambda m: f" → {m[0]}?" if m else "")(
             difflib.get_close_matches(str(v).upper(), all_ids, n=1, cutoff=0.6)
         )
@@ -153,15 +170,15 @@ def check_indicators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFr
     issues.add(
         "unknown_indicator",
         regs[unknown],
-        column=_shown(regs, "indicator_id"),
+        column="indicator_id",
         value=ids,
         hint=hint,
     )
     derived = cat[cat["kind"] == "derived"].set_index("indicator_id")
     typed = ids.isin(derived.index) & live
-    formula = ids[typed].map(lambda i: _formula_text(derived.loc[i]))
+    formula = ids[typed].astype("object").map(lambda i: _formula_text(derived.loc[i]))
     issues.add(
-        "derived_typed", regs[typed], column=_shown(regs, "indicator_id"), value=ids, hint=formula
+        "derived_typed", regs[typed], column="indicator_id", value=ids, hint=formula
     )
     regs.loc[unknown | typed, "_bad"] = True
     return regs
@@ -175,9 +192,7 @@ def _formula_text(row: pd.Series) -> str:
 
 def check_values(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFrame:
     """Negative counts, counts that are not whole, values outside the catalogue's range."""
-    regs = regs.copy()
-    info = cat.set_index("indicator_id").reindex(regs["indicator_id"])
-    info.index = regs.index
+    info = _indicator_info(regs["indicator_id"], cat, ["value_type", "min_value", "max_value"])
     v = regs["value"].astype("float64")
     live = _checked(regs) & v.notna()
     is_count = (info["value_type"] == "count") & live
@@ -185,19 +200,30 @@ def check_values(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFrame:
     whole = is_count & ~negative & (v.round() != v)
     lo, hi = info["min_value"].astype("float64"), info["max_value"].astype("float64")
     outside = live & ~negative & ~whole & ((lo.notna() & (v < lo)) | (hi.notna() & (v > hi)))
-    shown = _shown(regs, "value")
+    shown = "value"
     issues.add("negative_count", regs[negative], column=shown, value=v)
     issues.add("not_whole", regs[whole], column=shown, value=v)
-    rng = [f"[{_g(a)}–{_g(b)}]" for a, b in zip(lo, hi, strict=True)]
+    rng = [f"[{_g(a)}–{_g(b)}]" for a, b in zip(lo[outside], hi[outside], strict=True)]
     issues.add(
         "out_of_range",
         regs[outside],
         column=shown,
         value=v,
-        hint=pd.Series(rng, index=regs.index, dtype="object"),
+        hint=pd.Series(rng, index=regs.index[outside], dtype="object"),
     )
     regs.loc[negative | whole | outside, "_bad"] = True
     return regs
+
+
+def _indicator_info(ids: pd.Series, cat: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Catalogue properties for each row's indicator (missing for unknown ids)."""
+    table = cat.drop_duplicates("indicator_id").set_index("indicator_id")
+    ids = _categorical(ids)
+    labels = pd.Series(ids.cat.categories.to_numpy(dtype=object), dtype=object)
+    return pd.DataFrame(
+        {c: _take(labels.map(table[c]).to_numpy(), ids, np.nan) for c in columns},
+        index=ids.index,
+    )
 
 
 def _g(x: float) -> str:
@@ -206,7 +232,6 @@ def _g(x: float) -> str:
 
 def check_duplicates(regs: pd.DataFrame, issues) -> pd.DataFrame:
     """Exact duplicates are counted once (a warning); conflicting values are both left out."""
-    regs = regs.copy()
     key = ["project_id", "nis_code", "period", "indicator_id"]
     live = regs[_live(regs)]
     dup = live[live.duplicated(key, keep=False)]
@@ -219,7 +244,7 @@ def check_duplicates(regs: pd.DataFrame, issues) -> pd.DataFrame:
     issues.add(
         "duplicate_exact",
         exact,
-        column=_shown(exact, "value"),
+        column="value",
         value=exact["value"],
         hint=first_where,
     )
@@ -233,7 +258,7 @@ def check_duplicates(regs: pd.DataFrame, issues) -> pd.DataFrame:
     issues.add(
         "duplicate_conflict",
         conflict,
-        column=_shown(conflict, "value"),
+        column="value",
         value=conflict["value"],
         hint=listing,
     )
@@ -246,7 +271,7 @@ def check_duplicates(regs: pd.DataFrame, issues) -> pd.DataFrame:
 
 def check_projects(projects: pd.DataFrame, issues) -> pd.DataFrame:
     """Codes from the code lists, known municipalities, dates in order, unique ids."""
-    p = projects.copy()
+    p = _plain(projects)
     live = _live(p)
     for column, codes in [
         ("project_types", "project_type"),
@@ -261,20 +286,24 @@ def check_projects(projects: pd.DataFrame, issues) -> pd.DataFrame:
         issues.add(
             "bad_code",
             p[has_bad],
-            column=_shown(p, column),
+            column=column,
             value=bad[has_bad].map(", ".join),
             hint=", ".join(sorted(valid)),
         )
         p.loc[has_bad, "_bad"] = True
     p = check_municipalities(p.assign(municipality=None), issues, column="lead_nis_code")
+    current = reference.current_nis_code_map()
+    known = reference.known_nis_codes("any")
     p["nis_codes"] = [
-        tuple(
-            dict.fromkeys([lead, *reference.to_current_nis(pd.Series(list(codes), dtype=object))])
-        )
+        tuple(dict.fromkeys([lead, *(current.get(c, c) for c in codes)]))
         if isinstance(lead, str)
         else ()
         for lead, codes in zip(p["lead_nis_code"], p["nis_codes"], strict=True)
     ]
+    strange = p["nis_codes"].map(lambda cs: ", ".join(c for c in cs if c not in known))
+    has_strange = (strange != "") & _live(p)
+    issues.add("unknown_nis", p[has_strange], column="nis_codes", value=strange, hint="")
+    p.loc[has_strange, "_bad"] = True
     start, end, inter = p["start_date"], p["end_date"], p["intervention_date"]
     wrong = (end.notna() & (end < start)) | (
         inter.notna() & ((inter < start) | (end.notna() & (inter > end)))
@@ -284,7 +313,7 @@ def check_projects(projects: pd.DataFrame, issues) -> pd.DataFrame:
     issues.add(
         "bad_project_dates",
         p[wrong],
-        column=_shown(p, "start_date"),
+        column="start_date",
         value=p["project_id"],
         hint=fmt(start) + " – " + fmt(inter) + " – " + fmt(end),
     )
@@ -293,7 +322,7 @@ def check_projects(projects: pd.DataFrame, issues) -> pd.DataFrame:
     issues.add(
         "duplicate_id",
         p[dup],
-        column=_shown(p, "project_id"),
+        column="project_id",
         value=p["project_id"],
         hint=p["source_row"].astype(str),
     )
@@ -305,63 +334,43 @@ def check_against_projects(
     regs: pd.DataFrame, projects: pd.DataFrame, cat: pd.DataFrame, issues
 ) -> pd.DataFrame:
     """Known project, participating municipality, process/output inside the project's dates."""
-    regs = regs.copy()
-    proj = projects.set_index("project_id")
+    proj = projects.drop_duplicates("project_id").set_index("project_id")
+    pid, nis = _categorical(regs["project_id"]), _categorical(regs["nis_code"])
+    pids = pd.Series(pid.cat.categories.to_numpy(dtype=object), dtype=object)
     live = _live(regs)
-    unknown = regs["project_id"].notna() & ~regs["project_id"].isin(proj.index) & live
+    unknown = _take(~pids.isin(proj.index).to_numpy(), pid, False) & pid.notna() & live
     ids = sorted(proj.index)
-    issues.add(
-        "unknown_project",
-        regs[unknown],
-        column=_shown(regs, "project_id"),
-        value=regs["project_id"],
-        hint=regs.loc[unknown, "project_id"].map(
-            lambda v: (lambda m: f" → {m[0]}?" if m else "")(
-                difflib.get_close_matches(str(v), ids, n=1)
-            )
-        ),
-    )
+    issues.add("unknown_project", regs[unknown], column="project_id", value=regs["project_id"],
+               hint=pid[unknown].astype("object").map(
+                   lambda v: (lambda m: f" → {m[0]}?" if m else "")(
+                       difflib.get_close_matches(str(v), ids, n=1))))
     regs.loc[unknown, "_bad"] = True
-    live = _live(regs)
-    members = proj["nis_codes"].reindex(regs["project_id"]).to_numpy()
-    outside = (
-        pd.Series(
-            [
-                isinstance(m, tuple) and n not in m
-                for m, n in zip(members, regs["nis_code"], strict=True)
-            ],
-            index=regs.index,
-        )
-        & live
-    )
-    issues.add(
-        "nis_not_in_project",
-        regs[outside],
-        column=_shown(regs, "nis_code"),
-        value=regs["nis_code"],
-        hint=regs["project_id"],
-    )
+    # membership as a (project × municipality) table of the categories: no row-by-row work
+    nis_cats = pd.Index(nis.cat.categories.to_numpy(dtype=object))
+    allowed = np.zeros((len(pids) + 1, len(nis_cats) + 1), dtype=bool)
+    position = {n: j for j, n in enumerate(nis_cats)}
+    members = proj["nis_codes"].to_dict()
+    for i, p in enumerate(pids):
+        cols = [position[n] for n in members.get(p, ()) if n in position]
+        allowed[i, cols] = True
+    member = allowed[pid.cat.codes.to_numpy(), nis.cat.codes.to_numpy()]
+    outside = pd.Series(~member, index=regs.index) & pid.notna() & ~unknown & _live(regs)
+    issues.add("nis_not_in_project", regs[outside], column="nis_code", value=regs["nis_code"],
+               hint=regs["project_id"])
     regs.loc[outside, "_bad"] = True
-    kind = cat.set_index("indicator_id")["type"].reindex(regs["indicator_id"]).to_numpy()
-    during = pd.Series(kind, index=regs.index).isin(["process", "output"]) & _live(regs)
-    start = proj["start_date"].reindex(regs["project_id"]).to_numpy()
-    end = proj["end_date"].reindex(regs["project_id"]).to_numpy()
-    p_start, p_end = parsing.period_start(regs["period"]), parsing.period_end(regs["period"])
-    before = pd.Series(pd.to_datetime(start) > p_end.to_numpy(), index=regs.index)
-    after = pd.Series(pd.to_datetime(end) < p_start.to_numpy(), index=regs.index)
-    off = during & (before | after)
-    span = (
-        pd.Series(pd.to_datetime(start), index=regs.index).dt.strftime("%m/%Y").fillna("…")
-        + " – "
-        + pd.Series(pd.to_datetime(end), index=regs.index).dt.strftime("%m/%Y").fillna("…")
-    )
-    issues.add(
-        "outside_project_period",
-        regs[off],
-        column=_shown(regs, "period"),
-        value=regs["period"],
-        hint=span,
-    )
+    info = _indicator_info(regs["indicator_id"], cat, ["type"])
+    during = info["type"].isin(["process", "output"]) & _live(regs)
+    start = pd.to_datetime(_take(pids.map(proj["start_date"]).to_numpy(), pid, pd.NaT))
+    end = pd.to_datetime(_take(pids.map(proj["end_date"]).to_numpy(), pid, pd.NaT))
+    period = _categorical(regs["period"])
+    labels = pd.Series(period.cat.categories.to_numpy(dtype=object), dtype=object)
+    p_start = pd.to_datetime(_take(parsing.period_start(labels).to_numpy(), period, pd.NaT))
+    p_end = pd.to_datetime(_take(parsing.period_end(labels).to_numpy(), period, pd.NaT))
+    off = during & ((start > p_end) | (end < p_start))
+    span = start[off].dt.strftime("%m/%Y").fillna("…") + " – " + end[off].dt.strftime(
+        "%m/%Y").fillna("…")
+    issues.add("outside_project_period", regs[off], column="period", value=regs["period"],
+               hint=span)
     regs.loc[off, "_bad"] = True
     return regs
 
@@ -371,7 +380,6 @@ def check_numerators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFr
 
     Checked where numerator and denominator are single registered indicators.
     """
-    regs = regs.copy()
     key = ["project_id", "nis_code", "period"]
     props = cat[(cat["kind"] == "derived") & cat["proportion"].astype(bool)]
     live = regs[_live(regs)]
@@ -390,7 +398,7 @@ def check_numerators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFr
         issues.add(
             "numerator_above_denominator",
             over,
-            column=_shown(over, "value"),
+            column="value",
             value=over["value"].map(lambda x, i=num_id: f"{i} = {x:g}"),
             hint=over["_whole"].map(lambda x, i=den_id: f"{i} = {x:g}"),
         )
@@ -401,47 +409,72 @@ def check_numerators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFr
 def check_completeness(
     regs: pd.DataFrame, projects: pd.DataFrame, cat: pd.DataFrame, issues
 ) -> None:
-    """One warning per monthly series with months missing between its expected first and last."""
+    """One warning per monthly series with months missing between its expected first and last.
+
+    A series (project × municipality × indicator) is expected from its first registered month,
+    or the project's start for process and output indicators, to the last month registered in the
+    project, or the project's end for process and output indicators.
+    """
     monthly = set(cat.loc[cat["frequency"] == "month", "indicator_id"])
-    r = regs[
-        regs["indicator_id"].isin(monthly)
-        & (regs["period"].str.len() == 7)
-        & ~regs["period"].str.contains("Q", regex=False)
-    ]
+    month = parsing.map_unique(regs["period"], _month_number)
+    r = regs.assign(_m=month)[regs["indicator_id"].isin(monthly) & month.notna()]
     if r.empty:
         return
-    r = r.assign(_m=r["period"].str[:4].astype(int) * 12 + r["period"].str[5:7].astype(int) - 1)
-    last_in_project = r.groupby("project_id")["_m"].transform("max")
-    kind = cat.set_index("indicator_id")["type"]
-    proj = projects.set_index("project_id") if len(projects) else None
-    for (pid, nis, ind), g in r.groupby(["project_id", "nis_code", "indicator_id"], sort=True):
-        lo, hi = g["_m"].min(), last_in_project.loc[g.index].max()
-        if proj is not None and pid in proj.index and kind.get(ind) in ("process", "output"):
-            start, end = proj.at[pid, "start_date"], proj.at[pid, "end_date"]
-            if pd.notna(start):
-                lo = min(lo, start.year * 12 + start.month - 1)
-            if pd.notna(end):
-                hi = min(hi, end.year * 12 + end.month - 1)
-        missing = sorted(set(range(lo, hi + 1)) - set(g["_m"]))
-        if missing:
-            shown = [f"{m // 12}-{m % 12 + 1:02d}" for m in missing]
-            text = ", ".join(shown[:6]) + (f" (+{len(shown) - 6})" if len(shown) > 6 else "")
-            first = g.head(1).assign(source_row=None)
-            issues.add("missing_months", first, column=f"{pid} / {nis} / {ind}", value=text)
+    keys = ["project_id", "nis_code", "indicator_id"]
+    span = r.groupby(keys, sort=True)["_m"].agg(lo="min").reset_index()
+    span["hi"] = span["project_id"].astype("object").map(r.groupby("project_id")["_m"].max())
+    kind = span["indicator_id"].astype("object").map(cat.drop_duplicates("indicator_id").set_index(
+        "indicator_id")["type"])
+    if len(projects):
+        proj = projects.drop_duplicates("project_id").set_index("project_id")
+        during = kind.isin(["process", "output"])
+        start = pd.to_datetime(span["project_id"].astype("object").map(proj["start_date"]))
+        end = pd.to_datetime(span["project_id"].astype("object").map(proj["end_date"]))
+        start_m = start.dt.year * 12 + start.dt.month - 1
+        end_m = end.dt.year * 12 + end.dt.month - 1
+        span["lo"] = span["lo"].where(~(during & start_m.notna()), span["lo"].combine(
+            start_m, min))
+        span["hi"] = span["hi"].where(~(during & end_m.notna()), span["hi"].combine(end_m, min))
+    r = r.merge(span, on=keys, how="left")
+    inside = r[(r["_m"] >= r["lo"]) & (r["_m"] <= r["hi"])]
+    present = inside.groupby(keys, sort=True)["_m"].nunique()
+    span = span.set_index(keys)
+    span["present"] = present.reindex(span.index).fillna(0)
+    gaps = span[span["hi"] - span["lo"] + 1 > span["present"]]
+    if gaps.empty:
+        return
+    firsts = r.drop_duplicates(keys).set_index(keys)
+    months = r.groupby(keys)["_m"].agg(set)
+    for key, row in gaps.iterrows():
+        missing = sorted(set(range(int(row["lo"]), int(row["hi"]) + 1)) - months[key])
+        shown = [f"{m // 12}-{m % 12 + 1:02d}" for m in missing]
+        text = ", ".join(shown[:6]) + (f" (+{len(shown) - 6})" if len(shown) > 6 else "")
+        first = firsts.loc[[key]].reset_index().assign(source_row=None)
+        issues.add("missing_months", first, column=" / ".join(key), value=text)
+
+
+def _month_number(periods: pd.Series) -> pd.Series:
+    """``2024-03`` → 2024 × 12 + 2; other periods (quarters, years) → missing."""
+    p = periods.astype("object")
+    monthly = p.str.fullmatch(r"\d{4}-\d{2}").fillna(False).astype(bool)
+    out = pd.Series(np.nan, index=p.index)
+    m = p[monthly]
+    out[monthly] = m.str[:4].astype(int) * 12 + m.str[5:7].astype(int) - 1
+    return out
 
 
 def check_objectives(
     obj: pd.DataFrame, projects: pd.DataFrame, cat: pd.DataFrame, issues
 ) -> pd.DataFrame:
     """Known level, indicator and project; unique objective ids within a project."""
-    o = obj.copy()
+    o = _plain(obj)
     live = _live(o)
     levels = set(code_labels("objective_level", "en"))
     bad_level = o["level"].notna() & ~o["level"].isin(levels) & live
     issues.add(
         "bad_code",
         o[bad_level],
-        column=_shown(o, "level"),
+        column="level",
         value=o["level"],
         hint=", ".join(sorted(levels)),
     )
@@ -449,7 +482,7 @@ def check_objectives(
     issues.add(
         "unknown_indicator",
         o[unknown],
-        column=_shown(o, "indicator_id"),
+        column="indicator_id",
         value=o["indicator_id"],
         hint="",
     )
@@ -459,7 +492,7 @@ def check_objectives(
         issues.add(
             "unknown_project",
             o[orphan],
-            column=_shown(o, "project_id"),
+            column="project_id",
             value=o["project_id"],
             hint="",
         )
@@ -469,7 +502,7 @@ def check_objectives(
     issues.add(
         "duplicate_id",
         o[dup],
-        column=_shown(o, "objective_id"),
+        column="objective_id",
         value=o["objective_id"],
         hint=o["project_id"],
     )

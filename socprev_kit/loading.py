@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from .contract import ALIASES, SHEET_NAMES, normalise_header, required
@@ -35,9 +36,19 @@ class RawTable:
     """One table read from one file or sheet: cell values as typed, under canonical names."""
 
     table: str
-    frame: pd.DataFrame  # canonical columns + source_file, source_sheet, source_row
+    columns: dict[str, np.ndarray]  # canonical columns + source_file, source_sheet, source_row
     headers: dict[str, str]  # canonical name -> header as written in the file
     decimal_comma: bool = True
+    file: str = ""
+    sheet: str = ""
+
+    def __len__(self) -> int:
+        return len(self.columns["source_row"])
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame({c: pd.Series(v, dtype=v.dtype, copy=False)
+                             for c, v in self.columns.items()})
 
 
 @dataclass
@@ -96,7 +107,7 @@ def read_paths(paths: Iterable[str | Path] | str | Path) -> ReadResult:
         except Exception as exc:  # noqa: BLE001 - any failure to read is the user's file, not ours
             log.debug("cannot read %s", path, exc_info=True)
             result.issue("unreadable_file", name, hint=f"{type(exc).__name__}: {exc}"[:200])
-        n_rows = sum(len(t.frame) for t in result.tables[n_before:])
+        n_rows = sum(len(t) for t in result.tables[n_before:])
         result.files.append({"file": name, "rows": n_rows})
     return result
 
@@ -176,26 +187,22 @@ def _read_csv(path: Path, result: ReadResult) -> None:
     if not text.strip():
         result.issue("empty_file", name)
         return
-    lines = text.splitlines()
+    lines = text[:65536].splitlines()
     hdr, sep, score = sniff(lines)
     if score < 2:
         first = next((ln for ln in lines if ln.strip()), "")[:80]
         result.issue("unrecognised_table", name, row=1, value=first, hint=first)
         return
     header = next(csv.reader([lines[hdr]], delimiter=sep))
-    body_text = "\n".join(lines[hdr + 1:])
-    body = None
-    if body_text.strip():
-        try:
-            body = pd.read_csv(io.StringIO(body_text), sep=sep, header=None, dtype=object,
-                               keep_default_na=False, skip_blank_lines=False, engine="c")
-        except (pd.errors.ParserError, ValueError):
-            body = None
-        if body is None or len(body.columns) < len(header):
-            # ragged rows: the csv module never refuses a line
-            body = pd.DataFrame(list(csv.reader(io.StringIO(body_text), delimiter=sep)))
-    else:
+    try:
+        body = pd.read_csv(io.StringIO(text), sep=sep, header=None, skiprows=hdr + 1,
+                           dtype=object, na_filter=False, skip_blank_lines=False, engine="c")
+    except pd.errors.EmptyDataError:
         body = pd.DataFrame()
+    except (pd.errors.ParserError, ValueError):
+        # ragged rows (more cells than the first line): the csv module never refuses a line
+        rows = list(csv.reader(io.StringIO(text), delimiter=sep))[hdr + 1:]
+        body = pd.DataFrame(rows, dtype=object)
     _add_table(result, name, "", header, body, decimal_comma=sep != ",", header_row=hdr + 1)
 
 
@@ -278,44 +285,43 @@ def _add_table(result: ReadResult, file: str, sheet: str, header: list, body: pd
     """Map ``header`` to canonical names and add the rows of ``body`` (positional columns).
 
     ``header_row`` is the 1-based row of the header in the file, so that reported row numbers are
-    the ones the user sees.
+    the ones the user sees. Blank rows are dropped later, for all files at once.
     """
     table = identify(header, sheet)
-    body = body.astype("object")
-    filled = body.notna() & ~body.isin(["", " "])
-    keep = filled.any(axis=1).to_numpy()
-    header = list(header) + [None] * (len(body.columns) - len(header))
     mapping = ALIASES[table]
+    cells = body.to_numpy(dtype=object)
+    width = cells.shape[1] if cells.ndim == 2 else 0
+    header = list(header) + [None] * (width - len(header))
     columns: dict[str, int] = {}
     headers: dict[str, str] = {}
     for j, h in enumerate(header):
-        has_data = j in filled.columns and bool(filled[j].any())
-        if not _filled(h):
-            if has_data:
-                result.issue("unnamed_column", file, sheet, row=header_row, column=_letter(j))
-            continue
-        canon = mapping.get(normalise_header(h))
-        if canon is None:
-            if has_data:
-                close = difflib.get_close_matches(normalise_header(h), list(mapping), n=1)
-                result.issue("unknown_column", file, sheet, row=header_row, column=str(h),
-                             value=str(h), hint=f"'{close[0]}'" if close else "?")
-        elif canon in columns:
-            result.issue("duplicate_column", file, sheet, row=header_row, column=str(h),
-                          value=str(h), hint=f"{headers[canon]} / {h}")
-        else:
+        canon = mapping.get(normalise_header(h)) if _filled(h) else None
+        if canon is not None and canon not in columns:
             columns[canon] = j
             headers[canon] = str(h).strip()
-    frame = pd.DataFrame(
-        {c: body[j].to_numpy()[keep] if j in body.columns else None for c, j in columns.items()},
-        index=pd.RangeIndex(int(keep.sum())), dtype=object,
-    )
-    frame["source_file"] = file
-    frame["source_sheet"] = sheet
-    frame["source_row"] = (header_row + 1 + pd.Series(range(len(body))))[keep].to_numpy()
-    if frame.empty:
-        result.issue("empty_file", file, sheet)
-    result.tables.append(RawTable(table, frame, headers, decimal_comma))
+            continue
+        if j >= width or not _has_data(cells[:, j]):
+            continue
+        if not _filled(h):
+            result.issue("unnamed_column", file, sheet, row=header_row, column=_letter(j))
+        elif canon is None:
+            close = difflib.get_close_matches(normalise_header(h), list(mapping), n=1)
+            result.issue("unknown_column", file, sheet, row=header_row, column=str(h),
+                         value=str(h), hint=f"'{close[0]}'" if close else "?")
+        else:
+            result.issue("duplicate_column", file, sheet, row=header_row, column=str(h),
+                         value=str(h), hint=f"{headers[canon]} / {h}")
+    n = len(cells)
+    data = {c: cells[:, j] if j < width else np.full(n, None, dtype=object)
+            for c, j in columns.items()}
+    data["source_file"] = np.full(n, file, dtype=object)
+    data["source_sheet"] = np.full(n, sheet, dtype=object)
+    data["source_row"] = np.arange(header_row + 1, header_row + 1 + n)
+    result.tables.append(RawTable(table, data, headers, decimal_comma, file, sheet))
+
+
+def _has_data(col: np.ndarray) -> bool:
+    return any(_filled(c) for c in col)
 
 
 def _filled(c: object) -> bool:

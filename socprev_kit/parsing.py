@@ -35,7 +35,7 @@ _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _BLANK = {"", "nan", "none", "null", "na", "n/a", "<na>", "nat"}
 
 
-def as_text(values: pd.Series) -> pd.Series:
+def _as_text(values: pd.Series) -> pd.Series:
     """Values as stripped text, with missing values for blanks (``''``, ``nan``, ``None`` ...)."""
     s = values.astype("object").where(values.notna(), None)
     text = s.map(_cell_text, na_action="ignore")
@@ -56,7 +56,7 @@ def is_blank(values: pd.Series) -> pd.Series:
     return as_text(values).isna()
 
 
-def parse_number(values: pd.Series, decimal_comma: pd.Series | bool = True) -> pd.Series:
+def _parse_number(values: pd.Series, decimal_comma: pd.Series | bool = True) -> pd.Series:
     """Read numbers written the Belgian or the English way.
 
     ``12``, ``12,5``, ``1.234,5``, ``1 234``, ``€ 1.200``, ``12 %`` and ``1,234.5`` are read;
@@ -79,7 +79,7 @@ def parse_number(values: pd.Series, decimal_comma: pd.Series | bool = True) -> p
         todo |= dotted
     if not todo.any():
         return out
-    text = as_text(values[todo]).dropna()
+    text = _as_text(values[todo]).dropna()
     if text.empty:
         return out
     comma = (
@@ -112,13 +112,13 @@ def _looks_like_thousands(v: object) -> bool:
     return isinstance(v, str) and "." in v and _THOUSANDS.fullmatch(v.strip()) is not None
 
 
-def parse_nis(values: pd.Series) -> pd.Series:
+def _parse_nis(values: pd.Series) -> pd.Series:
     """NIS codes as 5-digit text; anything else (4 digits, letters) becomes missing.
 
     >>> parse_nis(pd.Series([11002, "44021.0", " 21004 ", "1002", "Gent"])).tolist()
     ['11002', '44021', '21004', None, None]
     """
-    text = as_text(values)
+    text = _as_text(values)
     text = text.str.replace(r"\.0+$", "", regex=True)
     ok = text.str.fullmatch(r"[1-9]\d{4}").fillna(False).astype(bool)
     return text.where(ok, None).astype("object")
@@ -129,9 +129,9 @@ def parse_code(values: pd.Series) -> pd.Series:
     return as_text(values)
 
 
-def parse_list(values: pd.Series) -> pd.Series:
+def _parse_list(values: pd.Series) -> pd.Series:
     """``"a; b, c"`` → ``("a", "b", "c")``; a blank becomes an empty tuple."""
-    text = as_text(values)
+    text = _as_text(values)
     return text.map(
         lambda s: tuple(p.strip() for p in re.split(r"[;,|]", s) if p.strip())
         if isinstance(s, str)
@@ -146,12 +146,18 @@ def excel_serial_to_timestamp(values: pd.Series) -> pd.Series:
 
 def is_excel_serial(values: pd.Series) -> pd.Series:
     """True where a cell holds a number that looks like an Excel serial date."""
-    num = parse_number(values, False)
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return pd.Series(False, index=values.index)
+    return map_unique(values, _is_excel_serial).fillna(False).astype(bool)
+
+
+def _is_excel_serial(values: pd.Series) -> pd.Series:
+    num = _parse_number(values, False)
     lo, hi = EXCEL_SERIAL_RANGE
-    return (num >= lo) & (num <= hi)
+    return ((num >= lo) & (num <= hi)).astype(object)
 
 
-def parse_date(values: pd.Series) -> pd.Series:
+def _parse_date(values: pd.Series) -> pd.Series:
     """Read calendar days: ISO ``2024-03-15``, Belgian ``15/03/2024``, ``15-03-2024``,
     ``15.03.2024``, datetimes and Excel serial numbers. Unreadable → ``NaT``.
 
@@ -160,7 +166,7 @@ def parse_date(values: pd.Series) -> pd.Series:
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         return values.dt.tz_localize(None) if values.dt.tz is not None else values
-    text = as_text(values)
+    text = _as_text(values)
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     iso = text.str.extract(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]+)?$")
     dmy = text.str.extract(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+[\d:.]+)?$")
@@ -171,11 +177,11 @@ def parse_date(values: pd.Series) -> pd.Series:
             out.loc[ok] = pd.to_datetime(parts, errors="coerce")
     serial = out.isna() & is_excel_serial(values).fillna(False)
     if serial.any():
-        out.loc[serial] = excel_serial_to_timestamp(parse_number(values[serial], False))
+        out.loc[serial] = excel_serial_to_timestamp(_parse_number(values[serial], False))
     return out
 
 
-def parse_period(values: pd.Series) -> pd.Series:
+def _parse_period(values: pd.Series) -> pd.Series:
     """Read a period into ``2024-03`` (month), ``2024-Q1`` (quarter) or ``2024`` (year).
 
     Accepted: ``2024-03``, ``2024/3``, ``03/2024``, ``202403``, ``maart 2024``, ``mars 2024``,
@@ -188,7 +194,7 @@ def parse_period(values: pd.Series) -> pd.Series:
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         return values.dt.strftime("%Y-%m").where(values.notna(), None).astype("object")
-    text = as_text(values)
+    text = _as_text(values)
     low = text.str.lower()
     out = pd.Series(None, index=values.index, dtype="object")
 
@@ -220,7 +226,7 @@ def parse_period(values: pd.Series) -> pd.Series:
         fill(month(year.where(mnum.notna(), None), mnum))
     left = out.isna() & text.notna()
     if left.any():
-        dates = parse_date(values[left])
+        dates = _parse_date(values[left])
         fill(dates.dt.strftime("%Y-%m").where(dates.notna(), None).reindex(out.index))
     return out
 
@@ -238,7 +244,7 @@ def _fold(text: pd.Series) -> pd.Series:
     )
 
 
-def period_frequency(periods: pd.Series) -> pd.Series:
+def _period_frequency(periods: pd.Series) -> pd.Series:
     """``month``, ``quarter`` or ``year`` for canonical period strings."""
     p = periods.astype("object")
     n = p.str.len()
@@ -248,7 +254,7 @@ def period_frequency(periods: pd.Series) -> pd.Series:
     ).where(p.notna(), None)
 
 
-def period_start(periods: pd.Series) -> pd.Series:
+def _period_start(periods: pd.Series) -> pd.Series:
     """First day of each canonical period."""
     p = periods.astype("object")
     q = p.str.extract(r"^(\d{4})-Q([1-4])$")
@@ -259,10 +265,10 @@ def period_start(periods: pd.Series) -> pd.Series:
     return pd.to_datetime(as_month + "-01", format="%Y-%m-%d", errors="coerce")
 
 
-def period_end(periods: pd.Series) -> pd.Series:
+def _period_end(periods: pd.Series) -> pd.Series:
     """Last day of each canonical period."""
-    start = period_start(periods)
-    freq = period_frequency(periods)
+    start = _period_start(periods)
+    freq = _period_frequency(periods)
     months = freq.map({"month": 1, "quarter": 3, "year": 12}).fillna(1).astype(int)
     return pd.Series(
         [s + pd.DateOffset(months=m) - pd.Timedelta(days=1) if pd.notna(s) else pd.NaT
@@ -270,3 +276,131 @@ def period_end(periods: pd.Series) -> pd.Series:
         index=periods.index,
         dtype="datetime64[ns]",
     )
+
+
+# --- public readers: each value is parsed once, however often it occurs ---------------------------
+
+def factorize(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Codes (``-1`` for missing) and the distinct values, as an object Series."""
+    codes, uniques = pd.factorize(values.astype("object"), use_na_sentinel=True)
+    return codes, pd.Series(np.asarray(uniques, dtype=object), dtype="object")
+
+
+def spread(codes: np.ndarray, parsed: pd.Series, missing: object, index: pd.Index) -> pd.Series:
+    """Results for distinct values back onto every row; code ``-1`` gets ``missing``."""
+    kind = parsed.dtype.kind if isinstance(parsed.dtype, np.dtype) else "O"
+    if kind in "fiubM":  # numbers, booleans, datetimes keep their type
+        table = np.append(parsed.to_numpy(), pd.Series([missing], dtype=parsed.dtype).to_numpy())
+        return pd.Series(table[codes], index=index, dtype=table.dtype)
+    fill = np.empty(1, dtype=object)
+    fill[0] = missing  # may itself be a tuple
+    table = np.append(parsed.to_numpy(dtype=object), fill)
+    return pd.Series(table[codes], index=index, dtype=object)  # text stays plain objects
+
+
+def spread_categorical(codes: np.ndarray, parsed: pd.Series, index: pd.Index) -> pd.Series:
+    """Like :func:`spread`, as a categorical: distinct values that parse alike share a category."""
+    new, categories = pd.factorize(parsed.astype("object"), use_na_sentinel=True)
+    full = np.append(new, -1)[codes] if len(new) else np.full(len(codes), -1)
+    cat = pd.Categorical.from_codes(full, categories=pd.Index(categories, dtype=object))
+    return pd.Series(cat, index=index)
+
+
+def map_unique(values: pd.Series, fn) -> pd.Series:
+    """Apply the vectorised ``fn`` to the distinct values of ``values`` and spread the result back.
+
+    Registrations repeat the same few periods, codes and counts thousands of times; parsing the
+    distinct values only makes reading a large data set about as fast as a plain read.
+    """
+    codes, uniques = factorize(values)
+    missing = fn(pd.Series([None], dtype="object")).iloc[0]  # what a blank cell becomes
+    return spread(codes, fn(uniques), missing, values.index)
+
+
+def as_text(values: pd.Series) -> pd.Series:
+    """Values as stripped text, with missing values for blanks (``''``, ``nan``, ``None`` ...)."""
+    return map_unique(values, _as_text)
+
+
+def is_blank(values: pd.Series) -> pd.Series:
+    """True where a cell holds nothing a person typed."""
+    return as_text(values).isna()
+
+
+def parse_number(values: pd.Series, decimal_comma: pd.Series | bool = True) -> pd.Series:
+    """Read numbers written the Belgian or the English way.
+
+    ``12``, ``12,5``, ``1.234,5``, ``1 234``, ``€ 1.200``, ``12 %`` and ``1,234.5`` are read;
+    with ``decimal_comma`` a lone ``.`` between groups of three digits is a thousands separator.
+
+    >>> parse_number(pd.Series(["12", "12,5", "1.234,5", "abc", None])).tolist()
+    [12.0, 12.5, 1234.5, nan, nan]
+    """
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype("float64")
+    if isinstance(decimal_comma, bool):
+        return map_unique(values, lambda u: _parse_number(u, decimal_comma)).astype("float64")
+    flags = decimal_comma.reindex(values.index).fillna(True).astype(bool)
+    out = pd.Series(np.nan, index=values.index, dtype="float64")
+    for flag in (True, False):
+        part = values[flags == flag]
+        if len(part):
+            out.loc[part.index] = parse_number(part, flag)
+    return out
+
+
+def parse_nis(values: pd.Series) -> pd.Series:
+    """NIS codes as 5-digit text; anything else (4 digits, letters) becomes missing.
+
+    >>> parse_nis(pd.Series([11002, "44021.0", " 21004 ", "1002", "Gent"])).tolist()
+    ['11002', '44021', '21004', None, None]
+    """
+    return map_unique(values, _parse_nis)
+
+
+def parse_date(values: pd.Series) -> pd.Series:
+    """Read calendar days: ISO ``2024-03-15``, Belgian ``15/03/2024``, ``15-03-2024``,
+    ``15.03.2024``, datetimes and Excel serial numbers. Unreadable → ``NaT``.
+
+    >>> parse_date(pd.Series(["2024-03-15", "15/03/2024", "45366", "soon"])).dt.strftime("%F").tolist()
+    ['2024-03-15', '2024-03-15', '2024-03-15', nan]
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return _parse_date(values)
+    return pd.to_datetime(map_unique(values, _parse_date))
+
+
+def parse_period(values: pd.Series) -> pd.Series:
+    """Read a period into ``2024-03`` (month), ``2024-Q1`` (quarter) or ``2024`` (year).
+
+    Accepted: ``2024-03``, ``2024/3``, ``03/2024``, ``202403``, ``maart 2024``, ``mars 2024``,
+    ``mrt-24``, ``2024-Q1``, ``Q1 2024``, ``2024 K1`` (kwartaal), ``T1 2024`` (trimestre), ``2024``,
+    a date or datetime (its month) and an Excel serial date (its month).
+
+    >>> values = pd.Series(["2024-3", "03/2024", "mars 2024", "K2 2024", "2024", "x"])
+    >>> parse_period(values).fillna("?").tolist()
+    ['2024-03', '2024-03', '2024-03', '2024-Q2', '2024', '?']
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return _parse_period(values)
+    return map_unique(values, _parse_period)
+
+
+def parse_list(values: pd.Series) -> pd.Series:
+    """``"a; b, c"`` → ``("a", "b", "c")``; a blank becomes an empty tuple."""
+    return _parse_list(values)
+
+
+def period_frequency(periods: pd.Series) -> pd.Series:
+    """``month``, ``quarter`` or ``year`` for canonical period strings."""
+    return map_unique(periods, _period_frequency)
+
+
+def period_start(periods: pd.Series) -> pd.Series:
+    """First day of each canonical period."""
+    return pd.to_datetime(map_unique(periods, _period_start))
+
+
+def period_end(periods: pd.Series) -> pd.Series:
+    """Last day of each canonical period."""
+    return pd.to_datetime(map_unique(periods, _period_end))

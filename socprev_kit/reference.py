@@ -20,6 +20,8 @@ from typing import Literal
 
 import pandas as pd
 
+from .parsing import map_unique
+
 from socprev_kit.errors import UnknownMunicipalityError
 
 Geography = Literal[2020, 2025]
@@ -195,7 +197,11 @@ def to_current_nis(codes: pd.Series) -> pd.Series:
     ['11002', '44021', '12041']
     """
     mapping = _current_map()
-    return codes.map(lambda v: mapping.get(_code_text(v), _code_text(v)), na_action="ignore")
+
+    def current(unique: pd.Series) -> pd.Series:
+        return unique.map(lambda v: mapping.get(_code_text(v), _code_text(v)), na_action="ignore")
+
+    return map_unique(codes, current)
 
 
 @cache
@@ -316,4 +322,6 @@ def names_to_nis(names: pd.Series, geography: Geography = 2025) -> pd.Series:
     ['11002', '62063', nan]
     """
     codes = {key: code for key, (code, _) in _name_index(_check(geography)).items()}
-    return names.map(lambda name: codes.get(_fold(name)), na_action="ignore").rename("nis_code")
+    return map_unique(
+        names, lambda unique: unique.map(lambda name: codes.get(_fold(name)), na_action="ignore")
+    ).rename("nis_code")

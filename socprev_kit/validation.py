@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import checks, parsing
@@ -86,8 +87,12 @@ class Issues:
                 return x.reindex(rows.index).tolist()
             return [x] * n
 
+        columns = col(column)
+        if isinstance(column, str) and "_shown" in rows:  # the header as written in each file
+            columns = [h.get(column, column) if isinstance(h, dict) else column
+                       for h in rows["_shown"]]
         for f, s, r, c, v, h in zip(rows["source_file"], rows["source_sheet"], rows["source_row"],
-                                    col(column), col(value), col(hint), strict=True):
+                                    columns, col(value), col(hint), strict=True):
             self.records.append({"file": f, "sheet": s, "row": r, "column": c, "value": v,
                                  "check": check, "hint": h})
 
@@ -96,7 +101,10 @@ class Issues:
             return pd.DataFrame({c: pd.Series(dtype="object") for c in ISSUE_COLUMNS})
         df = pd.DataFrame.from_records(self.records)
         df["value"] = df["value"].map(_show)
-        df["hint"] = df["hint"].map(lambda h: "" if h is None or h != h else str(h))
+        df["hint"] = [
+            h.get(lang, "") if isinstance(h, dict) else "" if h is None or h != h else str(h)
+            for h in df["hint"]
+        ]
         df["severity"] = df["check"].map(lambda c: CHECKS[c][0])
         df["message"] = [
             message(c, lang, value=v, column=col, hint=h)
@@ -196,51 +204,50 @@ def _frame_to_raw(table: str, frame: pd.DataFrame) -> RawTable:
     from .contract import ALIASES
 
     mapping = ALIASES[table]
-    out: dict[str, object] = {}
+    out: dict[str, np.ndarray] = {}
     headers: dict[str, str] = {}
     for c in frame.columns:
         canon = c if c in PROVENANCE else mapping.get(normalise_header(c))
         if canon and canon not in out:
-            out[canon] = frame[c].astype("object").to_numpy()
+            out[canon] = frame[c].to_numpy(dtype=object)
             headers[canon] = str(c)
-    raw = pd.DataFrame(out, index=pd.RangeIndex(len(frame)), dtype=object)
-    if "source_file" not in raw:
-        raw["source_file"] = f"<{table}>"
-    if "source_sheet" not in raw:
-        raw["source_sheet"] = ""
-    if "source_row" not in raw:
-        raw["source_row"] = range(2, len(frame) + 2)  # as if row 1 held the headers
-    return RawTable(table, raw, headers, decimal_comma=True)
+    n = len(frame)
+    out.setdefault("source_file", np.full(n, f"<{table}>", dtype=object))
+    out.setdefault("source_sheet", np.full(n, "", dtype=object))
+    out.setdefault("source_row", np.arange(2, n + 2))  # as if row 1 held the headers
+    return RawTable(table, out, headers, decimal_comma=True, file=f"<{table}>")
 
 
 def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFrame:
     """Concatenate the raw tables of one kind and parse every column; adds ``_bad`` (row unusable)."""
     names = column_names(table)
-    parts = []
-    for i, raw in enumerate(raws):
-        f = raw.frame.copy()
-        for c in names:
-            if c not in f:
-                f[c] = None
-        f["_src"] = i
-        f["_comma"] = raw.decimal_comma
-        f["_missing"] = _missing_required(table, raw, issues)
-        parts.append(f[[*names, *PROVENANCE, "_src", "_comma", "_missing"]])
-    if not parts:
-        cols = [*names, *PROVENANCE, "_src", "_comma", "_missing"]
-        parts = [pd.DataFrame({c: pd.Series(dtype="object") for c in cols})]
-    raw = pd.concat(parts, ignore_index=True)
-    headers = [r.headers for r in raws]
+    cols = [*names, *PROVENANCE]
+    sizes = [len(r) for r in raws] if raws else [0]
+    # object columns, not pandas' inferred string type: cells keep the type the file gave them
+    raw = pd.DataFrame({c: pd.Series(_stack(raws, c, sizes), dtype=None if c == "source_row"
+                                     else object, copy=False) for c in cols})
+    raw["_src"] = np.repeat(np.arange(len(sizes)), sizes)
+    raw["_comma"] = np.repeat([r.decimal_comma for r in raws] or [True], sizes)
+    raw["_missing"] = np.repeat([_missing_required(table, r, issues) for r in raws] or [False],
+                                sizes)
+    factors = {}  # per column: row codes, distinct values, and those as stripped text
+    for c in names:
+        codes, uniques = parsing.factorize(raw[c])
+        factors[c] = (codes, uniques, parsing._as_text(uniques))
+    raw, factors = _drop_blank_rows(raw, factors, raws, issues)
+    headers = np.empty(len(raws), dtype=object)
+    headers[:] = [r.headers for r in raws]
+    raw["_shown"] = headers[raw["_src"].to_numpy(dtype=int)] if len(raws) else None
     bad = raw["_missing"].astype(bool).copy()
-    total = _total_rows(raw, names)
+    total = _total_rows(raw, factors)
     issues.add("total_row", raw[total], value=raw.loc[total, names].apply(_first_total, axis=1))
     bad |= total
     skip = bad.copy()  # rows not checked cell by cell: totals, sheets without a required column
     out = raw[[*PROVENANCE]].copy()
     for col in TABLES[table]:
-        shown = raw["_src"].map(lambda i, c=col.name: headers[i].get(c, c))
-        values, failed, check = _parse_column(col.kind, raw[col.name], raw["_comma"])
-        blank = parsing.is_blank(raw[col.name])
+        shown = col.name  # Issues.add shows each row's own header for it
+        values, blank, failed, serial, check = _parse_column(col.kind, *factors[col.name],
+                                                             raw["_comma"])
         live = ~skip
         if col.required:
             miss = blank & live & ~raw["_missing"]
@@ -251,49 +258,94 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
         if check:
             issues.add(check, raw[failed & live], column=shown, value=raw[col.name])
             bad |= failed
-        if col.kind in ("period", "date"):
-            serial = parsing.is_excel_serial(raw[col.name]).fillna(False) & ~failed & live & ~blank
-            hint = values.dt.strftime("%Y-%m-%d") if col.kind == "date" else values
+        if serial is not None:
+            serial = serial & ~failed & live & ~blank
+            hint = values[serial].dt.strftime("%Y-%m-%d") if col.kind == "date" else values
             issues.add("excel_serial_date", raw[serial], column=shown, value=raw[col.name],
                        hint=hint)
         out[col.name] = values
     out["_bad"] = bad
     out["_skip"] = skip
-    out["_shown"] = raw["_src"].map(lambda i: headers[i])
+    out["_shown"] = raw["_shown"]
     return out
 
 
-def _parse_column(kind: str, values: pd.Series, comma: pd.Series) -> tuple[pd.Series, pd.Series,
-                                                                          str | None]:
-    """Parsed values, a mask of cells that hold something unreadable, and the check to report."""
-    if kind == "number" or kind == "int":
-        parsed = parsing.parse_number(values, comma)
-        check = "bad_number"
-    elif kind == "period":
-        parsed, check = parsing.parse_period(values), "bad_period"
+def _stack(raws: list[RawTable], column: str, sizes: list[int]) -> np.ndarray:
+    """One column of all raw tables end to end; ``None`` where a table lacks it."""
+    parts = [r.columns.get(column) for r in raws]
+    parts = [p if p is not None else np.full(n, None, dtype=object)
+             for p, n in zip(parts, sizes, strict=False)]
+    if not parts:
+        return np.array([], dtype=object)
+    out = np.concatenate(parts)
+    return out if column == "source_row" else out.astype(object, copy=False)
+
+
+def _drop_blank_rows(raw: pd.DataFrame, factors: dict, raws: list[RawTable],
+                     issues: Issues) -> tuple[pd.DataFrame, dict]:
+    """Rows with nothing typed in any known column are not data; a file left with none is empty."""
+    typed = np.zeros(len(raw), dtype=bool)
+    for codes, _, text in factors.values():
+        blank = np.append(text.isna().to_numpy(dtype=bool), True)
+        typed |= ~blank[codes]
+    kept = raw[typed].reset_index(drop=True)
+    for i in sorted(set(range(len(raws))) - set(np.unique(kept["_src"].to_numpy(dtype=int)))):
+        issues.records.append({"file": raws[i].file, "sheet": raws[i].sheet, "row": None,
+                               "column": "", "value": "", "check": "empty_file", "hint": ""})
+    return kept, {c: (codes[typed], u, t) for c, (codes, u, t) in factors.items()}
+
+
+def _parse_column(kind: str, codes: np.ndarray, uniques: pd.Series, text: pd.Series,
+                  comma: pd.Series):
+    """Parse one column, each distinct value once.
+
+    Returns the parsed values, masks of blank cells, of cells holding something unreadable and
+    (periods and dates) of Excel serial numbers, and the check that reports unreadable cells.
+    Identifiers, codes and periods come back as categoricals, which later checks group and match
+    quickly.
+    """
+    index = comma.index
+    blank = parsing.spread(codes, text.isna(), True, index).astype(bool)
+    parsers = {"period": (parsing._parse_period, "bad_period"),
+               "date": (parsing._parse_date, "bad_date"),
+               "nis": (parsing._parse_nis, "bad_nis"),
+               "code": (lambda u: text, None)}
+    if kind in ("number", "int"):
+        flags = comma.to_numpy(dtype=bool)
+        parsed = pd.Series(np.nan, index=index)
+        for flag in np.unique(flags).tolist():
+            part = parsing.spread(codes, parsing._parse_number(uniques, flag), np.nan, index)
+            parsed = parsed.where(flags != flag, part)
+        parsed, check = parsed.astype("float64"), "bad_number"
     elif kind == "date":
-        parsed, check = parsing.parse_date(values), "bad_date"
-    elif kind == "nis":
-        parsed, check = parsing.parse_nis(values), "bad_nis"
-    elif kind == "list":
-        return parsing.parse_list(values), pd.Series(False, index=values.index), None
+        parsed = pd.to_datetime(parsing.spread(codes, parsing._parse_date(uniques), pd.NaT, index))
+        check = "bad_date"
+    elif kind in parsers:
+        fn, check = parsers[kind]
+        parsed = parsing.spread_categorical(codes, fn(uniques), index)
     else:
-        return parsing.parse_code(values), pd.Series(False, index=values.index), None
-    failed = parsed.isna() & ~parsing.is_blank(values)
-    return parsed, failed, check
+        values = parsing._parse_list(text) if kind == "list" else text
+        parsed = parsing.spread(codes, values, () if kind == "list" else None, index)
+        check = None
+    failed = parsed.isna() & ~blank if check else pd.Series(False, index=index)
+    serial = None
+    if kind in ("period", "date"):
+        serial = parsing.spread(codes, parsing._is_excel_serial(uniques).astype(bool), False,
+                                index).astype(bool)
+    return parsed, blank, failed, serial, check
 
 
 def _missing_required(table: str, raw: RawTable, issues: Issues) -> bool:
     """Report required columns absent from one file or sheet; True when its rows are unusable."""
-    present = set(raw.frame.columns)
+    present = set(raw.columns)
     missing = [c for c in column_names(table) if c not in present and c in _required(table)]
     if table == "registrations" and "nis_code" in missing and "municipality" in present:
         missing.remove("nis_code")  # names are turned into codes
+    rows = raw.columns["source_row"]
+    header_row = int(rows[0]) - 1 if len(rows) else None
     for c in missing:
-        first = raw.frame.head(1)
-        if first.empty:
-            continue
-        issues.add("missing_column", first.assign(source_row=first["source_row"] - 1), column=c)
+        issues.records.append({"file": raw.file, "sheet": raw.sheet, "row": header_row,
+                               "column": c, "value": "", "check": "missing_column", "hint": ""})
     return bool(missing)
 
 
@@ -301,19 +353,21 @@ def _required(table: str) -> set[str]:
     return {c.name for c in TABLES[table] if c.required}
 
 
-def _total_rows(raw: pd.DataFrame, names: list[str]) -> pd.Series:
-    mask = pd.Series(False, index=raw.index)
-    for c in names:
-        folded = _fold_words(raw[c])
-        mask |= folded.isin(TOTAL_WORDS).fillna(False).astype(bool)
-    return mask
+def _total_rows(raw: pd.DataFrame, factors: dict) -> pd.Series:
+    mask = np.zeros(len(raw), dtype=bool)
+    for codes, uniques, _ in factors.values():
+        words = np.append(_fold_unique(uniques).isin(TOTAL_WORDS).to_numpy(dtype=bool), False)
+        mask |= words[codes]
+    return pd.Series(mask, index=raw.index)
 
 
 def _fold_words(col: pd.Series) -> pd.Series:
-    try:
-        text = col.astype("object").str.strip().str.lower()
-    except AttributeError:  # no text in this column at all
-        return pd.Series(None, index=col.index, dtype="object")
+    return parsing.map_unique(col, _fold_unique)
+
+
+def _fold_unique(col: pd.Series) -> pd.Series:
+    text = col.map(lambda v: v if isinstance(v, str) else None).astype("object")
+    text = text.str.strip().str.lower()
     return text.str.replace(r"[\s_\-:]+", " ", regex=True).str.strip().astype("object")
 
 

@@ -16,10 +16,12 @@ def test_environment_yml_and_pyproject_name_the_same_dependencies():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = {_name(r) for r in pyproject["dependencies"]}
     wanted |= {_name(r) for r in pyproject["optional-dependencies"]["dev"]}
+    text = (ROOT / "environment.yml").read_text()
+    deps = text.split("dependencies:", 1)[1]
     conda = set()
-    for line in (ROOT / "environment.yml").read_text().splitlines():
-        m = re.match(r"^\s+- ([A-Za-z0-9_.\-]+)", line)
-        if m and not line.strip().startswith("- -e") and m.group(1) not in {"python", "pip"}:
+    for line in deps.splitlines():
+        m = re.match(r"^  - ([A-Za-z0-9_.\-]+)", line)
+        if m and m.group(1) not in {"python", "pip"}:
             conda.add(_name(m.group(1)))
     assert conda == wanted, (sorted(conda - wanted), sorted(wanted - conda))
 

@@ -58,7 +58,7 @@ def test_all_problems_of_one_row_are_reported_at_once():
 
 
 def test_unknown_nis_code_suggests_a_neighbour_and_name_suggests_the_municipality():
-    out = validate(regs(("P", "44921", "2023-01", "I01", "1"),
+    out = validate(regs(("P", "44921", "2023-01", "I01", "1", None),
                         ("P", None, "2023-01", "I01", "1", "St-Niklaas-Waas"),
                         columns=("project_id", "nis_code", "period", "indicator_id", "value",
                                  "municipality")), lang="en")

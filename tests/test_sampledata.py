@@ -1,0 +1,240 @@
+"""The sample-data generator: deterministic, valid, realistic, and its planted effects are real."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+import socprev_kit as sk
+from socprev_kit import cli, reference
+from socprev_kit.catalogue import code_labels, derived_ids, formula_terms
+from socprev_kit.sampledata import expected_counts, make_sample_data
+
+COMMITTED = ROOT / "sample_data"
+ALLOWED_CHECKS = {"merged_nis", "encoding_guess"}  # warnings and notes expected in clean data
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, pd.DataFrame]:
+    return make_sample_data(2026)
+
+
+@pytest.fixture(scope="module")
+def committed() -> sk.Dataset:
+    return sk.load(COMMITTED / "clean", lang="en")
+
+
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sample_data")
+    assert cli.main(["sample-data", "--out", str(out), "--seed", "2026"]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def series(tables) -> dict[tuple, np.ndarray]:
+    """(project, 2025 NIS code, indicator) -> registered values in period order."""
+    regs = tables["registrations"].sort_values("period")
+    nis = reference.to_current_nis(regs["nis_code"])
+    groups = regs.groupby([regs["project_id"], nis, regs["indicator_id"]])["value"]
+    return {key: g.to_numpy() for key, g in groups}
+
+
+def _key(row: pd.Series) -> tuple:
+    return row["project_id"], row["nis_code"], row["indicator_id"]
+
+
+def _comparable(data: sk.Dataset) -> dict[str, pd.DataFrame]:
+    """The loaded tables with file names instead of paths, in a fixed order."""
+    out = {}
+    for name in ("registrations", "projects", "objectives", "issues"):
+        frame = getattr(data, name).copy()
+        file, sheet, row = ("file", "sheet", "row") if name == "issues" else PROVENANCE
+        frame[file] = frame[file].map(lambda f: Path(f).name)
+        keys = [file, sheet, row] + (["check"] if name == "issues" else [])
+        out[name] = frame.sort_values(keys, ignore_index=True)
+    return out
+
+
+PROVENANCE = ("source_file", "source_sheet", "source_row")
+
+
+# --- deterministic, and the committed files match the code ---------------------------------------
+
+
+def test_the_same_seed_gives_equal_tables(tables):
+    again = make_sample_data(2026)
+    for name, frame in tables.items():
+        pd.testing.assert_frame_equal(frame, again[name], obj=name)
+
+
+def test_another_seed_gives_other_values_in_the_same_design(tables):
+    other = make_sample_data(7)
+    pd.testing.assert_frame_equal(tables["projects"], other["projects"])
+    key = ["project_id", "nis_code", "period", "indicator_id"]
+    both = tables["registrations"].merge(other["registrations"], on=key, suffixes=("", "_7"))
+    assert len(both) == len(tables["registrations"])
+    assert (both["value"] != both["value_7"]).mean() > 0.5
+    truth = ["baseline_rate_per_1000_per_month", "trend_per_month"]
+    assert not tables["ground_truth"][truth].equals(other["ground_truth"][truth])
+
+
+def test_regenerated_files_load_to_the_committed_tables(regenerated, committed):
+    fresh = _comparable(sk.load(regenerated / "clean", lang="en"))
+    for name, frame in _comparable(committed).items():
+        pd.testing.assert_frame_equal(frame, fresh[name], obj=name)
+
+
+def test_regenerated_text_files_are_byte_identical(regenerated):
+    names = {p.relative_to(regenerated) for p in regenerated.rglob("*") if p.is_file()}
+    assert names <= {p.relative_to(COMMITTED) for p in COMMITTED.rglob("*") if p.is_file()}
+    for name in names:
+        if name.suffix in {".csv", ".md"}:
+            assert (COMMITTED / name).read_bytes() == (regenerated / name).read_bytes(), name
+
+
+def test_the_ground_truth_file_is_the_ground_truth_table(tables):
+    written = pd.read_csv(COMMITTED / "ground_truth.csv", dtype={"nis_code": str})
+    expected = tables["ground_truth"]
+    pd.testing.assert_frame_equal(written, expected, check_dtype=False)
+
+
+# --- valid and realistic -------------------------------------------------------------------------
+
+
+def test_clean_data_load_without_errors(committed):
+    assert committed.ok, committed.issues.query("severity == 'error'").head().to_string()
+    assert set(committed.issues["check"]) <= ALLOWED_CHECKS
+    assert len(committed.registrations) > 10_000
+
+
+def test_municipalities_are_real_of_every_region_and_size(committed):
+    muni = reference.municipalities(2025).set_index("nis_code")
+    used = muni.loc[sorted(committed.registrations["nis_code"].unique())]
+    assert len(used) >= 15
+    assert (used["population"] < 15_000).sum() >= 3
+    assert set(used["region"]) == {"Flanders", "Wallonia", "Brussels"}
+    assert used["population"].max() > 250_000  # a large city
+    regs = committed.registrations
+    old = regs[regs["nis_code_registered"] != regs["nis_code"]]
+    assert len(old) and (old["period"].str[:4] < "2025").all()  # merged: old code before 2025
+    new = regs[regs["nis_code"].isin(old["nis_code"]) & (regs["period"].str[:4] == "2025")]
+    assert (new["nis_code_registered"] == new["nis_code"]).all()
+
+
+def test_projects_are_varied_and_some_intermunicipal(committed):
+    p = committed.projects
+    assert len(p) >= 20
+    assert (p["nis_codes"].map(len) >= 2).sum() >= 2
+    types = {t for ts in p["project_types"] for t in ts}
+    assert len(types) >= 10 and types <= set(code_labels("project_type", "en"))
+    assert p["start_date"].dt.year.between(2019, 2022).all()
+    assert p["end_date"].notna().any()
+    its = p["evaluation_design"].isin(["its", "controlled_its"])
+    assert its.mean() > 0.5 and p.loc[its, "impact_model"].notna().all()
+    controlled = p[p["evaluation_design"] == "controlled_its"]
+    assert len(controlled) and controlled["comparison_nis_codes"].map(len).gt(0).all()
+    for codes in controlled["comparison_nis_codes"]:  # a comparison series exists
+        assert set(codes) <= set(committed.registrations["nis_code"])
+
+
+def test_intermunicipal_rows_are_in_each_participating_municipality_file(committed):
+    regs, p = committed.registrations, committed.projects
+    for row in p[p["nis_codes"].map(len) >= 2].itertuples():
+        mine = regs[regs["project_id"] == row.project_id]
+        assert set(mine["nis_code"]) == set(row.nis_codes)
+        files = mine["source_file"].map(lambda f: Path(f).stem.split("_")[1])
+        assert (files == mine["nis_code"]).all()
+
+
+def test_no_derived_indicator_is_written(committed):
+    assert not set(committed.registrations["indicator_id"]) & derived_ids()
+
+
+def test_parts_never_exceed_their_whole(tables):
+    cat = sk.indicator_catalogue()
+    regs = tables["registrations"]
+    key = ["project_id", "nis_code", "period"]
+    checked = 0
+    for row in cat[cat["proportion"]].itertuples():
+        (_, part), (_, whole) = formula_terms(row.numerator)[0], formula_terms(row.denominator)[0]
+        a = regs[regs["indicator_id"] == part]
+        b = regs[regs["indicator_id"] == whole]
+        both = a.merge(b, on=key, suffixes=("", "_whole"))
+        assert len(both) == len(a), f"{part} without {whole}"
+        assert (both["value"] <= both["value_whole"]).all(), part
+        checked += len(both)
+    assert checked > 1000
+
+
+def test_values_are_in_range_and_counts_whole(tables):
+    cat = sk.indicator_catalogue().set_index("indicator_id")
+    regs = tables["registrations"].join(cat, on="indicator_id")
+    assert (regs["value"] >= regs["min_value"]).all()
+    assert (regs["max_value"].isna() | (regs["value"] <= regs["max_value"])).all()
+    counts = regs.loc[regs["value_type"] == "count", "value"]
+    assert (counts == counts.round()).all() and (counts >= 0).all()
+    small = regs[regs["nis_code"].isin(["82038", "82036"]) & (regs["type"] == "impact")]
+    assert (small["value"] == 0).mean() > 0.2 and (small["value"] < 5).mean() > 0.8
+
+
+def test_periods_span_2019_to_2025_with_yearly_waves_and_quarters(tables, series):
+    regs = tables["registrations"]
+    months = regs.loc[regs["period"].str.fullmatch(r"\d{4}-\d\d"), "period"]
+    assert (months.min(), months.max()) == ("2019-01", "2025-12")
+    assert {"2024", "2019"} <= set(regs.loc[regs["indicator_id"] == "P02N", "period"])
+    assert set(regs.loc[regs["indicator_id"] == "I05", "period"]) == {"2019", "2022", "2025"}
+    assert regs["period"].str.contains("Q").any()
+    for _, row in tables["ground_truth"].iterrows():
+        assert len(series[_key(row)]) == 84
+
+
+def test_objectives_cover_every_level_and_baselines_come_from_the_data(committed):
+    o, regs = committed.objectives, committed.registrations
+    assert set(o["project_id"]) == set(committed.projects["project_id"])
+    assert o.groupby("project_id")["level"].nunique().eq(3).all()
+    strategic = o[o["level"] == "strategic"]
+    for row in strategic.itertuples():
+        year = regs[(regs["project_id"] == row.project_id)
+                    & (regs["indicator_id"] == row.indicator_id)
+                    & regs["period"].str.startswith(f"{row.baseline_period}-")]  # fmt: skip
+        assert year["value"].sum() == row.baseline_value, row.objective_id
+        assert row.target_value < row.baseline_value
+
+
+# --- the planted effects -------------------------------------------------------------------------
+
+
+def test_ground_truth_describes_the_planted_series(tables):
+    truth = tables["ground_truth"]
+    treated = truth[truth["role"] == "treated"]
+    assert (treated["rate_ratio_level"] == 1).any() and (treated["rate_ratio_slope"] < 1).any()
+    assert treated["rate_ratio_level"].between(0.6, 1).all()
+    assert treated["rate_ratio_level"].nunique() >= 6
+    assert truth["intervention_period"].str.fullmatch(r"\d{4}-\d\d").all()
+    assert set(truth["impact_model"]) >= {"level", "slope", "level_and_slope", "none"}
+
+
+def test_planted_effects_are_visible_in_the_counts(tables, series):
+    """Rate after / rate before, each against the no-change expectation (the planted trend and
+    season), matches the planted change within sampling error: a crude but real check."""
+    checked = visible = 0
+    for _, row in tables["ground_truth"].iterrows():
+        y = series[_key(row)]
+        mu, mu0 = expected_counts(row), expected_counts(row, with_effect=False)
+        t0 = (pd.Period(row["intervention_period"], "M") - pd.Period("2019-01", "M")).n
+        t0 += row["lag_months"]
+        if min(mu[:t0].sum(), mu[t0:].sum()) < 400:
+            continue  # small series: the change is there, but too noisy to see
+        crude = (y[t0:].sum() / mu0[t0:].sum()) / (y[:t0].sum() / mu0[:t0].sum())
+        planted = mu[t0:].sum() / mu0[t0:].sum()
+        assert abs(np.log(crude / planted)) < 0.1, (row["project_id"], row["indicator_id"])
+        if planted < 0.85:
+            assert crude < 0.92
+            visible += 1
+        checked += 1
+    assert checked >= 25 and visible >= 8

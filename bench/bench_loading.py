@@ -41,33 +41,64 @@ def write_files(folder: Path, seed: int = 1) -> int:
         frames = []
         for k in range(n_projects):
             pid = f"P{m.nis_code}-{k + 1}"
-            projects.append((pid, f"Project {k + 1} {m.name_nl}", "street_work", m.nis_code,
-                             m.nis_code, "01/01/2019", "01/01/2022", ""))
+            projects.append(
+                (
+                    pid,
+                    f"Project {k + 1} {m.name_nl}",
+                    "street_work",
+                    m.nis_code,
+                    m.nis_code,
+                    "01/01/2019",
+                    "01/01/2022",
+                    "",
+                )
+            )
             for ind in IMPACT + PROCESS:
                 lam = max(m.population / 1000 * rng.uniform(0.05, 0.6), 0.3)
                 values = rng.poisson(lam, len(MONTHS))
-                frames.append(pd.DataFrame({"project": pid, "NIS-code": m.nis_code,
-                                            "periode": MONTHS, "indicator": ind,
-                                            "waarde": values, "bron": "eigen registratie"}))
+                frames.append(
+                    pd.DataFrame(
+                        {
+                            "project": pid,
+                            "NIS-code": m.nis_code,
+                            "periode": MONTHS,
+                            "indicator": ind,
+                            "waarde": values,
+                            "bron": "eigen registratie",
+                        }
+                    )
+                )
         regs = pd.concat(frames, ignore_index=True)
         # O06N is part of O05: keep it at most the whole
         o05 = regs["indicator"] == "O05"
-        regs.loc[regs["indicator"] == "O06N", "waarde"] = (
-            regs.loc[o05, "waarde"].to_numpy() // 2)
+        regs.loc[regs["indicator"] == "O06N", "waarde"] = regs.loc[o05, "waarde"].to_numpy() // 2
         regs["waarde"] = regs["waarde"].astype(str)
         regs.loc[regs.index % 7 == 0, "waarde"] = regs["waarde"] + ",0"  # decimal comma
-        regs.to_csv(folder / f"registraties_{m.nis_code}.csv", sep=";", index=False,
-                    encoding="utf-8-sig")
+        regs.to_csv(
+            folder / f"registraties_{m.nis_code}.csv", sep=";", index=False, encoding="utf-8-sig"
+        )
         total += len(regs)
-    pd.DataFrame(projects, columns=["project_id", "name", "project_types", "lead_nis_code",
-                                    "nis_codes", "start_date", "intervention_date", "end_date"]
-                 ).to_csv(folder / "projecten.csv", sep=";", index=False, encoding="utf-8-sig")
+    pd.DataFrame(
+        projects,
+        columns=[
+            "project_id",
+            "name",
+            "project_types",
+            "lead_nis_code",
+            "nis_codes",
+            "start_date",
+            "intervention_date",
+            "end_date",
+        ],
+    ).to_csv(folder / "projecten.csv", sep=";", index=False, encoding="utf-8-sig")
     return total
 
 
 def plain_read(folder: Path) -> pd.DataFrame:
-    frames = [pd.read_csv(f, sep=";", decimal=",", encoding="utf-8-sig")
-              for f in sorted(folder.glob("*.csv"))]
+    frames = [
+        pd.read_csv(f, sep=";", decimal=",", encoding="utf-8-sig")
+        for f in sorted(folder.glob("*.csv"))
+    ]
     return pd.concat(frames, ignore_index=True)
 
 
@@ -96,8 +127,10 @@ def main() -> None:
         base_t, base = best_of(lambda: plain_read(folder), args.repeat)
         kit_t, data = best_of(lambda: sk.load(folder), args.repeat)
     print(f"plain pandas read : {base_t:6.2f} s  ({len(base):,} rows)")
-    print(f"socprev_kit.load  : {kit_t:6.2f} s  ({len(data.registrations):,} usable rows, "
-          f"{data.n_errors} errors, {data.n_warnings} warnings)")
+    print(
+        f"socprev_kit.load  : {kit_t:6.2f} s  ({len(data.registrations):,} usable rows, "
+        f"{data.n_errors} errors, {data.n_warnings} warnings)"
+    )
     print(f"ratio kit / plain : {kit_t / base_t:6.2f}  (goal <= 2.00)")
 
 

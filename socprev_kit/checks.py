@@ -19,7 +19,6 @@ from .catalogue import code_labels, formula_terms
 from .contract import PROVENANCE, column_names
 
 
-
 def run_all(parsed: dict[str, pd.DataFrame], cat: pd.DataFrame, issues) -> dict[str, pd.DataFrame]:
     """Run every check; return usable rows of each table without helper columns."""
     regs, projects, objectives = parsed["registrations"], parsed["projects"], parsed["objectives"]
@@ -84,32 +83,56 @@ def check_municipalities(regs: pd.DataFrame, issues, column: str = "nis_code") -
         if fill.any():
             codes = _categorical(codes.astype("object").where(~fill, by_name))
         no_name = codes.isna() & names.notna() & live
-        issues.add("unknown_municipality", regs[no_name], column="municipality", value=names,
-                   hint=names[no_name].map(_name_hint))
+        issues.add(
+            "unknown_municipality",
+            regs[no_name],
+            column="municipality",
+            value=names,
+            hint=names[no_name].map(_name_hint),
+        )
         regs.loc[no_name, "_bad"] = True
     categories = pd.Series(codes.cat.categories.to_numpy(dtype=object), dtype=object)
     known = reference.known_nis_codes("any")
     unknown = _take(~categories.isin(known).to_numpy(), codes, False) & live
-    issues.add("unknown_nis", regs[unknown], column=column, value=codes.astype("object"),
-               hint=codes[unknown].astype("object").map(_code_hint))
+    issues.add(
+        "unknown_nis",
+        regs[unknown],
+        column=column,
+        value=codes.astype("object"),
+        hint=codes[unknown].astype("object").map(_code_hint),
+    )
     regs.loc[unknown, "_bad"] = True
     current_cat = reference.to_current_nis(categories)
     current = parsing.spread_categorical(codes.cat.codes.to_numpy(), current_cat, regs.index)
     moved = _take((current_cat != categories).to_numpy(), codes, False) & live
     if moved.any():
-        first = regs[moved].assign(_old=codes[moved].astype("object"),
-                                   _new=current[moved].astype("object"))
+        first = regs[moved].assign(
+            _old=codes[moved].astype("object"), _new=current[moved].astype("object")
+        )
         first = first.drop_duplicates(["source_file", "source_sheet", "_old"])
         muni = reference.municipalities(2025).set_index("nis_code")
-        issues.add("merged_nis", first, column=column, value=first["_old"],
-                   hint=first["_new"].map(lambda c: {
-                       lang: f"{muni[f'name_{lang}'].get(c, '?')} ({c})" for lang in ("nl", "fr")
-                   } | {"en": f"{muni['name_nl'].get(c, '?')} ({c})"}))
+        issues.add(
+            "merged_nis",
+            first,
+            column=column,
+            value=first["_old"],
+            hint=first["_new"].map(
+                lambda c: (
+                    {lang: f"{muni[f'name_{lang}'].get(c, '?')} ({c})" for lang in ("nl", "fr")}
+                    | {"en": f"{muni['name_nl'].get(c, '?')} ({c})"}
+                )
+            ),
+        )
     if by_name.notna().any():
         mismatch = by_name.notna() & codes.notna() & ~fill & live
         mismatch &= reference.to_current_nis(by_name.fillna("")) != current.astype("object")
-        issues.add("name_mismatch", regs[mismatch], column="municipality", value=names,
-                   hint=codes.astype("object"))
+        issues.add(
+            "name_mismatch",
+            regs[mismatch],
+            column="municipality",
+            value=names,
+            hint=codes.astype("object"),
+        )
     regs["nis_code_registered"] = codes.astype("object")
     regs[column] = current
     return regs
@@ -128,8 +151,9 @@ def _take(per_category: np.ndarray, values: pd.Series, missing: object) -> pd.Se
     codes = values.cat.codes.to_numpy()
     arr = np.asarray(per_category)
     if arr.dtype.kind in "Mmfb":
-        fill = pd.Series([missing]).astype(arr.dtype).to_numpy() if len(arr) else np.array(
-            [missing])
+        fill = (
+            pd.Series([missing]).astype(arr.dtype).to_numpy() if len(arr) else np.array([missing])
+        )
     else:
         arr = arr.astype(object)
         fill = np.empty(1, dtype=object)
@@ -155,6 +179,7 @@ def _code_hint(code: str) -> str:
 
 # --- indicators and values -----------------------------------------------------------------------
 
+
 def check_indicators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFrame:
     """Unknown indicator ids (with a near miss) and derived indicators typed in."""
     live = _checked(regs)
@@ -162,9 +187,13 @@ def check_indicators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFr
     known = set(cat["indicator_id"])
     unknown = ids.notna() & ~ids.isin(known) & live
     all_ids = sorted(known)
-    hint = ids[unknown].astype("object").map(
-        lambda v: (lambda m: f" → {m[0]}?" if m else "")(
-            difflib.get_close_matches(str(v).upper(), all_ids, n=1, cutoff=0.6)
+    hint = (
+        ids[unknown]
+        .astype("object")
+        .map(
+            lambda v: (lambda m: f" → {m[0]}?" if m else "")(
+                difflib.get_close_matches(str(v).upper(), all_ids, n=1, cutoff=0.6)
+            )
         )
     )
     issues.add(
@@ -177,9 +206,7 @@ def check_indicators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFr
     derived = cat[cat["kind"] == "derived"].set_index("indicator_id")
     typed = ids.isin(derived.index) & live
     formula = ids[typed].astype("object").map(lambda i: _formula_text(derived.loc[i]))
-    issues.add(
-        "derived_typed", regs[typed], column="indicator_id", value=ids, hint=formula
-    )
+    issues.add("derived_typed", regs[typed], column="indicator_id", value=ids, hint=formula)
     regs.loc[unknown | typed, "_bad"] = True
     return regs
 
@@ -281,7 +308,7 @@ def check_projects(projects: pd.DataFrame, issues) -> pd.DataFrame:
     ]:
         valid = set(code_labels(codes, "en"))
         values = p[column].map(lambda x: x if isinstance(x, tuple) else (x,) if x else ())
-        bad = values.map(lambda xs: [x for x in xs if x not in valid and x == x])
+        bad = values.map(lambda xs, ok=valid: [x for x in xs if x not in ok and x == x])
         has_bad = bad.map(bool) & live
         issues.add(
             "bad_code",
@@ -300,10 +327,16 @@ def check_projects(projects: pd.DataFrame, issues) -> pd.DataFrame:
         else ()
         for lead, codes in zip(p["lead_nis_code"], p["nis_codes"], strict=True)
     ]
-    strange = p["nis_codes"].map(lambda cs: ", ".join(c for c in cs if c not in known))
-    has_strange = (strange != "") & _live(p)
-    issues.add("unknown_nis", p[has_strange], column="nis_codes", value=strange, hint="")
-    p.loc[has_strange, "_bad"] = True
+    p["comparison_nis_codes"] = p["comparison_nis_codes"].map(
+        lambda cs: (
+            tuple(dict.fromkeys(current.get(c, c) for c in cs)) if isinstance(cs, tuple) else ()
+        )
+    )
+    for column in ("nis_codes", "comparison_nis_codes"):
+        strange = p[column].map(lambda cs: ", ".join(c for c in cs if c not in known))
+        has_strange = (strange != "") & _live(p)
+        issues.add("unknown_nis", p[has_strange], column=column, value=strange, hint="")
+        p.loc[has_strange, "_bad"] = True
     start, end, inter = p["start_date"], p["end_date"], p["intervention_date"]
     wrong = (end.notna() & (end < start)) | (
         inter.notna() & ((inter < start) | (end.notna() & (inter > end)))
@@ -340,10 +373,19 @@ def check_against_projects(
     live = _live(regs)
     unknown = _take(~pids.isin(proj.index).to_numpy(), pid, False) & pid.notna() & live
     ids = sorted(proj.index)
-    issues.add("unknown_project", regs[unknown], column="project_id", value=regs["project_id"],
-               hint=pid[unknown].astype("object").map(
-                   lambda v: (lambda m: f" → {m[0]}?" if m else "")(
-                       difflib.get_close_matches(str(v), ids, n=1))))
+    issues.add(
+        "unknown_project",
+        regs[unknown],
+        column="project_id",
+        value=regs["project_id"],
+        hint=pid[unknown]
+        .astype("object")
+        .map(
+            lambda v: (lambda m: f" → {m[0]}?" if m else "")(
+                difflib.get_close_matches(str(v), ids, n=1)
+            )
+        ),
+    )
     regs.loc[unknown, "_bad"] = True
     # membership as a (project × municipality) table of the categories: no row-by-row work
     nis_cats = pd.Index(nis.cat.categories.to_numpy(dtype=object))
@@ -355,8 +397,13 @@ def check_against_projects(
         allowed[i, cols] = True
     member = allowed[pid.cat.codes.to_numpy(), nis.cat.codes.to_numpy()]
     outside = pd.Series(~member, index=regs.index) & pid.notna() & ~unknown & _live(regs)
-    issues.add("nis_not_in_project", regs[outside], column="nis_code", value=regs["nis_code"],
-               hint=regs["project_id"])
+    issues.add(
+        "nis_not_in_project",
+        regs[outside],
+        column="nis_code",
+        value=regs["nis_code"],
+        hint=regs["project_id"],
+    )
     regs.loc[outside, "_bad"] = True
     info = _indicator_info(regs["indicator_id"], cat, ["type"])
     during = info["type"].isin(["process", "output"]) & _live(regs)
@@ -367,10 +414,14 @@ def check_against_projects(
     p_start = pd.to_datetime(_take(parsing.period_start(labels).to_numpy(), period, pd.NaT))
     p_end = pd.to_datetime(_take(parsing.period_end(labels).to_numpy(), period, pd.NaT))
     off = during & ((start > p_end) | (end < p_start))
-    span = start[off].dt.strftime("%m/%Y").fillna("…") + " – " + end[off].dt.strftime(
-        "%m/%Y").fillna("…")
-    issues.add("outside_project_period", regs[off], column="period", value=regs["period"],
-               hint=span)
+    span = (
+        start[off].dt.strftime("%m/%Y").fillna("…")
+        + " – "
+        + end[off].dt.strftime("%m/%Y").fillna("…")
+    )
+    issues.add(
+        "outside_project_period", regs[off], column="period", value=regs["period"], hint=span
+    )
     regs.loc[off, "_bad"] = True
     return regs
 
@@ -423,8 +474,11 @@ def check_completeness(
     keys = ["project_id", "nis_code", "indicator_id"]
     span = r.groupby(keys, sort=True)["_m"].agg(lo="min").reset_index()
     span["hi"] = span["project_id"].astype("object").map(r.groupby("project_id")["_m"].max())
-    kind = span["indicator_id"].astype("object").map(cat.drop_duplicates("indicator_id").set_index(
-        "indicator_id")["type"])
+    kind = (
+        span["indicator_id"]
+        .astype("object")
+        .map(cat.drop_duplicates("indicator_id").set_index("indicator_id")["type"])
+    )
     if len(projects):
         proj = projects.drop_duplicates("project_id").set_index("project_id")
         during = kind.isin(["process", "output"])
@@ -432,8 +486,7 @@ def check_completeness(
         end = pd.to_datetime(span["project_id"].astype("object").map(proj["end_date"]))
         start_m = start.dt.year * 12 + start.dt.month - 1
         end_m = end.dt.year * 12 + end.dt.month - 1
-        span["lo"] = span["lo"].where(~(during & start_m.notna()), span["lo"].combine(
-            start_m, min))
+        span["lo"] = span["lo"].where(~(during & start_m.notna()), span["lo"].combine(start_m, min))
         span["hi"] = span["hi"].where(~(during & end_m.notna()), span["hi"].combine(end_m, min))
     r = r.merge(span, on=keys, how="left")
     inside = r[(r["_m"] >= r["lo"]) & (r["_m"] <= r["hi"])]

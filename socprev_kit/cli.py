@@ -18,23 +18,44 @@ from . import __version__
 from .errors import SocprevError
 
 WORDS = {
-    "nl": {"error": "FOUT", "warning": "LET OP", "info": "INFO", "row": "rij",
-           "summary": "{e} fout(en), {w} waarschuwing(en), {i} opmerking(en) in {f} bestand(en); "
-           "{n} rijen bruikbaar.",
-           "more": "... en nog {n}; schrijf alles weg met --out FILE.xlsx",
-           "written": "Problemen weggeschreven naar {p}", "none": "Geen problemen gevonden.",
-           "missing": "Niet gevonden: {p}", "nothing": "Geen enkel bestand kon gelezen worden."},
-    "fr": {"error": "ERREUR", "warning": "ATTENTION", "info": "INFO", "row": "ligne",
-           "summary": "{e} erreur(s), {w} avertissement(s), {i} remarque(s) dans {f} fichier(s) ; "
-           "{n} lignes utilisables.",
-           "more": "... et encore {n} ; écrivez tout avec --out FILE.xlsx",
-           "written": "Problèmes écrits dans {p}", "none": "Aucun problème trouvé.",
-           "missing": "Introuvable : {p}", "nothing": "Aucun fichier n'a pu être lu."},
-    "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO", "row": "row",
-           "summary": "{e} error(s), {w} warning(s), {i} note(s) in {f} file(s); {n} rows usable.",
-           "more": "... and {n} more; write them all with --out FILE.xlsx",
-           "written": "Issues written to {p}", "none": "No problems found.",
-           "missing": "Not found: {p}", "nothing": "No file could be read."},
+    "nl": {
+        "error": "FOUT",
+        "warning": "LET OP",
+        "info": "INFO",
+        "row": "rij",
+        "summary": "{e} fout(en), {w} waarschuwing(en), {i} opmerking(en) in {f} bestand(en); "
+        "{n} rijen bruikbaar.",
+        "more": "... en nog {n}; schrijf alles weg met --out FILE.xlsx",
+        "written": "Problemen weggeschreven naar {p}",
+        "none": "Geen problemen gevonden.",
+        "missing": "Niet gevonden: {p}",
+        "nothing": "Geen enkel bestand kon gelezen worden.",
+    },
+    "fr": {
+        "error": "ERREUR",
+        "warning": "ATTENTION",
+        "info": "INFO",
+        "row": "ligne",
+        "summary": "{e} erreur(s), {w} avertissement(s), {i} remarque(s) dans {f} fichier(s) ; "
+        "{n} lignes utilisables.",
+        "more": "... et encore {n} ; écrivez tout avec --out FILE.xlsx",
+        "written": "Problèmes écrits dans {p}",
+        "none": "Aucun problème trouvé.",
+        "missing": "Introuvable : {p}",
+        "nothing": "Aucun fichier n'a pu être lu.",
+    },
+    "en": {
+        "error": "ERROR",
+        "warning": "WARNING",
+        "info": "INFO",
+        "row": "row",
+        "summary": "{e} error(s), {w} warning(s), {i} note(s) in {f} file(s); {n} rows usable.",
+        "more": "... and {n} more; write them all with --out FILE.xlsx",
+        "written": "Issues written to {p}",
+        "none": "No problems found.",
+        "missing": "Not found: {p}",
+        "nothing": "No file could be read.",
+    },
 }
 
 
@@ -78,12 +99,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # noqa: BLE001 - the last guard before a traceback reaches a user
         if os.environ.get("SOCPREV_DEBUG"):
             raise
-        print(f"socprev-kit: unexpected error: {type(exc).__name__}: {exc}\n"
-              "Run again with SOCPREV_DEBUG=1 to see the details, and report them.",
-              file=sys.stderr)
+        print(
+            f"socprev-kit: unexpected error: {type(exc).__name__}: {exc}\n"
+            "Run again with SOCPREV_DEBUG=1 to see the details, and report them.",
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -97,9 +123,15 @@ def _load(args: argparse.Namespace):
     if missing:
         return None
     data = load(args.paths, lang=args.lang, catalogue=getattr(args, "catalogue", None))
-    if data.files.empty or data.files["rows"].sum() == 0 and data.n_errors and all(
+    if (
+        data.files.empty
+        or data.files["rows"].sum() == 0
+        and data.n_errors
+        and all(
             c in {"unreadable_file", "unsupported_file", "empty_file", "unrecognised_table"}
-            for c in data.issues.loc[data.issues["severity"] == "error", "check"]):
+            for c in data.issues.loc[data.issues["severity"] == "error", "check"]
+        )
+    ):
         print_issues(data.issues, args.lang, getattr(args, "max_lines", 200))
         print(words["nothing"], file=sys.stderr)
         return None
@@ -111,17 +143,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if data is None:
         return 2
     print_issues(data.issues, args.lang, args.max_lines)
+    _print_counts(data, args.lang)
     words = WORDS[args.lang]
-    counts = data.issues["severity"].value_counts()
-    print(words["summary"].format(e=counts.get("error", 0), w=counts.get("warning", 0),
-                                  i=counts.get("info", 0), f=len(data.files),
-                                  n=len(data.registrations)))
     if args.out:
         from .exports import write_table
 
         write_table(data.issues, args.out)
         print(words["written"].format(p=args.out))
     return 0 if data.ok else 1
+
+
+def _print_counts(data, lang: str) -> None:
+    counts = data.issues["severity"].value_counts()
+    print(
+        WORDS[lang]["summary"].format(
+            e=counts.get("error", 0),
+            w=counts.get("warning", 0),
+            i=counts.get("info", 0),
+            f=len(data.files),
+            n=len(data.registrations),
+        )
+    )
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -131,7 +173,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if data is None:
         return 2
     errors = data.issues[data.issues["severity"] == "error"]
-    print_issues(errors, args.lang, 20)
+    if len(errors):
+        print_issues(errors, args.lang, 20)
+    _print_counts(data, args.lang)
     table = overview(data, lang=args.lang)
     with_width = table.to_string(index=False, max_colwidth=40)
     print(with_width)

@@ -61,7 +61,7 @@ class CatalogueError(SocprevError):
 
 
 class UnknownMunicipalityError(SocprevError, LookupError):
-    """A NIS code or municipality name is not in the reference; ``suggestions`` holds near misses."""
+    """A NIS code or name that is not in the reference; ``suggestions`` holds near misses."""
 
     def __init__(self, query: str, suggestions: list[str] | None = None, geography: int = 2025):
         self.query = query

@@ -29,8 +29,9 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, sheet: str = "issues")
     os.close(fd)
     try:
         if suffix == ".csv":
-            safe = frame.map(lambda v: f"'{v}" if isinstance(v, str) and v.startswith(
-                FORMULA_START) else v)
+            safe = frame.map(
+                lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v
+            )
             safe.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig", decimal=",")
         else:
             _write_xlsx(frame, Path(tmp), sheet)

@@ -47,8 +47,9 @@ class RawTable:
 
     @property
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame({c: pd.Series(v, dtype=v.dtype, copy=False)
-                             for c, v in self.columns.items()})
+        return pd.DataFrame(
+            {c: pd.Series(v, dtype=v.dtype, copy=False) for c, v in self.columns.items()}
+        )
 
 
 @dataclass
@@ -59,10 +60,27 @@ class ReadResult:
     issues: list[dict] = field(default_factory=list)
     files: list[dict] = field(default_factory=list)
 
-    def issue(self, check: str, file: str, sheet: str = "", row: object = None,
-              column: str = "", value: object = "", hint: str = "") -> None:
-        self.issues.append({"file": file, "sheet": sheet, "row": row, "column": column,
-                            "value": value, "check": check, "hint": hint})
+    def issue(
+        self,
+        check: str,
+        file: str,
+        sheet: str = "",
+        row: object = None,
+        column: str = "",
+        value: object = "",
+        hint: str = "",
+    ) -> None:
+        self.issues.append(
+            {
+                "file": file,
+                "sheet": sheet,
+                "row": row,
+                "column": column,
+                "value": value,
+                "check": check,
+                "hint": hint,
+            }
+        )
 
 
 def expand_paths(paths: Iterable[str | Path] | str | Path) -> Iterator[tuple[Path, bool]]:
@@ -150,6 +168,7 @@ def load(
 
 # --- CSV -----------------------------------------------------------------------------------------
 
+
 def decode(raw: bytes) -> tuple[str, str]:
     """Decode file bytes; returns ``(text, encoding)``. UTF-8 (with or without BOM), UTF-16 with
     BOM, else Windows-1252."""
@@ -195,18 +214,27 @@ def _read_csv(path: Path, result: ReadResult) -> None:
         return
     header = next(csv.reader([lines[hdr]], delimiter=sep))
     try:
-        body = pd.read_csv(io.StringIO(text), sep=sep, header=None, skiprows=hdr + 1,
-                           dtype=object, na_filter=False, skip_blank_lines=False, engine="c")
+        body = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            header=None,
+            skiprows=hdr + 1,
+            dtype=object,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
     except pd.errors.EmptyDataError:
         body = pd.DataFrame()
     except (pd.errors.ParserError, ValueError):
         # ragged rows (more cells than the first line): the csv module never refuses a line
-        rows = list(csv.reader(io.StringIO(text), delimiter=sep))[hdr + 1:]
+        rows = list(csv.reader(io.StringIO(text), delimiter=sep))[hdr + 1 :]
         body = pd.DataFrame(rows, dtype=object)
     _add_table(result, name, "", header, body, decimal_comma=sep != ",", header_row=hdr + 1)
 
 
 # --- Excel ---------------------------------------------------------------------------------------
+
 
 def _read_excel(path: Path, result: ReadResult) -> None:
     import openpyxl
@@ -233,8 +261,15 @@ def _read_excel(path: Path, result: ReadResult) -> None:
             for rng in ws.merged_cells.ranges if small else []:
                 if rng.min_row == hdr + 1:
                     result.issue("merged_header", name, ws.title, row=hdr + 1, hint=str(rng))
-            _add_table(result, name, ws.title, rows[hdr], pd.DataFrame(rows[hdr + 1:]),
-                       decimal_comma=True, header_row=hdr + 1)
+            _add_table(
+                result,
+                name,
+                ws.title,
+                rows[hdr],
+                pd.DataFrame(rows[hdr + 1 :]),
+                decimal_comma=True,
+                header_row=hdr + 1,
+            )
     finally:
         wb.close()
 
@@ -250,8 +285,9 @@ def _read_parquet(path: Path, result: ReadResult) -> None:
     _add_table(result, str(path), "", header, body, decimal_comma=True, header_row=1)
 
 
-def _unrecognised(result: ReadResult, file: str, sheet: str, first: list, row: int,
-                  several: bool) -> None:
+def _unrecognised(
+    result: ReadResult, file: str, sheet: str, first: list, row: int, several: bool
+) -> None:
     if several and not SHEET_NAMES.get(normalise_header(sheet)):
         result.issue("sheet_skipped", file, sheet)
         return
@@ -260,6 +296,7 @@ def _unrecognised(result: ReadResult, file: str, sheet: str, first: list, row: i
 
 
 # --- shared --------------------------------------------------------------------------------------
+
 
 def _known_headers(cells: list) -> int:
     folded = {normalise_header(c) for c in cells if _filled(c)}
@@ -280,8 +317,16 @@ def identify(headers: list, sheet: str = "") -> str | None:
     return max(scores, key=scores.__getitem__) if scores else None
 
 
-def _add_table(result: ReadResult, file: str, sheet: str, header: list, body: pd.DataFrame, *,
-               decimal_comma: bool, header_row: int) -> None:
+def _add_table(
+    result: ReadResult,
+    file: str,
+    sheet: str,
+    header: list,
+    body: pd.DataFrame,
+    *,
+    decimal_comma: bool,
+    header_row: int,
+) -> None:
     """Map ``header`` to canonical names and add the rows of ``body`` (positional columns).
 
     ``header_row`` is the 1-based row of the header in the file, so that reported row numbers are
@@ -306,14 +351,29 @@ def _add_table(result: ReadResult, file: str, sheet: str, header: list, body: pd
             result.issue("unnamed_column", file, sheet, row=header_row, column=_letter(j))
         elif canon is None:
             close = difflib.get_close_matches(normalise_header(h), list(mapping), n=1)
-            result.issue("unknown_column", file, sheet, row=header_row, column=str(h),
-                         value=str(h), hint=f"'{close[0]}'" if close else "?")
+            result.issue(
+                "unknown_column",
+                file,
+                sheet,
+                row=header_row,
+                column=str(h),
+                value=str(h),
+                hint=f"'{close[0]}'" if close else "?",
+            )
         else:
-            result.issue("duplicate_column", file, sheet, row=header_row, column=str(h),
-                         value=str(h), hint=f"{headers[canon]} / {h}")
+            result.issue(
+                "duplicate_column",
+                file,
+                sheet,
+                row=header_row,
+                column=str(h),
+                value=str(h),
+                hint=f"{headers[canon]} / {h}",
+            )
     n = len(cells)
-    data = {c: cells[:, j] if j < width else np.full(n, None, dtype=object)
-            for c, j in columns.items()}
+    data = {
+        c: cells[:, j] if j < width else np.full(n, None, dtype=object) for c, j in columns.items()
+    }
     data["source_file"] = np.full(n, file, dtype=object)
     data["source_sheet"] = np.full(n, sheet, dtype=object)
     data["source_row"] = np.arange(header_row + 1, header_row + 1 + n)

@@ -51,11 +51,6 @@ def _cell_text(v: object) -> str:
     return str(v).strip().replace("\u00a0", " ")
 
 
-def is_blank(values: pd.Series) -> pd.Series:
-    """True where a cell holds nothing a person typed."""
-    return as_text(values).isna()
-
-
 def _parse_number(values: pd.Series, decimal_comma: pd.Series | bool = True) -> pd.Series:
     """Read numbers written the Belgian or the English way.
 
@@ -133,9 +128,11 @@ def _parse_list(values: pd.Series) -> pd.Series:
     """``"a; b, c"`` → ``("a", "b", "c")``; a blank becomes an empty tuple."""
     text = _as_text(values)
     return text.map(
-        lambda s: tuple(p.strip() for p in re.split(r"[;,|]", s) if p.strip())
-        if isinstance(s, str)
-        else (),
+        lambda s: (
+            tuple(p.strip() for p in re.split(r"[;,|]", s) if p.strip())
+            if isinstance(s, str)
+            else ()
+        ),
     ).astype("object")
 
 
@@ -161,7 +158,8 @@ def _parse_date(values: pd.Series) -> pd.Series:
     """Read calendar days: ISO ``2024-03-15``, Belgian ``15/03/2024``, ``15-03-2024``,
     ``15.03.2024``, datetimes and Excel serial numbers. Unreadable → ``NaT``.
 
-    >>> parse_date(pd.Series(["2024-03-15", "15/03/2024", "45366", "soon"])).dt.strftime("%F").tolist()
+    >>> days = parse_date(pd.Series(["2024-03-15", "15/03/2024", "45366", "soon"]))
+    >>> days.dt.strftime("%F").tolist()
     ['2024-03-15', '2024-03-15', '2024-03-15', nan]
     """
     if pd.api.types.is_datetime64_any_dtype(values):
@@ -258,9 +256,12 @@ def _period_start(periods: pd.Series) -> pd.Series:
     """First day of each canonical period."""
     p = periods.astype("object")
     q = p.str.extract(r"^(\d{4})-Q([1-4])$")
-    as_month = p.where(q[0].isna(), q[0] + "-" + ((q[1].astype(float) - 1) * 3 + 1).map(
-        lambda x: f"{int(x):02d}" if x == x else None
-    ))
+    as_month = p.where(
+        q[0].isna(),
+        q[0]
+        + "-"
+        + ((q[1].astype(float) - 1) * 3 + 1).map(lambda x: f"{int(x):02d}" if x == x else None),
+    )
     as_month = as_month.where(as_month.str.len() != 4, as_month + "-01")
     return pd.to_datetime(as_month + "-01", format="%Y-%m-%d", errors="coerce")
 
@@ -271,14 +272,17 @@ def _period_end(periods: pd.Series) -> pd.Series:
     freq = _period_frequency(periods)
     months = freq.map({"month": 1, "quarter": 3, "year": 12}).fillna(1).astype(int)
     return pd.Series(
-        [s + pd.DateOffset(months=m) - pd.Timedelta(days=1) if pd.notna(s) else pd.NaT
-         for s, m in zip(start, months, strict=True)],
+        [
+            s + pd.DateOffset(months=m) - pd.Timedelta(days=1) if pd.notna(s) else pd.NaT
+            for s, m in zip(start, months, strict=True)
+        ],
         index=periods.index,
         dtype="datetime64[ns]",
     )
 
 
 # --- public readers: each value is parsed once, however often it occurs ---------------------------
+
 
 def factorize(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
     """Codes (``-1`` for missing) and the distinct values, as an object Series."""
@@ -362,7 +366,8 @@ def parse_date(values: pd.Series) -> pd.Series:
     """Read calendar days: ISO ``2024-03-15``, Belgian ``15/03/2024``, ``15-03-2024``,
     ``15.03.2024``, datetimes and Excel serial numbers. Unreadable → ``NaT``.
 
-    >>> parse_date(pd.Series(["2024-03-15", "15/03/2024", "45366", "soon"])).dt.strftime("%F").tolist()
+    >>> days = parse_date(pd.Series(["2024-03-15", "15/03/2024", "45366", "soon"]))
+    >>> days.dt.strftime("%F").tolist()
     ['2024-03-15', '2024-03-15', '2024-03-15', nan]
     """
     if pd.api.types.is_datetime64_any_dtype(values):

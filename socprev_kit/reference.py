@@ -20,9 +20,9 @@ from typing import Literal
 
 import pandas as pd
 
-from .parsing import map_unique
-
 from socprev_kit.errors import UnknownMunicipalityError
+
+from .parsing import map_unique
 
 Geography = Literal[2020, 2025]
 

@@ -24,9 +24,23 @@ from .messages import CHECKS, LANGS, Lang, message
 
 ISSUE_COLUMNS = ["file", "sheet", "row", "column", "value", "check", "severity", "message"]
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-TOTAL_WORDS = {"totaal", "total", "totale", "totaux", "som", "somme", "sum", "subtotaal",
-               "sous total", "subtotal", "grand total", "eindtotaal", "total general",
-               "total général", "algemeen totaal"}
+TOTAL_WORDS = {
+    "totaal",
+    "total",
+    "totale",
+    "totaux",
+    "som",
+    "somme",
+    "sum",
+    "subtotaal",
+    "sous total",
+    "subtotal",
+    "grand total",
+    "eindtotaal",
+    "total general",
+    "total général",
+    "algemeen totaal",
+}
 
 
 @dataclass(frozen=True)
@@ -73,8 +87,15 @@ class Issues:
     def __init__(self, records: list[dict] | None = None) -> None:
         self.records: list[dict] = list(records or [])
 
-    def add(self, check: str, rows: pd.DataFrame, *, column: str | pd.Series = "",
-            value: object = None, hint: object = "") -> None:
+    def add(
+        self,
+        check: str,
+        rows: pd.DataFrame,
+        *,
+        column: str | pd.Series = "",
+        value: object = None,
+        hint: object = "",
+    ) -> None:
         """One issue per row of ``rows`` (which carries the provenance columns)."""
         if check not in CHECKS:
             raise KeyError(check)
@@ -89,12 +110,29 @@ class Issues:
 
         columns = col(column)
         if isinstance(column, str) and "_shown" in rows:  # the header as written in each file
-            columns = [h.get(column, column) if isinstance(h, dict) else column
-                       for h in rows["_shown"]]
-        for f, s, r, c, v, h in zip(rows["source_file"], rows["source_sheet"], rows["source_row"],
-                                    columns, col(value), col(hint), strict=True):
-            self.records.append({"file": f, "sheet": s, "row": r, "column": c, "value": v,
-                                 "check": check, "hint": h})
+            columns = [
+                h.get(column, column) if isinstance(h, dict) else column for h in rows["_shown"]
+            ]
+        for f, s, r, c, v, h in zip(
+            rows["source_file"],
+            rows["source_sheet"],
+            rows["source_row"],
+            columns,
+            col(value),
+            col(hint),
+            strict=True,
+        ):
+            self.records.append(
+                {
+                    "file": f,
+                    "sheet": s,
+                    "row": r,
+                    "column": c,
+                    "value": v,
+                    "check": check,
+                    "hint": h,
+                }
+            )
 
     def frame(self, lang: Lang = "nl") -> pd.DataFrame:
         if not self.records:
@@ -157,7 +195,7 @@ def validate(
     >>> regs = pd.DataFrame({"project_id": ["P1"], "nis_code": ["44021"], "period": ["2024-03"],
     ...                      "indicator_id": ["I01"], "value": ["-2"]})
     >>> validate(regs, lang="en").issues[["check", "severity"]].values.tolist()
-    [['negative_count', 'error']]
+    [['negative_count', 'error'], ['no_projects', 'info']]
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
@@ -166,8 +204,7 @@ def validate(
     cat = catalogue if isinstance(catalogue, pd.DataFrame) else indicator_catalogue(catalogue)
     read = _as_read_result(data)
     issues = Issues(read.issues)
-    parsed = {t: _parse_table(t, [r for r in read.tables if r.table == t], issues)
-              for t in TABLES}
+    parsed = {t: _parse_table(t, [r for r in read.tables if r.table == t], issues) for t in TABLES}
     tables = checks.run_all(parsed, cat, issues)
     out = Dataset(
         registrations=tables["registrations"],
@@ -185,8 +222,11 @@ def _as_read_result(data: object) -> ReadResult:
     if isinstance(data, ReadResult):
         return data
     if isinstance(data, Dataset):
-        data = {"registrations": data.registrations, "projects": data.projects,
-                "objectives": data.objectives}
+        data = {
+            "registrations": data.registrations,
+            "projects": data.projects,
+            "objectives": data.objectives,
+        }
     if isinstance(data, pd.DataFrame):
         data = {"registrations": data}
     if not isinstance(data, Mapping):
@@ -224,12 +264,19 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
     cols = [*names, *PROVENANCE]
     sizes = [len(r) for r in raws] if raws else [0]
     # object columns, not pandas' inferred string type: cells keep the type the file gave them
-    raw = pd.DataFrame({c: pd.Series(_stack(raws, c, sizes), dtype=None if c == "source_row"
-                                     else object, copy=False) for c in cols})
+    raw = pd.DataFrame(
+        {
+            c: pd.Series(
+                _stack(raws, c, sizes), dtype=None if c == "source_row" else object, copy=False
+            )
+            for c in cols
+        }
+    )
     raw["_src"] = np.repeat(np.arange(len(sizes)), sizes)
     raw["_comma"] = np.repeat([r.decimal_comma for r in raws] or [True], sizes)
-    raw["_missing"] = np.repeat([_missing_required(table, r, issues) for r in raws] or [False],
-                                sizes)
+    raw["_missing"] = np.repeat(
+        [_missing_required(table, r, issues) for r in raws] or [False], sizes
+    )
     factors = {}  # per column: row codes, distinct values, and those as stripped text
     for c in names:
         codes, uniques = parsing.factorize(raw[c])
@@ -246,8 +293,9 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
     out = raw[[*PROVENANCE]].copy()
     for col in TABLES[table]:
         shown = col.name  # Issues.add shows each row's own header for it
-        values, blank, failed, serial, check = _parse_column(col.kind, *factors[col.name],
-                                                             raw["_comma"])
+        values, blank, failed, serial, check = _parse_column(
+            col.kind, *factors[col.name], raw["_comma"]
+        )
         live = ~skip
         if col.required:
             miss = blank & live & ~raw["_missing"]
@@ -261,8 +309,9 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
         if serial is not None:
             serial = serial & ~failed & live & ~blank
             hint = values[serial].dt.strftime("%Y-%m-%d") if col.kind == "date" else values
-            issues.add("excel_serial_date", raw[serial], column=shown, value=raw[col.name],
-                       hint=hint)
+            issues.add(
+                "excel_serial_date", raw[serial], column=shown, value=raw[col.name], hint=hint
+            )
         out[col.name] = values
     out["_bad"] = bad
     out["_skip"] = skip
@@ -273,16 +322,19 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
 def _stack(raws: list[RawTable], column: str, sizes: list[int]) -> np.ndarray:
     """One column of all raw tables end to end; ``None`` where a table lacks it."""
     parts = [r.columns.get(column) for r in raws]
-    parts = [p if p is not None else np.full(n, None, dtype=object)
-             for p, n in zip(parts, sizes, strict=False)]
+    parts = [
+        p if p is not None else np.full(n, None, dtype=object)
+        for p, n in zip(parts, sizes, strict=False)
+    ]
     if not parts:
         return np.array([], dtype=object)
     out = np.concatenate(parts)
     return out if column == "source_row" else out.astype(object, copy=False)
 
 
-def _drop_blank_rows(raw: pd.DataFrame, factors: dict, raws: list[RawTable],
-                     issues: Issues) -> tuple[pd.DataFrame, dict]:
+def _drop_blank_rows(
+    raw: pd.DataFrame, factors: dict, raws: list[RawTable], issues: Issues
+) -> tuple[pd.DataFrame, dict]:
     """Rows with nothing typed in any known column are not data; a file left with none is empty."""
     typed = np.zeros(len(raw), dtype=bool)
     for codes, _, text in factors.values():
@@ -290,13 +342,23 @@ def _drop_blank_rows(raw: pd.DataFrame, factors: dict, raws: list[RawTable],
         typed |= ~blank[codes]
     kept = raw[typed].reset_index(drop=True)
     for i in sorted(set(range(len(raws))) - set(np.unique(kept["_src"].to_numpy(dtype=int)))):
-        issues.records.append({"file": raws[i].file, "sheet": raws[i].sheet, "row": None,
-                               "column": "", "value": "", "check": "empty_file", "hint": ""})
+        issues.records.append(
+            {
+                "file": raws[i].file,
+                "sheet": raws[i].sheet,
+                "row": None,
+                "column": "",
+                "value": "",
+                "check": "empty_file",
+                "hint": "",
+            }
+        )
     return kept, {c: (codes[typed], u, t) for c, (codes, u, t) in factors.items()}
 
 
-def _parse_column(kind: str, codes: np.ndarray, uniques: pd.Series, text: pd.Series,
-                  comma: pd.Series):
+def _parse_column(
+    kind: str, codes: np.ndarray, uniques: pd.Series, text: pd.Series, comma: pd.Series
+):
     """Parse one column, each distinct value once.
 
     Returns the parsed values, masks of blank cells, of cells holding something unreadable and
@@ -306,10 +368,12 @@ def _parse_column(kind: str, codes: np.ndarray, uniques: pd.Series, text: pd.Ser
     """
     index = comma.index
     blank = parsing.spread(codes, text.isna(), True, index).astype(bool)
-    parsers = {"period": (parsing._parse_period, "bad_period"),
-               "date": (parsing._parse_date, "bad_date"),
-               "nis": (parsing._parse_nis, "bad_nis"),
-               "code": (lambda u: text, None)}
+    parsers = {
+        "period": (parsing._parse_period, "bad_period"),
+        "date": (parsing._parse_date, "bad_date"),
+        "nis": (parsing._parse_nis, "bad_nis"),
+        "code": (lambda u: text, None),
+    }
     if kind in ("number", "int"):
         flags = comma.to_numpy(dtype=bool)
         parsed = pd.Series(np.nan, index=index)
@@ -317,6 +381,8 @@ def _parse_column(kind: str, codes: np.ndarray, uniques: pd.Series, text: pd.Ser
             part = parsing.spread(codes, parsing._parse_number(uniques, flag), np.nan, index)
             parsed = parsed.where(flags != flag, part)
         parsed, check = parsed.astype("float64"), "bad_number"
+        if kind == "int":  # a whole number or nothing: 2,5 months of lag is unreadable
+            parsed = parsed.where(parsed.round() == parsed).astype("Int64")
     elif kind == "date":
         parsed = pd.to_datetime(parsing.spread(codes, parsing._parse_date(uniques), pd.NaT, index))
         check = "bad_date"
@@ -330,8 +396,9 @@ def _parse_column(kind: str, codes: np.ndarray, uniques: pd.Series, text: pd.Ser
     failed = parsed.isna() & ~blank if check else pd.Series(False, index=index)
     serial = None
     if kind in ("period", "date"):
-        serial = parsing.spread(codes, parsing._is_excel_serial(uniques).astype(bool), False,
-                                index).astype(bool)
+        serial = parsing.spread(
+            codes, parsing._is_excel_serial(uniques).astype(bool), False, index
+        ).astype(bool)
     return parsed, blank, failed, serial, check
 
 
@@ -344,8 +411,17 @@ def _missing_required(table: str, raw: RawTable, issues: Issues) -> bool:
     rows = raw.columns["source_row"]
     header_row = int(rows[0]) - 1 if len(rows) else None
     for c in missing:
-        issues.records.append({"file": raw.file, "sheet": raw.sheet, "row": header_row,
-                               "column": c, "value": "", "check": "missing_column", "hint": ""})
+        issues.records.append(
+            {
+                "file": raw.file,
+                "sheet": raw.sheet,
+                "row": header_row,
+                "column": c,
+                "value": "",
+                "check": "missing_column",
+                "hint": "",
+            }
+        )
     return bool(missing)
 
 

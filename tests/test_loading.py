@@ -21,8 +21,14 @@ def write_csv(path, header, rows, sep=";", encoding="utf-8", bom=False):
 
 @pytest.mark.parametrize(
     ("sep", "encoding", "bom"),
-    [(";", "utf-8", False), (";", "utf-8", True), (";", "cp1252", False), (",", "utf-8", False),
-     ("\t", "utf-8", False), ("|", "utf-8", False)],
+    [
+        (";", "utf-8", False),
+        (";", "utf-8", True),
+        (";", "cp1252", False),
+        (",", "utf-8", False),
+        ("\t", "utf-8", False),
+        ("|", "utf-8", False),
+    ],
 )
 def test_csv_dialects_are_detected(tmp_path, sep, encoding, bom):
     header = ["project", "NIS-code", "période", "indicator", "waarde"]
@@ -65,12 +71,20 @@ def test_xlsx_with_title_rows_and_dutch_headers(tmp_path):
 
 
 def test_parquet_and_folder(tmp_path):
-    frame = pd.DataFrame({"project_id": ["BXL-1"] * 2, "nis_code": ["21004"] * 2,
-                          "period": ["2023-01", "2023-02"], "indicator_id": ["I02"] * 2,
-                          "value": [3, 0]})
+    frame = pd.DataFrame(
+        {
+            "project_id": ["BXL-1"] * 2,
+            "nis_code": ["21004"] * 2,
+            "period": ["2023-01", "2023-02"],
+            "indicator_id": ["I02"] * 2,
+            "value": [3, 0],
+        }
+    )
     (tmp_path / "sub").mkdir()
     frame.to_parquet(tmp_path / "sub" / "bxl.parquet")
-    write_csv(tmp_path / "gent.csv", ["project", "NIS-code", "periode", "indicator", "waarde"], ROWS)
+    write_csv(
+        tmp_path / "gent.csv", ["project", "NIS-code", "periode", "indicator", "waarde"], ROWS
+    )
     (tmp_path / "README.md").write_text("not data")
     (tmp_path / "~$gent.xlsx").write_bytes(b"lock file of an open workbook")
     data = load(tmp_path)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import tomllib
 
+import tomllib
 from conftest import ROOT
 
 
@@ -47,8 +47,11 @@ def test_ci_runs_the_readme_test_command():
 def test_readme_folder_map_names_every_top_level_folder():
     readme = (ROOT / "README.md").read_text()
     folders = sorted(
-        p.name for p in ROOT.iterdir()
-        if p.is_dir() and not p.name.startswith(".") and p.name not in {"build", "dist"}
+        p.name
+        for p in ROOT.iterdir()
+        if p.is_dir()
+        and not p.name.startswith(".")
+        and p.name not in {"build", "dist"}
         and not p.name.endswith(".egg-info")
     )
     for name in folders:

@@ -30,16 +30,29 @@ def test_clean_data_has_no_issues(projects, registrations):
 
 
 def test_issue_names_file_row_and_column_as_the_user_wrote_them():
-    frame = pd.DataFrame({"projet": ["P"], "code INS": ["62063"], "période": ["2023-01"],
-                          "indicateur": ["I01"], "valeur": ["douze"]})
+    frame = pd.DataFrame(
+        {
+            "projet": ["P"],
+            "code INS": ["62063"],
+            "période": ["2023-01"],
+            "indicateur": ["I01"],
+            "valeur": ["douze"],
+        }
+    )
     issue = validate(frame, lang="fr").issues.iloc[0]
     assert (issue["check"], issue["column"], issue["value"], issue["row"]) == (
-        "bad_number", "valeur", "douze", 2)
+        "bad_number",
+        "valeur",
+        "douze",
+        2,
+    )
     assert "n'est pas un nombre" in issue["message"]
 
 
-@pytest.mark.parametrize(("value", "check"), [("abc", "bad_number"), ("-1", "negative_count"),
-                                              ("2,5", "not_whole"), ("", "missing_value")])
+@pytest.mark.parametrize(
+    ("value", "check"),
+    [("abc", "bad_number"), ("-1", "negative_count"), ("2,5", "not_whole"), ("", "missing_value")],
+)
 def test_value_problems(value, check):
     out = validate(regs(("P", "44021", "2023-01", "I01", value)))
     assert check in checks_of(out, "error")
@@ -47,7 +60,9 @@ def test_value_problems(value, check):
 
 
 def test_out_of_range_uses_catalogue_bounds():
-    out = validate(regs(("P", "44021", "2023-01", "I05", "130"), ("P", "44021", "2024", "I05", "30")))
+    out = validate(
+        regs(("P", "44021", "2023-01", "I05", "130"), ("P", "44021", "2024", "I05", "30"))
+    )
     assert checks_of(out, "error") == ["out_of_range"]
     assert out.registrations["value"].tolist() == [30.0]
 
@@ -58,18 +73,24 @@ def test_all_problems_of_one_row_are_reported_at_once():
 
 
 def test_unknown_nis_code_suggests_a_neighbour_and_name_suggests_the_municipality():
-    out = validate(regs(("P", "44921", "2023-01", "I01", "1", None),
-                        ("P", None, "2023-01", "I01", "1", "St-Niklaas-Waas"),
-                        columns=("project_id", "nis_code", "period", "indicator_id", "value",
-                                 "municipality")), lang="en")
+    out = validate(
+        regs(
+            ("P", "44921", "2023-01", "I01", "1", None),
+            ("P", None, "2023-01", "I01", "1", "St-Niklaas-Waas"),
+            columns=("project_id", "nis_code", "period", "indicator_id", "value", "municipality"),
+        ),
+        lang="en",
+    )
     msgs = out.issues.set_index("check")["message"]
     assert "44921 does not exist" in msgs["unknown_nis"] and "(44021)" in msgs["unknown_nis"]
     assert "Sint-Niklaas (46021)" in msgs["unknown_municipality"]
 
 
 def test_code_from_before_a_merger_is_mapped_with_one_warning_per_file():
-    out = validate(regs(("P", "11007", "2024-01", "I01", "1"), ("P", "11007", "2024-02", "I01", "2")),
-                   lang="en")
+    out = validate(
+        regs(("P", "11007", "2024-01", "I01", "1"), ("P", "11007", "2024-02", "I01", "2")),
+        lang="en",
+    )
     assert checks_of(out) == ["merged_nis", "no_projects"]
     assert (out.issues["check"] == "merged_nis").sum() == 1
     assert out.registrations["nis_code"].tolist() == ["11002", "11002"]
@@ -77,43 +98,65 @@ def test_code_from_before_a_merger_is_mapped_with_one_warning_per_file():
 
 
 def test_unknown_and_derived_indicators():
-    out = validate(regs(("P", "44021", "2023-01", "I99", "1"), ("P", "44021", "2023-01", "O06", "50"),
-                        ("P", "44021", "2023-01", "i01", "1")), lang="en")
+    out = validate(
+        regs(
+            ("P", "44021", "2023-01", "I99", "1"),
+            ("P", "44021", "2023-01", "O06", "50"),
+            ("P", "44021", "2023-01", "i01", "1"),
+        ),
+        lang="en",
+    )
     assert checks_of(out, "error") == ["derived_typed", "unknown_indicator"]
     derived = out.issues[out.issues["check"] == "derived_typed"].iloc[0]
     assert "O06N" in derived["message"] and "O05" in derived["message"]
 
 
 def test_exact_duplicates_counted_once_conflicts_left_out():
-    out = validate(regs(("P", "44021", "2023-01", "I01", "4"), ("P", "44021", "2023-01", "I01", "4"),
-                        ("P", "44021", "2023-02", "I01", "4"), ("P", "44021", "2023-02", "I01", "5")))
+    out = validate(
+        regs(
+            ("P", "44021", "2023-01", "I01", "4"),
+            ("P", "44021", "2023-01", "I01", "4"),
+            ("P", "44021", "2023-02", "I01", "4"),
+            ("P", "44021", "2023-02", "I01", "5"),
+        )
+    )
     assert out.issues.set_index("check")["severity"].to_dict() == {
-        "duplicate_conflict": "error", "duplicate_exact": "warning", "no_projects": "info"}
+        "duplicate_conflict": "error",
+        "duplicate_exact": "warning",
+        "no_projects": "info",
+    }
     assert (out.issues["check"] == "duplicate_conflict").sum() == 2
     assert out.registrations[["period", "value"]].values.tolist() == [["2023-01", 4.0]]
 
 
 def test_project_checks(projects):
     rows = regs(
-        ("GENT-SW", "41002", "2023-01", "O05", "3"),   # Aalst is not in Ghent's project
-        ("GENT-SW", "44021", "2025-03", "O05", "3"),   # after the project's end
-        ("GENT-SW", "44021", "2025-03", "I01", "3"),   # impact: allowed after the end
-        ("GENT-SW", "44021", "2019-06", "I01", "3"),   # impact: allowed before the start
-        ("GENT-SX", "44021", "2023-01", "I01", "3"),   # unknown project, near GENT-SW
-        ("OVL-IM", "41002", "2023-01", "O05", "3"),    # intermunicipal: Aalst takes part
+        ("GENT-SW", "41002", "2023-01", "O05", "3"),  # Aalst is not in Ghent's project
+        ("GENT-SW", "44021", "2025-03", "O05", "3"),  # after the project's end
+        ("GENT-SW", "44021", "2025-03", "I01", "3"),  # impact: allowed after the end
+        ("GENT-SW", "44021", "2019-06", "I01", "3"),  # impact: allowed before the start
+        ("GENT-SX", "44021", "2023-01", "I01", "3"),  # unknown project, near GENT-SW
+        ("OVL-IM", "41002", "2023-01", "O05", "3"),  # intermunicipal: Aalst takes part
     )
     out = validate({"registrations": rows, "projects": projects}, lang="en")
     errors = out.issues[out.issues["severity"] == "error"]
     by_check = errors.groupby("check")["row"].apply(list).to_dict()
-    assert by_check == {"nis_not_in_project": [2], "outside_project_period": [3],
-                        "unknown_project": [6]}
+    assert by_check == {
+        "nis_not_in_project": [2],
+        "outside_project_period": [3],
+        "unknown_project": [6],
+    }
     assert "GENT-SW" in out.issues.loc[out.issues["check"] == "unknown_project", "message"].iat[0]
     assert len(out.registrations) == 3
 
 
 def test_numerator_above_denominator(projects):
-    rows = regs(("GENT-SW", "44021", "2023-01", "O05", "4"), ("GENT-SW", "44021", "2023-01", "O06N", "6"),
-                ("GENT-SW", "44021", "2023-02", "O05", "4"), ("GENT-SW", "44021", "2023-02", "O06N", "4"))
+    rows = regs(
+        ("GENT-SW", "44021", "2023-01", "O05", "4"),
+        ("GENT-SW", "44021", "2023-01", "O06N", "6"),
+        ("GENT-SW", "44021", "2023-02", "O05", "4"),
+        ("GENT-SW", "44021", "2023-02", "O06N", "4"),
+    )
     out = validate({"registrations": rows, "projects": projects}, lang="en")
     assert checks_of(out) == ["numerator_above_denominator"]
     assert out.issues["row"].tolist() == [3]

@@ -45,11 +45,22 @@ class RawTable:
     def __len__(self) -> int:
         return len(self.columns["source_row"])
 
+    def column(self, name: str):  # noqa: ANN201 - NumPy or Arrow array, or None
+        """One column; the provenance columns are filled from ``file`` and ``sheet``."""
+        if name in self.columns:
+            return self.columns[name]
+        if name in ("source_file", "source_sheet"):
+            value = self.file if name == "source_file" else self.sheet
+            return np.full(len(self), value, dtype=object)
+        return None
+
     @property
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(
-            {c: pd.Series(v, dtype=v.dtype, copy=False) for c, v in self.columns.items()}
-        )
+        """The table as a DataFrame of plain objects (for inspection and tests)."""
+        names = list(self.columns) + [
+            c for c in ("source_file", "source_sheet") if c not in self.columns
+        ]
+        return pd.DataFrame({c: pd.Series(_numpy(self.column(c))) for c in names})
 
 
 @dataclass
@@ -200,19 +211,72 @@ def sniff(lines: list[str]) -> tuple[int, str, int]:
 
 def _read_csv(path: Path, result: ReadResult) -> None:
     name = str(path)
-    text, encoding = decode(path.read_bytes())
+    raw = path.read_bytes()
+    text, encoding = decode(raw)
     if encoding == "cp1252":
         result.issue("encoding_guess", name)
     if not text.strip():
         result.issue("empty_file", name)
         return
-    lines = text[:65536].splitlines()
+    lines = text[:16384].splitlines()
     hdr, sep, score = sniff(lines)
     if score < 2:
         first = next((ln for ln in lines if ln.strip()), "")[:80]
         result.issue("unrecognised_table", name, row=1, value=first, hint=first)
         return
     header = next(csv.reader([lines[hdr]], delimiter=sep))
+    columns = _csv_columns_arrow(raw, text, encoding, sep, hdr, len(header))
+    if columns is None:
+        columns = _csv_columns_pandas(text, sep, hdr)
+    _add_table(result, name, "", header, columns, decimal_comma=sep != ",", header_row=hdr + 1)
+
+
+def _csv_columns_arrow(
+    raw: bytes, text: str, encoding: str, sep: str, hdr: int, width: int
+) -> list | None:
+    """The body as Arrow string columns, or ``None`` where the fast reader does not apply.
+
+    Arrow's reader is several times faster than pandas' on the files of a large data set, but it
+    skips blank lines (row numbers would shift) and refuses rows longer than the header: such
+    files, and files with quotes, go through pandas instead.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    if '"' in text or encoding == "utf-16" or _blank_line_inside(text):
+        return None
+    data = raw[3:] if encoding == "utf-8-sig" else raw
+    names = [f"c{j}" for j in range(width)]
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(data),
+            read_options=pacsv.ReadOptions(
+                skip_rows=hdr + 1,
+                column_names=names,
+                encoding="cp1252" if encoding == "cp1252" else "utf8",
+            ),
+            parse_options=pacsv.ParseOptions(delimiter=sep),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError):
+        return None
+    return [table.column(j) for j in range(width)]
+
+
+def _blank_line_inside(text: str) -> bool:
+    """True when an empty line stands before the last line with data."""
+    for blank in ("\n\n", "\r\n\r\n", "\n\r\n"):
+        at = text.find(blank)
+        if at != -1 and text[at:].strip():
+            return True
+    return False
+
+
+def _csv_columns_pandas(text: str, sep: str, hdr: int) -> list[np.ndarray]:
     try:
         body = pd.read_csv(
             io.StringIO(text),
@@ -230,7 +294,12 @@ def _read_csv(path: Path, result: ReadResult) -> None:
         # ragged rows (more cells than the first line): the csv module never refuses a line
         rows = list(csv.reader(io.StringIO(text), delimiter=sep))[hdr + 1 :]
         body = pd.DataFrame(rows, dtype=object)
-    _add_table(result, name, "", header, body, decimal_comma=sep != ",", header_row=hdr + 1)
+    return _frame_columns(body)
+
+
+def _frame_columns(body: pd.DataFrame) -> list[np.ndarray]:
+    cells = body.to_numpy(dtype=object)
+    return [cells[:, j] for j in range(cells.shape[1])] if cells.ndim == 2 else []
 
 
 # --- Excel ---------------------------------------------------------------------------------------
@@ -266,7 +335,7 @@ def _read_excel(path: Path, result: ReadResult) -> None:
                 name,
                 ws.title,
                 rows[hdr],
-                pd.DataFrame(rows[hdr + 1 :]),
+                _frame_columns(pd.DataFrame(rows[hdr + 1 :])),
                 decimal_comma=True,
                 header_row=hdr + 1,
             )
@@ -280,8 +349,7 @@ def _read_parquet(path: Path, result: ReadResult) -> None:
     if _known_headers(header) < 2 or identify(header) is None:
         _unrecognised(result, str(path), "", header, 1, False)
         return
-    body = frame.astype("object")
-    body.columns = range(len(header))
+    body = [frame.iloc[:, j].to_numpy(dtype=object) for j in range(frame.shape[1])]
     _add_table(result, str(path), "", header, body, decimal_comma=True, header_row=1)
 
 
@@ -322,20 +390,21 @@ def _add_table(
     file: str,
     sheet: str,
     header: list,
-    body: pd.DataFrame,
+    body: list,
     *,
     decimal_comma: bool,
     header_row: int,
 ) -> None:
-    """Map ``header`` to canonical names and add the rows of ``body`` (positional columns).
+    """Map ``header`` to canonical names and add the columns of ``body`` (in file order; NumPy
+    object arrays or Arrow string arrays, all of one length).
 
     ``header_row`` is the 1-based row of the header in the file, so that reported row numbers are
     the ones the user sees. Blank rows are dropped later, for all files at once.
     """
     table = identify(header, sheet)
     mapping = ALIASES[table]
-    cells = body.to_numpy(dtype=object)
-    width = cells.shape[1] if cells.ndim == 2 else 0
+    width = len(body)
+    n = len(body[0]) if body else 0
     header = list(header) + [None] * (width - len(header))
     columns: dict[str, int] = {}
     headers: dict[str, str] = {}
@@ -345,7 +414,7 @@ def _add_table(
             columns[canon] = j
             headers[canon] = str(h).strip()
             continue
-        if j >= width or not _has_data(cells[:, j]):
+        if j >= width or not _has_data(body[j]):
             continue
         if not _filled(h):
             result.issue("unnamed_column", file, sheet, row=header_row, column=_letter(j))
@@ -370,18 +439,24 @@ def _add_table(
                 value=str(h),
                 hint=f"{headers[canon]} / {h}",
             )
-    n = len(cells)
-    data = {
-        c: cells[:, j] if j < width else np.full(n, None, dtype=object) for c, j in columns.items()
-    }
-    data["source_file"] = np.full(n, file, dtype=object)
-    data["source_sheet"] = np.full(n, sheet, dtype=object)
+    data = {c: body[j] if j < width else np.full(n, None, dtype=object) for c, j in columns.items()}
     data["source_row"] = np.arange(header_row + 1, header_row + 1 + n)
     result.tables.append(RawTable(table, data, headers, decimal_comma, file, sheet))
 
 
-def _has_data(col: np.ndarray) -> bool:
+def _has_data(col) -> bool:  # noqa: ANN001 - NumPy or Arrow array
+    if not isinstance(col, np.ndarray):
+        import pyarrow.compute as pc
+
+        return bool(pc.any(pc.not_equal(pc.utf8_trim_whitespace(col), "")).as_py())
     return any(_filled(c) for c in col)
+
+
+def _numpy(values) -> np.ndarray:  # noqa: ANN001 - NumPy or Arrow array
+    """A column as a NumPy array (Arrow strings become Python strings)."""
+    if isinstance(values, np.ndarray):
+        return values
+    return np.asarray(values.to_pylist(), dtype=object)
 
 
 def _filled(c: object) -> bool:

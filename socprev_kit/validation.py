@@ -19,7 +19,7 @@ import pandas as pd
 from . import checks, parsing
 from .contract import PROVENANCE, TABLES, column_names, normalise_header
 from .errors import ValidationError
-from .loading import RawTable, ReadResult
+from .loading import RawTable, ReadResult, _numpy
 from .messages import CHECKS, LANGS, Lang, message
 
 ISSUE_COLUMNS = ["file", "sheet", "row", "column", "value", "check", "severity", "message"]
@@ -252,8 +252,6 @@ def _frame_to_raw(table: str, frame: pd.DataFrame) -> RawTable:
             out[canon] = frame[c].to_numpy(dtype=object)
             headers[canon] = str(c)
     n = len(frame)
-    out.setdefault("source_file", np.full(n, f"<{table}>", dtype=object))
-    out.setdefault("source_sheet", np.full(n, "", dtype=object))
     out.setdefault("source_row", np.arange(2, n + 2))  # as if row 1 held the headers
     return RawTable(table, out, headers, decimal_comma=True, file=f"<{table}>")
 
@@ -263,15 +261,8 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
     names = column_names(table)
     cols = [*names, *PROVENANCE]
     sizes = [len(r) for r in raws] if raws else [0]
-    # object columns, not pandas' inferred string type: cells keep the type the file gave them
-    raw = pd.DataFrame(
-        {
-            c: pd.Series(
-                _stack(raws, c, sizes), dtype=None if c == "source_row" else object, copy=False
-            )
-            for c in cols
-        }
-    )
+    # categoricals of the cells as typed: each distinct value is parsed once
+    raw = pd.DataFrame({c: _stack(raws, c, sizes) for c in cols})
     raw["_src"] = np.repeat(np.arange(len(sizes)), sizes)
     raw["_comma"] = np.repeat([r.decimal_comma for r in raws] or [True], sizes)
     raw["_missing"] = np.repeat(
@@ -279,8 +270,8 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
     )
     factors = {}  # per column: row codes, distinct values, and those as stripped text
     for c in names:
-        codes, uniques = parsing.factorize(raw[c])
-        factors[c] = (codes, uniques, parsing._as_text(uniques))
+        uniques = pd.Series(raw[c].cat.categories.to_numpy(dtype=object), dtype=object)
+        factors[c] = (raw[c].cat.codes.to_numpy(), uniques, parsing._as_text(uniques))
     raw, factors = _drop_blank_rows(raw, factors, raws, issues)
     headers = np.empty(len(raws), dtype=object)
     headers[:] = [r.headers for r in raws]
@@ -319,17 +310,43 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
     return out
 
 
-def _stack(raws: list[RawTable], column: str, sizes: list[int]) -> np.ndarray:
-    """One column of all raw tables end to end; ``None`` where a table lacks it."""
+def _stack(raws: list[RawTable], column: str, sizes: list[int]) -> pd.Series:
+    """One column of all raw tables end to end, as a categorical (``None`` where a table lacks
+    the column): every later step works on its few distinct values.
+
+    Columns that all came from Arrow (large CSV data sets) are encoded by Arrow; others are
+    factorized by pandas.
+    """
     parts = [r.columns.get(column) for r in raws]
-    parts = [
-        p if p is not None else np.full(n, None, dtype=object)
+    if column == "source_row":
+        return pd.Series(np.concatenate(parts) if parts else np.array([], dtype=int))
+    if column in ("source_file", "source_sheet") and all(p is None for p in parts):
+        labels = [r.file if column == "source_file" else r.sheet for r in raws]
+        codes, uniques = pd.factorize(pd.Series(labels, dtype=object))
+        return pd.Series(
+            pd.Categorical.from_codes(
+                np.repeat(codes, sizes) if parts else np.array([], dtype=int),
+                categories=pd.Index(uniques, dtype=object),
+            )
+        )
+    if parts and all(p is not None and not isinstance(p, np.ndarray) for p in parts):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        chunks = [c for p in parts for c in (p.chunks if hasattr(p, "chunks") else [p])]
+        encoded = pc.dictionary_encode(pa.chunked_array(chunks, type=pa.string()))
+        encoded = encoded.combine_chunks()
+        codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
+        uniques = pd.Index(encoded.dictionary.to_pylist(), dtype=object)
+        return pd.Series(pd.Categorical.from_codes(codes.astype(np.int64), categories=uniques))
+    parts = [r.column(column) for r in raws]
+    arrays = [
+        np.full(n, None, dtype=object) if p is None else _numpy(p).astype(object, copy=False)
         for p, n in zip(parts, sizes, strict=False)
     ]
-    if not parts:
-        return np.array([], dtype=object)
-    out = np.concatenate(parts)
-    return out if column == "source_row" else out.astype(object, copy=False)
+    values = np.concatenate(arrays) if arrays else np.array([], dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object)))
 
 
 def _drop_blank_rows(

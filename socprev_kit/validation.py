@@ -3,8 +3,8 @@
 :func:`validate` parses every cell with :mod:`socprev_kit.parsing`, runs every check of
 :mod:`socprev_kit.checks`, and returns a :class:`Dataset`: the rows that can be used (typed, old NIS
 codes mapped to the current ones) and one issues table with the fixed columns
-``file, sheet, row, column, value, check, severity, message``. A row with an error is left out of the
-tables and named in the issues table, so nothing the user gave disappears without a word.
+``file, sheet, row, column, value, check, severity, message``. A row with an error is left out of
+the tables and named in the issues table, so nothing the user gave disappears without a word.
 """
 
 from __future__ import annotations
@@ -257,7 +257,10 @@ def _frame_to_raw(table: str, frame: pd.DataFrame) -> RawTable:
 
 
 def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFrame:
-    """Concatenate the raw tables of one kind and parse every column; adds ``_bad`` (row unusable)."""
+    """Concatenate the raw tables of one kind and parse every column.
+
+    Adds ``_bad`` (the row cannot be used) and ``_skip`` (its cells are not checked one by one).
+    """
     names = column_names(table)
     cols = [*names, *PROVENANCE]
     sizes = [len(r) for r in raws] if raws else [0]

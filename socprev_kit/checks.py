@@ -10,6 +10,7 @@ the usable rows only, without the helper columns.
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -257,9 +258,30 @@ def _g(x: float) -> str:
     return "" if x != x else f"{x:g}"
 
 
+def _conflict_listing(group: pd.DataFrame) -> dict[str, str]:
+    """``row 9 = 4 / other.csv row 12 = 5 (+3)`` in each language: where the clashing values
+    stand."""
+    first_file = group["source_file"].iloc[0]
+    out = {}
+    for lang, word in (("nl", "rij"), ("fr", "ligne"), ("en", "row")):
+        parts = [
+            (f"{Path(str(f)).name} " if f != first_file else "") + f"{word} {r} = {v:g}"
+            for f, r, v in zip(
+                group["source_file"], group["source_row"], group["value"], strict=True
+            )
+        ]
+        more = f" (+{len(parts) - 4})" if len(parts) > 4 else ""
+        out[lang] = " / ".join(parts[:4]) + more
+    return out
+
+
 def check_duplicates(regs: pd.DataFrame, issues) -> pd.DataFrame:
-    """Exact duplicates are counted once (a warning); conflicting values are both left out."""
-    key = ["project_id", "nis_code", "period", "indicator_id"]
+    """Exact duplicates are counted once (a warning); conflicting values are both left out.
+
+    Rows are compared on the NIS code as registered: two municipalities merged in 2025 each keep
+    their own row for a month before the merger (the indicators add them up), they do not clash.
+    """
+    key = ["project_id", "nis_code_registered", "period", "indicator_id"]
     live = regs[_live(regs)]
     dup = live[live.duplicated(key, keep=False)]
     if dup.empty:
@@ -276,12 +298,11 @@ def check_duplicates(regs: pd.DataFrame, issues) -> pd.DataFrame:
         hint=first_where,
     )
     conflict = dup[n_values > 1]
-    where = conflict["source_file"].astype(str) + ":" + conflict["source_row"].astype(str)
-    listing = (
-        (where + " = " + conflict["value"].map(lambda x: f"{x:g}"))
-        .groupby([conflict[k] for k in key], sort=False, dropna=False)
-        .transform(" / ".join)
-    )
+    listing = pd.Series(None, index=conflict.index, dtype=object)
+    for _, group in conflict.groupby(key, sort=False, dropna=False, observed=True):
+        words = _conflict_listing(group)
+        for i in group.index:
+            listing.at[i] = words
     issues.add(
         "duplicate_conflict",
         conflict,

@@ -147,8 +147,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     words = WORDS[args.lang]
     if args.out:
         from .exports import write_table
+        from .messages import for_people
 
-        write_table(data.issues, args.out)
+        write_table(for_people(data.issues, args.lang), args.out)
         print(words["written"].format(p=args.out))
     return 0 if data.ok else 1
 

@@ -7,12 +7,22 @@ so a value a user typed can never run as a formula in someone else's spreadsheet
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 FORMULA_START = ("=", "+", "-", "@")
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+
+
+def formula_like(value: object) -> bool:
+    """True for text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first);
+    a plain signed number such as ``-5`` is not."""
+    return (
+        isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value)
+    )
 
 
 def write_table(frame: pd.DataFrame, path: str | Path, *, sheet: str = "issues") -> Path:
@@ -29,9 +39,7 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, sheet: str = "issues")
     os.close(fd)
     try:
         if suffix == ".csv":
-            safe = frame.map(
-                lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v
-            )
+            safe = frame.map(lambda v: f"'{v}" if formula_like(v) else v)
             safe.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig", decimal=",")
         else:
             _write_xlsx(frame, Path(tmp), sheet)
@@ -43,8 +51,10 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, sheet: str = "issues")
 
 
 def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
+    """One sheet: bold frozen header with a filter, long text wrapped, printable in landscape on
+    pages one wide."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
@@ -53,16 +63,34 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
     ws.append([str(c) for c in frame.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
+    top = Alignment(vertical="top")
     for row in frame.itertuples(index=False):
         ws.append([None if _missing(v) else v for v in row])
         for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+            cell.alignment = top
+            if formula_like(cell.value):
                 cell.data_type = "s"  # text, not a formula
+    wrap = Alignment(wrap_text=True, vertical="top")
+    lines = [1] * (len(frame) + 2)  # text lines per sheet row, for the row heights
     for j, col in enumerate(frame.columns, start=1):
-        width = max([len(str(col))] + [len(str(v)) for v in frame[col].head(200)])
-        ws.column_dimensions[get_column_letter(j)].width = min(max(10, width + 2), 80)
+        width = max([len(str(col))] + [len(str(v)) for v in frame[col].head(500)])
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = min(max(8, width + 2), 60)
+        if width > 60:
+            for i, cell in enumerate(ws[letter][1:], start=2):
+                cell.alignment = wrap
+                lines[i] = max(lines[i], -(-len(str(cell.value or "")) // 55))
+    for i, n in enumerate(lines):
+        if n > 1:
+            ws.row_dimensions[i].height = 15 * n
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     wb.save(path)
 
 

@@ -376,6 +376,44 @@ CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
 }
 
 
+#: Column headers and severities of the issues table as a person reads them.
+ISSUE_HEADERS: dict[str, dict[str, str]] = {
+    "nl": {
+        "file": "bestand",
+        "sheet": "blad",
+        "row": "rij",
+        "column": "kolom",
+        "value": "waarde",
+        "check": "controle",
+        "severity": "ernst",
+        "message": "melding",
+    },
+    "fr": {
+        "file": "fichier",
+        "sheet": "feuille",
+        "row": "ligne",
+        "column": "colonne",
+        "value": "valeur",
+        "check": "contrôle",
+        "severity": "gravité",
+        "message": "message",
+    },
+    "en": {},
+}
+SEVERITY_WORDS: dict[str, dict[str, str]] = {
+    "nl": {"error": "fout", "warning": "waarschuwing", "info": "info"},
+    "fr": {"error": "erreur", "warning": "avertissement", "info": "info"},
+    "en": {},
+}
+
+
+def for_people(issues, lang: Lang = "nl"):  # noqa: ANN001, ANN201 - DataFrame in and out
+    """The issues table with headers and severities in ``lang``, for a file a person opens."""
+    out = issues.copy()
+    out["severity"] = out["severity"].map(lambda s: SEVERITY_WORDS[lang].get(s, s))
+    return out.rename(columns=ISSUE_HEADERS[lang])
+
+
 def severity(check: str) -> Severity:
     """The severity of a check."""
     return CHECKS[check][0]

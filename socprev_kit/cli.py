@@ -59,6 +59,15 @@ WORDS = {
 }
 
 
+def _table_file(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() not in {".csv", ".xlsx"}:
+        raise argparse.ArgumentTypeError(
+            f"{text}: use a .csv or .xlsx file name / gebruik .csv of .xlsx / utilisez .csv ou .xlsx"
+        )
+    return path
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="socprev-kit",
@@ -72,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check registration files and list every problem")
     v.add_argument("paths", nargs="+", type=Path, help="files (xlsx, csv, parquet) or folders")
     v.add_argument("--lang", choices=["nl", "fr", "en"], default="nl")
-    v.add_argument("--out", type=Path, help="also write the issues to a .csv or .xlsx file")
+    v.add_argument("--out", type=_table_file, help="also write the issues to a .csv or .xlsx file")
     v.add_argument("--catalogue", type=Path, help="a file with your own extra indicators")
     v.add_argument("--max-lines", type=int, default=200, help="issues to print (default 200)")
     v.set_defaults(func=cmd_validate)
@@ -184,9 +193,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_sample_data(args: argparse.Namespace) -> int:
+    from .messy import write_messy_files
     from .sampledata import write_sample_data
 
     written = write_sample_data(args.out, seed=args.seed)
+    written += write_messy_files(args.out / "messy")
     print(f"{len(written)} files written to {args.out}")
     return 0
 

@@ -181,16 +181,29 @@ def load(
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Decode file bytes; returns ``(text, encoding)``. UTF-8 (with or without BOM), UTF-16 with
-    BOM, else Windows-1252."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    """Decode file bytes; returns ``(text, encoding)``.
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; a file that is not valid
+    UTF-8 is read as Windows-1252, line by line where only some lines are UTF-8 (a file pasted
+    together from two exports): then the encoding is ``"mixed"``.
+    """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), "utf-16"
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    body = raw[3:] if bom else raw
     try:
-        return raw.decode("utf-8"), "utf-8"
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), "cp1252"
+        pass
+    lines = body.splitlines(keepends=True)
+    decoded, utf8 = [], 0
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8 += any(b > 127 for b in line)
+        except UnicodeDecodeError:
+            decoded.append(line.decode("cp1252", errors="replace"))
+    return "".join(decoded), "mixed" if utf8 else "cp1252"
 
 
 def sniff(lines: list[str]) -> tuple[int, str, int]:
@@ -213,7 +226,7 @@ def _read_csv(path: Path, result: ReadResult) -> None:
     name = str(path)
     raw = path.read_bytes()
     text, encoding = decode(raw)
-    if encoding == "cp1252":
+    if encoding in ("cp1252", "mixed"):
         result.issue("encoding_guess", name)
     if not text.strip():
         result.issue("empty_file", name)
@@ -243,7 +256,7 @@ def _csv_columns_arrow(
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    if '"' in text or encoding == "utf-16" or _blank_line_inside(text):
+    if '"' in text or encoding in ("utf-16", "mixed") or _blank_line_inside(text):
         return None
     data = raw[3:] if encoding == "utf-8-sig" else raw
     names = [f"c{j}" for j in range(width)]

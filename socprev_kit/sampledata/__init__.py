@@ -1,0 +1,26 @@
+"""Deterministic synthetic sample data: projects, objectives and registrations with known effects.
+
+The municipalities (NIS codes, names, regions, populations) are real, from the shipped reference;
+projects, objectives and every registered value are invented. Monthly impact and context counts are
+drawn from a negative binomial segmented-regression model, and the parameters they were drawn from
+come back as ``ground_truth``, so that an evaluation can be checked against the truth::
+
+    log mu_t = log(pop / 1000) + log(rate) + trend * t + amp * cos(2 pi (month - peak) / 12)
+               + log(rr_level) * post_t + log(rr_slope) * (t - t0) * post_t
+
+``t`` counts months from 2019-01 (t = 0), ``t0`` is the intervention month plus the lag and
+``post_t`` is ``t >= t0``; a count is Poisson with a gamma(1 / alpha, alpha * mu) mean (NB2,
+variance ``mu + alpha mu**2``). The same seed gives equal tables and, where the format allows,
+the same file bytes.
+
+The design (the invented projects) is in ``projects``, the count model in ``series``, the other
+registered series in ``activity``, the tables in ``tables`` and ``objectives``, the files in
+``files`` and ``readme``.
+"""
+
+from .files import write_sample_data
+from .projects import SEED
+from .series import expected_counts
+from .tables import make_sample_data
+
+__all__ = ["SEED", "expected_counts", "make_sample_data", "write_sample_data"]

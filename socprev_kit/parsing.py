@@ -36,7 +36,7 @@ _BLANK = {"", "nan", "none", "null", "na", "n/a", "<na>", "nat"}
 
 
 def _as_text(values: pd.Series) -> pd.Series:
-    """Values as stripped text, with missing values for blanks (``''``, ``nan``, ``None`` ...)."""
+    """:func:`as_text` on values given once each."""
     s = values.astype("object").where(values.notna(), None)
     text = s.map(_cell_text, na_action="ignore")
     blank = text.isna() | text.str.lower().isin(_BLANK)
@@ -52,14 +52,7 @@ def _cell_text(v: object) -> str:
 
 
 def _parse_number(values: pd.Series, decimal_comma: pd.Series | bool = True) -> pd.Series:
-    """Read numbers written the Belgian or the English way.
-
-    ``12``, ``12,5``, ``1.234,5``, ``1 234``, ``€ 1.200``, ``12 %`` and ``1,234.5`` are read;
-    with ``decimal_comma`` a lone ``.`` between groups of three digits is a thousands separator.
-
-    >>> parse_number(pd.Series(["12", "12,5", "1.234,5", "abc", None])).tolist()
-    [12.0, 12.5, 1234.5, nan, nan]
-    """
+    """:func:`parse_number` on values given once each."""
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.astype("float64")
     fast = pd.to_numeric(values, errors="coerce")
@@ -108,11 +101,7 @@ def _looks_like_thousands(v: object) -> bool:
 
 
 def _parse_nis(values: pd.Series) -> pd.Series:
-    """NIS codes as 5-digit text; anything else (4 digits, letters) becomes missing.
-
-    >>> parse_nis(pd.Series([11002, "44021.0", " 21004 ", "1002", "Gent"])).tolist()
-    ['11002', '44021', '21004', None, None]
-    """
+    """:func:`parse_nis` on values given once each."""
     text = _as_text(values)
     text = text.str.replace(r"\.0+$", "", regex=True)
     ok = text.str.fullmatch(r"[1-9]\d{4}").fillna(False).astype(bool)
@@ -125,7 +114,7 @@ def parse_code(values: pd.Series) -> pd.Series:
 
 
 def _parse_list(values: pd.Series) -> pd.Series:
-    """``"a; b, c"`` → ``("a", "b", "c")``; a blank becomes an empty tuple."""
+    """:func:`parse_list` on values given once each."""
     text = _as_text(values)
     return text.map(
         lambda s: (
@@ -155,13 +144,7 @@ def _is_excel_serial(values: pd.Series) -> pd.Series:
 
 
 def _parse_date(values: pd.Series) -> pd.Series:
-    """Read calendar days: ISO ``2024-03-15``, Belgian ``15/03/2024``, ``15-03-2024``,
-    ``15.03.2024``, datetimes and Excel serial numbers. Unreadable → ``NaT``.
-
-    >>> days = parse_date(pd.Series(["2024-03-15", "15/03/2024", "45366", "soon"]))
-    >>> days.dt.strftime("%F").tolist()
-    ['2024-03-15', '2024-03-15', '2024-03-15', nan]
-    """
+    """:func:`parse_date` on values given once each."""
     if pd.api.types.is_datetime64_any_dtype(values):
         return values.dt.tz_localize(None) if values.dt.tz is not None else values
     text = _as_text(values)
@@ -180,16 +163,7 @@ def _parse_date(values: pd.Series) -> pd.Series:
 
 
 def _parse_period(values: pd.Series) -> pd.Series:
-    """Read a period into ``2024-03`` (month), ``2024-Q1`` (quarter) or ``2024`` (year).
-
-    Accepted: ``2024-03``, ``2024/3``, ``03/2024``, ``202403``, ``maart 2024``, ``mars 2024``,
-    ``mrt-24``, ``2024-Q1``, ``Q1 2024``, ``2024 K1`` (kwartaal), ``T1 2024`` (trimestre), ``2024``,
-    a date or datetime (its month) and an Excel serial date (its month).
-
-    >>> values = pd.Series(["2024-3", "03/2024", "mars 2024", "K2 2024", "2024", "x"])
-    >>> parse_period(values).fillna("?").tolist()
-    ['2024-03', '2024-03', '2024-03', '2024-Q2', '2024', '?']
-    """
+    """:func:`parse_period` on values given once each."""
     if pd.api.types.is_datetime64_any_dtype(values):
         return values.dt.strftime("%Y-%m").where(values.notna(), None).astype("object")
     text = _as_text(values)
@@ -243,7 +217,7 @@ def _fold(text: pd.Series) -> pd.Series:
 
 
 def _period_frequency(periods: pd.Series) -> pd.Series:
-    """``month``, ``quarter`` or ``year`` for canonical period strings."""
+    """:func:`period_frequency` on values given once each."""
     p = periods.astype("object")
     n = p.str.len()
     quarter = p.str.contains("Q", regex=False).fillna(False).astype(bool)
@@ -253,7 +227,7 @@ def _period_frequency(periods: pd.Series) -> pd.Series:
 
 
 def _period_start(periods: pd.Series) -> pd.Series:
-    """First day of each canonical period."""
+    """:func:`period_start` on values given once each."""
     p = periods.astype("object")
     q = p.str.extract(r"^(\d{4})-Q([1-4])$")
     as_month = p.where(
@@ -267,7 +241,7 @@ def _period_start(periods: pd.Series) -> pd.Series:
 
 
 def _period_end(periods: pd.Series) -> pd.Series:
-    """Last day of each canonical period."""
+    """:func:`period_end` on values given once each."""
     start = _period_start(periods)
     freq = _period_frequency(periods)
     months = freq.map({"month": 1, "quarter": 3, "year": 12}).fillna(1).astype(int)

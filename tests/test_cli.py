@@ -1,0 +1,257 @@
+"""The ``socprev-kit`` command: exit codes, the issues file, the three languages, no tracebacks."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from socprev_kit import __version__
+from socprev_kit.cli import main
+from socprev_kit.messages import CHECKS, ISSUE_HEADERS
+from socprev_kit.validation import ISSUE_COLUMNS
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "data" / "corpus"
+EXE = Path(sys.executable).with_name("socprev-kit")
+HEADER = "project;NIS-code;gemeente;periode;indicator;waarde;opmerking"
+
+
+def write(path: Path, *rows: str, header: str = HEADER) -> Path:
+    path.write_bytes("\r\n".join([header, *rows]).encode("utf-8"))
+    return path
+
+
+def clean(path: Path) -> Path:
+    """Three months of contacts in Ronse and in Andenne, no mistake."""
+    return write(
+        path,
+        *[f"RONSE-SHW;45041;Ronse;2024-0{m};O04;{30 + m};" for m in (1, 2, 3)],
+        *[f"ANDENNE-TR;92003;Andenne;2024-0{m};O04;{20 + m};" for m in (1, 2, 3)],
+    )
+
+
+def with_formula_text(path: Path) -> Path:
+    """Errors whose values look like formulas: '=4+3', '=A1', '@maart'."""
+    return write(
+        path,
+        "RONSE-SHW;45041;Ronse;2024-01;O04;=4+3;",
+        "RONSE-SHW;45041;Ronse;2024-02;=A1;5;",
+        "RONSE-SHW;45041;Ronse;@maart;O04;6;",
+        "RONSE-SHW;45041;Ronse;2024-04;O04;-4;+32 9 123 45 67",
+    )
+
+
+def run(capsys, *args: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+# --- exit codes ----------------------------------------------------------------------------------
+
+
+def test_clean_file_exits_0(tmp_path, capsys):
+    code, out, err = run(capsys, "validate", clean(tmp_path / "ok.csv"))
+    assert code == 0, out + err
+    assert "0 fout(en)" in out and "6 rijen bruikbaar" in out
+
+
+def test_warnings_only_exit_0(tmp_path, capsys):
+    path = write(
+        tmp_path / "warn.csv",
+        "BORSBEEK-SHW;11007;Borsbeek;2024-01;O04;3;",
+        "BORSBEEK-SHW;11007;Borsbeek;2024-03;O04;4;",
+    )  # an old code and a gap
+    code, out, err = run(capsys, "validate", path, "--lang", "en")
+    assert code == 0, out + err
+    assert "[merged_nis]" in out and "[missing_months]" in out and "0 error(s)" in out
+
+
+def test_errors_exit_1(tmp_path, capsys):
+    code, out, _ = run(capsys, "validate", with_formula_text(tmp_path / "bad.csv"))
+    assert code == 1
+    assert "[bad_number]" in out
+
+
+def test_missing_path_exits_2(tmp_path, capsys):
+    code, out, err = run(capsys, "validate", tmp_path / "nope.csv", "--lang", "fr")
+    assert code == 2
+    assert "Introuvable" in err and "nope.csv" in err
+
+
+def test_every_file_unreadable_exits_2(capsys):
+    code, out, err = run(
+        capsys,
+        "validate",
+        CORPUS / "corrupt_truncated.xlsx",
+        CORPUS / "report.docx",
+        "--lang",
+        "en",
+    )
+    assert code == 2
+    assert "No file could be read." in err
+    assert "[unreadable_file]" in out and "[unsupported_file]" in out
+
+
+def test_bad_lang_exits_2(tmp_path, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["validate", str(clean(tmp_path / "ok.csv")), "--lang", "de"])
+    assert info.value.code == 2
+    assert "invalid choice: 'de'" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_bad_lang_as_a_process(tmp_path):
+    run_ = subprocess.run(
+        [str(EXE), "validate", str(clean(tmp_path / "ok.csv")), "--lang", "de"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run_.returncode == 2
+    assert "Traceback" not in run_.stdout + run_.stderr
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"socprev-kit {__version__}"
+
+
+def test_out_with_an_unknown_suffix_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["validate", str(clean(tmp_path / "ok.csv")), "--out", str(tmp_path / "x.txt")])
+    err = capsys.readouterr().err
+    assert info.value.code == 2
+    assert "unexpected" not in err and ".xlsx" in err
+
+
+# --- the issues file -----------------------------------------------------------------------------
+
+
+def printed_checks(out: str) -> list[str]:
+    """The check names printed at the end of each issue, in order."""
+    return re.findall(r"\[(" + "|".join(CHECKS) + r")\]", out)
+
+
+def test_out_csv_is_belgian_excel_csv_with_the_printed_rows(tmp_path, capsys):
+    target = tmp_path / "issues.csv"
+    code, out, _ = run(
+        capsys, "validate", with_formula_text(tmp_path / "bad.csv"), "--out", target, "--lang", "en"
+    )
+    assert code == 1 and f"Issues written to {target}" in out
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw[3:].decode("utf-8").splitlines()[0] == ";".join(ISSUE_COLUMNS)
+    table = pd.read_csv(target, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(table.columns) == ISSUE_COLUMNS
+    assert table["check"].tolist() == printed_checks(out)
+    errors = table[table["severity"] == "error"].set_index("row")
+    assert errors.loc["2", "value"] == "'=4+3"  # text, never a formula in the reader's Excel
+    assert errors.loc["2", "column"] == "waarde"
+
+
+def test_out_xlsx_has_one_row_per_issue_and_formula_text_as_text(tmp_path, capsys):
+    target = tmp_path / "issues.xlsx"
+    code, out, _ = run(
+        capsys, "validate", with_formula_text(tmp_path / "bad.csv"), "--out", target, "--lang", "fr"
+    )
+    assert code == 1
+    ws = openpyxl.load_workbook(target).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0]) == [ISSUE_HEADERS["fr"].get(c, c) for c in ISSUE_COLUMNS]
+    assert rows[0][:3] == ("fichier", "feuille", "ligne")
+    assert [r[ISSUE_COLUMNS.index("check")] for r in rows[1:]] == printed_checks(out)
+    looks_like_formula = [
+        c
+        for row in ws.iter_rows(min_row=2)
+        for c in row
+        if isinstance(c.value, str) and c.value[:1] in "=+-@"
+    ]
+    assert {c.value for c in looks_like_formula} >= {"=4+3", "=A1", "@maart"}
+    assert all(c.data_type == "s" for c in looks_like_formula)
+
+
+# --- languages -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("nl", ["FOUT", "rij 2", "is geen getal", "rijen bruikbaar"]),
+        ("fr", ["ERREUR", "ligne 2", "n'est pas un nombre", "lignes utilisables"]),
+        ("en", ["ERROR", "row 2", "is not a number", "rows usable"]),
+    ],
+)
+def test_output_in_each_language(tmp_path, capsys, lang, words):
+    code, out, _ = run(capsys, "validate", with_formula_text(tmp_path / "bad.csv"), "--lang", lang)
+    assert code == 1
+    for word in words:
+        assert word in out, (word, out)
+
+
+# --- summary -------------------------------------------------------------------------------------
+
+
+def test_summary_prints_one_row_per_municipality(tmp_path, capsys):
+    code, out, _ = run(capsys, "summary", clean(tmp_path / "ok.csv"), "--lang", "fr")
+    assert code == 0
+    lines = [ln for ln in out.splitlines() if ln.strip()]
+    header = next(i for i, ln in enumerate(lines) if "code INS" in ln)
+    assert "commune" in lines[header] and "première période" in lines[header]
+    body = lines[header + 1 :]
+    assert len(body) == 2
+    assert body[0].split()[:2] == ["45041", "Renaix"] and body[1].split()[:2] == [
+        "92003",
+        "Andenne",
+    ]
+
+
+# --- no traceback, whatever the file -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.iterdir() if p.name != "README.md"))
+def test_summary_of_any_corpus_file_never_shows_a_traceback(name, capsys):
+    code, out, err = run(capsys, "summary", CORPUS / name)
+    assert code in (0, 1, 2)
+    assert "Traceback" not in out + err and "unexpected error" not in err
+
+
+def test_validate_the_whole_corpus_folder_at_once(tmp_path, capsys):
+    code, out, err = run(
+        capsys,
+        "validate",
+        CORPUS,
+        "--out",
+        tmp_path / "all.csv",
+        "--max-lines",
+        "1000",
+        "--lang",
+        "en",
+    )
+    assert code == 1
+    assert "Traceback" not in out + err and "unexpected error" not in err
+    issues = pd.read_csv(tmp_path / "all.csv", sep=";", encoding="utf-8-sig", dtype=str)
+    assert set(issues["check"]) >= {"unreadable_file", "bad_number", "hidden_sheet"}
+    assert len(issues) == len(printed_checks(out))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="exports._write_xlsx passes values with control "
+    "characters to openpyxl, which raises IllegalCharacterError: the issues are "
+    "printed, then 'unexpected error' and exit 2, and no issues file",
+)
+def test_out_xlsx_with_control_characters_in_a_value(tmp_path, capsys):
+    code, out, err = run(
+        capsys, "validate", CORPUS / "control_characters.csv", "--out", tmp_path / "issues.xlsx"
+    )
+    assert code == 1, err
+    assert (tmp_path / "issues.xlsx").exists()

@@ -132,15 +132,7 @@ def _load(args: argparse.Namespace):
     if missing:
         return None
     data = load(args.paths, lang=args.lang, catalogue=getattr(args, "catalogue", None))
-    if (
-        data.files.empty
-        or data.files["rows"].sum() == 0
-        and data.n_errors
-        and all(
-            c in {"unreadable_file", "unsupported_file", "empty_file", "unrecognised_table"}
-            for c in data.issues.loc[data.issues["severity"] == "error", "check"]
-        )
-    ):
+    if data.files.empty or data.files["rows"].sum() == 0:  # nothing at all could be read
         print_issues(data.issues, args.lang, getattr(args, "max_lines", 200))
         print(words["nothing"], file=sys.stderr)
         return None

@@ -189,6 +189,10 @@ def decode(raw: bytes) -> tuple[str, str]:
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), "utf-16"
+    head = raw[:400]
+    if head.count(b"\x00") > len(head) // 4:  # UTF-16 without a BOM: every other byte is NUL
+        little = head[1::2].count(b"\x00") > head[0::2].count(b"\x00")
+        return raw.decode("utf-16-le" if little else "utf-16-be", errors="replace"), "utf-16"
     bom = raw.startswith(b"\xef\xbb\xbf")
     body = raw[3:] if bom else raw
     try:
@@ -228,6 +232,9 @@ def _read_csv(path: Path, result: ReadResult) -> None:
     text, encoding = decode(raw)
     if encoding in ("cp1252", "mixed"):
         result.issue("encoding_guess", name)
+    end = text.rstrip().rfind("\x1a")
+    if end != -1 and not text[end + 1 :].strip():  # a DOS end-of-file mark is not a line
+        text = text[:end]
     if not text.strip():
         result.issue("empty_file", name)
         return
@@ -238,10 +245,15 @@ def _read_csv(path: Path, result: ReadResult) -> None:
         result.issue("unrecognised_table", name, row=1, value=first, hint=first)
         return
     header = next(csv.reader([lines[hdr]], delimiter=sep))
-    columns = _csv_columns_arrow(raw, text, encoding, sep, hdr, len(header))
+    rows = None
+    columns = (
+        None if "\x1a" in text else _csv_columns_arrow(raw, text, encoding, sep, hdr, len(header))
+    )
     if columns is None:
-        columns = _csv_columns_pandas(text, sep, hdr)
-    _add_table(result, name, "", header, columns, decimal_comma=sep != ",", header_row=hdr + 1)
+        columns, rows = _csv_columns_python(result, name, text, sep, hdr, len(header))
+    _add_table(
+        result, name, "", header, columns, decimal_comma=sep != ",", header_row=hdr + 1, rows=rows
+    )
 
 
 def _csv_columns_arrow(
@@ -289,25 +301,34 @@ def _blank_line_inside(text: str) -> bool:
     return False
 
 
-def _csv_columns_pandas(text: str, sep: str, hdr: int) -> list[np.ndarray]:
-    try:
-        body = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            header=None,
-            skiprows=hdr + 1,
-            dtype=object,
-            na_filter=False,
-            skip_blank_lines=False,
-            engine="c",
-        )
-    except pd.errors.EmptyDataError:
-        body = pd.DataFrame()
-    except (pd.errors.ParserError, ValueError):
-        # ragged rows (more cells than the first line): the csv module never refuses a line
-        rows = list(csv.reader(io.StringIO(text), delimiter=sep))[hdr + 1 :]
-        body = pd.DataFrame(rows, dtype=object)
-    return _frame_columns(body)
+def _csv_columns_python(
+    result: ReadResult, name: str, text: str, sep: str, hdr: int, width: int
+) -> tuple[list[np.ndarray], np.ndarray]:
+    """The body read with the csv module: quoted separators and line breaks, blank lines and
+    ragged rows, with the line each record starts on (what a text editor shows).
+
+    A row with more filled cells than there are headers (often ``7,5`` typed in a file separated
+    by commas) is reported and not used: which cell is which cannot be known.
+    """
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    records, starts = [], []
+    previous = 0
+    for record in reader:
+        start, previous = previous + 1, reader.line_num
+        if start <= hdr + 1:
+            continue
+        extra = [c for c in record[width:] if c.strip()]
+        if extra:
+            result.issue(
+                "ragged_row", name, row=start, value=sep.join(record)[:80], hint=str(width)
+            )
+            record = []
+        records.append((record + [""] * width)[:width])
+        starts.append(start)
+    cells = np.empty((len(records), width), dtype=object)
+    for i, record in enumerate(records):
+        cells[i, :] = record
+    return [cells[:, j] for j in range(width)], np.asarray(starts, dtype=int)
 
 
 def _frame_columns(body: pd.DataFrame) -> list[np.ndarray]:
@@ -324,40 +345,91 @@ def _read_excel(path: Path, result: ReadResult) -> None:
     name = str(path)
     small = path.stat().st_size < 5_000_000
     wb = openpyxl.load_workbook(path, read_only=not small, data_only=True)
+    formulas = _uncached_formulas(path) if small else {}
     several = len(wb.worksheets) > 1
     try:
         for ws in wb.worksheets:
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
-            nonblank = [i for i, r in enumerate(rows) if any(_filled(c) for c in r)]
-            if not nonblank:
-                if not several:
-                    result.issue("empty_file", name, ws.title)
-                continue
-            search = range(min(len(rows), HEADER_SEARCH_ROWS))
-            hdr = max(search, key=lambda i: _known_headers(rows[i]))
-            if _known_headers(rows[hdr]) < 2 or identify(rows[hdr], ws.title) is None:
-                _unrecognised(result, name, ws.title, rows[nonblank[0]], nonblank[0] + 1, several)
-                continue
-            if ws.sheet_state != "visible":
-                result.issue("hidden_sheet", name, ws.title)
-            for rng in ws.merged_cells.ranges if small else []:
-                if rng.min_row == hdr + 1:
-                    result.issue("merged_header", name, ws.title, row=hdr + 1, hint=str(rng))
-            _add_table(
-                result,
-                name,
-                ws.title,
-                rows[hdr],
-                _frame_columns(pd.DataFrame(rows[hdr + 1 :])),
-                decimal_comma=True,
-                header_row=hdr + 1,
-            )
+            _read_sheet(result, name, ws, several, small, formulas.get(ws.title, {}))
     finally:
         wb.close()
 
 
+def _read_sheet(
+    result: ReadResult,
+    name: str,
+    ws,
+    several: bool,
+    small: bool,  # noqa: ANN001
+    formulas: dict[tuple[int, int], str],
+) -> None:
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    nonblank = [i for i, r in enumerate(rows) if any(_filled(c) for c in r)]
+    if not nonblank:
+        if not several:
+            result.issue("empty_file", name, ws.title)
+        return
+    search = range(min(len(rows), HEADER_SEARCH_ROWS))
+    hdr = max(search, key=lambda i: _known_headers(rows[i]))
+    if _known_headers(rows[hdr]) < 2 or identify(rows[hdr], ws.title) is None:
+        _unrecognised(result, name, ws.title, rows[nonblank[0]], nonblank[0] + 1, several)
+        return
+    if ws.sheet_state != "visible":
+        result.issue("hidden_sheet", name, ws.title)
+    for rng in ws.merged_cells.ranges if small else []:
+        if rng.min_row == hdr + 1:
+            result.issue("merged_header", name, ws.title, row=hdr + 1, hint=str(rng))
+    for (r, c), formula in sorted(formulas.items()):
+        if r > hdr + 1:
+            head = rows[hdr][c - 1] if c - 1 < len(rows[hdr]) else None
+            result.issue(
+                "formula_without_value",
+                name,
+                ws.title,
+                row=r,
+                column=str(head) if _filled(head) else _letter(c - 1),
+                value=formula,
+            )
+    _add_table(
+        result,
+        name,
+        ws.title,
+        rows[hdr],
+        _frame_columns(pd.DataFrame(rows[hdr + 1 :])),
+        decimal_comma=True,
+        header_row=hdr + 1,
+    )
+
+
+def _uncached_formulas(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Formula cells without a stored result, per sheet: ``{sheet: {(row, col): formula}}``.
+
+    A workbook written by a program other than a spreadsheet (or saved without recalculation)
+    holds formulas but no results; read as values, those cells look empty.
+    """
+    import openpyxl
+
+    formulas_wb = openpyxl.load_workbook(path, data_only=False)
+    values_wb = None
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        for ws in formulas_wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.data_type != "f":
+                        continue
+                    if values_wb is None:
+                        values_wb = openpyxl.load_workbook(path, data_only=True)
+                    if values_wb[ws.title].cell(cell.row, cell.column).value is None:
+                        out.setdefault(ws.title, {})[(cell.row, cell.column)] = str(cell.value)
+    finally:
+        formulas_wb.close()
+    return out
+
+
 def _read_parquet(path: Path, result: ReadResult) -> None:
     frame = pd.read_parquet(path)
+    if any(n is not None for n in frame.index.names):  # columns saved as the index
+        frame = frame.reset_index()
     header = [str(c) for c in frame.columns]
     if _known_headers(header) < 2 or identify(header) is None:
         _unrecognised(result, str(path), "", header, 1, False)
@@ -407,6 +479,7 @@ def _add_table(
     *,
     decimal_comma: bool,
     header_row: int,
+    rows: np.ndarray | None = None,
 ) -> None:
     """Map ``header`` to canonical names and add the columns of ``body`` (in file order; NumPy
     object arrays or Arrow string arrays, all of one length).
@@ -453,7 +526,7 @@ def _add_table(
                 hint=f"{headers[canon]} / {h}",
             )
     data = {c: body[j] if j < width else np.full(n, None, dtype=object) for c, j in columns.items()}
-    data["source_row"] = np.arange(header_row + 1, header_row + 1 + n)
+    data["source_row"] = rows if rows is not None else np.arange(header_row + 1, header_row + 1 + n)
     result.tables.append(RawTable(table, data, headers, decimal_comma, file, sheet))
 
 

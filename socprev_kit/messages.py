@@ -365,6 +365,22 @@ CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
             "en": "Missing months in the series: {value}. Fill them in (0 if nothing happened).",
         },
     ),
+    "ragged_row": (
+        "error",
+        {
+            "nl": "Deze rij heeft meer ingevulde cellen dan er kolomkoppen zijn ({hint}); ze is niet gebruikt. Vaak is een komma als decimaalteken getypt in een bestand met komma's als scheidingsteken: zet de waarde tussen aanhalingstekens of gebruik een punt.",
+            "fr": "Cette ligne a plus de cellules remplies qu'il n'y a d'en-têtes ({hint}) ; elle n'est pas utilisée. Souvent une virgule décimale a été tapée dans un fichier séparé par des virgules : mettez la valeur entre guillemets ou utilisez un point.",
+            "en": "This row has more filled cells than there are headers ({hint}); it was not used. Often a decimal comma was typed in a comma-separated file: quote the value or use a point.",
+        },
+    ),
+    "formula_without_value": (
+        "warning",
+        {
+            "nl": "De cel bevat een formule ({value}) zonder opgeslagen resultaat, dus ze lijkt leeg. Open het bestand in Excel of LibreOffice en sla het opnieuw op, of typ de waarde zelf.",
+            "fr": "La cellule contient une formule ({value}) sans résultat enregistré ; elle paraît donc vide. Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le à nouveau, ou tapez la valeur.",
+            "en": "The cell holds a formula ({value}) without a stored result, so it looks empty. Open the file in Excel or LibreOffice and save it again, or type the value.",
+        },
+    ),
     "bad_project_dates": (
         "error",
         {

@@ -75,10 +75,6 @@ class Expect:
 
 
 NOTHING = {"header": None, "usable": 0, "exit": 2}
-NOT_YET_EMPTY_EXIT = (
-    "nothing usable was read, but `validate` exits 0 (empty_file is only a warning): cli._load "
-    "treats 'no rows at all' as unreadable only when there are errors"
-)
 REG = "Registraties"
 
 EXPECT: dict[str, Expect] = {
@@ -90,11 +86,6 @@ EXPECT: dict[str, Expect] = {
         5,
         (("bad_period", 4, "Periode", "2024-13"),),
         text=("utf-16-le", ";"),
-        xfail={
-            "issues": "UTF-16 without BOM is decoded as UTF-8 (NUL bytes are valid UTF-8), so "
-            "no header is found: loading.decode should recognise UTF-16 by its NULs",
-            "exit": "the file is reported unrecognised (exit 2) instead of read (exit 1)",
-        },
     ),
     "cp1252_accents.csv": Expect(
         5,
@@ -127,32 +118,19 @@ EXPECT: dict[str, Expect] = {
         5, (("missing_value", 5, "Waarde"),), header={"": 2}, values={3: 34.0}
     ),
     "empty.csv": Expect(
-        0, (("empty_file", None, None),), exit=2, header=None, xfail={"exit": NOT_YET_EMPTY_EXIT}
+        0, (("empty_file", None, None),), exit=2, header=None
     ),
     "header_only.csv": Expect(
-        0, (("empty_file", None, None),), exit=2, xfail={"exit": NOT_YET_EMPTY_EXIT}
+        0, (("empty_file", None, None),), exit=2
     ),
     "ragged_rows.csv": Expect(
         3,
         ((None, 4, None),),
         text=("utf-8", ","),
-        xfail={
-            "issues": "a row with more fields than the header ('7,5' unquoted in a ','-file) "
-            "is used with value 7; the only issue is unnamed_column on the header "
-            "row (loading._read_csv pads the header with None): the row should be "
-            "named and not used (no check exists for it yet: any error at row 4)",
-            "exit": "only a warning, so `validate` exits 0 on a wrong value",
-        },
     ),
     "quoted_separators_newlines.csv": Expect(
         3,
         (("bad_number", 6, "Waarde", "veel"),),
-        xfail={
-            "issues": "after a note spanning lines 3-5, rows are counted as records, not "
-            "lines: 'veel' on line 6 is reported on row 4 (loading._read_csv: "
-            "source_row = header_row + 1 + record index)",
-            "rows": "rows on lines 6 and 7 are reported as rows 4 and 5",
-        },
     ),
     "control_characters.csv": Expect(1, (("bad_number", 2, "waarde"),)),
     # --- headers and layout ---
@@ -193,7 +171,6 @@ EXPECT: dict[str, Expect] = {
         ((REG, "empty_file", None, None),),
         exit=2,
         header=None,
-        xfail={"exit": NOT_YET_EMPTY_EXIT},
     ),
     "hidden_sheet.xlsx": Expect(
         1,
@@ -354,11 +331,6 @@ EXPECT: dict[str, Expect] = {
         2,
         (("negative_count", 4, "value", "-1"),),
         absent=("missing_column",),
-        xfail={
-            "issues": "loading._read_parquet uses frame.columns only: the columns stored as "
-            "the index (project_id, nis_code) are 'missing' and no row is used; a "
-            "named index should be read as columns (reset_index)"
-        },
     ),
     "dutch_headers.parquet": Expect(2, (("unknown_indicator", 3, "Indicator", "O4"),)),
     # --- not data ---
@@ -497,7 +469,8 @@ def user_rows(name: str, e: Expect) -> set[tuple[str, int]]:
     out, line = set(), 0
     for record in reader:
         start, line = line + 1, reader.line_num
-        if start > e.header[""] and any(c.strip() for c in record):
+        # a DOS end-of-file mark (Ctrl-Z) alone on the last line is not a row the user typed
+        if start > e.header[""] and any(c.strip().strip("\x1a") for c in record):
             out.add(("", start))
     return out
 
@@ -567,12 +540,6 @@ def test_issue_value_is_the_cell_as_typed():
     assert issue["value"] == "1.250"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a formula without a stored result is read as an empty "
-    "cell (loading._read_excel opens data_only=True) and reported as "
-    "missing_value 'fill in the cell', although the cell holds a formula",
-)
 @pytest.mark.parametrize("lang", LANGS)
 def test_formula_without_stored_result_is_named_as_such(lang):
     issues = loaded("formulas_no_cache.xlsx", lang).issues
@@ -641,12 +608,6 @@ def test_invisible_characters_are_made_visible():
     assert re.search(r"\\x07|U\+0007|\\a", issue["message"]), issue["message"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Ctrl-Z (\\x1a) end-of-file mark after the last line "
-    "becomes a row 4 with four missing_value errors (loading._read_csv keeps it "
-    "as a non-blank line); it should be ignored like a blank line",
-)
 def test_ctrl_z_end_of_file_mark_is_not_a_row():
     issues = loaded("control_characters.csv").issues
     assert not (issues["row"] == 4).any(), issues

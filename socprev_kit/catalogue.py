@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import CatalogueError, InputError
-from .loading import decode
+from .formats import decode
 from .parsing import as_text, parse_number
 
 Lang = Literal["nl", "fr", "en"]

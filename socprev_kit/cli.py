@@ -63,7 +63,8 @@ def _table_file(text: str) -> Path:
     path = Path(text)
     if path.suffix.lower() not in {".csv", ".xlsx"}:
         raise argparse.ArgumentTypeError(
-            f"{text}: use a .csv or .xlsx file name / gebruik .csv of .xlsx / utilisez .csv ou .xlsx"
+            f"{text}: use a .csv or .xlsx file name / gebruik .csv of .xlsx / "
+            "utilisez .csv ou .xlsx"
         )
     return path
 

@@ -10,6 +10,7 @@ the usable rows only, without the helper columns.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import numpy as np
@@ -31,12 +32,17 @@ def run_all(parsed: dict[str, pd.DataFrame], cat: pd.DataFrame, issues) -> dict[
     good_projects = projects[~projects["_bad"]]
     if len(good_projects):
         regs = check_against_projects(regs, good_projects, cat, issues)
-    elif len(regs):
-        issues.add("no_projects", regs.head(1).assign(source_row=None))
+    elif len(regs):  # a projects table whose rows are all unusable is not a missing one
+        check = "no_projects" if projects.empty else "no_usable_projects"
+        issues.add(check, regs.head(1).assign(source_row=None))
     regs = check_numerators(regs, cat, issues)
-    # a month registered with a wrong value is reported as such, not as missing as well
+    # a month registered with a wrong value is reported as such, not as missing as well; a row
+    # rejected for its key (municipality, indicator, project, period) stands for no month
     keys = regs[["project_id", "nis_code", "period", "indicator_id"]].notna().all(axis=1)
-    check_completeness(regs[keys & _checked(regs)], good_projects, cat, issues)
+    keys &= _checked(regs)
+    if "_key_bad" in regs:
+        keys &= ~regs["_key_bad"]
+    check_completeness(regs[keys], good_projects, cat, issues)
     objectives = check_objectives(objectives, good_projects, cat, issues)
     tables = {"registrations": regs, "projects": projects, "objectives": objectives}
     out = {}
@@ -63,6 +69,20 @@ def _live(frame: pd.DataFrame) -> pd.Series:
 def _checked(frame: pd.DataFrame) -> pd.Series:
     """Rows whose cells are checked on their own (all but totals rows and unusable sheets)."""
     return ~frame["_skip"].astype(bool) if "_skip" in frame else _live(frame)
+
+
+def _reject(frame: pd.DataFrame, rows: pd.Series, *, key: bool = False) -> None:
+    """Mark ``rows`` unusable; with ``key``, as rejected for what they are about (municipality,
+    indicator, project, period): unlike a wrong value, such a row does not stand for its month."""
+    frame.loc[rows, "_bad"] = True
+    if key:
+        frame["_key_bad"] = rows | frame.get("_key_bad", False)
+
+
+def _reject_key(frame: pd.DataFrame, rows: pd.Series, issues, check: str, **where) -> None:
+    """Report the rows of ``rows`` still usable as ``check``; reject all of them for their key."""
+    issues.add(check, frame[rows & _live(frame)], **where)
+    _reject(frame, rows, key=True)
 
 
 # --- municipalities ------------------------------------------------------------------------------
@@ -102,7 +122,7 @@ def check_municipalities(regs: pd.DataFrame, issues, column: str = "nis_code") -
         value=codes.astype("object"),
         hint=codes[unknown].astype("object").map(_code_hint),
     )
-    regs.loc[unknown, "_bad"] = True
+    _reject(regs, unknown, key=True)
     current_cat = reference.to_current_nis(categories)
     current = parsing.spread_categorical(codes.cat.codes.to_numpy(), current_cat, regs.index)
     moved = _take((current_cat != categories).to_numpy(), codes, False) & live
@@ -169,13 +189,18 @@ def _name_hint(name: object) -> str:
 
 
 def _code_hint(code: str) -> str:
+    """Current municipalities whose code is ``code`` with two adjacent digits swapped (the
+    commonest typo) or one digit changed; swaps first."""
     current = reference.municipalities(2025)
-    near = [
-        f"{n} ({c})"
-        for c, n in zip(current["nis_code"], current["name_nl"], strict=True)
+    names = dict(zip(current["nis_code"], current["name_nl"], strict=True))
+    swaps = [code[:i] + code[i + 1] + code[i] + code[i + 2 :] for i in range(len(code) - 1)]
+    one_off = [
+        c
+        for c in names
         if len(c) == len(code) and sum(a != b for a, b in zip(c, code, strict=True)) == 1
     ]
-    return f" → {', '.join(near[:3])}?" if near else ""
+    near = [c for c in dict.fromkeys([*swaps, *one_off]) if c in names and c != code]
+    return f" → {', '.join(f'{names[c]} ({c})' for c in near[:3])}?" if near else ""
 
 
 # --- indicators and values -----------------------------------------------------------------------
@@ -187,16 +212,10 @@ def check_indicators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFr
     ids = regs["indicator_id"]
     known = set(cat["indicator_id"])
     unknown = ids.notna() & ~ids.isin(known) & live
-    all_ids = sorted(known)
-    hint = (
-        ids[unknown]
-        .astype("object")
-        .map(
-            lambda v: (lambda m: f" → {m[0]}?" if m else "")(
-                difflib.get_close_matches(str(v).upper(), all_ids, n=1, cutoff=0.6)
-            )
-        )
-    )
+    typos = ids[unknown].astype("object")
+    ordered = list(dict.fromkeys(cat["indicator_id"]))
+    hints = {v: _indicator_hint(str(v), ordered) for v in typos.unique()}
+    hint = typos.map(hints)
     issues.add(
         "unknown_indicator",
         regs[unknown],
@@ -208,8 +227,20 @@ def check_indicators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFr
     typed = ids.isin(derived.index) & live
     formula = ids[typed].astype("object").map(lambda i: _formula_text(derived.loc[i]))
     issues.add("derived_typed", regs[typed], column="indicator_id", value=ids, hint=formula)
-    regs.loc[unknown | typed, "_bad"] = True
+    _reject(regs, unknown | typed, key=True)
     return regs
+
+
+def _indicator_hint(typed: str, ids: list[str]) -> str:
+    """`` → O01?`` for ``O1``: the id with its zero (``I2`` → I02) if that exists, else the
+    closest id, the first in catalogue order on a tie."""
+    text = typed.strip().upper()
+    padded = re.sub(r"^([A-Z]+)(\d)", r"\g<1>0\2", text)
+    if padded in ids:
+        return f" → {padded}?"
+    scores = [difflib.SequenceMatcher(None, text, i).ratio() for i in ids]
+    best = max(scores, default=0)
+    return f" → {ids[scores.index(best)]}?" if best >= 0.6 else ""
 
 
 def _formula_text(row: pd.Series) -> str:
@@ -228,19 +259,24 @@ def check_values(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFrame:
     whole = is_count & ~negative & (v.round() != v)
     lo, hi = info["min_value"].astype("float64"), info["max_value"].astype("float64")
     outside = live & ~negative & ~whole & ((lo.notna() & (v < lo)) | (hi.notna() & (v > hi)))
-    shown = "value"
-    issues.add("negative_count", regs[negative], column=shown, value=v)
-    issues.add("not_whole", regs[whole], column=shown, value=v)
+    shown, typed = "value", _as_typed(regs)
+    issues.add("negative_count", regs[negative], column=shown, value=typed)
+    issues.add("not_whole", regs[whole], column=shown, value=typed)
     rng = [f"[{_g(a)}–{_g(b)}]" for a, b in zip(lo[outside], hi[outside], strict=True)]
     issues.add(
         "out_of_range",
         regs[outside],
         column=shown,
-        value=v,
+        value=typed,
         hint=pd.Series(rng, index=regs.index[outside], dtype="object"),
     )
     regs.loc[negative | whole | outside, "_bad"] = True
     return regs
+
+
+def _as_typed(regs: pd.DataFrame) -> pd.Series:
+    """The value cells as the user typed them (``1.250``, not 1.25), for the messages."""
+    return regs["_value_text"] if "_value_text" in regs else regs["value"].map(_g)
 
 
 def _indicator_info(ids: pd.Series, cat: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -258,17 +294,22 @@ def _g(x: float) -> str:
     return "" if x != x else f"{x:g}"
 
 
+_WHERE = {"nl": ("blad", "rij"), "fr": ("feuille", "ligne"), "en": ("sheet", "row")}
+
+
 def _conflict_listing(group: pd.DataFrame) -> dict[str, str]:
     """``row 9 = 4 / other.csv row 12 = 5 (+3)`` in each language: where the clashing values
-    stand."""
-    first_file = group["source_file"].iloc[0]
+    stand; ``sheet Oud row 2 = 36`` when they stand in more than one sheet."""
+    files, sheets = group["source_file"].astype(object), group["source_sheet"].astype(object)
+    first_file, by_sheet = files.iloc[0], sheets.nunique() > 1
+    rows = list(zip(files, sheets, group["source_row"], _as_typed(group), strict=True))
     out = {}
-    for lang, word in (("nl", "rij"), ("fr", "ligne"), ("en", "row")):
+    for lang, (sheet_word, word) in _WHERE.items():
         parts = [
-            (f"{Path(str(f)).name} " if f != first_file else "") + f"{word} {r} = {v:g}"
-            for f, r, v in zip(
-                group["source_file"], group["source_row"], group["value"], strict=True
-            )
+            (f"{Path(str(f)).name} " if f != first_file else "")
+            + (f"{sheet_word} {s} " if by_sheet and s else "")
+            + f"{word} {r} = {v}"
+            for f, s, r, v in rows
         ]
         more = f" (+{len(parts) - 4})" if len(parts) > 4 else ""
         out[lang] = " / ".join(parts[:4]) + more
@@ -294,7 +335,7 @@ def check_duplicates(regs: pd.DataFrame, issues) -> pd.DataFrame:
         "duplicate_exact",
         exact,
         column="value",
-        value=exact["value"],
+        value=_as_typed(exact),
         hint=first_where,
     )
     conflict = dup[n_values > 1]
@@ -307,7 +348,7 @@ def check_duplicates(regs: pd.DataFrame, issues) -> pd.DataFrame:
         "duplicate_conflict",
         conflict,
         column="value",
-        value=conflict["value"],
+        value=_as_typed(conflict),
         hint=listing,
     )
     regs.loc[exact.index.union(conflict.index), "_bad"] = True
@@ -387,47 +428,26 @@ def check_projects(projects: pd.DataFrame, issues) -> pd.DataFrame:
 def check_against_projects(
     regs: pd.DataFrame, projects: pd.DataFrame, cat: pd.DataFrame, issues
 ) -> pd.DataFrame:
-    """Known project, participating municipality, process/output inside the project's dates."""
+    """Known project, participating municipality, process/output inside the project's dates.
+
+    Rows already unusable for their value are not reported again, but they too are marked as
+    rejected for their key (``_key_bad``), so that they make no series in
+    :func:`check_completeness`.
+    """
     proj = projects.drop_duplicates("project_id").set_index("project_id")
-    pid, nis = _categorical(regs["project_id"]), _categorical(regs["nis_code"])
+    pid = _categorical(regs["project_id"])
     pids = pd.Series(pid.cat.categories.to_numpy(dtype=object), dtype=object)
-    live = _live(regs)
-    unknown = _take(~pids.isin(proj.index).to_numpy(), pid, False) & pid.notna() & live
-    ids = sorted(proj.index)
-    issues.add(
-        "unknown_project",
-        regs[unknown],
-        column="project_id",
-        value=regs["project_id"],
-        hint=pid[unknown]
-        .astype("object")
-        .map(
-            lambda v: (lambda m: f" → {m[0]}?" if m else "")(
-                difflib.get_close_matches(str(v), ids, n=1)
-            )
-        ),
-    )
-    regs.loc[unknown, "_bad"] = True
-    # membership as a (project × municipality) table of the categories: no row-by-row work
-    nis_cats = pd.Index(nis.cat.categories.to_numpy(dtype=object))
-    allowed = np.zeros((len(pids) + 1, len(nis_cats) + 1), dtype=bool)
-    position = {n: j for j, n in enumerate(nis_cats)}
-    members = proj["nis_codes"].to_dict()
-    for i, p in enumerate(pids):
-        cols = [position[n] for n in members.get(p, ()) if n in position]
-        allowed[i, cols] = True
-    member = allowed[pid.cat.codes.to_numpy(), nis.cat.codes.to_numpy()]
-    outside = pd.Series(~member, index=regs.index) & pid.notna() & ~unknown & _live(regs)
-    issues.add(
-        "nis_not_in_project",
-        regs[outside],
-        column="nis_code",
-        value=regs["nis_code"],
-        hint=regs["project_id"],
-    )
-    regs.loc[outside, "_bad"] = True
+    checked = _checked(regs) & pid.notna()
+    unknown = _take(~pids.isin(proj.index).to_numpy(), pid, False) & checked
+    typos = pid[unknown].astype("object")
+    close = {v: _close_hint(str(v), sorted(proj.index)) for v in typos.unique()}
+    where = {"column": "project_id", "value": regs["project_id"], "hint": typos.map(close)}
+    _reject_key(regs, unknown, issues, "unknown_project", **where)
+    outside = ~_members(pid, _categorical(regs["nis_code"]), pids, proj) & checked & ~unknown
+    where = {"column": "nis_code", "value": regs["nis_code"], "hint": regs["project_id"]}
+    _reject_key(regs, outside, issues, "nis_not_in_project", **where)
     info = _indicator_info(regs["indicator_id"], cat, ["type"])
-    during = info["type"].isin(["process", "output"]) & _live(regs)
+    during = info["type"].isin(["process", "output"]) & checked & ~unknown & ~outside
     start = pd.to_datetime(_take(pids.map(proj["start_date"]).to_numpy(), pid, pd.NaT))
     end = pd.to_datetime(_take(pids.map(proj["end_date"]).to_numpy(), pid, pd.NaT))
     period = _categorical(regs["period"])
@@ -435,16 +455,34 @@ def check_against_projects(
     p_start = pd.to_datetime(_take(parsing.period_start(labels).to_numpy(), period, pd.NaT))
     p_end = pd.to_datetime(_take(parsing.period_end(labels).to_numpy(), period, pd.NaT))
     off = during & ((start > p_end) | (end < p_start))
-    span = (
-        start[off].dt.strftime("%m/%Y").fillna("…")
-        + " – "
-        + end[off].dt.strftime("%m/%Y").fillna("…")
-    )
-    issues.add(
-        "outside_project_period", regs[off], column="period", value=regs["period"], hint=span
-    )
-    regs.loc[off, "_bad"] = True
+    span = _month_text(start[off]) + " – " + _month_text(end[off])
+    where = {"column": "period", "value": regs["period"], "hint": span}
+    _reject_key(regs, off, issues, "outside_project_period", **where)
     return regs
+
+
+def _close_hint(typed: str, ids: list[str]) -> str:
+    match = difflib.get_close_matches(typed, ids, n=1)
+    return f" → {match[0]}?" if match else ""
+
+
+def _members(pid: pd.Series, nis: pd.Series, pids: pd.Series, proj: pd.DataFrame) -> pd.Series:
+    """True where the row's municipality takes part in its project.
+
+    Membership is a (project × municipality) table of the categories: no row-by-row work.
+    """
+    nis_cats = pd.Index(nis.cat.categories.to_numpy(dtype=object))
+    allowed = np.zeros((len(pids) + 1, len(nis_cats) + 1), dtype=bool)
+    position = {n: j for j, n in enumerate(nis_cats)}
+    members = proj["nis_codes"].to_dict()
+    for i, p in enumerate(pids):
+        cols = [position[n] for n in members.get(p, ()) if n in position]
+        allowed[i, cols] = True
+    return pd.Series(allowed[pid.cat.codes.to_numpy(), nis.cat.codes.to_numpy()], index=pid.index)
+
+
+def _month_text(days: pd.Series) -> pd.Series:
+    return days.dt.strftime("%m/%Y").fillna("…")
 
 
 def check_numerators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFrame:
@@ -460,19 +498,20 @@ def check_numerators(regs: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFr
         if len(num) != 1 or len(den) != 1 or den[0][1] == "population":
             continue
         num_id, den_id = num[0][1], den[0][1]
-        part = live[live["indicator_id"] == num_id]
-        whole = live.loc[live["indicator_id"] == den_id, [*key, "value"]]
+        part = live[live["indicator_id"] == num_id].assign(_typed=_as_typed)
+        whole = live[live["indicator_id"] == den_id].assign(_whole_typed=_as_typed)
         if part.empty or whole.empty:
             continue
-        whole = whole.drop_duplicates(key).rename(columns={"value": "_whole"})
+        whole = whole[[*key, "value", "_whole_typed"]].drop_duplicates(key)
+        whole = whole.rename(columns={"value": "_whole"})
         m = part.rename_axis("_i").reset_index().merge(whole, on=key, how="left").set_index("_i")
         over = m[m["value"] > m["_whole"]]
         issues.add(
             "numerator_above_denominator",
             over,
             column="value",
-            value=over["value"].map(lambda x, i=num_id: f"{i} = {x:g}"),
-            hint=over["_whole"].map(lambda x, i=den_id: f"{i} = {x:g}"),
+            value=over["_typed"].astype(object).map(lambda x, i=num_id: f"{i} = {x}"),
+            hint=over["_whole_typed"].astype(object).map(lambda x, i=den_id: f"{i} = {x}"),
         )
         regs.loc[over.index, "_bad"] = True
     return regs
@@ -485,7 +524,8 @@ def check_completeness(
 
     A series (project × municipality × indicator) is expected from its first registered month,
     or the project's start for process and output indicators, to the last month registered in the
-    project, or the project's end for process and output indicators.
+    project, or the project's end for process and output indicators: never outside the project's
+    dates. ``regs`` holds the rows that stand for their month (their value may be wrong).
     """
     monthly = set(cat.loc[cat["frequency"] == "month", "indicator_id"])
     month = parsing.map_unique(regs["period"], _month_number)
@@ -507,7 +547,7 @@ def check_completeness(
         end = pd.to_datetime(span["project_id"].astype("object").map(proj["end_date"]))
         start_m = start.dt.year * 12 + start.dt.month - 1
         end_m = end.dt.year * 12 + end.dt.month - 1
-        span["lo"] = span["lo"].where(~(during & start_m.notna()), span["lo"].combine(start_m, min))
+        span["lo"] = start_m.where(during & start_m.notna(), span["lo"])
         span["hi"] = span["hi"].where(~(during & end_m.notna()), span["hi"].combine(end_m, min))
     r = r.merge(span, on=keys, how="left")
     inside = r[(r["_m"] >= r["lo"]) & (r["_m"] <= r["hi"])]

@@ -65,7 +65,7 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
         cell.font = Font(bold=True)
     top = Alignment(vertical="top")
     for row in frame.itertuples(index=False):
-        ws.append([None if _missing(v) else v for v in row])
+        ws.append([None if _missing(v) else _cell(v) for v in row])
         for cell in ws[ws.max_row]:
             cell.alignment = top
             if formula_like(cell.value):
@@ -92,6 +92,16 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
     wb.save(path)
+
+
+def _cell(v: object) -> object:
+    r"""Text with characters a workbook cannot hold (controls such as a bell) written out as
+    ``\x07``; other values as they are."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if not isinstance(v, str):
+        return v
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", v)
 
 
 def _missing(v: object) -> bool:

@@ -242,7 +242,7 @@ def add_table(
                 row=header_row,
                 column=str(h),
                 value=str(h),
-                hint=f"'{close[0]}'" if close else "?",
+                hint=f"'{close[0]}'" if close else "",
             )
         else:
             result.issue(

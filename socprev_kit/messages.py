@@ -140,6 +140,17 @@ CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
             "were skipped.",
         },
     ),
+    "no_usable_projects": (
+        "info",
+        {
+            "nl": "Geen enkele rij van de projecttabel is bruikbaar (zie de fouten erin): controles op "
+            "projectdata en deelnemende gemeenten zijn overgeslagen.",
+            "fr": "Aucune ligne du tableau des projets n'est utilisable (voir ses erreurs) : les "
+            "contrôles des dates et communes des projets sont ignorés.",
+            "en": "No row of the projects table is usable (see its errors): checks on project dates "
+            "and participating municipalities were skipped.",
+        },
+    ),
     # --- cells ---------------------------------------------------------------------------------
     "missing_value": (
         "error",
@@ -392,6 +403,19 @@ CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
 }
 
 
+#: check -> {lang: template} for an issue without a hint (no close match to suggest).
+WITHOUT_HINT: dict[str, dict[str, str]] = {
+    "unknown_column": {
+        "nl": "Onbekende kolom '{value}' genegeerd. Geef ze de kop van een kolom uit het sjabloon "
+        "als ze gegevens bevat die meetellen.",
+        "fr": "Colonne inconnue '{value}' ignorée. Donnez-lui l'en-tête d'une colonne du modèle si "
+        "ses données doivent compter.",
+        "en": "Unknown column '{value}' ignored. Give it the header of a template column if its "
+        "data should count.",
+    },
+}
+
+
 #: Column headers and severities of the issues table as a person reads them.
 ISSUE_HEADERS: dict[str, dict[str, str]] = {
     "nl": {
@@ -446,4 +470,6 @@ def message(
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     template = CHECKS[check][1][lang]
+    if check in WITHOUT_HINT and not str(hint or "").strip():
+        template = WITHOUT_HINT[check][lang]
     return template.format(value=value, column=column, hint=hint)

@@ -53,6 +53,17 @@ def _cell_text(v: object) -> str:
 
 def _parse_number(values: pd.Series, decimal_comma: pd.Series | bool = True) -> pd.Series:
     """:func:`parse_number` on values given once each."""
+    out = _read_number(values, decimal_comma)
+    # TRUE/FALSE cells and infinite values are not counts anyone typed
+    usable = np.isfinite(out.to_numpy()) & ~values.map(_is_bool).to_numpy(dtype=bool)
+    return out.where(usable)
+
+
+def _is_bool(v: object) -> bool:
+    return isinstance(v, bool | np.bool_)
+
+
+def _read_number(values: pd.Series, decimal_comma: pd.Series | bool) -> pd.Series:
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.astype("float64")
     fast = pd.to_numeric(values, errors="coerce")
@@ -310,12 +321,14 @@ def parse_number(values: pd.Series, decimal_comma: pd.Series | bool = True) -> p
 
     ``12``, ``12,5``, ``1.234,5``, ``1 234``, ``€ 1.200``, ``12 %`` and ``1,234.5`` are read;
     with ``decimal_comma`` a lone ``.`` between groups of three digits is a thousands separator.
+    ``TRUE``/``FALSE`` cells and infinite values (``inf``, ``Infinity``) are not numbers here.
 
     >>> parse_number(pd.Series(["12", "12,5", "1.234,5", "abc", None])).tolist()
     [12.0, 12.5, 1234.5, nan, nan]
     """
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        return values.astype("float64")
+        out = values.astype("float64")
+        return out.where(np.isfinite(out.to_numpy()))
     if isinstance(decimal_comma, bool):
         return map_unique(values, lambda u: _parse_number(u, decimal_comma)).astype("float64")
     flags = decimal_comma.reindex(values.index).fillna(True).astype(bool)

@@ -9,6 +9,7 @@ the tables and named in the issues table, so nothing the user gave disappears wi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,8 +141,7 @@ class Issues:
         df = pd.DataFrame.from_records(self.records)
         df["value"] = df["value"].map(_show)
         df["hint"] = [
-            h.get(lang, "") if isinstance(h, dict) else "" if h is None or h != h else str(h)
-            for h in df["hint"]
+            _visible(h.get(lang, "")) if isinstance(h, dict) else _show(h) for h in df["hint"]
         ]
         df["severity"] = df["check"].map(lambda c: CHECKS[c][0])
         df["message"] = [
@@ -160,11 +160,23 @@ class Issues:
 
 
 def _show(v: object) -> str:
+    """A cell as the user reads it in a message, control characters made visible."""
     if v is None or (isinstance(v, float) and v != v):
         return ""
+    if isinstance(v, bool | np.bool_):  # as a spreadsheet shows a boolean cell
+        return "TRUE" if v else "FALSE"
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
-    return str(v)
+    return _visible(str(v))
+
+
+#: Characters a person cannot see: C0 and C1 controls other than tab and line breaks.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _visible(text: str) -> str:
+    r"""Invisible characters written out: 12 and a bell → ``12\x07``, as the user can read it."""
+    return _INVISIBLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def validate(
@@ -235,21 +247,30 @@ def _as_read_result(data: object) -> ReadResult:
     for table, frame in data.items():
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}; expected one of {list(TABLES)}")
-        result.tables.append(_frame_to_raw(table, frame))
+        result.tables.append(_frame_to_raw(table, frame, result))
     return result
 
 
-def _frame_to_raw(table: str, frame: pd.DataFrame) -> RawTable:
-    """An in-memory DataFrame as if it had been read from a file called ``<table>``."""
+def _frame_to_raw(table: str, frame: pd.DataFrame, result: ReadResult) -> RawTable:
+    """An in-memory DataFrame as if it had been read from a file called ``<table>``.
+
+    Columns are taken by position: of two columns with the same meaning the first is read and the
+    second reported as ``duplicate_column`` in ``result``.
+    """
     from .contract import ALIASES
 
     mapping = ALIASES[table]
     out: dict[str, np.ndarray] = {}
     headers: dict[str, str] = {}
-    for c in frame.columns:
+    for j, c in enumerate(frame.columns):
         canon = c if c in PROVENANCE else mapping.get(normalise_header(c))
-        if canon and canon not in out:
-            out[canon] = frame[c].to_numpy(dtype=object)
+        if canon and canon in out:
+            hint = f"{headers[canon]} / {c}"
+            result.issue(
+                "duplicate_column", f"<{table}>", row=1, column=str(c), value=str(c), hint=hint
+            )
+        elif canon:
+            out[canon] = frame.iloc[:, j].to_numpy(dtype=object)
             headers[canon] = str(c)
     n = len(frame)
     out.setdefault("source_row", np.arange(2, n + 2))  # as if row 1 held the headers
@@ -280,7 +301,7 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
     headers[:] = [r.headers for r in raws]
     raw["_shown"] = headers[raw["_src"].to_numpy(dtype=int)] if len(raws) else None
     bad = raw["_missing"].astype(bool).copy()
-    total = _total_rows(raw, factors)
+    total = _total_rows(table, raw, factors)
     issues.add("total_row", raw[total], value=raw.loc[total, names].apply(_first_total, axis=1))
     bad |= total
     skip = bad.copy()  # rows not checked cell by cell: totals, sheets without a required column
@@ -307,6 +328,9 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
                 "excel_serial_date", raw[serial], column=shown, value=raw[col.name], hint=hint
             )
         out[col.name] = values
+        if col.name == "value":  # the cell as typed, for the messages (one text per distinct cell)
+            codes, _, text = factors["value"]
+            out["_value_text"] = parsing.spread_categorical(codes, text, raw.index)
     out["_bad"] = bad
     out["_skip"] = skip
     out["_shown"] = raw["_shown"]
@@ -449,12 +473,27 @@ def _required(table: str) -> set[str]:
     return {c.name for c in TABLES[table] if c.required}
 
 
-def _total_rows(raw: pd.DataFrame, factors: dict) -> pd.Series:
+def _total_rows(table: str, raw: pd.DataFrame, factors: dict) -> pd.Series:
+    """Rows with a total word in a cell: the word alone anywhere, or first in an identifier cell
+    (``Totaal januari``, ``Sous-total``); free text such as a note may start with one."""
+    kinds = {c.name: c.kind for c in TABLES[table]}
     mask = np.zeros(len(raw), dtype=bool)
-    for codes, uniques, _ in factors.values():
-        words = np.append(_fold_unique(uniques).isin(TOTAL_WORDS).to_numpy(dtype=bool), False)
-        mask |= words[codes]
+    for name, (codes, uniques, _) in factors.items():
+        words = _is_total(_fold_unique(uniques), start=kinds[name] in ("code", "nis", "period"))
+        mask |= np.append(words.to_numpy(dtype=bool), False)[codes]
     return pd.Series(mask, index=raw.index)
+
+
+#: A total word first in a folded cell, alone or followed by more words.
+_TOTAL_FIRST = "(?:{})(?: |$)".format("|".join(map(re.escape, sorted(TOTAL_WORDS, key=len)[::-1])))
+
+
+def _is_total(folded: pd.Series, start: bool = True) -> pd.Series:
+    """True for a total word alone or, with ``start``, followed by more words."""
+    alone = folded.isin(TOTAL_WORDS)
+    if not start:
+        return alone
+    return alone | folded.str.match(_TOTAL_FIRST).fillna(False).astype(bool)
 
 
 def _fold_words(col: pd.Series) -> pd.Series:
@@ -469,6 +508,6 @@ def _fold_unique(col: pd.Series) -> pd.Series:
 
 def _first_total(row: pd.Series) -> str:
     for v in row:
-        if isinstance(v, str) and _fold_words(pd.Series([v], dtype=object)).iat[0] in TOTAL_WORDS:
+        if isinstance(v, str) and _is_total(_fold_words(pd.Series([v], dtype=object))).iat[0]:
             return v
     return ""

@@ -243,12 +243,6 @@ def test_validate_the_whole_corpus_folder_at_once(tmp_path, capsys):
     assert len(issues) == len(printed_checks(out))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="exports._write_xlsx passes values with control "
-    "characters to openpyxl, which raises IllegalCharacterError: the issues are "
-    "printed, then 'unexpected error' and exit 2, and no issues file",
-)
 def test_out_xlsx_with_control_characters_in_a_value(tmp_path, capsys):
     code, out, err = run(
         capsys, "validate", CORPUS / "control_characters.csv", "--out", tmp_path / "issues.xlsx"

@@ -117,12 +117,8 @@ EXPECT: dict[str, Expect] = {
     "bom_sep_hint.csv": Expect(
         5, (("missing_value", 5, "Waarde"),), header={"": 2}, values={3: 34.0}
     ),
-    "empty.csv": Expect(
-        0, (("empty_file", None, None),), exit=2, header=None
-    ),
-    "header_only.csv": Expect(
-        0, (("empty_file", None, None),), exit=2
-    ),
+    "empty.csv": Expect(0, (("empty_file", None, None),), exit=2, header=None),
+    "header_only.csv": Expect(0, (("empty_file", None, None),), exit=2),
     "ragged_rows.csv": Expect(
         3,
         ((None, 4, None),),
@@ -277,11 +273,6 @@ EXPECT: dict[str, Expect] = {
         (("bad_number", 3, "Waarde"), ("bad_number", 5, "Waarde")),
         sheet=REG,
         header={REG: 1},
-        xfail={
-            "issues": "boolean cells are read as 1 and 0 (parsing's pd.to_numeric converts "
-            "bools), so TRUE counts as one contact without a word",
-            "exit": "no error at all, so `validate` exits 0",
-        },
     ),
     "formulas_no_cache.xlsx": Expect(
         1,
@@ -321,11 +312,6 @@ EXPECT: dict[str, Expect] = {
     "infinite_values.parquet": Expect(
         2,
         ((None, 3, "value"),),
-        xfail={
-            "issues": "an infinite value is read as a number (parsing.parse_number) and no "
-            "check bounds a count from above, so 'inf' contacts is a usable row",
-            "exit": "no error at all, so `validate` exits 0",
-        },
     ),
     "parquet_with_index.parquet": Expect(
         2,
@@ -529,12 +515,6 @@ def test_validate_as_a_process(name):
 # --- one bug each --------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not_whole/negative_count/out_of_range show the parsed "
-    "float (1.25), not the cell as typed (1.250): checks.check_values passes "
-    "value=v; the user cannot find '1.25' in the file",
-)
 def test_issue_value_is_the_cell_as_typed():
     issue = loaded("comma_sep_english_decimals.csv").issues.query("check == 'not_whole'").iloc[0]
     assert issue["value"] == "1.250"
@@ -547,23 +527,11 @@ def test_formula_without_stored_result_is_named_as_such(lang):
     assert at_row_3["message"].str.contains("formul", case=False).any(), at_row_3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="duplicate_conflict lists 'row 3 = 41 / row 2 = 36' without the sheet "
-    "(checks.check_duplicates), so the user looks for 36 in row 2 of the visible sheet, "
-    "which holds 34; that row 2 is in the hidden sheet 'Oud'",
-)
 def test_conflict_message_names_the_sheet_of_each_row():
     issues = loaded("hidden_sheet.xlsx").issues.query("check == 'duplicate_conflict'")
     assert issues["message"].str.contains("Oud").all(), issues["message"].tolist()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Totaal januari' is not in validation.TOTAL_WORDS, so "
-    "the subtotal row gets missing_value errors asking to fill in NIS code, "
-    "period and indicator, which would make it count twice",
-)
 def test_subtotal_row_is_a_total_row():
     issues = loaded("totals_rows.xlsx").issues
     at_5 = issues[issues["row"] == 5]
@@ -576,33 +544,16 @@ def test_rows_of_only_spaces_are_blank():
     assert not (issues["row"] > 8).any(), issues
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="unknown_column without a close match says 'Rename it if "
-    "it was meant as ?.' (loading._add_table hint='?')",
-)
 def test_unknown_column_without_suggestion_has_no_placeholder():
     issues = loaded("unknown_extra_columns.xlsx").issues.query("value == 'Medewerker'")
     assert not issues["message"].str.contains(r"\?\.$").any(), issues["message"].tolist()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="when the only project row is unusable (bad_date), "
-    "no_projects says 'No projects table found', though the sheet 'Projecten' "
-    "was found and read (checks.run_all only looks at good projects)",
-)
 def test_unusable_projects_table_is_not_called_missing():
     issues = loaded("projects_bad_dates.xlsx").issues
     assert "no_projects" not in set(issues["check"]), issues
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a cell '12' + BEL (\\x07) is reported as \"'12' is not a "
-    'number": the character is invisible in the message, so the user sees a '
-    "valid number called wrong (messages/validation show the raw value)",
-)
 def test_invisible_characters_are_made_visible():
     issue = loaded("control_characters.csv").issues.query("check == 'bad_number'").iloc[0]
     assert re.search(r"\\x07|U\+0007|\\a", issue["message"]), issue["message"]

@@ -110,35 +110,14 @@ def _message(file: str, check: str) -> str:
     return issues.loc[issues["check"] == check, "message"].iat[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checks._code_hint only suggests codes that differ in one "
-    "digit; swapped digits (45014 for Ronse, 45041), the commonest typo, get three "
-    "unrelated municipalities",
-)
 def test_swapped_digits_in_a_nis_code_suggest_the_right_municipality():
     assert "Ronse (45041)" in _message("03_unknown_nis_code_nl.csv", "unknown_nis")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checks.check_indicators takes difflib's first match; on a "
-    "tie it is the largest id, so 'O1' suggests O11 (information sessions), "
-    "not O01 (persons reached)",
-)
 def test_indicator_without_its_zero_suggests_the_right_code():
     assert re.search(r"→ O01\?", _message("05_unknown_indicator_nl.csv", "unknown_indicator"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checks.run_all passes rows rejected for their key "
-    "(unknown NIS code, derived indicator, municipality not in the project, period "
-    "outside the project) to check_completeness, which builds series from them and "
-    "asks the user to fill in months for them, e.g. 2023-07..2023-12 before the "
-    "project started; check_completeness also widens a series to its first row "
-    "instead of clipping it to the project's dates",
-)
 @pytest.mark.parametrize(
     ("file", "series", "months"),
     [

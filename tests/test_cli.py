@@ -13,8 +13,8 @@ import pytest
 
 from socprev_kit import __version__
 from socprev_kit.cli import main
+from socprev_kit.issues import ISSUE_COLUMNS
 from socprev_kit.messages import CHECKS, ISSUE_HEADERS
-from socprev_kit.validation import ISSUE_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "corpus"

@@ -7,7 +7,7 @@ import pytest
 
 from socprev_kit import validate
 from socprev_kit.errors import ValidationError
-from socprev_kit.validation import ISSUE_COLUMNS
+from socprev_kit.issues import ISSUE_COLUMNS
 
 
 def regs(*rows, columns=("project_id", "nis_code", "period", "indicator_id", "value")):

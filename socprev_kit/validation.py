@@ -386,8 +386,11 @@ def _total_rows(table: str, raw: pd.DataFrame, factors: dict) -> pd.Series:
     return pd.Series(mask, index=raw.index)
 
 
-#: A total word first in a folded cell, alone or followed by more words.
-_TOTAL_FIRST = "(?:{})(?: |$)".format("|".join(map(re.escape, sorted(TOTAL_WORDS, key=len)[::-1])))
+#: A total word first in a folded cell, followed by more words (``Totaal januari``). The short
+#: words (``som``, ``sum``) count only alone: a project id such as ``SOM-2024`` is no total.
+_TOTAL_FIRST = "(?:{})(?: |$)".format(
+    "|".join(map(re.escape, sorted((w for w in TOTAL_WORDS if len(w) > 3), key=len)[::-1]))
+)
 
 
 def _is_total(folded: pd.Series, start: bool = True) -> pd.Series:

@@ -207,3 +207,11 @@ def test_every_message_exists_in_every_language(lang):
     for check in CHECKS:
         text = message(check, lang, value="V", column="C", hint="H")
         assert text and "{" not in text
+
+
+def test_project_id_starting_with_a_short_total_word_is_not_a_total_row():
+    out = validate(
+        regs(("SOM-2024", "44021", "2023-01", "I01", "4"), ("Totaal januari", "", "", "", "4"))
+    )
+    assert out.registrations["project_id"].tolist() == ["SOM-2024"]
+    assert out.issues.loc[out.issues["check"] == "total_row", "row"].tolist() == [3]

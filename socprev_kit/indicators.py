@@ -1,0 +1,311 @@
+"""Indicators over time: registrations aggregated to a frequency, derived indicators, rates.
+
+Every function takes frames and returns a new one. Registered values are first added up over the
+old NIS codes of a merged municipality (so everything is on the 2025 geography), then aggregated
+to month, quarter or year following the catalogue's ``aggregation``: ``sum``, ``mean``, ``last``
+(the value of the last period) or ``none`` (only at the indicator's own frequency, NaN when
+aggregated coarser). A period coarser than the frequency asked (a quarterly indicator in a monthly
+table) keeps its own period: values are never spread over months.
+
+Derived indicators aggregate numerator and denominator separately, each term with its own rule,
+then divide: ``numerator / denominator * factor`` (a missing term or a zero denominator gives
+NaN). A yearly or quarterly denominator applies to every period inside it.
+
+Population is that of 1 January of the period's year on the 2025 geography
+(:func:`socprev_kit.reference.population`), or of the latest year at or before it: the reference
+holds 2018-2020 only, so 2021 and later use 2020. ``population_year`` states which year was used.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from . import parsing, reference
+from .catalogue import POPULATION, formula_terms, indicator_catalogue
+from .validation import Dataset
+
+Freq = Literal["month", "quarter", "year"]
+KEYS = ["project_id", "nis_code", "period", "indicator_id"]
+#: Columns of :func:`indicator_table`, in order.
+COLUMNS = [*KEYS, "frequency", "kind", "value", "numerator", "denominator", "population_year"]
+_RANK = {"month": 0, "quarter": 1, "year": 2}
+
+
+def _labels(start: pd.Series, freq: str) -> pd.Series:
+    """Period labels (``2024-03``, ``2024-Q1``, ``2024``) of the dates in ``start``."""
+    if freq == "month":
+        return start.dt.strftime("%Y-%m").astype(object)
+    year = start.dt.year.astype("Int64").astype(str)
+    if freq == "quarter":
+        return (year + "-Q" + start.dt.quarter.astype("Int64").astype(str)).astype(object)
+    return year.astype(object)
+
+
+def _population_at(nis: pd.Series, period: pd.Series) -> pd.DataFrame:
+    """``population`` and ``population_year`` for each (municipality, period): the period's year
+    or the latest year at or before it; NaN before the first year of the reference."""
+    pop = reference.population(2025).astype({"nis_code": "str"})
+    pop["population_year"] = pop["year"]
+    left = pd.DataFrame({"nis_code": nis.to_numpy(dtype=object), "_i": np.arange(len(nis))})
+    left["year"] = parsing.period_start(period.astype(object)).dt.year.to_numpy()
+    left = left.dropna(subset=["year"]).astype({"year": "int64", "nis_code": "str"})
+    left = left.sort_values("year")
+    pop = pop.sort_values("year")
+    found = pd.merge_asof(left, pop, on="year", by="nis_code", direction="backward")
+    out = pd.DataFrame(np.nan, index=np.arange(len(nis)), columns=["population", "population_year"])
+    out.loc[found["_i"].to_numpy(), out.columns] = found[out.columns].to_numpy(dtype=float)
+    return out.set_axis(nis.index)
+
+
+def _aggregate(regs: pd.DataFrame, cat: pd.DataFrame, freq: Freq) -> pd.DataFrame:
+    """Registered values aggregated to ``freq`` following the catalogue's rule."""
+    info = cat.set_index("indicator_id")
+    ids = info.index[info["kind"] == "registered"]
+    r = regs.loc[regs["indicator_id"].isin(ids), [*KEYS, "value"]].astype({k: object for k in KEYS})
+    g = r.groupby(KEYS, sort=False)["value"]
+    r = g.sum(min_count=1).to_frame("sum").join(g.mean().rename("mean")).reset_index()
+    additive = r["indicator_id"].map(info["value_type"].eq("count") | info["aggregation"].eq("sum"))
+    r["value"] = r["sum"].where(additive.astype(bool), r["mean"])
+    native = parsing.period_frequency(r["period"])
+    r["start"] = parsing.period_start(r["period"])
+    finer = native.map(_RANK) <= _RANK[freq]
+    r["period"] = _labels(r["start"], freq).where(finer, r["period"])
+    r["frequency"] = np.where(finer, freq, native)
+    r["same"] = native.to_numpy() == r["frequency"].to_numpy()
+    g = r.sort_values("start").groupby([*KEYS, "frequency"], sort=False)
+    out = g["value"].agg(["sum", "mean", "last"]).join(g["same"].all()).reset_index()
+    rule = out["indicator_id"].map(info["aggregation"])
+    out["value"] = np.select(
+        [rule == "sum", rule == "mean", rule == "last", out["same"]],
+        [out["sum"], out["mean"], out["last"], out["sum"]],
+        np.nan,
+    )
+    return out.assign(kind="registered")[[*KEYS, "frequency", "kind", "value"]]
+
+
+def _lookup(wide: pd.DataFrame, term: str, keys: pd.DataFrame) -> pd.Series:
+    """Aggregated value of ``term`` for each key's period, or for the quarter or year holding it."""
+    out = pd.Series(np.nan, index=keys.index)
+    if term not in wide:
+        return out
+    start = parsing.period_start(keys["period"])
+    for label in (keys["period"], _labels(start, "quarter"), _labels(start, "year")):
+        idx = pd.MultiIndex.from_arrays([keys["project_id"], keys["nis_code"], label])
+        out = out.fillna(pd.Series(wide[term].reindex(idx).to_numpy(), index=keys.index))
+    return out
+
+
+def _side(wide: pd.DataFrame, expr: str, keys: pd.DataFrame) -> pd.Series:
+    """A numerator or denominator: signed sum of its terms, NaN when one is missing."""
+    total = pd.Series(0.0, index=keys.index)
+    for sign, term in formula_terms(expr):
+        total = total + sign * _lookup(wide, term, keys)
+    return total
+
+
+def _derived(reg: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
+    """Derived indicators computed from the aggregated registered ones in ``reg``."""
+    wide = reg.set_index(["project_id", "nis_code", "period", "indicator_id"])["value"]
+    wide = wide.unstack("indicator_id")
+    parts = []
+    for d in cat[cat["kind"] == "derived"].itertuples():
+        terms = [t for _, t in formula_terms(d.numerator) + formula_terms(d.denominator)]
+        present = [t for t in terms if t in wide]
+        if not present:
+            continue
+        keys = wide[present].dropna(how="all").index.to_frame(index=False)
+        t = keys.assign(indicator_id=d.indicator_id, kind="derived")
+        t["frequency"] = parsing.period_frequency(t["period"])
+        t["numerator"] = _side(wide, d.numerator, keys)
+        if d.denominator.strip() == POPULATION:
+            t[["denominator", "population_year"]] = _population_at(t["nis_code"], t["period"])
+        else:
+            t["denominator"] = _side(wide, d.denominator, keys)
+        t["value"] = t["numerator"] / t["denominator"].where(t["denominator"] != 0) * d.factor
+        parts.append(t)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS)
+
+
+def indicator_table(
+    data: Dataset, *, freq: Freq = "month", catalogue: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Every indicator per project, municipality and period, registered and derived.
+
+    Parameters
+    ----------
+    data
+        A validated data set (NIS codes on the 2025 geography).
+    freq
+        ``"month"``, ``"quarter"`` or ``"year"``.
+    catalogue
+        The indicator catalogue (default: the shipped one).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`COLUMNS`: ``frequency`` of the row's period; ``kind`` registered or derived;
+        ``numerator`` and ``denominator`` for derived rows; ``population_year`` where the
+        denominator is the population. Sorted by project, municipality, indicator, period.
+
+    Examples
+    --------
+    >>> table = indicator_table(validate(regs), freq="quarter")  # doctest: +SKIP
+    """
+    if freq not in _RANK:
+        raise ValueError(f"freq must be 'month', 'quarter' or 'year', not {freq!r}")
+    cat = indicator_catalogue() if catalogue is None else catalogue
+    reg = _aggregate(data.registrations, cat, freq)
+    out = pd.concat([reg, _derived(reg, cat)], ignore_index=True).reindex(columns=COLUMNS)
+    out = out.astype({c: float for c in ("value", "numerator", "denominator")})
+    out["population_year"] = out["population_year"].astype("Int64")
+    order = ["project_id", "nis_code", "indicator_id", "period"]
+    return out.sort_values(order, ignore_index=True)
+
+
+def _per_1000(table: pd.DataFrame) -> pd.Series:
+    return 1000 * table["value"] / table["population"].where(table["population"] > 0)
+
+
+def rates_per_1000(
+    table: pd.DataFrame,
+    *,
+    indicators: list[str] | None = None,
+    catalogue: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Add ``population``, ``population_year`` and ``rate_per_1000`` to the count indicators.
+
+    Parameters
+    ----------
+    table
+        An :func:`indicator_table`.
+    indicators
+        Ids to compute rates for (default: every registered indicator whose ``value_type`` is
+        count).
+    catalogue
+        The indicator catalogue (default: the shipped one).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``table`` with ``rate_per_1000 = 1000 * value / population``; NaN on other rows.
+        The population is that of the period's year or the latest year at or before it (2020 for
+        2021 and later with the shipped reference).
+    """
+    cat = indicator_catalogue() if catalogue is None else catalogue
+    counts = cat.loc[(cat["kind"] == "registered") & (cat["value_type"] == "count"), "indicator_id"]
+    chosen = set(counts) if indicators is None else set(indicators) & set(counts)
+    rows = table["indicator_id"].isin(chosen) & (table["kind"] == "registered")
+    out = table.copy()
+    pop = _population_at(out.loc[rows, "nis_code"], out.loc[rows, "period"])
+    out["population"] = pop["population"].reindex(out.index)
+    years = out["population_year"] if "population_year" in out else pd.Series(pd.NA, out.index)
+    out["population_year"] = years.astype("Int64").fillna(pop["population_year"].astype("Int64"))
+    out["rate_per_1000"] = _per_1000(out)
+    return out
+
+
+def combined(
+    table: pd.DataFrame, project_id: str, *, catalogue: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """An intermunicipal project's indicators over all its municipalities, ``nis_code`` ``"ALL"``.
+
+    Numerators, denominators and (if present) populations are summed over the municipalities,
+    then divided; registered values are summed for counts and ``sum`` indicators and left NaN
+    for the others (an unweighted mean of percentages or medians would mislead). A sum is NaN
+    when a municipality's row lacks the value; ``n_municipalities`` counts the municipalities
+    with a row, so a total over part of the area can be seen (and left out) by the caller.
+    ``table`` is an :func:`indicator_table`, optionally passed through :func:`rates_per_1000`.
+    """
+    cat = indicator_catalogue() if catalogue is None else catalogue
+    t = table[table["project_id"] == project_id]
+    if t.empty:
+        raise ValueError(f"No rows for project {project_id!r}; check the id.")
+    info = cat.set_index("indicator_id")
+    cols = [c for c in ("value", "numerator", "denominator", "population") if c in t]
+    g = t.groupby(["project_id", "period", "indicator_id", "frequency", "kind"], sort=False)
+    sums = g[cols].sum(min_count=1).where(g[cols].count().eq(g.size(), axis=0))
+    out = sums.join(g["population_year"].max()).join(g["nis_code"].nunique().rename("n_nis"))
+    out = out.reset_index().assign(nis_code="ALL")
+    additive = out["indicator_id"].map(
+        info["value_type"].eq("count") | info["aggregation"].eq("sum")
+    )
+    derived = out["kind"].eq("derived")
+    ratio = out["numerator"] / out["denominator"].where(out["denominator"] != 0)
+    kept = out["value"].where(additive.fillna(False).astype(bool))
+    out["value"] = ratio.mul(out["indicator_id"].map(info["factor"])).where(derived, kept)
+    if "population" in out:
+        out["rate_per_1000"] = _per_1000(out)
+    keep = [c for c in table.columns if c in out] + ["n_nis"]
+    return (
+        out[keep]
+        .rename(columns={"n_nis": "n_municipalities"})
+        .sort_values(["indicator_id", "period"], ignore_index=True)
+    )
+
+
+def _windows(data: Dataset, cat: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Monthly registered rows with their project's expected window (first and last month)."""
+    monthly = cat.loc[(cat["kind"] == "registered") & (cat["frequency"] == "month")]
+    regs = data.registrations[["project_id", "nis_code", "period", "indicator_id"]].astype(object)
+    regs = regs[regs["indicator_id"].isin(monthly["indicator_id"])]
+    regs = regs[parsing.period_frequency(regs["period"]) == "month"].drop_duplicates()
+    regs["month"] = parsing.period_start(regs["period"]).dt.to_period("M")
+    last = regs["month"].max()
+    proj = data.projects.set_index("project_id")
+    first = (
+        regs.groupby(["project_id", "indicator_id"])["month"].min().rename("first").reset_index()
+    )
+    kind = first["indicator_id"].map(cat.set_index("indicator_id")["type"])
+    start = first["project_id"].map(proj["start_date"]).dt.to_period("M")
+    use_start = kind.isin(["process", "output"]) & start.notna()
+    first["first"] = start.where(use_start, first["first"])
+    end = first["project_id"].map(proj["end_date"]).dt.to_period("M")
+    first["last"] = end.where(end.notna() & (end < last), last) if pd.notna(last) else end
+    return regs, first
+
+
+def _month_number(months: pd.Series) -> pd.Series:
+    return months.dt.year * 12 + months.dt.month
+
+
+def completeness(data: Dataset, *, catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Expected and registered months per project, municipality and monthly indicator.
+
+    The window runs from the project's start (process and output indicators) or the project's
+    first registration of the indicator (impact and context indicators, which have a baseline
+    before the start, and projects without a start date), to the project's end or the last month
+    of the data, whichever comes first. Municipalities are the project's own and any it registered
+    for; indicators are those the project registered at least once.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``project_id, nis_code, indicator_id, first_month, last_month, expected_months,
+        registered_months, share`` (share NaN when no month is expected).
+    """
+    cat = indicator_catalogue() if catalogue is None else catalogue
+    cols = ["project_id", "nis_code", "indicator_id", "first_month", "last_month"]
+    cols += ["expected_months", "registered_months", "share"]
+    if data.registrations.empty:
+        return pd.DataFrame(columns=cols)
+    regs, win = _windows(data, cat)
+    own = data.projects[["project_id", "nis_codes"]].explode("nis_codes").dropna()
+    nis = pd.concat(
+        [regs[["project_id", "nis_code"]], own.set_axis(["project_id", "nis_code"], axis=1)]
+    )
+    grid = win.merge(nis.astype(object).drop_duplicates(), on="project_id")
+    keys = ["project_id", "nis_code", "indicator_id"]
+    hits = regs.merge(grid, on=keys)
+    hits = hits[(hits["month"] >= hits["first"]) & (hits["month"] <= hits["last"])]
+    found = hits.groupby(keys).size().rename("registered_months").reset_index()
+    out = grid.merge(found, on=keys, how="left").fillna({"registered_months": 0})
+    span = _month_number(out["last"]) - _month_number(out["first"]) + 1
+    out["expected_months"] = span.clip(lower=0).astype("int64")
+    out["registered_months"] = out["registered_months"].astype("int64")
+    out["share"] = out["registered_months"] / out["expected_months"].where(span > 0)
+    out["first_month"] = out["first"].astype(str)
+    out["last_month"] = out["last"].astype(str)
+    return out[cols].sort_values(keys, ignore_index=True)

@@ -4,6 +4,8 @@ The handful of functions a notebook needs; everything else lives in the modules 
 step of the flow they serve (``loading``, ``validation``, ``reference``, ``catalogue`` ...).
 """
 
+from importlib import import_module
+
 from .catalogue import indicator_catalogue
 from .loading import load
 from .reference import find_municipality, municipalities
@@ -11,11 +13,27 @@ from .validation import Dataset, validate
 
 __version__ = "0.1.0"
 
+# Imported on first use, so that a command that only validates does not load statsmodels.
+_LAZY = {
+    "indicator_table": ".indicators",
+    "rates_per_1000": ".indicators",
+    "interrupted_time_series": ".its",
+}
+
+
+def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 __all__ = [
     "Dataset",
     "find_municipality",
     "indicator_catalogue",
+    "indicator_table",
+    "interrupted_time_series",
     "load",
     "municipalities",
+    "rates_per_1000",
     "validate",
 ]

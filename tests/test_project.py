@@ -56,3 +56,19 @@ def test_readme_folder_map_names_every_top_level_folder():
     )
     for name in folders:
         assert f"{name}/" in readme, f"README's folder map does not mention {name}/"
+
+
+def test_public_api_lists_only_what_exists():
+    import socprev_kit
+
+    for name in socprev_kit.__all__:
+        assert getattr(socprev_kit, name) is not None, name
+
+
+def test_importing_the_kit_does_not_load_statsmodels():
+    import subprocess
+    import sys
+
+    code = "import sys, socprev_kit; print('statsmodels' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -26,6 +26,7 @@ def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
         return getattr(import_module(_LAZY[name], __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = [
     "Dataset",
     "find_municipality",

@@ -328,7 +328,8 @@ def _parse_column(
             parsed = parsed.where(flags != flag, part)
         parsed, check = parsed.astype("float64"), "bad_number"
         if kind == "int":  # a whole number or nothing: 2,5 months of lag is unreadable
-            parsed = parsed.where(parsed.round() == parsed).astype("Int64")
+            whole = (parsed.round() == parsed) & (parsed.abs() < 2**53)  # exact as an integer
+            parsed = parsed.where(whole).astype("Int64")
     elif kind == "date":
         parsed = pd.to_datetime(parsing.spread(codes, parsing._parse_date(uniques), pd.NaT, index))
         check = "bad_date"

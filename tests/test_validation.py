@@ -215,3 +215,10 @@ def test_project_id_starting_with_a_short_total_word_is_not_a_total_row():
     )
     assert out.registrations["project_id"].tolist() == ["SOM-2024"]
     assert out.issues.loc[out.issues["check"] == "total_row", "row"].tolist() == [3]
+
+
+def test_huge_whole_number_in_an_int_column_is_reported_not_raised(projects):
+    bad = projects.assign(lag_months=["9223372036854775808", "2"])
+    out = validate({"projects": bad}, lang="en")
+    assert out.issues["check"].tolist() == ["bad_number"]
+    assert out.projects["lag_months"].tolist() == [2]

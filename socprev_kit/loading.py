@@ -58,7 +58,7 @@ class RawTable:
         names = list(self.columns) + [
             c for c in ("source_file", "source_sheet") if c not in self.columns
         ]
-        return pd.DataFrame({c: pd.Series(_numpy(self.column(c))) for c in names})
+        return pd.DataFrame({c: pd.Series(as_numpy(self.column(c))) for c in names})
 
 
 @dataclass
@@ -267,7 +267,7 @@ def _has_data(col) -> bool:  # noqa: ANN001 - NumPy or Arrow array
     return any(_filled(c) for c in col)
 
 
-def _numpy(values) -> np.ndarray:  # noqa: ANN001 - NumPy or Arrow array
+def as_numpy(values) -> np.ndarray:  # noqa: ANN001 - NumPy or Arrow array
     """A column as a NumPy array (Arrow strings become Python strings)."""
     if isinstance(values, np.ndarray):
         return values

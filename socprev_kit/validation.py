@@ -21,7 +21,7 @@ from . import checks, parsing
 from .contract import PROVENANCE, TABLES, column_names, normalise_header
 from .errors import ValidationError
 from .issues import Issues
-from .loading import RawTable, ReadResult, _numpy
+from .loading import RawTable, ReadResult, as_numpy
 from .messages import LANGS, Lang
 
 TOTAL_WORDS = {
@@ -270,7 +270,7 @@ def _stack(raws: list[RawTable], column: str, sizes: list[int]) -> pd.Series:
         return pd.Series(pd.Categorical.from_codes(codes.astype(np.int64), categories=uniques))
     parts = [r.column(column) for r in raws]
     arrays = [
-        np.full(n, None, dtype=object) if p is None else _numpy(p).astype(object, copy=False)
+        np.full(n, None, dtype=object) if p is None else as_numpy(p).astype(object, copy=False)
         for p, n in zip(parts, sizes, strict=False)
     ]
     values = np.concatenate(arrays) if arrays else np.array([], dtype=object)

@@ -33,7 +33,7 @@ from . import parsing
 from .catalogue import indicator_catalogue
 from .indicators import combined
 
-__all__ = ["TrendResult", "attainment", "suppress", "trend"]
+__all__ = ["ATTAINMENT_COLUMNS", "TrendResult", "attainment", "suppress", "trend"]
 
 STATUSES = ("reached", "on track", "behind", "no data")
 CAP = (-1.0, 1.5)
@@ -230,19 +230,31 @@ def suppress(
     *,
     catalogue: pd.DataFrame | None = None,
     columns: Sequence[str] = ("value", "numerator", "rate_per_1000"),
+    count: str | None = None,
     keep_zero: bool = True,
 ) -> pd.DataFrame:
     """Small-cell suppression following the catalogue's ``min_cell``.
 
-    A row is suppressed when its count is ``1 .. min_cell - 1`` (also 0 with ``keep_zero=False``):
-    the ``value`` of a registered count indicator, or the ``numerator`` of a derived one (its rate
-    would reveal the count). Indicators with ``min_cell`` 0 or not in the catalogue are kept.
+    A row is suppressed when its count is ``1 .. min_cell - 1`` (also 0 with ``keep_zero=False``).
+    By default the count is the ``value`` of a registered count indicator, or the ``numerator``
+    of a derived one (its rate would reveal the count). With ``count`` another column holds the
+    count of registered count indicators, e.g. ``count="observed"`` for an :func:`attainment`
+    table (pass ``columns=ATTAINMENT_COLUMNS``: attainment and projection would reveal it).
+    Indicators with ``min_cell`` 0 or not in the catalogue are kept. Totals over several cells
+    (a project's municipalities combined) are tested as cells of their own; the kit does not do
+    complementary suppression, so do not publish a total beside all but one of its parts.
 
     Returns
     -------
     pandas.DataFrame
         A copy with ``columns`` (those present) set to NaN on suppressed rows and a boolean
         ``suppressed`` column.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"indicator_id": ["I01", "I01", "I01"], "value": [0.0, 3.0, 7.0]})
+    >>> suppress(t)[["value", "suppressed"]].to_dict("list")
+    {'value': [0.0, nan, 7.0], 'suppressed': [False, True, False]}
     """
     cat = indicator_catalogue() if catalogue is None else catalogue
     info = cat.set_index("indicator_id")
@@ -250,10 +262,16 @@ def suppress(
     min_cell = out["indicator_id"].map(info["min_cell"]).fillna(0)
     kind = out["indicator_id"].map(info["kind"])
     is_count = out["indicator_id"].map(info["value_type"].eq("count")).fillna(False).astype(bool)
+    registered = out[count] if count else out["value"]
     num = out["numerator"] if "numerator" in out else pd.Series(np.nan, index=out.index)
-    cell = out["value"].where(kind.eq("registered") & is_count, num.where(kind.eq("derived")))
+    cell = registered.where(kind.eq("registered") & is_count, num.where(kind.eq("derived")))
+    cell = pd.to_numeric(cell, errors="coerce")
     small = (cell < min_cell) & ((cell > 0) | (not keep_zero))
     out["suppressed"] = small.fillna(False).astype(bool)
     for col in (c for c in columns if c in out):
         out[col] = out[col].where(~out["suppressed"])
     return out
+
+
+#: The columns of an :func:`attainment` table that reveal a suppressed observed count.
+ATTAINMENT_COLUMNS = ("observed", "attainment", "attainment_display", "projection")

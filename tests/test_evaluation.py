@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 
-from socprev_kit.evaluation import attainment, suppress, trend
+from socprev_kit.evaluation import ATTAINMENT_COLUMNS, attainment, suppress, trend
 
 MONTHS_2024 = [f"2024-{m:02d}" for m in range(1, 13)]
 
@@ -192,3 +192,20 @@ def test_suppress_counts_rates_and_zeros():
     assert t["value"].notna().all()  # input untouched
     strict = suppress(t, keep_zero=False)
     assert strict.loc[0, "suppressed"]
+
+
+def test_suppress_attainment_table_on_its_observed_count():
+    att = pd.DataFrame(
+        {
+            "indicator_id": ["I01", "I01", "O02", "P03N"],
+            "observed": [3.0, 40.0, 2.0, 1.0],  # O02 is a percentage; P03N has min_cell 0
+            "attainment": [0.9, 0.5, 0.2, 1.0],
+            "projection": [4.0, 38.0, 3.0, 1.0],
+            "status": ["behind", "behind", "behind", "reached"],
+        }
+    )
+    out = suppress(att, count="observed", columns=ATTAINMENT_COLUMNS)
+    assert out["suppressed"].tolist() == [True, False, False, False]
+    assert out.loc[0, ["observed", "attainment", "projection"]].isna().all()
+    assert out.loc[0, "status"] == "behind"  # the status reveals no count
+    assert out.loc[1, "observed"] == 40.0

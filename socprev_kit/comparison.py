@@ -7,11 +7,19 @@ Decisions:
   ``treated``, ``post`` and ``treated x post`` with a log-population offset when a population is
   given. ``exp`` of the interaction is the ratio of the treated area's post/pre rate ratio to the
   control's. It relies on parallel trends: check the pre-period (a controlled ITS is better for
-  monthly series).
+  monthly series). When one of the four cells (area x before/after) counts zero in total, the
+  rate ratio is undefined: ``rate_ratio``, its interval and ``p_value`` are NaN, with a warning.
 - :func:`weighted_displacement_difference` follows Wheeler & Ratcliffe (2018):
   ``WDD = dT - dC + dD - dCd`` with ``d = post - pre``; its variance under the normal approximation
   to the Poisson is the sum of every count used (``T0 + T1 + C0 + C1``, plus ``D0 + D1 + Cd0 + Cd1``
-  with a displacement area). Negative is a reduction. Unreliable for tiny or over-dispersed counts.
+  with a displacement area). Negative is a reduction. Unreliable for tiny or over-dispersed counts;
+  when every count is zero the variance is 0 and ``z`` and ``p_value`` are NaN.
+- :func:`choose_comparisons` proposes municipalities of the 2025 geography (so never a code that
+  merged away) in the same region with the closest population, optionally only ``among`` those
+  that have data. :func:`comparison_series` builds the comparison series of a controlled ITS or a
+  DiD from an indicator table: per period the sum of the counts (and populations) of the chosen
+  municipalities, kept only in periods where every one of them has a value, so the comparison
+  area never silently shrinks. It is meant for count indicators (derived rows are refused).
 - :func:`funnel` limits are the exact Poisson quantiles of the expected count (the group rate times
   the population); a municipality is outside a limit when its count is below the lower or above the
   upper quantile. Each observed rate also gets an exact (Garwood) 95 % interval.
@@ -19,7 +27,9 @@ Decisions:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -28,9 +38,13 @@ import statsmodels.api as sm
 from scipy import stats
 
 from . import reference
+from .errors import SocprevError
 
 __all__ = [
+    "ComparisonSeries",
+    "NoComparisonError",
     "choose_comparisons",
+    "comparison_series",
     "difference_in_differences",
     "funnel",
     "garwood_interval",
@@ -88,7 +102,8 @@ def difference_in_differences(
     -------
     pandas.DataFrame
         One row: the four mean counts, ``did`` (treated change minus control change),
-        ``rate_ratio`` with ``ci_low``, ``ci_high`` (95 %) and ``p_value`` of the interaction.
+        ``rate_ratio`` with ``ci_low``, ``ci_high`` (95 %) and ``p_value`` of the interaction
+        (NaN, with a warning, when a cell counts zero in total).
 
     Examples
     --------
@@ -100,11 +115,6 @@ def difference_in_differences(
     d = _did_frame(treated, control, pre, post)
     means = d.groupby(["treated", "post"])[count].mean()
     did = (means[1, 1] - means[1, 0]) - (means[0, 1] - means[0, 0])
-    X = sm.add_constant(d[["treated", "post"]].assign(interaction=d["treated"] * d["post"]))
-    offset = np.log(d[population].astype(float)) if population else None
-    fit = sm.GLM(d[count].astype(float), X.astype(float), sm.families.Poisson(), offset=offset)
-    res = fit.fit(scale="X2" if family == "quasipoisson" else None)
-    low, high = res.conf_int().loc["interaction"]
     return pd.DataFrame(
         {
             "treated_pre": [means[1, 0]],
@@ -112,12 +122,40 @@ def difference_in_differences(
             "control_pre": [means[0, 0]],
             "control_post": [means[0, 1]],
             "did": [float(did)],
-            "rate_ratio": [float(np.exp(res.params["interaction"]))],
-            "ci_low": [float(np.exp(low))],
-            "ci_high": [float(np.exp(high))],
-            "p_value": [float(res.pvalues["interaction"])],
+            **_did_rate_ratio(d, count, population, family),
         }
     )
+
+
+def _did_rate_ratio(
+    d: pd.DataFrame, count: str, population: str | None, family: str
+) -> dict[str, list[float]]:
+    """Rate ratio of the interaction, its 95 % interval and p-value; NaN with a zero cell."""
+    cells = d.groupby(["treated", "post"])[count].sum()
+    if (cells == 0).any():
+        empty = ", ".join(
+            f"{'treated' if t else 'control'} {'after' if p else 'before'}"
+            for (t, p), v in cells.items()
+            if v == 0
+        )
+        warnings.warn(
+            f"Every count is zero in: {empty}. The DiD rate ratio is undefined (NaN); "
+            "report the difference of means, or choose a larger area or a longer period.",
+            UserWarning,
+            stacklevel=3,
+        )
+        return dict.fromkeys(["rate_ratio", "ci_low", "ci_high", "p_value"], [np.nan])
+    X = sm.add_constant(d[["treated", "post"]].assign(interaction=d["treated"] * d["post"]))
+    offset = np.log(d[population].astype(float)) if population else None
+    fit = sm.GLM(d[count].astype(float), X.astype(float), sm.families.Poisson(), offset=offset)
+    res = fit.fit(scale="X2" if family == "quasipoisson" else None)
+    low, high = res.conf_int().loc["interaction"]
+    return {
+        "rate_ratio": [float(np.exp(res.params["interaction"]))],
+        "ci_low": [float(np.exp(low))],
+        "ci_high": [float(np.exp(high))],
+        "p_value": [float(res.pvalues["interaction"])],
+    }
 
 
 def weighted_displacement_difference(
@@ -143,7 +181,8 @@ def weighted_displacement_difference(
     -------
     pandas.DataFrame
         One row: ``wdd``, ``se`` (square root of the sum of every count used), ``z``, ``p_value``
-        (two-sided normal) and ``displacement`` (whether the displacement terms were used).
+        (two-sided normal; both NaN when ``se`` is 0, i.e. every count is zero) and
+        ``displacement`` (whether the displacement terms were used).
 
     Examples
     --------
@@ -173,35 +212,209 @@ def weighted_displacement_difference(
     )
 
 
-def choose_comparisons(nis_code: str, *, exclude: Sequence[str] = (), n: int = 3) -> pd.DataFrame:
+class NoComparisonError(SocprevError):
+    """No comparison municipality with data; carries the municipality, indicator and region."""
+
+    def __init__(self, nis_code: str, indicator_id: str, region: str, missing: list[str]):
+        self.nis_code, self.indicator_id, self.region = nis_code, indicator_id, region
+        self.missing = missing
+        reason = (
+            f"{', '.join(missing)} ha(s) no {indicator_id} values in the table."
+            if missing
+            else f"no other municipality of {region} outside the project has {indicator_id} "
+            "values in the table."
+        )
+        super().__init__(
+            f"No comparison municipality for {nis_code} and indicator {indicator_id}: {reason} "
+            f"Register {indicator_id} for a comparable municipality of {region} outside the "
+            "project (e.g. as a monitoring project), or give comparisons=[...] yourself."
+        )
+
+
+def _distances(nis_code: str) -> tuple[pd.Series, pd.DataFrame]:
+    """The municipality's row and the 2025 reference with ``distance = |log p - log p0|``."""
+    muni = reference.municipalities(2025)
+    me = muni[muni["nis_code"] == str(nis_code)]
+    if me.empty:
+        now = reference.current_nis_code_map().get(str(nis_code))
+        hint = f" It merged into {now} on or before 1 January 2025; use {now}." if now else ""
+        raise ValueError(f"Unknown NIS code {nis_code!r} on the 2025 geography.{hint}")
+    row = me.iloc[0]
+    distance = (np.log(muni["population"]) - np.log(row["population"])).abs()
+    return row, muni.assign(distance=distance)
+
+
+_CHOSEN = ["nis_code", "name_nl", "name_fr", "region", "population", "distance"]
+
+
+def choose_comparisons(
+    nis_code: str,
+    *,
+    exclude: Sequence[str] = (),
+    n: int = 3,
+    among: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Comparison municipalities: same region, closest population on the log scale.
 
     Parameters
     ----------
     nis_code
-        The municipality (2025 geography).
+        The municipality (2025 geography; a pre-2025 code is refused with its 2025 code).
     exclude
         NIS codes to leave out, e.g. the project's other municipalities.
     n
         How many to return.
+    among
+        Only these NIS codes are candidates, e.g. the municipalities with data for the
+        indicator (default: every municipality).
 
     Returns
     -------
     pandas.DataFrame
         ``nis_code, name_nl, name_fr, region, population, distance`` (``|log p - log p0|``),
-        closest first; ties broken by NIS code.
+        closest first; ties broken by NIS code. Empty when no candidate is left.
+
+    Examples
+    --------
+    Hasselt among Genk, Diepenbeek and Namur (in Wallonia):
+
+    >>> choose_comparisons("71072", among=["71016", "71011", "92094"])["nis_code"].tolist()
+    ['71016', '71011']
     """
-    muni = reference.municipalities(2025)
-    me = muni[muni["nis_code"] == str(nis_code)]
-    if me.empty:
-        raise ValueError(f"Unknown NIS code {nis_code!r} on the 2025 geography.")
-    row = me.iloc[0]
-    out = muni[
-        (muni["region"] == row["region"]) & ~muni["nis_code"].isin([row["nis_code"], *exclude])
-    ]
-    out = out.assign(distance=(np.log(out["population"]) - np.log(row["population"])).abs())
-    cols = ["nis_code", "name_nl", "name_fr", "region", "population", "distance"]
-    return out.sort_values(["distance", "nis_code"])[cols].head(n).reset_index(drop=True)
+    row, muni = _distances(nis_code)
+    keep = (muni["region"] == row["region"]) & ~muni["nis_code"].isin([row["nis_code"], *exclude])
+    if among is not None:
+        keep &= muni["nis_code"].isin([str(c) for c in among])
+    out = muni[keep].sort_values(["distance", "nis_code"])
+    return out[_CHOSEN].head(n).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class ComparisonSeries:
+    """Result of :func:`comparison_series`.
+
+    Attributes
+    ----------
+    treated, control : pandas.DataFrame
+        ``period``, the value column and (when the table has one) ``population``; ``control``
+        also has ``n_municipalities``. Sorted by period; pass them to
+        :func:`socprev_kit.its.interrupted_time_series` as ``data`` and ``control``.
+    chosen : pandas.DataFrame
+        The comparison municipalities: ``nis_code, name_nl, name_fr, region, population,
+        distance``.
+    nis_code, indicator_id : str
+        The treated municipality and the indicator.
+    """
+
+    treated: pd.DataFrame
+    control: pd.DataFrame
+    chosen: pd.DataFrame
+    nis_code: str
+    indicator_id: str
+
+
+def _per_period(rows: pd.DataFrame, cols: list[str], who: str) -> pd.DataFrame:
+    """One row per (municipality, period); the same value registered in several projects counts
+    once, different values are refused."""
+    out = rows[["nis_code", "period", *cols]].drop_duplicates()
+    twice = out[out.duplicated(["nis_code", "period"], keep=False)]
+    if len(twice):
+        first = twice.iloc[0]
+        raise ValueError(
+            f"{who}: {first['nis_code']} has different values in period {first['period']} in "
+            "several projects; pass project_id to say which project's series to use."
+        )
+    return out.sort_values(["nis_code", "period"], ignore_index=True)
+
+
+def _control(rows: pd.DataFrame, codes: list[str], cols: list[str]) -> pd.DataFrame:
+    """Per period the sum over ``codes``, only where every one of them has a value."""
+    rows = _per_period(rows[rows["nis_code"].isin(codes)], cols, "Comparison series")
+    wide = rows.pivot(index="period", columns="nis_code", values=cols)
+    complete = wide[cols[0]].reindex(columns=codes).notna().all(axis=1)
+    out = pd.DataFrame({c: wide[c].sum(axis=1, min_count=len(codes)) for c in cols})
+    out = out[complete].assign(n_municipalities=len(codes))
+    return out.rename_axis("period").reset_index()
+
+
+def comparison_series(
+    table: pd.DataFrame,
+    *,
+    nis_code: str,
+    indicator_id: str,
+    project_id: str | None = None,
+    comparisons: Sequence[str] | None = None,
+    exclude: Sequence[str] = (),
+    n: int = 3,
+    value: str = "value",
+) -> ComparisonSeries:
+    """A municipality's series of a count indicator and the summed series of its comparisons.
+
+    Parameters
+    ----------
+    table
+        An indicator table (:func:`socprev_kit.indicators.indicator_table`, monthly for an ITS),
+        preferably through :func:`~socprev_kit.indicators.rates_per_1000` for ``population``.
+    nis_code, indicator_id
+        The treated municipality (2025 geography) and the indicator.
+    project_id
+        Take the treated series from this project's rows, and leave all its municipalities out
+        of the comparisons. Without it, the municipality's rows of every project are used (the
+        same value registered twice counts once).
+    comparisons
+        NIS codes of the comparison municipalities; by default the ``n`` chosen by
+        :func:`choose_comparisons` among the municipalities with data for the indicator.
+    exclude
+        NIS codes never to use as comparisons (e.g. areas with a similar project of their own).
+    n, value
+        How many comparisons to choose; the column holding the counts.
+
+    Returns
+    -------
+    ComparisonSeries
+        ``control`` keeps only the periods in which every comparison has a value.
+
+    Raises
+    ------
+    NoComparisonError
+        No comparison municipality (given or chosen) has data for the indicator.
+
+    Examples
+    --------
+    >>> s = comparison_series(table, nis_code="44021", indicator_id="I01")  # doctest: +SKIP
+    >>> interrupted_time_series(s.treated, control=s.control, count="value", period="period",
+    ...                         population="population", intervention="2020-10")  # doctest: +SKIP
+    """
+    nis = str(nis_code)
+    rows = table[(table["indicator_id"] == indicator_id) & table[value].notna()]
+    if "kind" in rows and rows["kind"].eq("derived").any():
+        raise ValueError(f"{indicator_id} is a derived ratio; sums need a count indicator.")
+    cols = [value] + (["population"] if "population" in rows else [])
+    mine = rows[rows["nis_code"] == nis]
+    mine = mine if project_id is None else mine[mine["project_id"] == project_id]
+    if mine.empty:
+        where = f" in project {project_id!r}" if project_id is not None else ""
+        raise ValueError(
+            f"No {indicator_id} values for {nis}{where} in the table; check the NIS code, the "
+            "indicator and the project."
+        )
+    row, muni = _distances(nis)
+    with_data = sorted(set(rows["nis_code"]) - {nis})
+    if comparisons is None:
+        project = table.loc[table["project_id"] == project_id, "nis_code"] if project_id else ()
+        chosen = choose_comparisons(nis, exclude=[*exclude, *project], n=n, among=with_data)
+    else:
+        chosen = muni.set_index("nis_code").reindex([str(c) for c in comparisons])
+        if chosen["region"].isna().any() or nis in chosen.index:
+            bad = [c for c in chosen.index if c == nis or pd.isna(chosen.at[c, "region"])]
+            raise ValueError(f"Comparison NIS code(s) {bad}: unknown in 2025 or {nis} itself.")
+        chosen = chosen.reset_index()[_CHOSEN]
+    missing = sorted(set(chosen["nis_code"]) - set(with_data))
+    if chosen.empty or missing:
+        raise NoComparisonError(nis, indicator_id, row["region"], missing)
+    treated = _per_period(mine, cols, "Treated series").drop(columns="nis_code")
+    control = _control(rows, chosen["nis_code"].tolist(), cols)
+    return ComparisonSeries(treated, control, chosen, nis, indicator_id)
 
 
 def garwood_interval(counts: pd.Series | np.ndarray, level: float = 0.95) -> pd.DataFrame:

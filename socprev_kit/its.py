@@ -1,4 +1,4 @@
-"""Interrupted time series: segmented regression of monthly counts.
+"""Interrupted time series: segmented regression of monthly counts, optionally controlled.
 
 The model follows Bernal, Cummins and Gasparrini (2017), with the centred slope-change term of
 their corrected code, so that the level change is the immediate change at the intervention:
@@ -16,21 +16,38 @@ the population when one is given. Decisions:
 - HAC (Newey-West) standard errors use ``maxlags = floor(n ** (1 / 4))`` with ``n`` the number
   of months observed. The sandwich does not use the quasi-Poisson scale, so with ``hac=True``
   Poisson and quasi-Poisson give the same intervals.
+
+Controlled ITS (``control=``, a comparison series with the same columns; Lopez Bernal, Cummins and
+Gasparrini 2018): both series are stacked on one calendar (the union of their months, starting at
+the first month of either; a month missing from one series is just a missing row) with ``group``
+(1 = treated, 0 = comparison) and its interactions, the harmonics shared:
+
+    log mu = offset + const + trend + level [+ slope]
+             + group + group:trend + group:level [+ group:slope] + harmonics(month)
+
+- ``level`` and ``slope`` in the effects table are always "the effect": here the interactions,
+  the treated area's change relative to the comparison's change (a ratio of rate ratios), so
+  report code reads the same rows in both designs;
+- ``trend`` stays the treated area's underlying trend (``trend + group:trend``);
+- ``trend_difference`` (``exp(group:trend)``, treated trend / comparison trend per month) checks
+  parallel trends: its interval should include 1;
+- ``control_level`` [and ``control_slope``] are the comparison's own change at the intervention;
+- the guard (>= 3 months each side, a warning below 12) applies to each series; the negative
+  binomial ``alpha`` is one dispersion estimated on the stacked design; the Ljung-Box test uses the
+  treated rows' residuals;
+- ``hac=True`` is refused: a Newey-West sandwich over stacked rows would mix the two series' lags.
 """
 
 from __future__ import annotations
 
-import math
 import warnings
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
-from statsmodels.discrete.discrete_model import NegativeBinomial
-from statsmodels.stats.diagnostic import acorr_ljungbox
 
+from . import _segmented as seg
 from .errors import SocprevError
 
 __all__ = [
@@ -44,17 +61,20 @@ __all__ = [
 
 MIN_POINTS = 3
 PREFERRED_POINTS = 12
+#: Added to the messages about the comparison series.
+IN_CONTROL = " in the comparison series"
 
 
 class TooFewPointsError(SocprevError):
-    """Fewer than 3 observed months before or after the intervention."""
+    """Fewer than 3 observed months before or after the intervention (in either series)."""
 
-    def __init__(self, n_pre: int, n_post: int) -> None:
+    def __init__(self, n_pre: int, n_post: int, where: str = "") -> None:
         self.n_pre = n_pre
         self.n_post = n_post
+        self.where = where
         super().__init__(
             f"An interrupted time series needs at least {MIN_POINTS} months before and "
-            f"{MIN_POINTS} after the intervention (found {n_pre} before, {n_post} after). "
+            f"{MIN_POINTS} after the intervention{where} (found {n_pre} before, {n_post} after). "
             "Add more months of data or move the intervention date (12 each are preferred)."
         )
 
@@ -80,15 +100,20 @@ class ITSResult:
     effects : pandas.DataFrame
         One row per term (``trend``, ``level`` and, with a slope change, ``slope``) with
         ``rate_ratio``, ``ci_low``, ``ci_high`` and ``p_value``. ``trend`` and ``slope`` are
-        ratios per month.
+        ratios per month. With a control ``level`` and ``slope`` are relative to the comparison's
+        change, and ``trend_difference``, ``control_level`` [, ``control_slope``] follow.
     fitted : pandas.DataFrame
-        ``period``, ``observed``, ``fitted``, ``counterfactual`` (intervention terms set to 0),
-        plus ``population`` and the same three series per 1,000 inhabitants when a population
-        is given.
+        The treated series: ``period``, ``observed``, ``fitted``, ``counterfactual`` (the effect
+        terms set to 0: without a control, no change; with one, the comparison's change), with a
+        control ``control_observed`` (NaN where the comparison lacks the month), plus
+        ``population`` (and ``control_population``) and each series per 1,000 inhabitants
+        (``*_per_1000``) when a population is given.
     diagnostics : dict
-        ``n_pre``, ``n_post``, ``dispersion``, ``ljung_box_p``, ``ljung_box_lags``, ``aic``
-        (None for quasi-Poisson), ``family``, ``nb_alpha`` (negative binomial only),
-        ``hac_maxlags`` (None without HAC) and ``warnings``.
+        ``n_pre``, ``n_post``, ``controlled``, ``n_control`` (months in the comparison series, 0
+        without), ``intervention`` (its month, a Timestamp), ``lag``, ``dispersion``,
+        ``ljung_box_p``, ``ljung_box_lags``, ``aic`` (None for quasi-Poisson), ``family``,
+        ``nb_alpha`` (negative binomial only), ``hac_maxlags`` (None without HAC) and
+        ``warnings``.
     model : statsmodels GLMResults
         The fitted model.
     """
@@ -99,12 +124,16 @@ class ITSResult:
     model: Any = None
 
 
-def _prepare(data: pd.DataFrame, count: str, period: str, population: str | None) -> pd.DataFrame:
+def _prepare(
+    data: pd.DataFrame, count: str, period: str, population: str | None, where: str = ""
+) -> pd.DataFrame:
     """Return a new frame with ``month`` (Period), ``y`` and ``pop``, sorted, checked."""
     cols = [count, period] + ([population] if population else [])
     missing = [c for c in cols if c not in data.columns]
     if missing:
-        raise ITSDataError(f"Column(s) {missing} not found; the table has {list(data.columns)}.")
+        raise ITSDataError(
+            f"Column(s) {missing} not found{where}; the table has {list(data.columns)}."
+        )
     when = data[period]
     when = when.dt.to_timestamp() if isinstance(when.dtype, pd.PeriodDtype) else when
     df = pd.DataFrame({"month": pd.PeriodIndex(pd.to_datetime(when), freq="M")})
@@ -113,129 +142,87 @@ def _prepare(data: pd.DataFrame, count: str, period: str, population: str | None
     df = df.dropna(subset=["y"]).sort_values("month", ignore_index=True)
     if df["month"].duplicated().any():
         dups = sorted({str(m) for m in df.loc[df["month"].duplicated(), "month"]})
-        raise ITSDataError(f"Months {dups} appear more than once; give one row per month.")
+        raise ITSDataError(f"Months {dups} appear more than once{where}; give one row per month.")
     if (df["y"] < 0).any():
-        raise ITSDataError(f"Column {count!r} has negative counts; counts must be >= 0.")
+        raise ITSDataError(f"Column {count!r}{where} has negative counts; counts must be >= 0.")
     if population and not (df["pop"] > 0).all():
-        raise ITSDataError(f"Column {population!r} must be a positive number in every month.")
+        raise ITSDataError(f"Column {population!r}{where} must be a positive number every month.")
     if len(df) and (df["y"] == 0).all():
         raise ITSDataError(
-            f"Column {count!r} is zero in every month: there is nothing to model. "
+            f"Column {count!r}{where} is zero in every month: there is nothing to model. "
             "Check the indicator and the period, or report the series descriptively."
         )
     return df
 
 
-def _design(df: pd.DataFrame, start: pd.Period, slope_change: bool, harmonics: int) -> pd.DataFrame:
-    """Design matrix: constant, months since the first month, level, slope, harmonics."""
-    first = df["month"].iloc[0]
-    t = np.array([(m - first).n for m in df["month"]], dtype=float)
-    t0 = float((start - first).n)
-    post = (t >= t0).astype(float)
-    X = pd.DataFrame({"const": 1.0, "trend": t, "level": post})
-    if slope_change:
-        X["slope"] = (t - t0) * post
-    month = df["month"].dt.month.to_numpy(dtype=float)
-    for k in range(1, harmonics + 1):
-        X[f"sin{k}"] = np.sin(2 * np.pi * k * month / 12)
-        X[f"cos{k}"] = np.cos(2 * np.pi * k * month / 12)
-    return X
-
-
-def _fit(
-    y: np.ndarray, X: pd.DataFrame, offset: np.ndarray, family: str, hac: bool
-) -> tuple[Any, dict[str, Any]]:
-    """Fit the GLM; return the results and extra diagnostics (alpha, maxlags)."""
-    extra: dict[str, Any] = {"nb_alpha": None, "hac_maxlags": None}
-    if family == "negbin":
-        nb = NegativeBinomial(y, X, loglike_method="nb2", offset=offset).fit(disp=0, maxiter=200)
-        extra["nb_alpha"] = float(nb.params["alpha"])
-        glm_family = sm.families.NegativeBinomial(alpha=extra["nb_alpha"])
-    elif family in ("poisson", "quasipoisson"):
-        glm_family = sm.families.Poisson()
-    else:
-        raise ValueError(f"family must be 'poisson', 'quasipoisson' or 'negbin', not {family!r}")
-    kwargs: dict[str, Any] = {"scale": "X2"} if family == "quasipoisson" else {}
-    if hac:
-        extra["hac_maxlags"] = int(math.floor(len(y) ** 0.25))
-        kwargs.update(cov_type="HAC", cov_kwds={"maxlags": extra["hac_maxlags"]})
-    model = sm.GLM(y, X, family=glm_family, offset=offset)
-    return model.fit(**kwargs), extra
-
-
-def _effects(res: Any, terms: list[str], alpha: float) -> pd.DataFrame:
-    """Rate ratios with Wald intervals for the named terms."""
-    ci = res.conf_int(alpha=alpha)
-    ci = pd.DataFrame(np.asarray(ci), index=res.params.index)
-    with np.errstate(over="ignore"):  # a separated segment gives an infinite bound, not noise
-        return pd.DataFrame(
-            {
-                "term": terms,
-                "rate_ratio": np.exp(res.params[terms].to_numpy()),
-                "ci_low": np.exp(ci.loc[terms, 0].to_numpy()),
-                "ci_high": np.exp(ci.loc[terms, 1].to_numpy()),
-                "p_value": res.pvalues[terms].to_numpy(),
-            }
-        )
-
-
-def _fitted(
-    df: pd.DataFrame, X: pd.DataFrame, res: Any, offset: np.ndarray, per_capita: bool
-) -> pd.DataFrame:
-    """Observed, fitted and counterfactual series (and rates per 1,000 with a population)."""
-    Xcf = X.copy()
-    Xcf[[c for c in ("level", "slope") if c in Xcf]] = 0.0
-    out = pd.DataFrame(
-        {
-            "period": df["month"].dt.to_timestamp(),
-            "observed": df["y"].to_numpy(),
-            "fitted": np.asarray(res.fittedvalues),
-            "counterfactual": np.exp(Xcf.to_numpy() @ res.params.to_numpy() + offset),
-        }
-    )
-    if per_capita:
-        out["population"] = df["pop"].to_numpy()
-        for col in ("observed", "fitted", "counterfactual"):
-            out[f"{col}_per_1000"] = out[col] / out["population"] * 1000
-    return out
-
-
-def _guard(df: pd.DataFrame, start: pd.Period) -> tuple[int, int, list[str]]:
+def _guard(df: pd.DataFrame, start: pd.Period, where: str = "") -> tuple[int, int, list[str]]:
     """Count months on each side; refuse below 3, warn below 12 or on an all-zero side."""
     pre = df["month"] < start
     n_pre, n_post = int(pre.sum()), int((~pre).sum())
     if n_pre < MIN_POINTS or n_post < MIN_POINTS:
-        raise TooFewPointsError(n_pre, n_post)
+        raise TooFewPointsError(n_pre, n_post, where)
     notes: list[tuple[str, type[UserWarning]]] = []
     if n_pre < PREFERRED_POINTS or n_post < PREFERRED_POINTS:
-        msg = f"Only {n_pre} months before and {n_post} after the intervention; "
+        msg = f"Only {n_pre} months before and {n_post} after the intervention{where}; "
         msg += f"{PREFERRED_POINTS} each are preferred, so read the estimates with caution."
         notes.append((msg, FewPointsWarning))
     for side, mask in (("before", pre), ("after", ~pre)):
         if (df.loc[mask, "y"] == 0).all():
-            msg = f"Every count {side} the intervention is zero: the level change cannot be "
+            msg = f"Every count {side} the intervention{where} is zero: the level change cannot "
             notes.append(
-                (msg + "estimated reliably (its rate ratio tends to 0 or infinity).", ITSWarning)
+                (msg + "be estimated reliably (its rate ratio tends to 0 or infinity).", ITSWarning)
             )
     for msg, category in notes:
-        warnings.warn(msg, category, stacklevel=3)
+        warnings.warn(msg, category, stacklevel=4)  # the caller of the public function
     return n_pre, n_post, [msg for msg, _ in notes]
 
 
-def _diagnostics(res: Any, family: str, n_pre: int, n_post: int) -> dict[str, Any]:
-    """Dispersion, Ljung-Box p-value on Pearson residuals, AIC."""
-    n = int(res.nobs)
-    lags = max(1, min(PREFERRED_POINTS, n // 4))
-    lb = acorr_ljungbox(np.asarray(res.resid_pearson), lags=[lags])
-    return {
-        "n_pre": n_pre,
-        "n_post": n_post,
-        "dispersion": float(res.pearson_chi2 / res.df_resid),
-        "ljung_box_p": float(lb["lb_pvalue"].iloc[0]),
-        "ljung_box_lags": lags,
-        "aic": None if family == "quasipoisson" else float(res.aic),
-        "family": family,
-    }
+def _fitted(stacked: pd.DataFrame, X: pd.DataFrame, res: Any, per_capita: bool) -> pd.DataFrame:
+    """The treated series: observed, fitted and counterfactual (the effect terms set to 0), the
+    comparison's observed counts with a control, and rates per 1,000 with a population."""
+    controlled = "group" in X
+    effect = [f"group:{c}" if controlled else c for c in ("level", "slope")]
+    effect = [c for c in effect if c in X]
+    rows = stacked["group"].to_numpy() == 1
+    fitted = np.asarray(res.fittedvalues)[rows]
+    shift = X.loc[rows, effect].to_numpy() @ res.params[effect].to_numpy()
+    treated = stacked[rows]
+    out = pd.DataFrame(
+        {
+            "period": treated["month"].dt.to_timestamp().to_numpy(),
+            "observed": treated["y"].to_numpy(),
+            "fitted": fitted,
+            "counterfactual": fitted * np.exp(-shift),  # exactly `fitted` where shift is 0
+            "population": treated["pop"].to_numpy(),
+        }
+    )
+    series = ["observed", "fitted", "counterfactual"]
+    if controlled:
+        control = stacked[~rows].set_index("month")
+        out["control_observed"] = control["y"].reindex(treated["month"]).to_numpy()
+        out["control_population"] = control["pop"].reindex(treated["month"]).to_numpy()
+        series.append("control_observed")
+    if not per_capita:
+        return out.drop(columns=["population", "control_population"], errors="ignore")
+    for col in series:
+        pop = out["control_population" if col.startswith("control") else "population"]
+        out[f"{col}_per_1000"] = out[col] / pop * 1000
+    return out
+
+
+def _stack(
+    data: pd.DataFrame, control: pd.DataFrame | None, start: pd.Period, columns: tuple
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """The checked series (treated ``group`` 1, comparison 0) and the guard's counts and notes."""
+    treated = _prepare(data, *columns)
+    n_pre, n_post, notes = _guard(treated, start)
+    info = {"n_pre": n_pre, "n_post": n_post, "controlled": control is not None, "n_control": 0}
+    if control is None:
+        return treated.assign(group=1.0), {**info, "warnings": notes}
+    comparison = _prepare(control, *columns, IN_CONTROL)
+    notes = notes + _guard(comparison, start, IN_CONTROL)[2]
+    stacked = pd.concat([treated.assign(group=1.0), comparison.assign(group=0.0)])
+    return stacked.reset_index(drop=True), {**info, "n_control": len(comparison), "warnings": notes}
 
 
 def interrupted_time_series(
@@ -245,6 +232,7 @@ def interrupted_time_series(
     period: str,
     intervention: str | pd.Timestamp,
     population: str | None = None,
+    control: pd.DataFrame | None = None,
     family: Literal["poisson", "quasipoisson", "negbin"] = "quasipoisson",
     harmonics: int = 0,
     slope_change: bool = False,
@@ -252,7 +240,7 @@ def interrupted_time_series(
     hac: bool = False,
     alpha: float = 0.05,
 ) -> ITSResult:
-    """Segmented regression of monthly counts around an intervention.
+    """Segmented regression of monthly counts around an intervention, optionally controlled.
 
     Parameters
     ----------
@@ -265,6 +253,10 @@ def interrupted_time_series(
         Month the intervention started.
     population : str, optional
         Column with the population; its log is the offset, so ratios are ratios of rates.
+    control : pandas.DataFrame, optional
+        A comparison series with the same columns (e.g. from
+        :func:`socprev_kit.comparison.comparison_series`): a controlled ITS, see the module
+        docstring. Its months need not match ``data``'s.
     family : {"poisson", "quasipoisson", "negbin"}
         Error model; see the module docstring for the negative binomial dispersion.
     harmonics : int
@@ -274,7 +266,7 @@ def interrupted_time_series(
     lag : int
         Months after ``intervention`` before the effect is expected to start.
     hac : bool
-        Newey-West standard errors with ``maxlags = floor(n ** 0.25)``.
+        Newey-West standard errors with ``maxlags = floor(n ** 0.25)``; not with a control.
     alpha : float
         1 - confidence level of the intervals.
 
@@ -285,33 +277,50 @@ def interrupted_time_series(
     Raises
     ------
     TooFewPointsError
-        Fewer than 3 observed months before or after the intervention (+ lag).
+        Fewer than 3 observed months before or after the intervention (+ lag), in either series.
     ITSDataError
         All counts zero, negative counts, non-positive population, duplicate months.
 
     Examples
     --------
     >>> months = pd.period_range("2020-01", periods=48, freq="M").astype(str)
-    >>> counts = [20] * 24 + [10] * 24
-    >>> df = pd.DataFrame({"month": months, "n": counts})
+    >>> df = pd.DataFrame({"month": months, "n": [19, 21] * 12 + [9, 11] * 12})
     >>> res = interrupted_time_series(df, count="n", period="month", intervention="2022-01")
     >>> round(float(res.effects.set_index("term").loc["level", "rate_ratio"]), 2)
-    0.5
+    0.49
+
+    With a comparison series that fell by a quarter at the same time:
+
+    >>> ctl = pd.DataFrame({"month": months, "n": [38, 42] * 12 + [29, 31] * 12})
+    >>> res = interrupted_time_series(
+    ...     df, count="n", period="month", intervention="2022-01", control=ctl
+    ... )
+    >>> res.effects.set_index("term")["rate_ratio"].round(2).to_dict()
+    {'trend': 1.0, 'level': 0.66, 'trend_difference': 1.0, 'control_level': 0.74}
     """
     if not 0 <= harmonics <= 6:
         raise ValueError(f"harmonics must be between 0 and 6, not {harmonics}")
-    df = _prepare(data, count, period, population)
-    start = pd.Period(pd.Timestamp(intervention), freq="M") + int(lag)
-    n_pre, n_post, notes = _guard(df, start)
-    X = _design(df, start, slope_change, harmonics)
-    offset = np.log(df["pop"].to_numpy()) if population else np.zeros(len(df))
-    res, extra = _fit(df["y"].to_numpy(), X, offset, family, hac)
-    terms = ["trend", "level"] + (["slope"] if slope_change else [])
-    diagnostics = _diagnostics(res, family, n_pre, n_post)
-    diagnostics.update(extra, warnings=notes)
+    if hac and control is not None:
+        raise ValueError(
+            "hac=True is not available with a control: a Newey-West sandwich over the stacked "
+            "series would mix their lags. Use family='quasipoisson' or 'negbin' and check "
+            "diagnostics['ljung_box_p'] instead."
+        )
+    month = pd.Period(pd.Timestamp(intervention), freq="M")
+    start = month + int(lag)
+    stacked, info = _stack(data, control, start, (count, period, population))
+    info.update(intervention=month.to_timestamp(), lag=int(lag))
+    group = stacked["group"] if control is not None else None
+    X = seg.design(
+        stacked["month"], start, slope_change=slope_change, harmonics=harmonics, group=group
+    )
+    offset = np.log(stacked["pop"].to_numpy()) if population else np.zeros(len(stacked))
+    res, extra = seg.fit(stacked["y"].to_numpy(), X, offset, family, hac)
+    terms = seg.contrasts(slope_change, control is not None)
+    diagnostics = seg.diagnostics(res, family, stacked["group"].to_numpy() == 1)
     return ITSResult(
-        effects=_effects(res, terms, alpha),
-        fitted=_fitted(df, X, res, offset, population is not None),
-        diagnostics=diagnostics,
+        effects=seg.effects(res, terms, alpha),
+        fitted=_fitted(stacked, X, res, population is not None),
+        diagnostics={**info, **diagnostics, **extra},
         model=res,
     )

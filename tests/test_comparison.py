@@ -11,11 +11,15 @@ from scipy import stats
 
 from socprev_kit import reference
 from socprev_kit.comparison import (
+    NoComparisonError,
     choose_comparisons,
+    comparison_series,
     difference_in_differences,
     funnel,
     weighted_displacement_difference,
 )
+from socprev_kit.errors import SocprevError
+from socprev_kit.its import TooFewPointsError, interrupted_time_series
 
 Z = 1.959963984540054
 
@@ -138,3 +142,145 @@ def test_funnel_flags_outlier_and_edges():
     nopop = funnel(pd.DataFrame({"value": [7, 3], "population": [1000, 0]}))
     assert nopop["expected"].isna().iloc[1] and not nopop["outside_95"].iloc[1]
     assert nopop["group_rate_per_1000"].iloc[0] == pytest.approx(7)
+
+
+def test_wdd_all_zeros_gives_nan_test():
+    zero = weighted_displacement_difference(0, 0, 0, 0, 0, 0, 0, 0).iloc[0]
+    assert zero["wdd"] == 0 and zero["se"] == 0
+    assert np.isnan(zero["z"]) and np.isnan(zero["p_value"])
+
+
+def test_did_zero_cells_give_nan_rate_ratio():
+    t, c = _areas(c=(0, 0))
+    with pytest.warns(UserWarning, match="control before, control after"):
+        r = difference_in_differences(t, c, pre=["2023"], post=["2024"]).iloc[0]
+    assert r["did"] == -5 and r["control_pre"] == 0
+    assert r[["rate_ratio", "ci_low", "ci_high", "p_value"]].isna().all()
+    with pytest.warns(UserWarning, match="rate ratio is undefined"):
+        both = difference_in_differences(*_areas(t=(0, 0), c=(0, 0)), pre=["2023"], post=["2024"])
+    assert both["did"].item() == 0 and np.isnan(both["rate_ratio"].item())
+
+
+# ---------------------------------------------------------------- comparison municipalities
+
+GENT, BRUGGE, AALST, LEUVEN, NAMUR = "44021", "31005", "41002", "24062", "92094"
+MONTHS = [f"2022-{m:02d}" for m in range(1, 13)]
+
+
+def monthly(nis: str, values, project: str = "P", indicator: str = "I01", pop: float = 1e5):
+    """Rows of a monthly indicator table (after rates_per_1000) for one municipality."""
+    return pd.DataFrame(
+        {"project_id": project, "nis_code": nis, "period": MONTHS[: len(values)],
+         "indicator_id": indicator, "kind": "registered", "value": [float(v) for v in values],
+         "population": pop}
+    )  # fmt: skip
+
+
+def table(*parts: pd.DataFrame) -> pd.DataFrame:
+    return pd.concat(parts, ignore_index=True)
+
+
+def test_comparison_series_chooses_among_municipalities_with_data():
+    t = table(
+        monthly(GENT, range(12), pop=2.6e5),
+        monthly(BRUGGE, [5] * 12, project="B", pop=1.2e5),
+        monthly(AALST, [2] * 12, project="A", pop=8.7e4),
+        monthly(NAMUR, [9] * 12, project="N"),  # closer in size than Aalst, but in Wallonia
+        monthly(LEUVEN, [9] * 12, project="L", indicator="I02"),  # no I01
+    )
+    s = comparison_series(t, nis_code=GENT, indicator_id="I01", n=3)
+    assert s.chosen["nis_code"].tolist() == [BRUGGE, AALST]  # n = 3, but two have data
+    assert list(s.chosen.columns)[:4] == ["nis_code", "name_nl", "name_fr", "region"]
+    assert list(s.chosen.columns)[4:] == ["population", "distance"]
+    assert s.treated["value"].tolist() == list(range(12)) and s.nis_code == GENT
+    assert s.control["value"].tolist() == [7.0] * 12
+    assert (s.control["population"] == 1.2e5 + 8.7e4).all()
+    assert (s.control["n_municipalities"] == 2).all()
+    pd.testing.assert_frame_equal(s.treated, s.treated.sort_values("period"))
+
+
+def test_comparison_series_keeps_only_months_every_comparison_has():
+    aalst = monthly(AALST, [2] * 12, project="A").drop(index=[3, 4])
+    t = table(monthly(GENT, [1] * 12), monthly(BRUGGE, [5] * 12, project="B"), aalst)
+    t.loc[(t["nis_code"] == BRUGGE) & (t["period"] == "2022-08"), "value"] = np.nan
+    s = comparison_series(t, nis_code=GENT, indicator_id="I01", comparisons=[BRUGGE, AALST])
+    gone = {"2022-04", "2022-05", "2022-08"}
+    assert s.control["period"].tolist() == [m for m in MONTHS if m not in gone]
+    assert (s.control["value"] == 7).all()
+    assert s.chosen["nis_code"].tolist() == [BRUGGE, AALST]
+
+
+def test_comparison_series_project_exclude_and_duplicates():
+    t = table(
+        monthly(GENT, [1] * 12),
+        monthly(BRUGGE, [5] * 12),  # in the project itself
+        monthly(GENT, [1] * 12, project="Q"),  # the same series registered twice
+        monthly(AALST, [2] * 12, project="A"),
+        monthly("12025", [3] * 12, project="M"),  # Mechelen
+    )
+    s = comparison_series(t, nis_code=GENT, indicator_id="I01", project_id="P", n=5)
+    assert s.chosen["nis_code"].tolist() == [AALST, "12025"]
+    s = comparison_series(t, nis_code=GENT, indicator_id="I01", project_id="P", exclude=[AALST])
+    assert s.chosen["nis_code"].tolist() == ["12025"]
+    assert len(comparison_series(t, nis_code=GENT, indicator_id="I01").treated) == 12
+    t.loc[(t["project_id"] == "Q") & (t["period"] == "2022-03"), "value"] = 4.0
+    with pytest.raises(
+        ValueError, match=r"44021 has different values in period 2022-03.*project_id"
+    ):
+        comparison_series(t, nis_code=GENT, indicator_id="I01")
+
+
+def test_comparison_series_refusals():
+    alone = monthly(GENT, [1] * 12)
+    with pytest.raises(NoComparisonError, match="No comparison municipality for 44021 and "
+                       "indicator I01: no other municipality of Flanders") as err:  # fmt: skip
+        comparison_series(alone, nis_code=GENT, indicator_id="I01")
+    assert isinstance(err.value, SocprevError) and err.value.region == "Flanders"
+    with pytest.raises(NoComparisonError, match="31005 ha.* no I01 values") as err:
+        comparison_series(alone, nis_code=GENT, indicator_id="I01", comparisons=[BRUGGE])
+    assert err.value.missing == [BRUGGE]
+    with pytest.raises(ValueError, match="unknown in 2025"):
+        comparison_series(alone, nis_code=GENT, indicator_id="I01", comparisons=["71022"])
+    with pytest.raises(ValueError, match="No I02 values for 44021"):
+        comparison_series(alone, nis_code=GENT, indicator_id="I02")
+    with pytest.raises(ValueError, match="derived ratio"):
+        comparison_series(alone.assign(kind="derived"), nis_code=GENT, indicator_id="I01")
+
+
+def test_choose_comparisons_merged_2025_municipality():
+    hasselt = reference.municipalities(2025).set_index("nis_code").loc["71072"]
+    assert set(hasselt["predecessor_nis_codes"]) == {"71022", "73040"}
+    out = choose_comparisons("71072", n=50)
+    assert len(out) == 50 and set(out["region"]) == {"Flanders"}
+    assert set(out["nis_code"]) <= reference.known_nis_codes(2025)
+    assert not set(out["nis_code"]) & set(reference.mergers()["old_nis_code"]) - {"11002"}
+    among = choose_comparisons("71016", among=["71022", "71072", "73040"])  # Genk
+    assert among["nis_code"].tolist() == ["71072"]
+    with pytest.raises(ValueError, match="merged into 71072"):
+        choose_comparisons("71022")
+    assert choose_comparisons("71072", among=[]).empty
+
+
+def test_comparison_series_feeds_controlled_its():
+    rng = np.random.default_rng(0)
+    months = pd.period_range("2019-01", periods=48, freq="M").strftime("%Y-%m")
+    post = np.arange(48) >= 24
+
+    def rows(nis, mu, project):
+        return pd.DataFrame({"project_id": project, "nis_code": nis, "period": months,
+                             "indicator_id": "I01", "value": rng.poisson(mu).astype(float),
+                             "population": 1e5})  # fmt: skip
+
+    shock = np.where(post, 0.8, 1.0)  # common to all three; Ghent also has 0.7
+    t = table(rows(GENT, 50 * shock * np.where(post, 0.7, 1), "P"), rows(BRUGGE, 40 * shock, "B"))
+    t = table(t, rows(AALST, 30 * shock, "A"))
+    s = comparison_series(t, nis_code=GENT, indicator_id="I01", project_id="P")
+    kw = {"count": "value", "period": "period", "population": "population"}
+    res = interrupted_time_series(s.treated, control=s.control, intervention="2021-01", **kw)
+    level = res.effects.set_index("term").loc["level"]
+    assert level["ci_low"] <= 0.7 <= level["ci_high"] < 1
+    short = t[(t["nis_code"] != AALST) | (t["period"] < "2021-03")]  # Aalst stops 2 months in
+    s = comparison_series(short, nis_code=GENT, indicator_id="I01", project_id="P")
+    assert s.control["period"].max() == "2021-02"
+    with pytest.raises(TooFewPointsError, match="comparison series .found 24 before, 2 after"):
+        interrupted_time_series(s.treated, control=s.control, intervention="2021-01", **kw)

@@ -239,3 +239,180 @@ def test_all_zero_after_intervention_warns():
             family="poisson",
         )
     assert any("is zero" in w for w in res.diagnostics["warnings"])
+
+
+# ---------------------------------------------------------------- controlled ITS
+
+
+def simulate_pair(common: float = 0.8, effect: float = 0.7, **kw) -> tuple[pd.DataFrame, ...]:
+    """A treated and a comparison series sharing trend, season and a ``common`` change at month
+    ``n_pre``; the treated series has ``effect`` on top. The comparison's rate is 1.5 times
+    higher."""
+    seed, base = kw.pop("seed", 1), kw.pop("base", 4.0)
+    treated = simulate(level_rr=common * effect, seed=seed, base=base, **kw)
+    return treated, simulate(level_rr=common, seed=seed + 100, base=1.5 * base, **kw)
+
+
+def stacked_frame(treated, control, intervention, lag=0):
+    """The stacked frame of the reference fits, built independently of the module."""
+    d = pd.concat([treated.assign(g=1), control.assign(g=0)], ignore_index=True)
+    ym = pd.to_datetime(d["month"])
+    first, iv = ym.min(), pd.Timestamp(intervention)
+    d["t"] = (ym.dt.year - first.year) * 12 + ym.dt.month - first.month
+    t0 = (iv.year - first.year) * 12 + iv.month - first.month + lag
+    d["post"] = (d["t"] >= t0).astype(int)
+    d["s"] = (d["t"] - t0) * d["post"]
+    d["m"] = ym.dt.month
+    return d.assign(c=1 - d["g"])
+
+
+def reference_controlled(treated, control, intervention, family, harmonics=0, slope=False, lag=0):
+    """Rate ratio, interval and p-value of every reported term from smf.glm on a stacked frame.
+
+    ``trend`` (the treated trend) comes from the same model written with the comparison dummy
+    ``c = 1 - g``, in which the coefficient of ``t`` is the treated area's trend."""
+    d = stacked_frame(treated, control, intervention, lag)
+    season = "".join(
+        f" + np.sin(2 * np.pi * {k} * m / 12) + np.cos(2 * np.pi * {k} * m / 12)"
+        for k in range(1, harmonics + 1)
+    )
+    inner = ["t", "post"] + (["s"] if slope else [])
+    out = {}
+    for dummy in ("g", "c"):
+        terms = " + ".join(inner + [dummy] + [f"{dummy}:{v}" for v in inner])
+        formula = f"n ~ {terms}{season}"
+        off = np.log(d["pop"])
+        if family == "negbin":
+            nb = smf.negativebinomial(formula, d, offset=off).fit(disp=0, maxiter=200)
+            fam = sm.families.NegativeBinomial(alpha=nb.params["alpha"])
+        else:
+            fam = sm.families.Poisson()
+        kw = {"scale": "X2"} if family == "quasipoisson" else {}
+        res = smf.glm(formula, d, family=fam, offset=off).fit(**kw)
+        ci = res.conf_int()
+        names = {"level": "g:post", "trend_difference": "g:t", "control_level": "post"}
+        if dummy == "c":
+            names = {"trend": "t"}
+        if slope and dummy == "g":
+            names.update(slope="g:s", control_slope="s")
+        for term, n in names.items():
+            out[term] = np.exp([res.params[n], ci.loc[n, 0], ci.loc[n, 1]]).tolist()
+            out[term].append(res.pvalues[n])
+    return out
+
+
+def run_controlled(treated, control, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ITSWarning)
+        return interrupted_time_series(
+            treated, control=control, count="n", period="month", population="pop", **kw
+        )
+
+
+@pytest.mark.parametrize(
+    ("family", "kw"),
+    [
+        ("poisson", {}),
+        ("quasipoisson", {"harmonics": 2}),
+        ("negbin", {}),
+        ("quasipoisson", {"slope_change": True, "lag": 2, "harmonics": 1}),
+        ("poisson", {"slope_change": True}),
+    ],
+)
+def test_controlled_effects_match_formula_fit(family, kw):
+    treated, control = simulate_pair(overdispersed=family != "poisson", seed=3)
+    res = run_controlled(treated, control, intervention="2022-01", family=family, **kw)
+    ref = reference_controlled(
+        treated,
+        control,
+        "2022-01",
+        family,
+        harmonics=kw.get("harmonics", 0),
+        slope=kw.get("slope_change", False),
+        lag=kw.get("lag", 0),
+    )
+    eff = res.effects.set_index("term")
+    assert list(eff.index[:2]) == ["trend", "level"] and set(eff.index) == set(ref)
+    for term, expected in ref.items():
+        got = eff.loc[term, ["rate_ratio", "ci_low", "ci_high", "p_value"]].to_numpy(dtype=float)
+        np.testing.assert_allclose(got, expected, rtol=RTOL, atol=1e-12, err_msg=term)
+    assert res.diagnostics["controlled"] and res.diagnostics["n_control"] == len(control)
+    assert (res.diagnostics["nb_alpha"] is None) == (family != "negbin")
+
+
+def test_controlled_union_calendar_with_gaps():
+    treated, control = simulate_pair(seed=12)
+    earlier = simulate(n_pre=6, n_post=0, start="2018-07", seed=13)  # starts the calendar
+    control = pd.concat([earlier, control], ignore_index=True)
+    treated = treated.drop(index=[3, 4, 50])
+    control = control.drop(index=control.index[[0, 20, 60]]).sample(frac=1, random_state=1)
+    res = run_controlled(treated, control, intervention="2022-01", family="poisson")
+    ref = reference_controlled(treated, control, "2022-01", "poisson")
+    got = res.effects.set_index("term").loc["level", ["rate_ratio", "ci_low", "ci_high"]]
+    np.testing.assert_allclose(got.to_numpy(dtype=float), ref["level"][:3], rtol=RTOL)
+    assert len(res.fitted) == len(treated) and res.fitted["period"].is_monotonic_increasing
+    assert res.diagnostics["n_control"] == len(control) == 75
+    fit = res.fitted.set_index(res.fitted["period"].dt.strftime("%Y-%m"))
+    assert np.isnan(fit.at["2020-03", "control_observed"])  # dropped from the comparison
+    assert fit.at["2020-04", "control_observed"] == control.set_index("month").at["2020-04", "n"]
+
+
+def test_controlled_planted_effect_with_common_shock():
+    treated, control = simulate_pair(common=0.8, effect=0.7, n_pre=48, n_post=48, base=20.0)
+    plain = run(treated, intervention="2023-01", family="quasipoisson", harmonics=1)
+    level = plain.effects.set_index("term").loc["level"]
+    assert level["ci_low"] <= 0.56 <= level["ci_high"] and level["ci_high"] < 0.7
+    res = run_controlled(
+        treated, control, intervention="2023-01", family="quasipoisson", harmonics=1
+    )
+    eff = res.effects.set_index("term")
+    assert eff.at["level", "ci_low"] <= 0.7 <= eff.at["level", "ci_high"] < 1
+    assert eff.at["control_level", "ci_low"] <= 0.8 <= eff.at["control_level", "ci_high"]
+    assert eff.at["trend_difference", "ci_low"] <= 1 <= eff.at["trend_difference", "ci_high"]
+
+
+def test_controlled_counterfactual_follows_the_comparison():
+    treated, control = simulate_pair(seed=21)
+    res = run_controlled(treated, control, intervention="2022-01", slope_change=True, harmonics=1)
+    fit, b = res.fitted, res.model.params
+    pre = (fit["period"] < pd.Timestamp("2022-01-01")).to_numpy()
+    assert (fit.loc[pre, "counterfactual"] == fit.loc[pre, "fitted"]).all()
+    t = np.arange(len(fit), dtype=float)
+    effect = np.exp(b["group:level"] + b["group:slope"] * (t - 36))
+    np.testing.assert_allclose(fit["fitted"][~pre] / fit["counterfactual"][~pre], effect[~pre])
+    # the treated area's own baseline, with the comparison's level and slope change
+    month = pd.to_datetime(treated["month"]).dt.month.to_numpy()
+    log_mu = np.log(treated["pop"].to_numpy()) + b["const"] + b["group"]
+    log_mu += (b["trend"] + b["group:trend"]) * t + b["sin1"] * np.sin(np.pi * month / 6)
+    log_mu += b["cos1"] * np.cos(np.pi * month / 6) + (b["level"] + b["slope"] * (t - 36)) * ~pre
+    np.testing.assert_allclose(fit["counterfactual"], np.exp(log_mu), rtol=1e-9)
+    np.testing.assert_allclose(fit["control_observed"], control["n"])
+    np.testing.assert_allclose(
+        fit["control_observed_per_1000"], control["n"] / control["pop"] * 1000, rtol=1e-12
+    )
+    assert "counterfactual_per_1000" in fit and "control_population" in fit
+
+
+def test_controlled_guards_apply_to_the_comparison():
+    treated, control = simulate_pair(seed=4)
+    short = control.iloc[:38]
+    with pytest.raises(TooFewPointsError, match=r"comparison series \(found 36 before, 2 after\)"):
+        run_controlled(treated, short, intervention="2022-01")
+    with pytest.warns(FewPointsWarning, match="after the intervention in the comparison series"):
+        res = interrupted_time_series(
+            treated, control=control.iloc[:40], count="n", period="month", intervention="2022-01"
+        )
+    assert res.diagnostics["n_control"] == 40 and "fitted_per_1000" not in res.fitted
+    with pytest.raises(ITSDataError, match="in the comparison series is zero in every month"):
+        run_controlled(treated, control.assign(n=0), intervention="2022-01")
+    with pytest.raises(ITSDataError, match=r"\['pop'\] not found in the comparison series"):
+        run_controlled(treated, control.drop(columns="pop"), intervention="2022-01")
+    with pytest.raises(ValueError, match="hac=True is not available with a control"):
+        run_controlled(treated, control, intervention="2022-01", hac=True)
+
+
+def test_uncontrolled_diagnostics_say_so():
+    res = run(simulate(seed=5), intervention="2022-01")
+    assert res.diagnostics["controlled"] is False and res.diagnostics["n_control"] == 0
+    assert res.diagnostics["intervention"] == pd.Timestamp("2022-01-01")
+    assert "control_observed" not in res.fitted

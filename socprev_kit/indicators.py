@@ -32,6 +32,7 @@ KEYS = ["project_id", "nis_code", "period", "indicator_id"]
 #: Columns of :func:`indicator_table`, in order.
 COLUMNS = [*KEYS, "frequency", "kind", "value", "numerator", "denominator", "population_year"]
 _RANK = {"month": 0, "quarter": 1, "year": 2}
+_SERIES = ["project_id", "nis_code", "indicator_id"]
 
 
 def _labels(start: pd.Series, freq: str) -> pd.Series:
@@ -271,6 +272,17 @@ def _month_number(months: pd.Series) -> pd.Series:
     return months.dt.year * 12 + months.dt.month
 
 
+def _expected(data: Dataset, cat: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Monthly registered rows, and each project x municipality x indicator with its window."""
+    regs, win = _windows(data, cat)
+    own = data.projects[["project_id", "nis_codes"]].explode("nis_codes").dropna()
+    nis = pd.concat(
+        [regs[["project_id", "nis_code"]], own.set_axis(["project_id", "nis_code"], axis=1)]
+    )
+    grid = win.merge(nis.astype(object).drop_duplicates(), on="project_id")
+    return regs, grid.sort_values(_SERIES, ignore_index=True)
+
+
 def completeness(data: Dataset, *, catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
     """Expected and registered months per project, municipality and monthly indicator.
 
@@ -284,28 +296,61 @@ def completeness(data: Dataset, *, catalogue: pd.DataFrame | None = None) -> pd.
     -------
     pandas.DataFrame
         ``project_id, nis_code, indicator_id, first_month, last_month, expected_months,
-        registered_months, share`` (share NaN when no month is expected).
+        registered_months, share`` (share NaN when no month is expected). Month by month:
+        :func:`completeness_months`.
     """
     cat = indicator_catalogue() if catalogue is None else catalogue
-    cols = ["project_id", "nis_code", "indicator_id", "first_month", "last_month"]
-    cols += ["expected_months", "registered_months", "share"]
+    cols = [*_SERIES, "first_month", "last_month", "expected_months", "registered_months"]
     if data.registrations.empty:
-        return pd.DataFrame(columns=cols)
-    regs, win = _windows(data, cat)
-    own = data.projects[["project_id", "nis_codes"]].explode("nis_codes").dropna()
-    nis = pd.concat(
-        [regs[["project_id", "nis_code"]], own.set_axis(["project_id", "nis_code"], axis=1)]
-    )
-    grid = win.merge(nis.astype(object).drop_duplicates(), on="project_id")
-    keys = ["project_id", "nis_code", "indicator_id"]
-    hits = regs.merge(grid, on=keys)
-    hits = hits[(hits["month"] >= hits["first"]) & (hits["month"] <= hits["last"])]
-    found = hits.groupby(keys).size().rename("registered_months").reset_index()
-    out = grid.merge(found, on=keys, how="left").fillna({"registered_months": 0})
+        return pd.DataFrame(columns=[*cols, "share"])
+    regs, out = _expected(data, cat)
+    found = _months(regs, out).groupby(_SERIES)["registered"].sum().rename("registered_months")
+    out = out.join(found, on=_SERIES).fillna({"registered_months": 0})
     span = _month_number(out["last"]) - _month_number(out["first"]) + 1
     out["expected_months"] = span.clip(lower=0).astype("int64")
     out["registered_months"] = out["registered_months"].astype("int64")
     out["share"] = out["registered_months"] / out["expected_months"].where(span > 0)
     out["first_month"] = out["first"].astype(str)
     out["last_month"] = out["last"].astype(str)
-    return out[cols].sort_values(keys, ignore_index=True)
+    return out[[*cols, "share"]]
+
+
+def completeness_months(data: Dataset, *, catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per expected month of each project, municipality and monthly indicator.
+
+    The months are those of the window of :func:`completeness`; the heat map
+    :func:`socprev_kit.plots.plot_completeness` takes this frame as it comes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``project_id, nis_code, indicator_id, month`` (``"2024-03"``) and ``registered`` (True
+        when the project registered the indicator for that municipality and month), sorted.
+
+    Examples
+    --------
+    >>> months = completeness_months(data)  # doctest: +SKIP
+    >>> months.groupby("indicator_id")["registered"].mean()  # share per indicator  # doctest: +SKIP
+    """
+    cat = indicator_catalogue() if catalogue is None else catalogue
+    if data.registrations.empty:
+        return pd.DataFrame(columns=[*_SERIES, "month", "registered"])
+    return _months(*_expected(data, cat))
+
+
+def _months(regs: pd.DataFrame, grid: pd.DataFrame) -> pd.DataFrame:
+    """Each series of ``grid`` expanded to the months of its window, ``registered`` or not."""
+    first = _month_number(grid["first"])
+    span = (_month_number(grid["last"]) - first + 1).fillna(0).clip(lower=0).astype("int64")
+    out = grid.loc[grid.index.repeat(span), _SERIES].reset_index(drop=True)
+    number = np.repeat(first.fillna(0).to_numpy("int64"), span) + _offsets(span.to_numpy()) - 1
+    out["month"] = pd.Series([f"{n // 12:04d}-{n % 12 + 1:02d}" for n in number], dtype=object)
+    seen = regs.assign(month=regs["month"].astype(str), _hit=True)[[*_SERIES, "month", "_hit"]]
+    out = out.merge(seen.drop_duplicates(), on=[*_SERIES, "month"], how="left")
+    return out.assign(registered=out.pop("_hit").notna())
+
+
+def _offsets(spans: np.ndarray) -> np.ndarray:
+    """0, 1, ..., n - 1 for each n of ``spans``, concatenated."""
+    ends = np.cumsum(spans)
+    return np.arange(ends[-1] if len(ends) else 0) - np.repeat(ends - spans, spans)

@@ -17,6 +17,7 @@ from socprev_kit.indicators import (
     COLUMNS,
     combined,
     completeness,
+    completeness_months,
     indicator_table,
     rates_per_1000,
 )
@@ -192,11 +193,16 @@ def test_combined_intermunicipal_project():
         combined(indicator_table(data), "NOPE")
 
 
-def test_completeness_with_a_gap():
+@pytest.fixture(scope="module")
+def gaps() -> sk.Dataset:
+    """O05 in Ghent Jan, Feb, Apr 2023; I01 Nov 2022, Jan-Mar 2023; Aalst takes part, no rows."""
     rows = [("IM", GENT, m, "O05", 1) for m in ("2023-01", "2023-02", "2023-04")]
     rows += [("IM", GENT, m, "I01", 1) for m in ("2022-11", "2023-01", "2023-02", "2023-03")]
-    data = dataset(rows, [project("IM", f"{GENT};{AALST}", "2023-01-01", "2023-06-30")])
-    got = completeness(data).drop(columns="project_id").set_index(["nis_code", "indicator_id"])
+    return dataset(rows, [project("IM", f"{GENT};{AALST}", "2023-01-01", "2023-06-30")])
+
+
+def test_completeness_with_a_gap(gaps):
+    got = completeness(gaps).drop(columns="project_id").set_index(["nis_code", "indicator_id"])
     # O05 (output): from the project's start (Jan) to the last month of the data (April; the
     # project ends in June, later than the data): 4 months, March missing
     assert got.loc[(GENT, "O05")].tolist() == ["2023-01", "2023-04", 4, 3, 0.75]
@@ -205,6 +211,29 @@ def test_completeness_with_a_gap():
     # Aalst takes part but registered nothing
     assert got.loc[(AALST, "O05"), ["expected_months", "registered_months", "share"]].tolist() == [
         4, 0, 0.0]  # fmt: skip
+
+
+def test_completeness_months_with_a_gap(gaps):
+    months = completeness_months(gaps)
+    assert list(months.columns) == ["project_id", "nis_code", "indicator_id", "month", "registered"]
+    gent = months[months["nis_code"] == GENT]
+    o05 = gent[gent["indicator_id"] == "O05"]
+    # the window of completeness(): January (the project's start) to April (the data's last)
+    assert dict(zip(o05["month"], o05["registered"], strict=True)) == {
+        "2023-01": True, "2023-02": True, "2023-03": False, "2023-04": True}  # fmt: skip
+    i01 = gent[gent["indicator_id"] == "I01"]
+    # from the first registration, across the turn of the year: December and April missing
+    assert dict(zip(i01["month"], i01["registered"], strict=True)) == {
+        "2022-11": True, "2022-12": False, "2023-01": True, "2023-02": True, "2023-03": True,
+        "2023-04": False}  # fmt: skip
+    aalst = months[months["nis_code"] == AALST]
+    assert len(aalst) == 4 + 6 and not aalst["registered"].any()
+    assert (months["project_id"] == "IM").all() and months["registered"].dtype == bool
+
+
+def test_completeness_months_without_monthly_indicators():
+    data = dataset([("G", GENT, "2023-Q1", "I08N", 3)], [project("G", GENT, "2023-01-01")])
+    assert completeness_months(data).empty and completeness(data).empty
 
 
 def test_sample_data_runs():
@@ -220,3 +249,11 @@ def test_sample_data_runs():
     comp = completeness(data)
     assert comp["share"].between(0, 1).all()
     assert set(comp["project_id"]) == set(data.projects["project_id"])
+    # the months add up to completeness() for every series
+    keys = ["project_id", "nis_code", "indicator_id"]
+    months = completeness_months(data).groupby(keys)["registered"].agg(["size", "sum"])
+    comp = comp.set_index(keys)
+    assert months["size"].reindex(comp.index).fillna(0).tolist() == comp["expected_months"].tolist()
+    assert (
+        months["sum"].reindex(comp.index).fillna(0).tolist() == comp["registered_months"].tolist()
+    )

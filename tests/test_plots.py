@@ -15,10 +15,11 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from scipy import stats  # noqa: E402
 
 import socprev_kit  # noqa: E402
-from socprev_kit import indicators, its, parsing, plots  # noqa: E402
+from socprev_kit import comparison, evaluation, indicators, its, parsing, plots  # noqa: E402
+from socprev_kit.plots import funnel as funnel_module  # noqa: E402
+from socprev_kit.plots import style  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -59,14 +60,15 @@ def _legend(ax) -> list[str]:
     return [t.get_text() for t in ax.get_legend().get_texts()]
 
 
-# ---------------------------------------------------------------- data builders (also for /tmp)
+# ---------------------------------------------------------------- the kit's real outputs
 
 
 @functools.cache
 def _real_data() -> dict:
     data = socprev_kit.load(ROOT / "sample_data" / "clean")
     table = indicators.indicator_table(data)
-    return {"dataset": data, "table": table, "year": indicators.indicator_table(data, freq="year")}
+    year = indicators.rates_per_1000(indicators.indicator_table(data, freq="year"))
+    return {"dataset": data, "table": table, "year": year}
 
 
 def _ghent_its(data: dict) -> tuple[pd.DataFrame, its.ITSResult]:
@@ -85,65 +87,27 @@ def _real_indicator_axes(data: dict, lang: str):
     )
 
 
-def completeness_by_month(data, project: str) -> pd.DataFrame:
-    """Long frame indicator x month (registered True/False) over each expected window."""
-    comp = indicators.completeness(data)
-    comp = comp[comp["project_id"] == project]
-    regs = data.registrations[data.registrations["project_id"] == project]
-    seen = set(zip(regs["nis_code"], regs["indicator_id"], regs["period"], strict=True))
-    rows = [
-        {
-            "indicator_id": r.indicator_id,
-            "nis_code": r.nis_code,
-            "month": str(m),
-            "registered": (r.nis_code, r.indicator_id, str(m)) in seen,
-        }
-        for r in comp.itertuples()
-        for m in pd.period_range(r.first_month, r.last_month, freq="M")
-    ]
-    return pd.DataFrame(rows)
+def _suppressed_series(value: str = "value") -> pd.DataFrame:
+    """I02 of KUST-SW in Bredene (35002): 71 % of the months hold 1 to 4 complaints."""
+    table = _real_data()["table"]
+    if value == "rate_per_1000":
+        table = indicators.rates_per_1000(table, indicators=["I02"])
+    s = evaluation.suppress(table)
+    return s[(s["project_id"] == "KUST-SW") & (s["nis_code"] == "35002")
+             & (s["indicator_id"] == "I02")]  # fmt: skip
 
 
-def attainment(data: dict) -> pd.DataFrame:
-    """Naive attainment of every objective of ANT-SW and GEN-DAM from the latest yearly value."""
-    ds, year = data["dataset"], data["year"]
-    obj = ds.objectives[ds.objectives["project_id"].isin(["ANT-SW", "GEN-DAM"])]
-    latest = year.dropna(subset=["value"]).sort_values("period")
-    latest = latest[latest["period"] <= "2024"].groupby(["project_id", "indicator_id"]).last()
-    obs = [
-        latest["value"].get((p, i), np.nan)
-        for p, i in zip(obj.project_id, obj.indicator_id, strict=True)
-    ]
-    att = (np.array(obs) - obj["baseline_value"]) / (obj["target_value"] - obj["baseline_value"])
-    status = np.select(
-        [att.isna(), att >= 1, att >= 0.5], ["no_data", "reached", "on_track"], "behind"
-    )
-    label = obj["project_id"] + " " + obj["objective_id"] + " (" + obj["indicator_id"] + ")"
-    return pd.DataFrame(
-        {"objective": label.to_numpy(), "attainment": att.to_numpy(), "status": status}
-    )
+def _funnel(indicator: str = "I01", year: str = "2023") -> pd.DataFrame:
+    """comparison.funnel of one indicator and year over the sample's municipalities."""
+    y = _real_data()["year"]
+    y = y[(y["indicator_id"] == indicator) & (y["period"] == year)].drop_duplicates("nis_code")
+    return comparison.funnel(y)
 
 
-def funnel(data: dict, year: str = "2023") -> pd.DataFrame:
-    """I01 per 1,000 in ``year`` for each municipality, exact Poisson limits."""
-    t = indicators.rates_per_1000(data["year"], indicators=["I01"])
-    t = t[(t["indicator_id"] == "I01") & (t["period"] == year)].drop_duplicates("nis_code")
-    names = socprev_kit.municipalities().set_index("nis_code")["name_nl"]
-    df = pd.DataFrame(
-        {
-            "name": t["nis_code"].map(names),
-            "count": t["value"],
-            "population": t["population"],
-            "rate": t["rate_per_1000"],
-        }
-    )
-    group = df["count"].sum() / df["population"].sum()
-    df["group_rate"] = 1000 * group
-    for tag, p in (("95", 0.025), ("998", 0.001)):
-        mu = group * df["population"]
-        df[f"lower_{tag}"] = 1000 * stats.poisson.ppf(p, mu) / df["population"]
-        df[f"upper_{tag}"] = 1000 * stats.poisson.ppf(1 - p, mu) / df["population"]
-    return df.reset_index(drop=True)
+def _hollow(ax) -> list:
+    """The suppressed markers: hollow circles without a line."""
+    return [ln for ln in ax.get_lines() if ln.get_marker() == "o"
+            and ln.get_linestyle() == "None" and ln.get_markerfacecolor() == "white"]  # fmt: skip
 
 
 # ---------------------------------------------------------------- inline frames
@@ -229,6 +193,40 @@ def test_indicator_rate_uses_per_1000_its_lines():
     np.testing.assert_allclose(fitted, res.fitted["fitted_per_1000"])
 
 
+def test_indicator_suppressed_points_are_hollow_in_a_band(tmp_path):
+    series = _suppressed_series()
+    n = int(series["suppressed"].sum())
+    assert n > 20  # the sample data hold many small counts here
+    ax = plots.plot_indicator(series, intervention="2020-07", lang="nl")
+    (marks,) = _hollow(ax)
+    assert len(marks.get_xdata()) == n
+    np.testing.assert_allclose(marks.get_ydata(), 2.5)  # in the middle of the band 0 .. 5
+    grey = matplotlib.colors.to_rgba(plots.STYLE["suppressed_band"])
+    (band,) = [p for p in ax.patches if p.get_facecolor() == grey]
+    assert (band.get_y(), band.get_height()) == (0, 5)  # the band "< 5", in data units
+    observed = ax.get_lines()[0].get_ydata()
+    assert np.isnan(observed[series["suppressed"].to_numpy()]).all()  # never at a value
+    assert _legend(ax) == ["Geregistreerd", "Afgeschermd (< 5)", "Start project"]
+    _png(ax.figure, tmp_path / "suppressed.png")
+
+
+def test_indicator_suppressed_in_french_and_per_1000():
+    series = _suppressed_series("rate_per_1000")
+    ax = plots.plot_indicator(series, value="rate_per_1000", lang="fr")
+    (marks,) = _hollow(ax)
+    pop = series.loc[series["suppressed"], "population"].min()
+    # the band reaches the rate of 5 events in the municipality: 1000 * 5 / population
+    np.testing.assert_allclose(marks.get_ydata(), 1000 * 5 / pop / 2)
+    assert "Masqué (< 5)" in _legend(ax)
+
+
+def test_indicator_suppressed_with_own_min_cell():
+    s = _series().assign(suppressed=[False] * 22 + [True] * 2)
+    ax = plots.plot_indicator(s, min_cell=10, lang="en")
+    np.testing.assert_allclose(_hollow(ax)[0].get_ydata(), [5, 5])
+    assert _legend(ax) == ["Observed", "Suppressed (< 10)"]
+
+
 # ---------------------------------------------------------------- small multiples
 
 
@@ -277,6 +275,22 @@ def test_small_multiples_without_rows_is_refused():
         plots.small_multiples(_table(), indicators=["X99"])
 
 
+def test_small_multiples_suppressed_on_sample_data(tmp_path):
+    s = evaluation.suppress(_real_data()["table"])
+    s = s[s["project_id"] == "KUST-SW"]
+    fig = plots.small_multiples(s, indicators=["I02", "C01"], intervention="2020-07", lang="fr")
+    assert [ax.get_title(loc="left") for ax in fig.axes] == ["Bredene", "Ostende", "De Haan"]
+    texts = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert texts[-1] == "Masqué (< 5)" and len(texts) == 3
+    bredene = s[(s["nis_code"] == "35002") & s["indicator_id"].isin(["I02", "C01"])]
+    marks = _hollow(fig.axes[0])
+    assert sum(len(m.get_xdata()) for m in marks) == bredene["suppressed"].sum()
+    colours = {m.get_markeredgecolor() for m in marks}
+    assert colours == {plots.STYLE["cycle"][0], plots.STYLE["cycle"][1]}  # each line its own
+    assert _hollow(fig.axes[1]) == []  # Oostende: no small counts
+    _png(fig, tmp_path / "sm_suppressed.png")
+
+
 # ---------------------------------------------------------------- completeness
 
 
@@ -298,74 +312,186 @@ def test_completeness_inline(tmp_path):
     _png(fig, tmp_path / "comp.png")
 
 
-def test_completeness_sample_data_in_french(tmp_path):
-    df = completeness_by_month(_real_data()["dataset"], "GEN-DAM")
-    ax = plots.plot_completeness(df, lang="fr")
+def test_completeness_from_the_kit_in_french(tmp_path):
+    months = indicators.completeness_months(_real_data()["dataset"])
+    gen = months[months["project_id"] == "GEN-DAM"]
+    ax = plots.plot_completeness(gen, lang="fr")
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert rows == list(dict.fromkeys(gen["indicator_id"]))  # one municipality: ids only
+    mesh = ax.collections[0].get_array()
+    assert (mesh == 2).sum() == gen["registered"].sum()
     assert _legend(ax) == ["Enregistré", "Manquant", "Non attendu"]
     assert ax.get_xlabel() == "Mois"
     _png(ax.figure, tmp_path / "comp_real.png")
 
 
+def test_completeness_several_municipalities_are_named():
+    months = indicators.completeness_months(_real_data()["dataset"])
+    kust = months[months["project_id"] == "KUST-SW"]
+    ax = plots.plot_completeness(kust, lang="fr")
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(rows) == len(kust.drop_duplicates(["nis_code", "indicator_id"]))
+    assert "Ostende · C01" in rows and "Bredene · I02" in rows
+    # Oostende never registered C01 for KUST-SW: the whole row is "missing"
+    row = ax.collections[0].get_array().reshape(len(rows), -1)[rows.index("Ostende · C01")]
+    assert set(row) == {1}
+
+
 # ---------------------------------------------------------------- attainment
 
 
-def test_attainment_inline(tmp_path):
+def test_attainment_inline_with_own_labels_and_old_spelling(tmp_path):
     att = pd.DataFrame(
         {
             "objective": ["G1", "S1", "O1", "O2"],
-            "attainment": [1.3, 0.6, -0.9, np.nan],
+            "attainment": [1.3, 0.6, -1.9, np.nan],
             "status": ["reached", "on_track", "behind", "no_data"],
         }
     )
     ax = plots.plot_attainment(att, lang="fr")
     widths = [p.get_width() for p in ax.patches]
-    assert widths == pytest.approx([1.3, 0.6, -0.5, 0.0])  # capped at -0.5
+    assert widths == pytest.approx([1.3, 0.6, -1.0, 0.0])  # capped at -100 %
     target = [ln for ln in ax.get_lines() if ln.get_xdata()[0] == 1]
     assert len(target) == 1
-    assert _legend(ax) == ["Atteint", "En bonne voie", "En retard", "Pas de données"]
-    assert "-90%" in [t.get_text() for t in ax.texts]
+    assert _legend(ax) == ["Atteint", "En bonne voie", "En retard", "Pas de données", "Objectif"]
+    assert "\u2212190\u202f%" in [t.get_text() for t in ax.texts]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["G1", "S1", "O1", "O2"]
     assert ax.get_xlabel().startswith("Atteinte")
     _png(ax.figure, tmp_path / "att.png")
 
 
-def test_attainment_sample_data(tmp_path):
-    att = attainment(_real_data())
+def test_attainment_from_the_kit(tmp_path):
+    data = _real_data()
+    att = evaluation.attainment(data["dataset"].objectives, data["table"])
+    att = att[att["project_id"].isin(["GEN-DAM", "KUST-SW"])].reset_index(drop=True)
+    assert {"no data", "reached", "behind"} <= set(att["status"])  # spelled with a space
     fig, ax = plt.subplots()
-    assert plots.plot_attainment(att, ax=ax, lang="nl") is ax
+    assert plots.plot_attainment(att, ax=ax, lang="fr") is ax
     assert len(ax.patches) == len(att)
+    want = [matplotlib.colors.to_rgba(plots.STYLE["status"][s]) for s in att["status"]]
+    assert [p.get_facecolor() for p in ax.patches] == want
+    labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+    assert labels[1] == "GEN-DAM S1 · I01 Incidents de nuisances liées à la drogue enregistrés"
+    assert max(len(line) for t in ax.get_yticklabels() for line in t.get_text().split("\n")) <= 42
+    assert _legend(ax) == ["Atteint", "En retard", "Pas de données", "Objectif"]
+    nodata = att.index[att["status"] == "no data"]
+    assert ax.patches[nodata[0]].get_width() == 0
     _png(fig, tmp_path / "att_real.png")
+
+
+def test_attainment_one_project_has_no_project_prefix():
+    data = _real_data()
+    att = evaluation.attainment(data["dataset"].objectives, data["table"])
+    ax = plots.plot_attainment(att[att["project_id"] == "ANT-SW"], lang="nl")
+    assert ax.get_yticklabels()[0].get_text().startswith("G1 · I01 Geregistreerde")
 
 
 # ---------------------------------------------------------------- funnel
 
 
-def test_funnel_inline_labels_points_outside(tmp_path):
+def _points(ax) -> int:
+    return sum(len(c.get_offsets()) for c in ax.collections)
+
+
+def test_funnel_inline_from_comparison(tmp_path):
     df = pd.DataFrame(
         {
-            "name": ["A", "B", "C"],
-            "population": [1000, 5000, 20000],
-            "rate": [5.0, 20.0, 5.2],
-            "group_rate": 5.0,
-            "lower_95": [1.0, 3.0, 4.0],
-            "upper_95": [9.0, 7.0, 6.0],
-            "lower_998": [0.5, 2.0, 3.5],
-            "upper_998": [11.0, 8.0, 6.5],
+            "nis_code": ["44021", "11002", "62063"],
+            "value": [50, 400, 200],
+            "population": [10_000, 50_000, 40_000],
         }
     )
-    ax = plots.plot_funnel(df, lang="nl")
+    f = comparison.funnel(df)
+    ax = plots.plot_funnel(f, lang="nl")
     assert len(ax.get_lines()) == 5  # two limits x two sides + group rate
-    assert [t.get_text() for t in ax.texts] == ["B"]
-    assert _legend(ax) == ["95%-grenzen", "99.8%-grenzen", "Groepsgemiddelde"]
+    assert _points(ax) == 3
+    named = {t.get_text() for t in ax.texts}
+    assert named == set(f.loc[f["outside_998"], "nis_code"].map({"44021": "Gent",
+                                                               "11002": "Antwerpen",
+                                                               "62063": "Luik"}))  # fmt: skip
+    assert _legend(ax) == [
+        "95%-grenzen",
+        "99,8%-grenzen",
+        "Groepsgemiddelde",
+        "Buiten de 99,8%-grenzen",
+    ]
     assert ax.get_xlabel() == "Inwoners"
     _png(ax.figure, tmp_path / "funnel.png")
 
 
-def test_funnel_sample_data_in_french(tmp_path):
-    fig, ax = plt.subplots()
-    assert plots.plot_funnel(funnel(_real_data()), ax=ax, lang="fr") is ax
+def test_funnel_from_the_kit_in_french(tmp_path):
+    f = _funnel("I01")
+    fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+    assert plots.plot_funnel(f, ax=ax, lang="fr") is ax
     assert ax.get_ylabel() == "Pour 1 000 habitants"
-    assert "Moyenne du groupe" in _legend(ax)
+    assert "Moyenne du groupe" in _legend(ax) and "Limites à 99,8\u202f%" in _legend(ax)
+    names = socprev_kit.municipalities().set_index("nis_code")["name_fr"]
+    assert {t.get_text() for t in ax.texts} == set(f.loc[f["outside_998"], "nis_code"].map(names))
+    assert "Anvers" in {t.get_text() for t in ax.texts}
     _png(fig, tmp_path / "funnel_real.png")
+
+
+def test_funnel_limits_smooth_monotone_and_match_the_kit():
+    f = _funnel("I01")
+    rate = f["group_rate_per_1000"].iloc[0]
+    grid = np.geomspace(5_000, 600_000, 300)
+    lo95, hi95 = funnel_module.funnel_limits(rate, grid, 0.95)
+    lo998, hi998 = funnel_module.funnel_limits(rate, grid, 0.998)
+    assert (np.diff(lo95) >= 0).all() and (np.diff(lo998) >= 0).all()  # narrowing funnel
+    assert (np.diff(hi95) <= 0).all() and (np.diff(hi998) <= 0).all()
+    assert (lo998 < lo95).all() and (hi998 > hi95).all()  # wider at 99.8 %
+    assert (lo95 < rate).all() and (hi95 > rate).all()
+    # at each municipality the smooth limit lies within one count of the kit's exact limit
+    pop = f["population"].to_numpy(float)
+    lo, hi = funnel_module.funnel_limits(rate, pop, 0.998)
+    assert (lo <= 1000 * f["low_998"] / pop + 1e-9).all()
+    assert (lo >= 1000 * (f["low_998"] - 1) / pop).all()
+    assert (hi <= 1000 * f["high_998"] / pop + 1e-9).all()
+    assert (hi >= 1000 * (f["high_998"] - 1) / pop).all()
+
+
+def test_funnel_drawn_limits_are_the_curves():
+    f = _funnel("I01")
+    ax = plots.plot_funnel(f, xscale="linear", lang="en")
+    low95, high95, low998, high998 = (ln.get_ydata() for ln in ax.get_lines()[:4])
+    assert len(low95) > 100  # a grid of populations, not the municipalities' points
+    assert (high998 >= high95).all() and (low998 <= low95).all()
+    assert ax.get_xscale() == "linear"
+
+
+def test_funnel_suppressed_municipalities_are_left_out_and_said(tmp_path):
+    f = evaluation.suppress(_funnel("C01"))
+    hidden = int(f["suppressed"].sum())
+    assert hidden == 1
+    ax = plots.plot_funnel(f, lang="nl")
+    assert _points(ax) == len(f) - hidden
+    assert "1 gemeente met < 5 niet getoond (kleine aantallen afgeschermd)" in [
+        t.get_text() for t in ax.texts
+    ]
+    assert ax.get_xscale() == "log"  # 5,000 to 540,000 inhabitants
+    fr = plots.plot_funnel(f.assign(suppressed=~(f["value"] >= 30)), lang="fr")
+    assert "3 communes avec < 5 non affichées (petits effectifs masqués)" in [
+        t.get_text() for t in fr.texts
+    ]
+    _png(ax.figure, tmp_path / "funnel_suppressed.png")
+
+
+def test_funnel_and_completeness_refuse_empty_frames():
+    f = _funnel("I01")
+    with pytest.raises(ValueError, match="no municipality"):
+        plots.plot_funnel(f.assign(suppressed=True))
+    with pytest.raises(ValueError, match="no expected months"):
+        plots.plot_completeness(indicators.completeness_months(_real_data()["dataset"]).head(0))
+
+
+# ---------------------------------------------------------------- style
+
+
+def test_every_label_in_three_languages():
+    assert all(set(v) == {"nl", "fr", "en"} for v in plots.LABELS.values())
+    assert plots.label("suppressed", "fr", k=5) == "Masqué (< 5)"
+    assert style.percent(-0.255, "nl") == "\u221226%"
+    assert style.percent(0.998, "fr", digits=1) == "99,8\u202f%"
 
 
 def test_module_import_leaves_backend_and_pyplot_alone():
@@ -373,14 +499,14 @@ def test_module_import_leaves_backend_and_pyplot_alone():
     import sys
 
     code = (
-        "import sys, socprev_kit.plots; "
-        "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported at import'"
+        "import sys, socprev_kit, socprev_kit.plots; "
+        "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported at import'; "
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported at import'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 def test_period_parsing_matches_kit():
     # plots read period labels the way the kit does (quarters and years to their start)
-    assert (
-        plots._times(pd.Series(["2024-Q2"]))[0] == parsing.period_start(pd.Series(["2024-Q2"]))[0]
-    )
+    q2 = pd.Series(["2024-Q2"])
+    assert style.period_times(q2)[0] == parsing.period_start(q2)[0]

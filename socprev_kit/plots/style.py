@@ -1,0 +1,186 @@
+"""One look for every figure: colours, text sizes, labels in nl/fr/en, and shared helpers.
+
+matplotlib is imported only inside the helpers that draw, never at import.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+import pandas as pd
+
+from .. import parsing
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+Lang = Literal["nl", "fr", "en"]
+
+#: Okabe-Ito colours (Okabe & Ito 2008), safe for the common colour-vision deficiencies.
+PALETTE: dict[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#BBBBBB",
+}
+#: Which colour plays which part, and the text sizes (points) for a report page. Statuses are
+#: spelled as :func:`socprev_kit.evaluation.attainment` spells them.
+STYLE: dict[str, object] = {
+    "observed": PALETTE["blue"],
+    "fitted": PALETTE["vermillion"],
+    "counterfactual": PALETTE["vermillion"],
+    "intervention": PALETTE["black"],
+    "target": PALETTE["green"],
+    "suppressed_band": "#EBEBEB",
+    "cycle": [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky_blue")],
+    "status": {
+        "reached": PALETTE["green"],
+        "on track": PALETTE["sky_blue"],
+        "behind": PALETTE["orange"],
+        "no data": PALETTE["grey"],
+    },
+    "registered": PALETTE["blue"],
+    "missing": PALETTE["orange"],
+    "not_expected": "#F2F2F2",
+    "limit_95": PALETTE["sky_blue"],
+    "limit_998": PALETTE["blue"],
+    "font_size": 10,
+    "title_size": 11,
+}
+#: Axis labels and legend texts; ``{...}`` fields are filled in by the plot.
+LABELS: dict[str, dict[str, str]] = {
+    "period": {"nl": "Periode", "fr": "Période", "en": "Period"},
+    "month": {"nl": "Maand", "fr": "Mois", "en": "Month"},
+    "value": {"nl": "Waarde", "fr": "Valeur", "en": "Value"},
+    "observed": {"nl": "Geregistreerd", "fr": "Observé", "en": "Observed"},
+    "fitted": {"nl": "Model", "fr": "Modèle", "en": "Model"},
+    "counterfactual": {
+        "nl": "Zonder project (model)",
+        "fr": "Sans projet (modèle)",
+        "en": "Without project (model)",
+    },
+    "intervention": {"nl": "Start project", "fr": "Début du projet", "en": "Project start"},
+    "target": {"nl": "Doel", "fr": "Objectif", "en": "Target"},
+    "baseline": {"nl": "Nulmeting", "fr": "Situation initiale", "en": "Baseline"},
+    "suppressed": {
+        "nl": "Afgeschermd (< {k})",
+        "fr": "Masqué (< {k})",
+        "en": "Suppressed (< {k})",
+    },
+    "registered": {"nl": "Geregistreerd", "fr": "Enregistré", "en": "Registered"},
+    "missing": {"nl": "Ontbreekt", "fr": "Manquant", "en": "Missing"},
+    "not_expected": {"nl": "Niet verwacht", "fr": "Non attendu", "en": "Not expected"},
+    "attainment": {
+        "nl": "Doelbereik (0 = nulmeting, 100% = doel)",
+        "fr": "Atteinte (0 = situation initiale, 100 % = objectif)",
+        "en": "Attainment (0 = baseline, 100% = target)",
+    },
+    "reached": {"nl": "Bereikt", "fr": "Atteint", "en": "Reached"},
+    "on track": {"nl": "Op schema", "fr": "En bonne voie", "en": "On track"},
+    "behind": {"nl": "Achter op schema", "fr": "En retard", "en": "Behind"},
+    "no data": {"nl": "Geen gegevens", "fr": "Pas de données", "en": "No data"},
+    "population": {"nl": "Inwoners", "fr": "Habitants", "en": "Inhabitants"},
+    "rate": {
+        "nl": "Per 1.000 inwoners",
+        "fr": "Pour 1 000 habitants",
+        "en": "Per 1,000 inhabitants",
+    },
+    "group_rate": {"nl": "Groepsgemiddelde", "fr": "Moyenne du groupe", "en": "Group rate"},
+    "limit": {"nl": "{level}-grenzen", "fr": "Limites à {level}", "en": "{level} limits"},
+    "outside": {
+        "nl": "Buiten de {level}-grenzen",
+        "fr": "Hors des limites à {level}",
+        "en": "Outside the {level} limits",
+    },
+    "hidden_one": {
+        "nl": "1 gemeente met < {k} niet getoond (kleine aantallen afgeschermd)",
+        "fr": "1 commune avec < {k} non affichée (petits effectifs masqués)",
+        "en": "1 municipality with < {k} not shown (small counts suppressed)",
+    },
+    "hidden": {
+        "nl": "{n} gemeenten met < {k} niet getoond (kleine aantallen afgeschermd)",
+        "fr": "{n} communes avec < {k} non affichées (petits effectifs masqués)",
+        "en": "{n} municipalities with < {k} not shown (small counts suppressed)",
+    },
+}
+
+
+def label(key: str, lang: Lang, **fields: object) -> str:
+    """The text of ``key`` in ``lang`` (``LABELS[key][lang]``), its ``{fields}`` filled in.
+
+    Examples
+    --------
+    >>> label("suppressed", "fr", k=5)
+    'Masqué (< 5)'
+    """
+    if lang not in ("nl", "fr", "en"):
+        raise ValueError(f"lang must be 'nl', 'fr' or 'en', not {lang!r}")
+    text = LABELS[key][lang]
+    return text.format(**fields) if fields else text
+
+
+def percent(value: float, lang: Lang, digits: int = 0) -> str:
+    """``0.57`` as ``57%`` (nl, en) or ``57 %`` (fr), with a decimal comma in nl and fr."""
+    text = f"{100 * value:.{digits}f}".replace("-", "\u2212")
+    if lang == "fr":
+        return text.replace(".", ",") + "\u202f%"
+    return (text.replace(".", ",") if lang == "nl" else text) + "%"
+
+
+def municipality_names(lang: Lang) -> pd.Series:
+    """Municipality names by NIS code: Dutch with ``nl``, French with ``fr``; with ``en`` the
+    name in the region's language (French in Brussels and Wallonia)."""
+    from ..reference import municipalities
+
+    m = municipalities().set_index("nis_code")
+    if lang == "nl":
+        return m["name_nl"]
+    if lang == "fr":
+        return m["name_fr"]
+    return m["name_fr"].where(m["region"] != "Flanders", m["name_nl"])
+
+
+def get_axes(ax: Axes | None, figsize: tuple[float, float] = (7.0, 3.5)) -> Axes:
+    """``ax``, or the Axes of a new figure of ``figsize`` inches (constrained layout)."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, new = plt.subplots(figsize=figsize, layout="constrained")
+    return new
+
+
+def finish(ax: Axes, title: str | None, legend: list | None = None, ncols: int = 3) -> None:
+    """Legend handles in rows of ``ncols`` above the axes, the title on the left above them,
+    text sizes of :data:`STYLE`, no top and right spines."""
+    size = STYLE["font_size"]
+    rows = -(-len(legend) // ncols) if legend else 0
+    if legend:
+        ax.legend(
+            handles=legend,
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncols=ncols,
+            frameon=False,
+            fontsize=size - 1,
+            borderaxespad=0.2,
+        )
+    if title:
+        ax.set_title(title, fontsize=STYLE["title_size"], loc="left", pad=6 + 14 * rows)
+    ax.tick_params(labelsize=size)
+    ax.xaxis.label.set_size(size)
+    ax.yaxis.label.set_size(size)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def period_times(periods: pd.Series) -> pd.Series:
+    """Period labels ('2024-03', '2024-Q1', '2024') or timestamps as timestamps."""
+    if pd.api.types.is_datetime64_any_dtype(periods):
+        return periods.reset_index(drop=True)
+    return parsing.period_start(periods.astype(str)).reset_index(drop=True)

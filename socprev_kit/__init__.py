@@ -17,7 +17,13 @@ __version__ = "0.1.0"
 _LAZY = {
     "indicator_table": ".indicators",
     "rates_per_1000": ".indicators",
+    "completeness": ".indicators",
     "interrupted_time_series": ".its",
+    "attainment": ".evaluation",
+    "trend": ".evaluation",
+    "suppress": ".evaluation",
+    "comparison_series": ".comparison",
+    "funnel": ".comparison",
 }
 
 
@@ -29,6 +35,10 @@ def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
 
 __all__ = [
     "Dataset",
+    "attainment",
+    "comparison_series",
+    "completeness",
+    "funnel",
     "find_municipality",
     "indicator_catalogue",
     "indicator_table",
@@ -36,5 +46,7 @@ __all__ = [
     "load",
     "municipalities",
     "rates_per_1000",
+    "suppress",
+    "trend",
     "validate",
 ]

@@ -229,7 +229,7 @@ def suppress(
     table: pd.DataFrame,
     *,
     catalogue: pd.DataFrame | None = None,
-    columns: Sequence[str] = ("value", "numerator", "rate_per_1000"),
+    columns: Sequence[str] = ("value", "numerator", "rate_per_1000", "rate_low", "rate_high"),
     count: str | None = None,
     keep_zero: bool = True,
 ) -> pd.DataFrame:
@@ -243,6 +243,9 @@ def suppress(
     Indicators with ``min_cell`` 0 or not in the catalogue are kept. Totals over several cells
     (a project's municipalities combined) are tested as cells of their own; the kit does not do
     complementary suppression, so do not publish a total beside all but one of its parts.
+    For a funnel plot, call :func:`socprev_kit.comparison.funnel` first and suppress its output:
+    the group rate and the limits then stay exact, and the Garwood interval of a suppressed rate
+    (``rate_low``, ``rate_high``, which would reveal the count) is blanked too.
 
     Returns
     -------

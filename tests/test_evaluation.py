@@ -209,3 +209,16 @@ def test_suppress_attainment_table_on_its_observed_count():
     assert out.loc[0, ["observed", "attainment", "projection"]].isna().all()
     assert out.loc[0, "status"] == "behind"  # the status reveals no count
     assert out.loc[1, "observed"] == 40.0
+
+
+def test_suppress_funnel_output_blanks_the_interval_that_reveals_the_count():
+    from socprev_kit.comparison import funnel
+
+    t = pd.DataFrame(
+        {"indicator_id": ["I01"] * 3, "value": [3.0, 40.0, 60.0], "population": [1e3, 2e4, 3e4]}
+    )
+    out = suppress(funnel(t))
+    assert out["suppressed"].tolist() == [True, False, False]
+    assert out.loc[0, ["value", "rate_per_1000", "rate_low", "rate_high"]].isna().all()
+    assert out.loc[0, "group_rate_per_1000"] == pytest.approx(1000 * 103 / 51e3)  # still exact
+    assert out.loc[1, "rate_low"] > 0

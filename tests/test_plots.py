@@ -409,12 +409,13 @@ def test_funnel_inline_from_comparison(tmp_path):
     assert named == set(f.loc[f["outside_998"], "nis_code"].map({"44021": "Gent",
                                                                "11002": "Antwerpen",
                                                                "62063": "Luik"}))  # fmt: skip
-    assert _legend(ax) == [
-        "95%-grenzen",
-        "99,8%-grenzen",
+    assert _legend(ax) == [  # "95 %" with a no-break space, as in the interpretation sentences
+        "95\u00a0%-grenzen",
+        "99,8\u00a0%-grenzen",
         "Groepsgemiddelde",
-        "Buiten de 99,8%-grenzen",
+        "Buiten de 99,8\u00a0%-grenzen",
     ]
+    assert ax.xaxis.get_major_formatter()(20_000, 0) == "20.000"
     assert ax.get_xlabel() == "Inwoners"
     _png(ax.figure, tmp_path / "funnel.png")
 
@@ -424,6 +425,7 @@ def test_funnel_from_the_kit_in_french(tmp_path):
     fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
     assert plots.plot_funnel(f, ax=ax, lang="fr") is ax
     assert ax.get_ylabel() == "Pour 1 000 habitants"
+    assert ax.xaxis.get_major_formatter()(20_000, 0) == "20\u202f000"
     assert "Moyenne du groupe" in _legend(ax) and "Limites à 99,8\u202f%" in _legend(ax)
     names = socprev_kit.municipalities().set_index("nis_code")["name_fr"]
     assert {t.get_text() for t in ax.texts} == set(f.loc[f["outside_998"], "nis_code"].map(names))
@@ -490,8 +492,10 @@ def test_funnel_and_completeness_refuse_empty_frames():
 def test_every_label_in_three_languages():
     assert all(set(v) == {"nl", "fr", "en"} for v in plots.LABELS.values())
     assert plots.label("suppressed", "fr", k=5) == "Masqué (< 5)"
-    assert style.percent(-0.255, "nl") == "\u221226%"
+    assert style.percent(-0.255, "nl") == "\u221226\u00a0%"  # as formatting.format_percent
+    assert style.percent(-0.255, "en") == "\u221226%"
     assert style.percent(0.998, "fr", digits=1) == "99,8\u202f%"
+    assert plots.label("attainment", "fr").endswith("100\u202f% = objectif)")
 
 
 def test_module_import_leaves_backend_and_pyplot_alone():

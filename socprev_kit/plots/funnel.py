@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
+from ..formatting import format_number
 from .style import PALETTE, STYLE, Lang, finish, get_axes, label, municipality_names, percent
 from .suppressed import cell_limit, suppressed_mask
 
@@ -160,8 +161,7 @@ def plot_funnel(
     if xscale == "auto":
         xscale = "log" if df[population].max() > 20 * df[population].min() else "linear"
     ax.set_xscale(xscale)
-    sep = {"nl": ".", "fr": "\u202f", "en": ","}[lang]
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:,.0f}".replace(",", sep))
+    ax.xaxis.set_major_formatter(lambda v, _: format_number(v, lang, decimals=0))
     ax.set_xlabel(label("population", lang))
     ax.set_ylabel(label("rate", lang))
     if hidden.any():

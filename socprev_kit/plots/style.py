@@ -1,20 +1,20 @@
 """One look for every figure: colours, text sizes, labels in nl/fr/en, and shared helpers.
 
-matplotlib is imported only inside the helpers that draw, never at import.
+Numbers and percentages are written by :mod:`socprev_kit.formatting`, as in the interpretation
+sentences. matplotlib is imported only inside the helpers that draw, never at import.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .. import parsing
+from ..formatting import Lang, check_lang, format_percent, no_break_spaces
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-
-Lang = Literal["nl", "fr", "en"]
 
 #: Okabe-Ito colours (Okabe & Ito 2008), safe for the common colour-vision deficiencies.
 PALETTE: dict[str, str] = {
@@ -52,7 +52,8 @@ STYLE: dict[str, object] = {
     "font_size": 10,
     "title_size": 11,
 }
-#: Axis labels and legend texts; ``{...}`` fields are filled in by the plot.
+#: Axis labels and legend texts; ``{...}`` fields are filled in by the plot. Written with plain
+#: spaces: :func:`label` makes the one before ``%`` (and French ``:``) no-break.
 LABELS: dict[str, dict[str, str]] = {
     "period": {"nl": "Periode", "fr": "Période", "en": "Period"},
     "month": {"nl": "Maand", "fr": "Mois", "en": "Month"},
@@ -76,7 +77,7 @@ LABELS: dict[str, dict[str, str]] = {
     "missing": {"nl": "Ontbreekt", "fr": "Manquant", "en": "Missing"},
     "not_expected": {"nl": "Niet verwacht", "fr": "Non attendu", "en": "Not expected"},
     "attainment": {
-        "nl": "Doelbereik (0 = nulmeting, 100% = doel)",
+        "nl": "Doelbereik (0 = nulmeting, 100 % = doel)",
         "fr": "Atteinte (0 = situation initiale, 100 % = objectif)",
         "en": "Attainment (0 = baseline, 100% = target)",
     },
@@ -111,25 +112,30 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def label(key: str, lang: Lang, **fields: object) -> str:
-    """The text of ``key`` in ``lang`` (``LABELS[key][lang]``), its ``{fields}`` filled in.
+    """The text of ``key`` in ``lang`` (``LABELS[key][lang]``), its ``{fields}`` filled in, with
+    the language's no-break spaces (:func:`socprev_kit.formatting.no_break_spaces`).
 
     Examples
     --------
     >>> label("suppressed", "fr", k=5)
     'Masqué (< 5)'
+    >>> label("attainment", "fr")
+    'Atteinte (0 = situation initiale, 100\u202f% = objectif)'
     """
-    if lang not in ("nl", "fr", "en"):
-        raise ValueError(f"lang must be 'nl', 'fr' or 'en', not {lang!r}")
+    check_lang(lang)
     text = LABELS[key][lang]
-    return text.format(**fields) if fields else text
+    return no_break_spaces(text.format(**fields) if fields else text, lang)
 
 
 def percent(value: float, lang: Lang, digits: int = 0) -> str:
-    """``0.57`` as ``57%`` (nl, en) or ``57 %`` (fr), with a decimal comma in nl and fr."""
-    text = f"{100 * value:.{digits}f}".replace("-", "\u2212")
-    if lang == "fr":
-        return text.replace(".", ",") + "\u202f%"
-    return (text.replace(".", ",") if lang == "nl" else text) + "%"
+    """A share as a percentage with ``digits`` decimals: ``0.57`` as ``57 %`` (nl: no-break
+    space), ``57 %`` (fr: narrow no-break space) or ``57%`` (en), with a decimal comma in nl and
+    fr (:func:`socprev_kit.formatting.format_percent`).
+
+    >>> percent(0.998, "fr", digits=1), percent(-0.255, "en")
+    ('99,8\u202f%', '−26%')
+    """
+    return format_percent(100 * value, lang, decimals=digits)
 
 
 def municipality_names(lang: Lang) -> pd.Series:

@@ -72,3 +72,18 @@ def test_importing_the_kit_does_not_load_statsmodels():
     code = "import sys, socprev_kit; print('statsmodels' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_readme_python_example_runs(monkeypatch):
+    """The README's example is run as written, from the repository root."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert set(namespace["its"].effects["term"]) == {"trend", "level"}
+    assert "level" in set(namespace["controlled"].effects["term"])
+    assert len(namespace["comparison"].chosen) == 3

@@ -8,7 +8,7 @@ STAMP   = $(VENV)/.installed
 DATA   ?= sample_data/clean
 LANG_  ?= nl
 
-.PHONY: setup reports test test-fast lint format bench sample-data constraints clean
+.PHONY: setup browser reports test test-fast lint format bench sample-data constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,8 +23,14 @@ reports: $(STAMP)
 	$(BIN)/socprev-kit validate $(DATA) --lang $(LANG_) --out reports/validation_issues.xlsx
 	$(BIN)/socprev-kit summary $(DATA) --lang $(LANG_)
 
+## browser: Debian's Chromium and ChromeDriver, for the tests that open the reports in a browser
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	     chromium chromium-driver >/dev/null)
+
 ## test: the whole test suite (what CI runs)
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 -q
 
 ## test-fast: the tests not marked slow

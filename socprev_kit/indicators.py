@@ -215,7 +215,8 @@ def combined(
 
     Numerators, denominators and (if present) populations are summed over the municipalities,
     then divided; registered values are summed for counts and ``sum`` indicators and left NaN
-    for the others (an unweighted mean of percentages or medians would mislead). A sum is NaN
+    for the others (an unweighted mean of percentages or medians would mislead), unless one
+    municipality holds the period's only row: its value is then the project's. A sum is NaN
     when a municipality's row lacks the value; ``n_municipalities`` counts the municipalities
     with a row, so a total over part of the area can be seen (and left out) by the caller.
     ``table`` is an :func:`indicator_table`, optionally passed through :func:`rates_per_1000`.
@@ -235,7 +236,7 @@ def combined(
     )
     derived = out["kind"].eq("derived")
     ratio = out["numerator"] / out["denominator"].where(out["denominator"] != 0)
-    kept = out["value"].where(additive.fillna(False).astype(bool))
+    kept = out["value"].where(additive.fillna(False).astype(bool) | out["n_nis"].eq(1))
     out["value"] = ratio.mul(out["indicator_id"].map(info["factor"])).where(derived, kept)
     if "population" in out:
         out["rate_per_1000"] = _per_1000(out)

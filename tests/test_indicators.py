@@ -193,6 +193,15 @@ def test_combined_intermunicipal_project():
         combined(indicator_table(data), "NOPE")
 
 
+def test_combined_keeps_a_median_registered_by_one_municipality_only():
+    rows = [("IM", AALST, "2023-01", "P09", 4), ("IM", AALST, "2023-02", "P09", 6),
+            ("IM", GENT, "2023-02", "P09", 8)]  # fmt: skip
+    data = dataset(rows, [project("IM", f"{AALST};{GENT}", "2023-01-01")])
+    out = combined(indicator_table(data), "IM").set_index("period")
+    assert out.loc["2023-01", "value"] == 4  # one municipality: its median is the project's
+    assert np.isnan(out.loc["2023-02", "value"])  # two medians are not summed or averaged
+
+
 @pytest.fixture(scope="module")
 def gaps() -> sk.Dataset:
     """O05 in Ghent Jan, Feb, Apr 2023; I01 Nov 2022, Jan-Mar 2023; Aalst takes part, no rows."""

@@ -363,7 +363,7 @@ def test_attainment_inline_with_own_labels_and_old_spelling(tmp_path):
 def test_attainment_from_the_kit(tmp_path):
     data = _real_data()
     att = evaluation.attainment(data["dataset"].objectives, data["table"])
-    att = att[att["project_id"].isin(["GEN-DAM", "KUST-SW"])].reset_index(drop=True)
+    att = att[att["project_id"].isin(["GEN-DAM", "GEN-NIGHT"])].reset_index(drop=True)
     assert {"no data", "reached", "behind"} <= set(att["status"])  # spelled with a space
     fig, ax = plt.subplots()
     assert plots.plot_attainment(att, ax=ax, lang="fr") is ax

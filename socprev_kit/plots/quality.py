@@ -183,12 +183,13 @@ def plot_attainment(
     y = np.arange(len(att))
     ax.barh(y, shown, color=[STYLE["status"].get(s, PALETTE["grey"]) for s in states], height=0.6)
     for yi, v, s in zip(y, values, shown, strict=True):
+        right = s >= 0 or s < cap[0] + 0.4  # a long negative bar: inside it, clear of the labels
         ax.text(
-            s + (0.03 if s >= 0 else -0.03),
+            s + (0.03 if right else -0.03),
             yi,
             "–" if np.isnan(v) else percent(v, lang),
             va="center",
-            ha="left" if s >= 0 else "right",
+            ha="left" if right else "right",
             fontsize=STYLE["font_size"] - 1,
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
         )

@@ -1,0 +1,49 @@
+"""Municipality and project reports: the library the report notebooks call.
+
+A notebook checks its parameters with :func:`municipality_report` or :func:`project_report`
+(the data come from :func:`prepare`, cached per process), then shows one section per cell:
+:func:`title`, :func:`who_and_what`, :func:`data_quality`, :func:`logic_model`,
+:func:`process_and_outputs`, :func:`impact`, :func:`comparison`, :func:`interpretation`,
+:func:`annex`, and last :func:`headline` for the batch index (:func:`read_headline` reads it
+back). Every text is in the report's language (nl, fr, en); every published cell is suppressed
+below the catalogue's minimum.
+
+Examples
+--------
+>>> from socprev_kit import reports
+>>> report = reports.municipality_report("44021", lang="fr")  # doctest: +SKIP
+>>> reports.impact(report)  # in a notebook: headings, figures, tables  # doctest: +SKIP
+"""
+
+from .context import DataContext, clear_cache, prepare, sample_data_path
+from .params import ReportParameterError, municipality_report, project_report
+from .report import Report
+from .sections_annex import annex
+from .sections_facts import data_quality, title, who_and_what
+from .sections_impact import impact
+from .sections_results import logic_model, process_and_outputs
+from .sections_summary import comparison, interpretation
+from .summary import MIME, headline, read_headline
+
+__all__ = [
+    "MIME",
+    "DataContext",
+    "Report",
+    "ReportParameterError",
+    "annex",
+    "clear_cache",
+    "comparison",
+    "data_quality",
+    "headline",
+    "impact",
+    "interpretation",
+    "logic_model",
+    "municipality_report",
+    "prepare",
+    "process_and_outputs",
+    "project_report",
+    "read_headline",
+    "sample_data_path",
+    "title",
+    "who_and_what",
+]

@@ -1,0 +1,266 @@
+"""The data behind every report: loaded, checked and aggregated once per process.
+
+:func:`prepare` reads a data set, validates it and builds the monthly indicator table with rates,
+the completeness tables and the attainment of every objective, and keeps the result in a
+module-level cache: a warm kernel that runs many reports loads and aggregates the data once. The
+cache is keyed by the resolved path and the files' sizes and modification times; when those change,
+the content hash decides whether the data really changed. Report code never modifies the returned
+frames (it filters and copies them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .. import __version__
+from ..formatting import LANGS, Lang
+from ..loading import ReadResult, expand_paths, read_paths
+from ..validation import Dataset, validate
+
+log = logging.getLogger(__name__)
+
+__all__ = ["DataContext", "clear_cache", "prepare", "sample_data_path"]
+
+#: The seed of the shipped sample data (``socprev-kit sample-data``).
+SAMPLE_SEED = 2026
+#: How many data sets the cache keeps (the oldest is dropped first).
+CACHE_SIZE = 4
+_BY_STAT: dict[tuple[str, str], DataContext] = {}
+_BY_CONTENT: dict[tuple[str, str], DataContext] = {}
+
+
+@dataclass(frozen=True, eq=False)
+class DataContext:
+    """One data set, loaded and aggregated; shared by every report on it. Do not modify.
+
+    Attributes
+    ----------
+    path : pathlib.Path
+        The resolved file or folder.
+    sample : bool
+        True for the kit's synthetic sample data.
+    data : Dataset
+        The validated tables (issue messages in Dutch; :meth:`issues` gives other languages).
+    table : pandas.DataFrame
+        ``rates_per_1000(indicator_table(data, freq="month"))``.
+    completeness, completeness_months : pandas.DataFrame
+        :func:`socprev_kit.indicators.completeness` and its month-by-month form.
+    input_hash : str
+        SHA-256 over the data files' relative paths and bytes, in path order.
+    kit_version : str
+        ``socprev_kit.__version__``.
+    """
+
+    path: Path
+    sample: bool
+    data: Dataset
+    table: pd.DataFrame
+    completeness: pd.DataFrame
+    completeness_months: pd.DataFrame
+    input_hash: str
+    kit_version: str
+    read: ReadResult = field(repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per key and data set (results shared by all reports)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def issues(self, lang: Lang) -> pd.DataFrame:
+        """The issues table with messages in ``lang`` (rendered once per language)."""
+        if lang == "nl":
+            return self.data.issues
+        return self.memo(("issues", lang), lambda: validate(self.read, lang=lang).issues)
+
+    def yearly_all(self) -> pd.DataFrame:
+        """The yearly indicator table (with rates) of the whole data set, computed once."""
+        from ..indicators import indicator_table, rates_per_1000
+
+        return self.memo("yearly", lambda: rates_per_1000(indicator_table(self.data, freq="year")))
+
+    def yearly(self, project_id: str) -> pd.DataFrame:
+        """The yearly indicator table of one project: a slice of :meth:`yearly_all` when that
+        was computed (by :func:`prepare`), else computed for this project alone."""
+
+        def compute() -> pd.DataFrame:
+            from ..indicators import indicator_table, rates_per_1000
+
+            if "yearly" in self._memo:
+                table = self._memo["yearly"]
+                return table[table["project_id"] == project_id].reset_index(drop=True)
+            regs = self.data.registrations
+            mine = replace(self.data, registrations=regs[regs["project_id"] == project_id])
+            return rates_per_1000(indicator_table(mine, freq="year"))
+
+        return self.memo(("yearly", project_id), compute)
+
+    def relative(self, file: str) -> str:
+        """A file name of the issues or provenance columns, relative to the data folder."""
+        root = self.path if self.path.is_dir() else self.path.parent
+        try:
+            return Path(file).resolve().relative_to(root).as_posix()
+        except ValueError:
+            return Path(file).name
+
+    @cached_property
+    def nis_with_data(self) -> tuple[str, ...]:
+        """NIS codes that registered data or take part in a project, sorted."""
+        regs = set(self.data.registrations["nis_code"].dropna().astype(str))
+        own = {c for codes in self.data.projects["nis_codes"].dropna() for c in codes}
+        return tuple(sorted(regs | own))
+
+
+def _repo_sample() -> Path:
+    return Path(__file__).resolve().parents[2] / "sample_data" / "clean"
+
+
+def _cache_home() -> Path:
+    if given := os.environ.get("SOCPREV_KIT_CACHE"):
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    return (Path(base) if base else Path.home() / ".cache") / "socprev-kit"
+
+
+def sample_data_path() -> Path:
+    """The shipped sample data: ``<repo>/sample_data/clean`` next to the package (an editable
+    install), otherwise generated once (seed 2026) into the user's cache folder
+    (``$SOCPREV_KIT_CACHE``, else ``$XDG_CACHE_HOME/socprev-kit`` or ``~/.cache/socprev-kit``)."""
+    if (repo := _repo_sample()).is_dir():
+        return repo
+    target = _cache_home() / f"sample-data-{__version__}-{SAMPLE_SEED}"
+    if not (target / "clean").is_dir():
+        from ..sampledata import write_sample_data
+
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".sample-", dir=target.parent))
+        write_sample_data(tmp, seed=SAMPLE_SEED)
+        try:
+            tmp.rename(target)  # atomic; another process may have been first
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return target / "clean"
+
+
+def _files(path: Path) -> list[tuple[str, Path]]:
+    """The data files the loader reads, as (relative path, path), sorted by relative path."""
+    root = path if path.is_dir() else path.parent
+    found = [(f.relative_to(root).as_posix(), f) for f, _ in expand_paths(path) if f.is_file()]
+    return sorted(found)
+
+
+def _stat_key(files: list[tuple[str, Path]]) -> str:
+    stats = [(rel, f.stat().st_size, f.stat().st_mtime_ns) for rel, f in files]
+    return hashlib.sha256(repr(stats).encode()).hexdigest()
+
+
+def input_hash(path: str | Path) -> str:
+    """SHA-256 over the relative paths and bytes of the data files under ``path``, in order."""
+    digest = hashlib.sha256()
+    for rel, f in _files(Path(path)):
+        digest.update(rel.encode() + b"\0" + str(f.stat().st_size).encode() + b"\0")
+        with f.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _resolve(data_path: str | Path | None) -> tuple[Path, bool]:
+    if data_path is None or str(data_path).strip() == "":
+        return sample_data_path().resolve(), True
+    path = Path(data_path).expanduser().resolve()
+    return path, path == _repo_sample().resolve() or _cache_home() in path.parents
+
+
+def _build(path: Path, sample: bool, digest: str) -> DataContext:
+    """Load, validate and aggregate (the slow part, once per data set)."""
+    from ..indicators import completeness, completeness_months, indicator_table, rates_per_1000
+
+    read = read_paths(path)
+    data = validate(read, lang="nl")
+    ctx = DataContext(
+        path=path,
+        sample=sample,
+        data=data,
+        table=rates_per_1000(indicator_table(data, freq="month")),
+        completeness=completeness(data),
+        completeness_months=completeness_months(data),
+        input_hash=digest,
+        kit_version=__version__,
+        read=read,
+    )
+    log.info("prepared %s (%d registrations)", path, len(data.registrations))
+    return ctx
+
+
+def _remember(store: dict, key: tuple[str, str], ctx: DataContext) -> None:
+    store[key] = ctx
+    while len(store) > CACHE_SIZE:
+        store.pop(next(iter(store)))
+
+
+def prepare(
+    data_path: str | Path | None = None, *, langs: Sequence[Lang] = (), warm: bool = True
+) -> DataContext:
+    """The data context of a data set, from the in-process cache when its files are unchanged.
+
+    Parameters
+    ----------
+    data_path
+        A folder or file of registrations (xlsx, csv, parquet); ``None`` or ``""``: the sample
+        data (:func:`sample_data_path`). Relative paths are relative to the working directory.
+    langs
+        Render the issues table in these languages now (otherwise on first use).
+    warm
+        Also compute now what every report needs: the yearly table, the attainment of every
+        objective (whole period), the funnel inputs and the issues in French, so that every
+        report after it is fast (what a batch worker wants; a single report can do without).
+
+    Returns
+    -------
+    DataContext
+        The same object for as long as the files do not change; never modify it.
+
+    Examples
+    --------
+    >>> ctx = prepare()  # doctest: +SKIP
+    >>> ctx.table.query("nis_code == '44021'").head()  # doctest: +SKIP
+    """
+    from ..errors import InputError
+
+    path, sample = _resolve(data_path)
+    if not path.exists():
+        raise InputError(f"Data path {str(data_path)!r} does not exist ({path}).", path)
+    files = _files(path)
+    stat_key = (str(path), _stat_key(files))
+    ctx = _BY_STAT.get(stat_key)
+    if ctx is None:
+        digest = input_hash(path)
+        ctx = _BY_CONTENT.get((str(path), digest)) or _build(path, sample, digest)
+        _remember(_BY_CONTENT, (str(path), digest), ctx)
+        _remember(_BY_STAT, stat_key, ctx)
+    for lang in dict.fromkeys([*langs, *(["fr"] if warm else [])]):
+        ctx.issues(lang if lang in LANGS else "nl")
+    if warm:
+        from .evaluate import warm_up
+
+        warm_up(ctx)
+    return ctx
+
+
+def clear_cache() -> None:
+    """Forget every prepared data set (tests, or to free memory)."""
+    _BY_STAT.clear()
+    _BY_CONTENT.clear()

@@ -1,0 +1,195 @@
+"""What a section shows: Markdown, HTML tables and PNG figures, in order.
+
+A section function returns a :class:`Section`; in a notebook it displays itself (one output per
+block, so the HTML export shows headings, tables and ``image/png`` figures), and in a test its
+blocks can be read without a kernel. Figures are drawn with matplotlib, saved to PNG at
+:data:`DPI` and closed at once, so nothing is left for the inline backend to show twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "DPI",
+    "Figure",
+    "Html",
+    "Markdown",
+    "Section",
+    "Table",
+    "figure_png",
+    "html_table",
+    "md_escape",
+]
+
+#: Resolution of every figure; widths are 7 inches, so 700 pixels.
+DPI = 100
+
+_CSS = """<style>
+table.socprev {border-collapse: collapse; margin: 0.4em 0 1em; font-size: 0.92em;}
+table.socprev th, table.socprev td {padding: 0.25em 0.6em; border-bottom: 1px solid #ddd;
+  vertical-align: top; text-align: left !important;}
+table.socprev th {border-bottom: 2px solid #888;}
+</style>"""
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """A block of Markdown (headings, paragraphs, bullet lists)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A published table: ``frame`` (strings, localized headers) and its escaped HTML."""
+
+    frame: pd.DataFrame
+    html: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as PNG bytes, with its title for the text of a test or a screen reader."""
+
+    png: bytes
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Html:
+    """Raw HTML written by the kit itself (the tables' style), never user text."""
+
+    html: str
+
+
+Block = Markdown | Table | Figure | Html
+
+
+@dataclass
+class Section:
+    """The blocks of one report section, displayed in order."""
+
+    blocks: list[Block] = field(default_factory=list)
+
+    def md(self, *lines: str) -> Section:
+        """Add a Markdown block (lines joined by blank lines; empty lines dropped)."""
+        text = "\n\n".join(line for line in lines if line)
+        if text:
+            self.blocks.append(Markdown(text))
+        return self
+
+    def bullets(self, items: Iterable[str]) -> Section:
+        """Add a bullet list of the kit's own sentences (nothing when empty)."""
+        items = [i for i in items if i]
+        return self.md("\n".join(f"- {i}" for i in items)) if items else self
+
+    def table(self, frame: pd.DataFrame, numeric: Sequence[str] = (), spark: str = "") -> Section:
+        """Add a table of strings; ``numeric`` columns are right-aligned."""
+        self.blocks.append(Table(frame, html_table(frame, numeric, spark)))
+        return self
+
+    def figure(self, fig: Figure | object, title: str = "") -> Section:
+        """Add a matplotlib figure (rendered to PNG and closed)."""
+        self.blocks.append(Figure(figure_png(fig), title))
+        return self
+
+    def style(self) -> Section:
+        """Add the CSS of the report's tables (once per report, with the title)."""
+        self.blocks.append(Html(_CSS))
+        return self
+
+    def extend(self, other: Section) -> Section:
+        self.blocks.extend(other.blocks)
+        return self
+
+    @property
+    def text(self) -> str:
+        """Every Markdown block and every table as text (for tests and search)."""
+        parts = [
+            b.text if isinstance(b, Markdown) else b.frame.to_string()
+            for b in self.blocks
+            if isinstance(b, Markdown | Table)
+        ]
+        return "\n\n".join(parts)
+
+    @property
+    def tables(self) -> list[pd.DataFrame]:
+        return [b.frame for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def figures(self) -> list[bytes]:
+        return [b.png for b in self.blocks if isinstance(b, Figure)]
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import HTML, Image, display
+        from IPython.display import Markdown as Md
+
+        for block in self.blocks:
+            if isinstance(block, Markdown):
+                display(Md(block.text))
+            elif isinstance(block, Table | Html):
+                display(HTML(block.html))
+            else:
+                display(Image(data=block.png, format="png"))
+
+
+def md_escape(text: str) -> str:
+    r"""User text (a project's or a municipality's name) made safe to put in Markdown: HTML
+    and Markdown characters are escaped, so it shows as typed.
+
+    >>> print(md_escape("<b>Project_1</b> *x*"))
+    &lt;b&gt;Project\_1&lt;/b&gt; \*x\*
+    """
+    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_[]#|":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def html_table(frame: pd.DataFrame, numeric: Sequence[str] = (), spark: str = "") -> str:
+    """An HTML table of ``frame`` (strings) by :meth:`pandas.DataFrame.to_html` with
+    ``escape=True`` (every cell and header escaped), no index, class ``socprev``; ``numeric``
+    columns right-aligned and the ``spark`` column in a monospace font by a style keyed to the
+    table's id, which derives from its content (the same table gives the same HTML).
+
+    >>> "&lt;b&gt;" in html_table(pd.DataFrame({"a": ["<b>"], "n": ["1"]}), numeric=["n"])
+    True
+    """
+    digest = "t" + hashlib.sha1(frame.to_json().encode()).hexdigest()[:10]
+    rules = [
+        f"#{digest} td:nth-child({k + 1}) {{text-align: right !important; white-space: nowrap;}}"
+        for k, c in enumerate(frame.columns)
+        if c in numeric
+    ]
+    rules += [
+        f"#{digest} td:nth-child({k + 1}) {{font-family: monospace; white-space: nowrap;}}"
+        for k, c in enumerate(frame.columns)
+        if c == spark
+    ]
+    table = frame.to_html(
+        escape=True, index=False, border=0, classes="socprev", table_id=digest, na_rep="–"
+    )
+    return f"<style>{' '.join(rules)}</style>{table}" if rules else table
+
+
+def figure_png(fig: Figure | object) -> bytes:
+    """The figure (or the figure of an Axes) as PNG bytes at :data:`DPI`; the figure is closed."""
+    import matplotlib.pyplot as plt
+
+    figure = getattr(fig, "figure", fig)
+    buffer = io.BytesIO()
+    figure.savefig(
+        buffer, format="png", dpi=DPI, metadata={"Software": None}, pil_kwargs={"compress_level": 3}
+    )
+    plt.close(figure)
+    return buffer.getvalue()

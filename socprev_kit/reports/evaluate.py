@@ -1,0 +1,204 @@
+"""The evaluations a report shows, computed once per data context and cached there, and the
+report's series as they may be published.
+
+- **Attainment** of every objective, on the project as a whole, suppressed with
+  ``evaluation.suppress(count="observed", columns=ATTAINMENT_COLUMNS)``.
+- **Series** of a unit (a project in one municipality, or its municipalities together by
+  ``indicators.combined``), raw for the models and suppressed for publication.
+- **Funnel inputs**: each municipality's yearly count of an indicator in the latest year with 12
+  months of data in at least :data:`MIN_FUNNEL` municipalities.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from ..catalogue import indicator_catalogue
+from ..comparison import funnel
+from ..evaluation import ATTAINMENT_COLUMNS, attainment, suppress
+from ..indicators import combined
+from .context import DataContext
+from .report import ALL, Report, Unit, within
+
+__all__ = [
+    "attainment_rows",
+    "funnel_year",
+    "hide",
+    "impact_ids",
+    "published",
+    "unit_impact_ids",
+    "unit_series",
+    "unit_yearly",
+    "warm_up",
+]
+
+#: Fewest municipalities with a full year for a funnel plot.
+MIN_FUNNEL = 3
+
+
+@cache
+def catalogue_frame() -> pd.DataFrame:
+    """The shipped catalogue, read once (do not modify); passed to the kit's functions so that
+    they do not read it again on every call."""
+    return indicator_catalogue()
+
+
+@cache
+def catalogue() -> pd.DataFrame:
+    """The shipped catalogue indexed by ``indicator_id`` (read once; do not modify)."""
+    return catalogue_frame().set_index("indicator_id")
+
+
+def hide(table: pd.DataFrame, **kwargs: object) -> pd.DataFrame:
+    """:func:`socprev_kit.evaluation.suppress` with the cached catalogue."""
+    return suppress(table, catalogue=catalogue_frame(), **kwargs)
+
+
+def _project_attainment(ctx: DataContext, project_id: str, start, end) -> pd.DataFrame:  # noqa: ANN001
+    table = ctx.table[ctx.table["project_id"] == project_id]
+    objectives = ctx.data.objectives
+    objectives = objectives[objectives["project_id"] == project_id]
+    as_of = None if end is None else str(end)
+    out = attainment(
+        objectives, within(table, start, end), as_of=as_of, catalogue=catalogue_frame()
+    )
+    out = hide(out, count="observed", columns=ATTAINMENT_COLUMNS)
+    extra = objectives[["objective_id", "level", "text", "baseline_period"]].reset_index(drop=True)
+    return pd.concat([out.reset_index(drop=True), extra.drop(columns="objective_id")], axis=1)
+
+
+def attainment_rows(report: Report) -> pd.DataFrame:
+    """Attainment of the report's projects' objectives (suppressed), with ``level`` and
+    ``text``; the period's end is the ``as_of``."""
+    parts = [
+        report.ctx.memo(
+            ("attainment", pid, report.start, report.end),
+            lambda pid=pid: _project_attainment(report.ctx, pid, report.start, report.end),
+        )
+        for pid in report.projects["project_id"]
+    ]
+    parts = [p for p in parts if len(p)]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def unit_series(report: Report, unit: Unit) -> pd.DataFrame:
+    """Monthly-table rows of one unit: a municipality's own, or the project total (combined)."""
+    table = report.table[report.table["project_id"] == unit.project_id]
+    if unit.area != ALL:
+        return table[table["nis_code"] == unit.area]
+    if table.empty:
+        return table
+    return report.memo(
+        ("combined", unit), lambda: combined(table, unit.project_id, catalogue=catalogue_frame())
+    )
+
+
+def unit_yearly(report: Report, unit: Unit) -> pd.DataFrame:
+    """Yearly-table rows of one unit (as :func:`unit_series`, per calendar year)."""
+    yearly = report.yearly[report.yearly["project_id"] == unit.project_id]
+    if unit.area != ALL:
+        return yearly[yearly["nis_code"] == unit.area]
+    if yearly.empty:
+        return yearly
+    return report.memo(
+        ("yearly", unit), lambda: combined(yearly, unit.project_id, catalogue=catalogue_frame())
+    )
+
+
+def published(report: Report, unit: Unit, freq: str = "month") -> pd.DataFrame:
+    """The unit's monthly (``"month"``) or yearly (``"year"``) rows as they may be published:
+    through :func:`hide`, once per report."""
+
+    def compute() -> pd.DataFrame:
+        if freq == "year":
+            return hide(unit_yearly(report, unit))
+        series = unit_series(report, unit)
+        return hide(series[series["frequency"] == "month"])
+
+    return report.memo(("published", unit, freq), compute)
+
+
+def min_cell() -> int:
+    """The largest minimum cell size of the catalogue (the "k" of "< k" in general texts)."""
+    return int(catalogue()["min_cell"].max())
+
+
+def unit_impact_ids(report: Report, unit: Unit) -> list[str]:
+    """:func:`impact_ids` of a unit's series (once per report)."""
+    return report.memo(("impact_ids", unit), lambda: impact_ids(unit_series(report, unit)))
+
+
+def impact_ids(series: pd.DataFrame) -> list[str]:
+    """Monthly registered impact counts with data in ``series``, in catalogue order."""
+    cat = catalogue()
+    wanted = cat.index[
+        (cat["type"] == "impact")
+        & (cat["kind"] == "registered")
+        & (cat["value_type"] == "count")
+        & (cat["frequency"] == "month")
+    ]
+    present = set(
+        series.loc[series["value"].notna() & (series["frequency"] == "month"), "indicator_id"]
+    )
+    return [i for i in wanted if i in present]
+
+
+def _yearly_counts(ctx: DataContext, indicator: str) -> pd.DataFrame:
+    """Per municipality and year with 12 months: the count and the population (one value per
+    month: the same count registered in two projects counts once, the larger one if they
+    differ)."""
+    rows = ctx.table[(ctx.table["indicator_id"] == indicator) & (ctx.table["frequency"] == "month")]
+    rows = rows.dropna(subset=["value", "population"])
+    rows = rows.sort_values("value").drop_duplicates(["nis_code", "period"], keep="last")
+    rows = rows.assign(year=rows["period"].str[:4].astype(int))
+    g = rows.groupby(["nis_code", "year"])
+    out = g.agg(value=("value", "sum"), months=("value", "size"), population=("population", "max"))
+    return out[out["months"] == 12].reset_index()
+
+
+def funnel_year(
+    ctx: DataContext, indicator: str, first: int | None = None, last: int | None = None
+) -> tuple[int | None, pd.DataFrame]:
+    """The latest year in ``first``..``last`` with 12 months of ``indicator`` in at least
+    :data:`MIN_FUNNEL` municipalities, and its suppressed :func:`~socprev_kit.comparison.funnel`
+    frame (``nis_code``, ``value``, ``population``, rates, limits, ``suppressed``)."""
+
+    def compute() -> tuple[int | None, pd.DataFrame]:
+        full = _yearly_counts(ctx, indicator)
+        full = full[full["year"].between(first or 0, last or 9999)]
+        sizes = full.groupby("year").size()
+        years = sizes.index[sizes >= MIN_FUNNEL]
+        if not len(years):
+            return None, pd.DataFrame()
+        year = int(years.max())
+        rows = full[full["year"] == year].assign(indicator_id=indicator)
+        return year, hide(funnel(rows.reset_index(drop=True)))
+
+    return ctx.memo(("funnel", indicator, first, last), compute)
+
+
+def full_years(report: Report) -> tuple[int | None, int | None]:
+    """The first and last calendar years inside the report's period (None: no limit)."""
+    first = None if report.start is None else report.start.year + (report.start.month > 1)
+    last = None if report.end is None else report.end.year - (report.end.month < 12)
+    return first, last
+
+
+def warm_up(ctx: DataContext) -> None:
+    """Compute what every report on the whole period needs: the yearly table, attainment and
+    funnel inputs."""
+    ctx.yearly_all()
+    for pid in ctx.data.projects["project_id"]:
+        ctx.memo(
+            ("attainment", pid, None, None),
+            lambda pid=pid: _project_attainment(ctx, pid, None, None),
+        )
+    cat = catalogue()
+    counts = cat.index[
+        (cat["type"] == "impact") & (cat["value_type"] == "count") & (cat["kind"] == "registered")
+    ]
+    for indicator in np.intersect1d(counts, ctx.table["indicator_id"].unique()):
+        funnel_year(ctx, str(indicator))

@@ -1,0 +1,152 @@
+"""The interrupted time series of a report: one per project, area and monthly impact count.
+
+Quasi-Poisson, one harmonic, population offset, from the project's intervention date (its start
+date when missing) plus its lag, with a slope change when the project expects one, controlled by
+the project's comparison municipalities when its design is ``controlled_its``. A series that
+cannot be estimated gets a reason (a text key of :mod:`socprev_kit.reports.texts`): the design
+plans no ITS, no date, all zeros, counts too small, too few months, data that cannot be
+modelled. Warnings are caught with ``simplefilter("always")`` and kept with the result (cached
+per data context), so every run in a process says the same.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..comparison import NoComparisonError, comparison_series
+from ..its import (
+    IN_CONTROL,
+    ITSDataError,
+    ITSResult,
+    ITSWarning,
+    TooFewPointsError,
+    interrupted_time_series,
+)
+from .evaluate import unit_series
+from .report import ALL, Report, Unit, within
+
+__all__ = ["ITSOutcome", "its_outcome"]
+
+#: Fewest counts per month, on average on each side of the start, for an ITS estimate.
+MIN_MONTHLY_MEAN = 1.0
+#: Designs that call for an interrupted time series.
+ITS_DESIGNS = ("its", "controlled_its")
+
+
+@dataclass(frozen=True)
+class ITSOutcome:
+    """An ITS fit of one unit and indicator, or the reason there is none (a text key)."""
+
+    unit: Unit
+    indicator_id: str
+    result: ITSResult | None = None
+    reason: str | None = None
+    fields: dict = field(default_factory=dict)
+    unstable: bool = False
+    comparisons: tuple[str, ...] = ()
+    no_control: bool = False
+    intervention: pd.Timestamp | None = None
+
+
+def _control(report: Report, unit: Unit, indicator: str, codes: tuple) -> pd.DataFrame | None:
+    table = within(report.ctx.table, report.start, report.end)
+    nis = unit.area if unit.area != ALL else report.nis_codes[0]
+    try:
+        found = comparison_series(
+            table,
+            nis_code=nis,
+            indicator_id=indicator,
+            project_id=unit.project_id,
+            comparisons=list(codes),
+        )
+    except (NoComparisonError, ValueError):
+        return None
+    return found.control
+
+
+def _fit(series: pd.DataFrame, control: pd.DataFrame | None, when, project):  # noqa: ANN001, ANN202
+    """The fitted ITS and whether a warning other than the kit's own came up."""
+    lag = 0 if pd.isna(project["lag_months"]) else int(project["lag_months"])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = interrupted_time_series(
+            series,
+            count="value",
+            period="period",
+            intervention=when,
+            population="population",
+            control=control,
+            family="quasipoisson",
+            harmonics=1,
+            lag=lag,
+            slope_change=project["impact_model"] in ("slope", "level_and_slope"),
+        )
+    return result, any(not issubclass(w.category, ITSWarning) for w in caught)
+
+
+def _small_counts(series: pd.DataFrame, when: object, project: pd.Series) -> dict:
+    """The mean monthly counts before and after the start when either is below
+    :data:`MIN_MONTHLY_MEAN` (too small to estimate a change), else an empty dict."""
+    lag = 0 if pd.isna(project["lag_months"]) else int(project["lag_months"])
+    start = str(pd.Period(pd.Timestamp(when), freq="M") + lag)
+    before = series.loc[series["period"] < start, "value"]
+    after = series.loc[series["period"] >= start, "value"]
+    means = [float(side.mean()) if len(side) else np.nan for side in (before, after)]
+    if not any(m < MIN_MONTHLY_MEAN for m in means):
+        return {}
+    return {"k": MIN_MONTHLY_MEAN}  # not the means: a mean over few months could reveal a count
+
+
+def _its(report: Report, unit: Unit, indicator: str) -> ITSOutcome:
+    project = report.projects.set_index("project_id").loc[unit.project_id]
+    series = unit_series(report, unit)
+    series = series[(series["indicator_id"] == indicator) & series["value"].notna()]
+    when = project["intervention_date"]
+    when = project["start_date"] if pd.isna(when) else when
+    base = {
+        "unit": unit,
+        "indicator_id": indicator,
+        "intervention": None if pd.isna(when) else pd.Timestamp(when),
+    }
+    design = str(project["evaluation_design"])
+    if design not in ITS_DESIGNS:
+        return ITSOutcome(**base, reason="its_design", fields={"design": design})
+    if pd.isna(when):
+        return ITSOutcome(**base, reason="its_no_date")
+    if (series["value"] == 0).all():
+        return ITSOutcome(**base, reason="its_zero")
+    if small := _small_counts(series, when, project):
+        return ITSOutcome(**base, reason="its_small", fields=small)
+    codes = tuple(project["comparison_nis_codes"] or ()) if design == "controlled_its" else ()
+    control = _control(report, unit, indicator, codes) if codes else None
+    try:
+        try:
+            result, unstable = _fit(series, control, when, project)
+        except TooFewPointsError as exc:
+            if control is None or exc.where != IN_CONTROL:
+                raise
+            control = None
+            result, unstable = _fit(series, None, when, project)
+    except TooFewPointsError as exc:
+        return ITSOutcome(
+            **base, reason="its_too_few", fields={"n_pre": exc.n_pre, "n_post": exc.n_post}
+        )
+    except (ITSDataError, ValueError, np.linalg.LinAlgError):
+        return ITSOutcome(**base, reason="its_bad_data")
+    return ITSOutcome(
+        **base,
+        result=result,
+        unstable=unstable,
+        comparisons=codes if control is not None else (),
+        no_control=bool(codes) and control is None,
+    )
+
+
+def its_outcome(report: Report, unit: Unit, indicator: str) -> ITSOutcome:
+    """The ITS of one unit and indicator (cached per data context, unit, indicator and period)."""
+    key = ("its", unit, indicator, report.start, report.end, report.nis_codes)
+    return report.ctx.memo(key, lambda: _its(report, unit, indicator))

@@ -1,0 +1,206 @@
+"""A report's parameters, checked: which municipality or project, which language and period.
+
+:func:`municipality_report` and :func:`project_report` turn the notebook's parameters into a
+:class:`Report`, or stop with a :class:`ReportParameterError` that names the value and what is
+allowed (the batch engine checks the same before it starts a kernel).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import SocprevError, UnknownMunicipalityError
+from ..formatting import LANGS
+from ..reference import find_municipality
+from .context import DataContext, prepare
+from .report import ALL, Report, Unit
+
+__all__ = ["ReportParameterError", "municipality_report", "project_report"]
+
+
+class ReportParameterError(SocprevError, ValueError):
+    """A report parameter that cannot be used; carries the parameter, the value and what is
+    allowed."""
+
+    def __init__(self, parameter: str, value: object, message: str) -> None:
+        self.parameter, self.value = parameter, value
+        super().__init__(f"Parameter {parameter}={value!r}: {message}")
+
+
+def _period(name: str, value: str, end: bool) -> pd.Period | None:
+    text = str(value or "").strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?", text):
+        raise ReportParameterError(
+            name,
+            value,
+            "use a month YYYY-MM (e.g. 2024-01) or a year YYYY, or leave it empty "
+            "for the whole data.",
+        )
+    if len(text) == 4:
+        text += "-12" if end else "-01"
+    return pd.Period(text, freq="M")
+
+
+def _periods(lang: str, start: str, end: str) -> tuple[pd.Period | None, pd.Period | None]:
+    """Check the language and the period (before any data is read)."""
+    if lang not in LANGS:
+        raise ReportParameterError("lang", lang, "use 'nl', 'fr' or 'en'.")
+    first, last = _period("period_start", start, False), _period("period_end", end, True)
+    if first is not None and last is not None and first > last:
+        raise ReportParameterError(
+            "period_end", end, f"it is before period_start={start!r}; swap them."
+        )
+    return first, last
+
+
+def _load(data_path: str | Path | None) -> DataContext:
+    given = str(data_path or "").strip()
+    if given and not Path(given).expanduser().exists():
+        raise ReportParameterError(
+            "data_path",
+            data_path,
+            f"no such file or folder (working directory {Path.cwd()}); "
+            "give a folder or file of registrations, or leave it empty for the sample data.",
+        )
+    return prepare(given or None, warm=False)
+
+
+def _listing(values: Sequence[str], n: int = 12) -> str:
+    shown = ", ".join(values[:n])
+    return shown + (f" ... ({len(values)} in all)" if len(values) > n else "")
+
+
+def _find(query: str) -> pd.Series:
+    """The municipality of a NIS code or name (checked before any data is read)."""
+    try:
+        return find_municipality(str(query or "").strip())
+    except UnknownMunicipalityError as exc:
+        hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+        raise ReportParameterError(
+            "nis_code",
+            query,
+            f"no such municipality; give a 5-digit NIS code or a Dutch or "
+            f"French name of a municipality with data.{hint}",
+        ) from exc
+
+
+def _with_data(ctx: DataContext, row: pd.Series, query: str) -> pd.Series:
+    if row["nis_code"] not in ctx.nis_with_data:
+        raise ReportParameterError(
+            "nis_code",
+            query,
+            f"{row['name_nl']} ({row['nis_code']}) has no project or "
+            f"registrations in the data. Municipalities with data: "
+            f"{_listing(ctx.nis_with_data)}.",
+        )
+    return row
+
+
+def _check_data(report: Report, parameter: str) -> Report:
+    """Refuse a period in which the report has no data at all."""
+    if report.table.empty and (report.start is not None or report.end is not None):
+        months = report.ctx.table["period"]
+        raise ReportParameterError(
+            parameter,
+            report.parameters[parameter],
+            f"no data in the period asked; the data run from {months.min()} to {months.max()}.",
+        )
+    return report
+
+
+def municipality_report(
+    nis_code: str,
+    *,
+    data_path: str | Path | None = "",
+    lang: str = "nl",
+    period_start: str = "",
+    period_end: str = "",
+) -> Report:
+    """The report of one municipality (NIS code or Dutch, French or English name).
+
+    Raises
+    ------
+    ReportParameterError
+        Unknown municipality, one without data, an unknown language or a bad period.
+    """
+    first, last = _periods(lang, period_start, period_end)
+    row = _find(nis_code)
+    ctx = _load(data_path)
+    row = _with_data(ctx, row, nis_code)
+    nis = str(row["nis_code"])
+    regs, projects = ctx.data.registrations, ctx.data.projects
+    mine = set(regs.loc[regs["nis_code"] == nis, "project_id"])
+    mine |= {
+        p
+        for p, c in zip(projects["project_id"], projects["nis_codes"], strict=True)
+        if nis in (c or ())
+    }
+    projects = projects[projects["project_id"].isin(mine)].reset_index(drop=True)
+    report = Report(
+        kind="municipality", id=nis, name_nl=str(row["name_nl"]), name_fr=str(row["name_fr"]),
+        lang=lang, ctx=ctx, projects=projects, nis_codes=(nis,),
+        units=tuple(Unit(p, nis) for p in projects["project_id"]), start=first, end=last,
+        parameters=_given(nis_code=nis_code, data_path=data_path, lang=lang,
+                          period_start=period_start, period_end=period_end),
+    )  # fmt: skip
+    return _check_data(report, "period_start" if period_start else "period_end")
+
+
+def _given(**parameters: object) -> dict[str, str]:
+    """The parameters as given (for the annex), ``None`` as empty."""
+    return {k: "" if v is None else str(v) for k, v in parameters.items()}
+
+
+def _project(ctx: DataContext, project_id: str) -> pd.Series:
+    projects = ctx.data.projects
+    hit = projects[projects["project_id"] == str(project_id).strip()]
+    if hit.empty:
+        ids = sorted(projects["project_id"])
+        close = difflib.get_close_matches(str(project_id).strip().upper(), ids, n=3)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise ReportParameterError(
+            "project_id",
+            project_id,
+            f"no such project in the data.{hint} Projects: {_listing(ids, 30)}.",
+        )
+    return hit.iloc[0]
+
+
+def project_report(
+    project_id: str,
+    *,
+    data_path: str | Path | None = "",
+    lang: str = "nl",
+    period_start: str = "",
+    period_end: str = "",
+) -> Report:
+    """The report of one project over all its municipalities.
+
+    Raises
+    ------
+    ReportParameterError
+        Unknown project, an unknown language or a bad period.
+    """
+    first, last = _periods(lang, period_start, period_end)
+    ctx = _load(data_path)
+    row = _project(ctx, project_id)
+    pid = str(row["project_id"])
+    regs = ctx.data.registrations
+    nis = set(row["nis_codes"] or ()) | set(regs.loc[regs["project_id"] == pid, "nis_code"])
+    nis_codes = tuple(sorted(nis))
+    report = Report(
+        kind="project", id=pid, name_nl=str(row["name"]), name_fr=str(row["name"]), lang=lang,
+        ctx=ctx, projects=ctx.data.projects[ctx.data.projects["project_id"] == pid]
+        .reset_index(drop=True), nis_codes=nis_codes,
+        units=(Unit(pid, nis_codes[0] if len(nis_codes) == 1 else ALL),), start=first, end=last,
+        parameters=_given(project_id=project_id, data_path=data_path, lang=lang,
+                          period_start=period_start, period_end=period_end),
+    )  # fmt: skip
+    return _check_data(report, "period_start" if period_start else "period_end")

@@ -1,0 +1,188 @@
+"""Section 5 of a report (DESIGN §5): impact indicators as counts over time with the
+interrupted time series where design and data allow it, the reason where they do not, and the
+counts and rates per 1,000 per year."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..catalogue import POPULATION
+from ..formatting import Lang, format_number, format_percent
+from ..interpretation import describe_its
+from .common import labels, month_text, project_heading
+from .display import Section
+from .evaluate import (
+    catalogue,
+    catalogue_frame,
+    published,
+    unit_impact_ids,
+)
+from .figures import Panel, panel_figure
+from .interrupted import ITSOutcome, its_outcome
+from .report import Report, Unit
+from .sections_results import indicators_of_type
+from .tables import cells, indicator_label, municipality_name, unit_name
+from .texts import text
+
+__all__ = ["impact", "its_sentences"]
+
+#: Years shown in the table of counts and rates.
+N_YEARS = 7
+
+
+def _impact_panel(report: Report, outcome: ITSOutcome, series: pd.DataFrame) -> Panel:
+    rows = series[series["indicator_id"] == outcome.indicator_id]
+    name = indicator_label(outcome.indicator_id, report.lang)
+    if len(report.units) > 1:
+        name = f"{outcome.unit.project_id} · {name}"
+    return Panel(
+        rows,
+        name,
+        text("count_axis", report.lang),
+        intervention=outcome.intervention,
+        its=outcome.result,
+    )
+
+
+def its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
+    """The sentences on one ITS: the result and its caveats, or why there is none (once per
+    data context: sections 5 and 7, and other reports on the same unit, use them)."""
+    key = (
+        "its_sentences",
+        outcome.unit,
+        outcome.indicator_id,
+        report.lang,
+        report.start,
+        report.end,
+        report.nis_codes,
+    )
+    return list(report.ctx.memo(key, lambda: _its_sentences(report, outcome)))
+
+
+def _its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
+    lang, name = report.lang, indicator_label(outcome.indicator_id, report.lang)
+    if outcome.result is None:
+        fields = {
+            k: format_number(v, lang) if isinstance(v, float) else v
+            for k, v in outcome.fields.items()
+        }
+        fields["design"] = labels("evaluation_design", fields.get("design", ""), lang)
+        month = month_text(outcome.intervention, lang)
+        return [text(outcome.reason, lang, indicator=name, month=month, **fields)]
+    names = [municipality_name(c, lang) for c in outcome.comparisons]
+    out = describe_its(
+        outcome.result,
+        outcome.indicator_id,
+        lang=lang,
+        comparisons=names,
+        start=outcome.intervention,
+        catalogue=catalogue_frame(),
+    )
+    if outcome.no_control:
+        out.append(text("its_no_control", lang, indicator=name))
+    if outcome.unstable:
+        out.append(text("its_unstable", lang))
+    return out
+
+
+def _its_table(report: Report, outcomes: list[ITSOutcome]) -> pd.DataFrame:
+    lang, rows = report.lang, []
+    for o in (o for o in outcomes if o.result is not None):
+        level = o.result.effects.set_index("term").loc["level"]
+        pct = [
+            format_percent(100 * (level[c] - 1), lang, signed=True)
+            for c in ("rate_ratio", "ci_low", "ci_high")
+        ]
+        d = o.result.diagnostics
+        names = ", ".join(municipality_name(c, lang) for c in o.comparisons)
+        rows.append(
+            {
+                text("indicator", lang): indicator_label(o.indicator_id, lang),
+                text("change", lang): pct[0],
+                text("interval", lang): f"{pct[1]} … {pct[2]}",
+                text("months_before_after", lang): f"{d['n_pre']} / {d['n_post']}",
+                text("model", lang): text("model_controlled", lang, names=names)
+                if names
+                else text("model_plain", lang),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _impact_yearly(report: Report, unit: Unit) -> pd.DataFrame:
+    lang, yearly = report.lang, published(report, unit, "year")
+    per_population = set(catalogue().index[catalogue()["denominator"] == POPULATION])
+    ids = [i for i in indicators_of_type(yearly, ("impact",)) if i not in per_population]
+    counts = set(unit_impact_ids(report, unit))
+    years = sorted(yearly["period"].astype(str).unique())[-N_YEARS:]
+    lines = []
+    for i in ids:
+        rows = yearly[yearly["indicator_id"] == i].set_index("period").reindex(years)
+        name = indicator_label(i, lang)
+        head = (
+            text("count_row", lang, name=name) if i in counts else f"{name} ({unit_name(i, lang)})"
+        )
+        lines.append([head, *cells(rows["value"], i, lang, rows["suppressed"])])
+        if i in counts:
+            lines.append(
+                [
+                    text("rate_row", lang, name=name),
+                    *_rates(rows["rate_per_1000"], rows["suppressed"], i, lang),
+                ]
+            )
+    pop = yearly.dropna(subset=["population"]).drop_duplicates("period").set_index("period")
+    pop = pop.reindex(years)
+    lines.append(
+        [
+            text("population_row", lang),
+            *[
+                "–" if pd.isna(p) else f"{format_number(p, lang, decimals=0)} ({int(y)})"
+                for p, y in zip(pop["population"], pop["population_year"], strict=True)
+            ],
+        ]
+    )
+    return pd.DataFrame(lines, columns=[text("indicator", lang), *years])
+
+
+def _rates(values: pd.Series, hidden: pd.Series, indicator: str, lang: Lang) -> list[str]:
+    k = int(catalogue().loc[indicator, "min_cell"])
+    hidden = hidden.fillna(False).astype(bool)
+    return [
+        f"< {k}" if h else "–" if pd.isna(v) else format_number(v, lang, decimals=2)
+        for v, h in zip(values, hidden, strict=True)
+    ]
+
+
+def impact(report: Report) -> Section:
+    """Section 5: impact counts per month with the ITS fit and counterfactual where design and
+    data allow it (one figure), then per project the estimates, the sentences (or why there is
+    no estimate) and the counts and rates per 1,000 per year."""
+    lang = report.lang
+    years = report.table["population_year"].dropna()
+    out = Section().md(
+        f"## {text('h_impact', lang)}",
+        text("impact_intro", lang, year=int(years.max()) if len(years) else "–"),
+    )
+    found = {
+        u: [its_outcome(report, u, i) for i in unit_impact_ids(report, u)] for u in report.units
+    }
+    panels = [
+        _impact_panel(report, o, published(report, u)) for u in report.units for o in found[u]
+    ]
+    if panels:
+        out.figure(
+            panel_figure(panels, lang, ncols=1 if len(panels) < 3 else 2), text("h_impact", lang)
+        )
+    for unit in report.units:
+        out.md(project_heading(report, unit))
+        if found[unit]:
+            table = _its_table(report, found[unit])
+            if len(table):
+                out.table(table, numeric=list(table.columns[1:4]))
+            out.bullets(" ".join(its_sentences(report, o)) for o in found[unit])
+        yearly = _impact_yearly(report, unit)
+        if len(yearly) > 1:
+            out.table(yearly, numeric=list(yearly.columns[1:]))
+        elif not found[unit]:
+            out.md(text("no_impact", lang))
+    return out

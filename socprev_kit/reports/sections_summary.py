@@ -1,0 +1,255 @@
+"""Sections 6 and 7 of a report (DESIGN §5): the municipality beside others (funnel plot), and
+a short interpretation with the caveats that apply."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..formatting import Lang, format_number, format_percent
+from ..interpretation import caveats, sentence
+from .common import report_issues
+from .display import Section, md_escape
+from .evaluate import (
+    attainment_rows,
+    catalogue,
+    catalogue_frame,
+    full_years,
+    funnel_year,
+    min_cell,
+    published,
+    unit_impact_ids,
+)
+from .figures import funnel_figure
+from .interrupted import its_outcome
+from .report import Report
+from .sections_facts import report_months
+from .sections_impact import its_sentences
+from .tables import indicator_label, municipality_name
+from .texts import text
+
+__all__ = ["comparison", "interpretation", "main_indicator"]
+
+
+def _impact_ids(report: Report) -> list[str]:
+    found = {i for u in report.units for i in unit_impact_ids(report, u)}
+    return [i for i in catalogue().index if i in found]
+
+
+def main_indicator(report: Report) -> str | None:
+    """The impact count of the funnel plot: of those an objective names (else of all), the one
+    compared with the most municipalities."""
+    ids = _impact_ids(report)
+    obj = report.ctx.data.objectives
+    named = set(obj.loc[obj["project_id"].isin(report.projects["project_id"]), "indicator_id"])
+    pool = [i for i in ids if i in named] or ids
+    sizes = {i: len(funnel_year(report.ctx, i, *full_years(report))[1]) for i in pool}
+    return max(pool, key=lambda i: sizes[i]) if pool else None
+
+
+def _position(row: pd.Series, lang: Lang) -> str:
+    if row["suppressed"]:
+        return text("hidden", lang)
+    for level in ("998", "95"):
+        if row[f"outside_{level}"]:
+            side = "above" if row["value"] > row[f"high_{level}"] else "below"
+            return text(f"{side}_{level}", lang)
+    return text("within", lang)
+
+
+def _rate(x: float, lang: Lang) -> str:
+    return "–" if pd.isna(x) else format_number(x, lang, decimals=2)
+
+
+def _comparison_rows(report: Report, indicator: str, year: int, frame: pd.DataFrame) -> list:
+    lang, rows = report.lang, []
+    for row in frame[frame["nis_code"].isin(report.nis_codes)].to_dict("records"):
+        k = int(catalogue().loc[indicator, "min_cell"])
+        count = f"< {k}" if row["suppressed"] else format_number(row["value"], lang, decimals=0)
+        interval = (
+            "–"
+            if row["suppressed"]
+            else (f"{_rate(row['rate_low'], lang)} … {_rate(row['rate_high'], lang)}")
+        )
+        rows.append(
+            {
+                text("indicator", lang): indicator_label(indicator, lang),
+                text("municipality", lang): municipality_name(row["nis_code"], lang),
+                text("year", lang): str(year),
+                text("count", lang): count,
+                text("rate", lang): _rate(row["rate_per_1000"], lang),
+                text("interval", lang): interval,
+                text("group_rate", lang): _rate(row["group_rate_per_1000"], lang),
+                text("position", lang): _position(pd.Series(row), lang),
+                text("n_compared", lang): str(len(frame)),
+            }
+        )
+    return rows
+
+
+def comparison(report: Report) -> Section:
+    """Section 6: a funnel plot of the main impact count per 1,000 in the latest full year,
+    every municipality with data, the report's municipalities ringed; a table for every impact
+    count."""
+    lang = report.lang
+    out = Section().md(f"## {text('h_compare', lang)}")
+    main, ids = main_indicator(report), _impact_ids(report)
+    if main is None:
+        return out.md(text("compare_no_impact", lang))
+    first, last = full_years(report)
+    rows = []
+    for indicator in ids:
+        year, frame = funnel_year(report.ctx, indicator, first, last)
+        name = indicator_label(indicator, lang)
+        if year is None:
+            if indicator == main:
+                out.md(text("compare_none", lang, indicator=name))
+            continue
+        rows += _comparison_rows(report, indicator, year, frame)
+        if indicator != main:
+            continue
+        group = _rate(frame["group_rate_per_1000"].iloc[0], lang)
+        out.md(
+            text(
+                "compare_intro",
+                lang,
+                indicator=name,
+                year=year,
+                name=md_escape(_who(report)),
+                n=len(frame),
+                rate=group,
+            )
+        )
+        out.figure(funnel_figure(frame, report.nis_codes, f"{name}, {year}", lang), name)
+        out.bullets(_not_shown(report, frame, name, year))
+    if rows:
+        table = pd.DataFrame(rows)
+        out.table(table, numeric=list(table.columns[3:7]) + [table.columns[-1]])
+    return out
+
+
+def _who(report: Report) -> str:
+    """The municipality of a report, or the municipalities of a project."""
+    if report.kind == "municipality":
+        return report.name
+    names = [municipality_name(c, report.lang) for c in report.nis_codes]
+    return names[0] if len(names) == 1 else text("and_list", report.lang, first=", ".join(
+        names[:-1]), last=names[-1])  # fmt: skip
+
+
+def _not_shown(report: Report, frame: pd.DataFrame, indicator: str, year: int) -> list[str]:
+    """Why a municipality of the report is not in the funnel plot: no full year, or hidden."""
+    lang, out = report.lang, []
+    hidden = set(frame.loc[frame["suppressed"], "nis_code"])
+    for code in report.nis_codes:
+        name = md_escape(municipality_name(code, lang))
+        if code in hidden:
+            out.append(text("compare_hidden", lang, name=name, k=min_cell()))
+        elif code not in set(frame["nis_code"]):
+            out.append(text("compare_absent", lang, name=name, year=year, indicator=indicator))
+    return out
+
+
+def _findings(report: Report) -> tuple[list[str], list[str]]:
+    """The main findings and the caveats of the ITS results, deduplicated."""
+    lang, att = report.lang, attainment_rows(report)
+    found, notes = [], []
+    if len(att):
+        counts = att["status"].value_counts()
+        key = "attainment_summary" if counts.get("no data", 0) else "attainment_summary_all"
+        found.append(
+            text(
+                key,
+                lang,
+                n=len(att),
+                reached=counts.get("reached", 0),
+                on_track=counts.get("on track", 0),
+                behind=counts.get("behind", 0),
+                no_data=counts.get("no data", 0),
+            )
+        )
+    fitted = 0
+    for unit in report.units:
+        for indicator in unit_impact_ids(report, unit):
+            outcome = its_outcome(report, unit, indicator)
+            said = its_sentences(report, outcome)
+            if outcome.result is None:
+                continue
+            fitted += 1
+            head = 1
+            while head < len(said) and said[head] in _direction_sentences(lang):
+                head += 1
+            prefix = text("prefix", lang, id=md_escape(unit.project_id))
+            found.append(prefix + " ".join(said[:head]))
+            notes += said[head:]
+    if fitted == 0 and _impact_ids(report):
+        found.append(text("no_its_finding", lang))
+    return found, notes
+
+
+def _direction_sentences(lang: Lang) -> set[str]:
+    return {sentence("desired", lang), sentence("undesired", lang), sentence("chance", lang)}
+
+
+def _funnel_finding(report: Report) -> list[str]:
+    main, lang = main_indicator(report), report.lang
+    if main is None:
+        return []
+    year, frame = funnel_year(report.ctx, main, *full_years(report))
+    if year is None:
+        return []
+    mine = frame[frame["nis_code"].isin(report.nis_codes) & ~frame["suppressed"]]
+    group = _rate(frame["group_rate_per_1000"].iloc[0], lang)
+    name = indicator_label(main, lang).split(" ", 1)[-1].lower()
+    return [
+        text(
+            "compare_finding",
+            lang,
+            year=year,
+            name=municipality_name(r["nis_code"], lang),
+            indicator=name,
+            position=_position(pd.Series(r), lang),
+            rate=_rate(r["rate_per_1000"], lang),
+            group=group,
+        )
+        for r in mine.to_dict("records")
+    ]
+
+
+def _data_caveats(report: Report) -> list[str]:
+    lang, months, out = report.lang, report_months(report), []
+    share = months["registered"].mean() if len(months) else 1.0
+    if share < 0.9:
+        out.append(text("completeness_caveat", lang, share=format_percent(100 * share, lang)))
+    errors = int((report_issues(report)["severity"] == "error").sum())
+    if errors:
+        out.append(text("errors_caveat", lang, n=errors))
+    for indicator in _impact_ids(report):
+        out += caveats(indicator, lang=lang, catalogue=catalogue_frame())
+    hidden = sum(int(published(report, u)["suppressed"].sum()) for u in report.units)
+    if hidden:
+        out.append(
+            sentence(
+                "suppressed_many" if hidden > 1 else "suppressed_one", lang, n=hidden, k=min_cell()
+            )
+        )
+    return out
+
+
+def interpretation(report: Report) -> Section:
+    """Section 7: the main findings in a few sentences, then the caveats that apply."""
+    lang = report.lang
+    found, notes = _findings(report)
+    months = report_months(report)
+    if len(months):
+        share = format_percent(100 * months["registered"].mean(), lang)
+        found.append(text("completeness_finding", lang, share=share))
+    found += _funnel_finding(report)
+    sample = [text("sample_note", lang)] if report.ctx.sample else []
+    notes = sample + [text("chance_general", lang)] + _data_caveats(report) + notes
+    return (
+        Section()
+        .md(f"## {text('h_interpret', lang)}", f"### {text('h_findings', lang)}")
+        .bullets(found)
+        .md(f"### {text('h_caveats', lang)}")
+        .bullets(list(dict.fromkeys(notes)))
+    )

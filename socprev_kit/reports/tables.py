@@ -1,0 +1,181 @@
+"""Cells and tables as a report publishes them: numbers in the language, hidden small cells,
+names of indicators, units, municipalities and areas.
+
+A suppressed cell is written ``< k`` (the catalogue's minimum), a missing one ``–``; both tables
+and figures take their input through :func:`socprev_kit.evaluation.suppress` first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from ..catalogue import indicator_names
+from ..formatting import Lang, format_month, format_number, format_percent
+from ..plots.style import municipality_names
+from ..reference import municipalities
+from .evaluate import catalogue
+from .report import ALL
+from .texts import text
+from .texts_evaluation import PROVINCES, REGIONS, UNITS
+
+__all__ = [
+    "area_name",
+    "cell",
+    "cells",
+    "indicator_label",
+    "localized",
+    "municipality_name",
+    "sparkline",
+    "unit_name",
+    "value_text",
+    "yearly_table",
+]
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+@cache
+def _names(lang: Lang) -> dict[str, str]:
+    return indicator_names(lang)
+
+
+def indicator_label(indicator_id: str, lang: Lang) -> str:
+    """``"I01 Geregistreerde drugsoverlastincidenten"``."""
+    return f"{indicator_id} {_names(lang).get(indicator_id, '')}".strip()
+
+
+def unit_name(indicator_id: str, lang: Lang) -> str:
+    """The indicator's unit in words (``aantal``, ``%``, ``uren`` ...)."""
+    unit = str(catalogue()["unit"].get(indicator_id, ""))
+    return UNITS.get(unit, (unit, unit, unit))[("nl", "fr", "en").index(lang)]
+
+
+@cache
+def _municipality_names(lang: Lang) -> dict[str, str]:
+    return municipality_names(lang).to_dict()
+
+
+def municipality_name(nis_code: str, lang: Lang) -> str:
+    """The municipality's name in ``lang`` (the region's language for English)."""
+    return str(_municipality_names(lang).get(nis_code, nis_code))
+
+
+def area_name(area: str, lang: Lang) -> str:
+    """A municipality's name, or "all municipalities together" for a project total."""
+    return text("project_total", lang) if area == ALL else municipality_name(area, lang)
+
+
+def localized(kind: str, value: str, lang: Lang) -> str:
+    """A region or province name of the reference in ``lang``."""
+    table = REGIONS if kind == "region" else PROVINCES
+    return table.get(value, (value, value, value))[("nl", "fr", "en").index(lang)]
+
+
+def value_text(x: float, indicator_id: str, lang: Lang) -> str:
+    """One value: a percentage for ``%`` indicators, else a number; ``–`` when missing."""
+    if x is None or not np.isfinite(float(x)):
+        return "–"
+    if catalogue()["unit"].get(indicator_id) == "%":
+        return format_percent(float(x), lang, decimals=1 if abs(x) < 100 else 0)
+    return format_number(float(x), lang, decimals=None if abs(x) < 100 else 0)
+
+
+def cell(value: float, indicator_id: str, lang: Lang, hidden: bool = False) -> str:
+    """One published value: ``< k`` when suppressed (``k`` the indicator's minimum), ``–`` when
+    missing, else :func:`value_text`."""
+    if hidden:
+        return f"< {int(catalogue()['min_cell'].get(indicator_id, 0))}"
+    return value_text(value, indicator_id, lang)
+
+
+def cells(
+    values: pd.Series, indicator_ids: pd.Series | str, lang: Lang, suppressed: pd.Series | None
+) -> list[str]:
+    """Values written for a table (:func:`cell` of each)."""
+    ids = [indicator_ids] * len(values) if isinstance(indicator_ids, str) else indicator_ids
+    hidden = [False] * len(values) if suppressed is None else suppressed.fillna(False)
+    return [cell(v, i, lang, bool(h)) for v, i, h in zip(values, ids, hidden, strict=True)]
+
+
+def _wide(frame: pd.DataFrame, column: str, rows: Sequence[str], cols: Sequence[str]):  # noqa: ANN202
+    """``frame[column]`` by indicator (rows) and period (columns); NaN where absent."""
+    keyed = frame.drop_duplicates(["indicator_id", "period"]).set_index(["indicator_id", "period"])
+    return keyed[column].astype(float).unstack().reindex(index=list(rows), columns=list(cols))
+
+
+def sparkline(values: Sequence[float], hidden: Sequence[bool] = ()) -> str:
+    """A text sparkline: one bar per value (scaled to the largest), ``·`` for a hidden value and
+    a space for a missing one.
+
+    >>> sparkline([0, 5, 10, float("nan"), 10], [False, False, False, False, True])
+    '▁▅█ ·'
+    """
+    v = np.asarray(values, dtype=float)
+    hide = np.asarray(hidden, dtype=bool) if len(hidden) else np.zeros(len(v), bool)
+    shown = np.where(hide, np.nan, v)
+    top = np.nanmax(shown) if np.isfinite(shown).any() else 0.0
+    out = []
+    for x, h in zip(shown, hide, strict=True):
+        if h:
+            out.append("·")
+        elif not np.isfinite(x):
+            out.append(" ")
+        else:
+            out.append(_BARS[int(round(x / top * (len(_BARS) - 1))) if top > 0 else 0])
+    return "".join(out)
+
+
+def _sparks(monthly: pd.DataFrame, indicators: Sequence[str], n: int = 24) -> list[str]:
+    """The sparkline of the latest ``n`` months of each indicator of a published monthly frame."""
+    last = pd.Period(monthly["period"].max(), freq="M")
+    months = pd.period_range(last - (n - 1), last, freq="M").astype(str)
+    values = _wide(monthly, "value", indicators, months).to_numpy()
+    hidden = _wide(monthly, "suppressed", indicators, months).fillna(0).astype(bool).to_numpy()
+    return [sparkline(v, h) for v, h in zip(values, hidden, strict=True)]
+
+
+def yearly_table(
+    yearly: pd.DataFrame,
+    indicators: Sequence[str],
+    lang: Lang,
+    *,
+    monthly: pd.DataFrame | None = None,
+    n_years: int = 3,
+) -> pd.DataFrame:
+    """One row per indicator, one column per year (the latest ``n_years``); with ``monthly``, a
+    last column with the sparkline of its latest 24 months. Both frames come through
+    :func:`~socprev_kit.evaluation.suppress` (``suppressed`` column)."""
+    rows = yearly[yearly["indicator_id"].isin(indicators)]
+    years = sorted(rows["period"].astype(str).unique())[-n_years:]
+    out = pd.DataFrame(
+        {
+            text("indicator", lang): [indicator_label(i, lang) for i in indicators],
+            text("unit", lang): [unit_name(i, lang) for i in indicators],
+        }
+    )
+    values = _wide(rows, "value", indicators, years)
+    hidden = _wide(rows, "suppressed", indicators, years).fillna(0).astype(bool)
+    for year in years:
+        out[year] = [cell(v, i, lang, h) for i, v, h in
+                     zip(indicators, values[year], hidden[year], strict=True)]  # fmt: skip
+    if monthly is not None and len(monthly):
+        out[text("months_24", lang)] = _sparks(monthly, indicators)
+        last = pd.Period(monthly["period"].max(), freq="M")
+        if last.month < 12 and str(last.year) in out:
+            partial = text("partial_year", lang, year=last.year, month=format_month(last, lang))
+            out = out.rename(columns={str(last.year): partial})
+    return out
+
+
+@cache
+def _reference() -> pd.DataFrame:
+    return municipalities().set_index("nis_code")
+
+
+def municipality_row(nis_code: str) -> pd.Series:
+    """The reference row of a NIS code (2025 geography)."""
+    return _reference().loc[nis_code]

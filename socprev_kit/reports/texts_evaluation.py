@@ -1,0 +1,256 @@
+"""The words of the evaluation parts of a report (sections 3 to 8) in Dutch, French and English.
+
+Data for translators, merged into :data:`socprev_kit.reports.texts.TEXTS`; the conventions are
+those of :mod:`socprev_kit.reports.texts`.
+"""
+
+from __future__ import annotations
+
+__all__ = ["EVALUATION", "PROVINCES", "REGIONS", "UNITS"]
+
+_RESULTS = {
+    "logic_intro": ("Elke doelstelling hangt aan een indicator. Realisatie = (huidige waarde − "
+                    "beginwaarde) / (streefwaarde − beginwaarde): 0 % is de beginwaarde, 100 % de "
+                    "streefwaarde. De huidige waarde is die van de laatste 12 maanden met "
+                    "gegevens.",
+                    "Chaque objectif est lié à un indicateur. Réalisation = (valeur actuelle − "
+                    "valeur de départ) / (cible − valeur de départ) : 0 % est la valeur de départ, "
+                    "100 % la cible. La valeur actuelle est celle des 12 derniers mois avec des "
+                    "données.", "Each objective is tied to an indicator. Attainment = (current "
+                    "value − baseline) / (target − baseline): 0% is the baseline, 100% the target. "
+                    "The current value is that of the last 12 months with data."),
+    "no_objectives": ("Geen doelstellingen geregistreerd.", "Aucun objectif enregistré.",
+                      "No objectives registered."),
+    "level": ("Niveau", "Niveau", "Level"),
+    "objective": ("Doelstelling", "Objectif", "Objective"),
+    "indicator": ("Indicator", "Indicateur", "Indicator"),
+    "baseline": ("Beginwaarde", "Valeur de départ", "Baseline"),
+    "target": ("Streefwaarde", "Cible", "Target"),
+    "current": ("Huidige waarde", "Valeur actuelle", "Current value"),
+    "attainment": ("Realisatie", "Réalisation", "Attainment"),
+    "status": ("Stand", "État", "Status"),
+    "value_in": ("{value} ({period})", "{value} ({period})", "{value} ({period})"),
+    "process_intro": ("Per project de indicatoren met een doelstelling, maand per maand, met de "
+                      "streefwaarde omgerekend naar een maand (stippellijn) en, voor een "
+                      "realisatie tegenover de planning, het plan (100 %). Daaronder alle proces- "
+                      "en outputindicatoren per jaar.",
+                      "Par projet, les indicateurs liés à un objectif, mois par mois, avec la "
+                      "cible ramenée au mois (pointillés) et, pour une réalisation par rapport au "
+                      "plan, le plan (100 %). En dessous, tous les indicateurs de processus et de "
+                      "réalisation par année.", "Per project, the indicators with an objective, "
+                      "month by month, with the target converted to a month (dash-dot line) and, "
+                      "for delivery against plan, the plan (100%). Below, every process and "
+                      "output indicator per year."),
+    "no_process": ("Geen proces- of outputindicatoren geregistreerd.",
+                   "Aucun indicateur de processus ou de réalisation enregistré.",
+                   "No process or output indicators registered."),
+    "unit": ("Eenheid", "Unité", "Unit"),
+    "months_24": ("Laatste 24 maanden", "24 derniers mois", "Last 24 months"),
+    "partial_year": ("{year} (tot {month})", "{year} (jusqu'à {month})", "{year} (to {month})"),
+    "plan": ("Plan (100 %)", "Plan (100 %)", "Plan (100%)"),
+    "target_month": ("Streefwaarde per maand", "Cible par mois", "Target per month"),
+    "impact_intro": ("De impactindicatoren als aantal per maand. De lijn van het model en de "
+                     "stippellijn ‘zonder project’ komen uit een onderbroken tijdreeks: de trend "
+                     "vóór de start, doorgetrokken; het verschil is geen bewezen effect. Per "
+                     "project daarna de aantallen en de cijfers per 1.000 inwoners per jaar, met "
+                     "de bevolking van dat jaar (na {year} die van {year}).",
+                     "Les indicateurs d'impact en nombre par mois. La ligne du modèle et les "
+                     "pointillés « sans projet » viennent d'une série temporelle interrompue : la "
+                     "tendance d'avant le début, prolongée ; l'écart n'est pas un effet prouvé. "
+                     "Par projet ensuite, les nombres et les taux pour 1 000 habitants par année, "
+                     "avec la population de l'année (après {year}, celle de {year}).",
+                     "The impact indicators as counts per month. The model line and the dashed "
+                     "'without project' line come from an interrupted time series: the trend "
+                     "before the start, extended; the difference is not a proven effect. Then, "
+                     "per project, the counts and the rates per 1,000 inhabitants per year, with "
+                     "that year's population (after {year}, that of {year})."),
+    "no_impact": ("Geen impactindicatoren geregistreerd.", "Aucun indicateur d'impact enregistré.",
+                  "No impact indicators registered."),
+    "rate_axis": ("Per 1.000 inwoners ({year})", "Pour 1 000 habitants ({year})",
+                  "Per 1,000 inhabitants ({year})"),
+    "count_axis": ("Aantal per maand", "Nombre par mois", "Count per month"),
+    "change": ("Verandering", "Changement", "Change"),
+    "interval": ("95 %-interval", "Intervalle à 95 %", "95% interval"),
+    "months_before_after": ("Maanden voor / na", "Mois avant / après", "Months before / after"),
+    "model": ("Model", "Modèle", "Model"),
+    "model_plain": ("quasi-Poisson, zonder vergelijking", "quasi-Poisson, sans comparaison",
+                    "quasi-Poisson, uncontrolled"),
+    "model_controlled": ("quasi-Poisson, met {names}", "quasi-Poisson, avec {names}",
+                         "quasi-Poisson, with {names}"),
+    "count_row": ("{name}: aantal", "{name} : nombre", "{name}: count"),
+    "rate_row": ("{name}: per 1.000 inwoners", "{name} : pour 1 000 habitants",
+                 "{name}: per 1,000 inhabitants"),
+    "population_row": ("Inwoners (bevolkingsjaar)", "Habitants (année de population)",
+                       "Inhabitants (population year)"),
+}  # fmt: skip
+
+_WHY_NOT = {
+    "its_design": ("{indicator}: de evaluatieopzet van dit project is ‘{design}’; een "
+                   "onderbroken tijdreeks is niet gepland, de reeks wordt alleen beschreven.",
+                   "{indicator} : le plan d'évaluation de ce projet est « {design} » ; une série "
+                   "temporelle interrompue n'est pas prévue, la série est seulement décrite.",
+                   "{indicator}: this project's evaluation design is '{design}'; an interrupted "
+                   "time series is not planned, the series is only described."),
+    "its_too_few": ("{indicator}: geen schatting, want er zijn {n_pre} maanden met gegevens vóór "
+                    "en {n_post} na {month}; er zijn er minstens 3 aan elke kant nodig (12 is "
+                    "beter).", "{indicator} : pas d'estimation, car il y a {n_pre} mois avec des "
+                    "données avant et {n_post} après {month} ; il en faut au moins 3 de chaque "
+                    "côté (12 de préférence).", "{indicator}: no estimate, because there are "
+                    "{n_pre} months with data before and {n_post} after {month}; at least 3 are "
+                    "needed on each side (12 are better)."),
+    "its_small": ("{indicator}: geen schatting, want de aantallen zijn te klein: gemiddeld "
+                  "minder dan {k} per maand vóór of na {month}.", "{indicator} : pas "
+                  "d'estimation, car les nombres sont trop petits : en moyenne moins de {k} par "
+                  "mois avant ou après {month}.", "{indicator}: no estimate, because the counts "
+                  "are too small: on average fewer than {k} per month before or after {month}."),
+    "its_zero": ("{indicator}: geen schatting, want het aantal is elke maand nul.",
+                 "{indicator} : pas d'estimation, car le nombre est nul chaque mois.",
+                 "{indicator}: no estimate, because the count is zero every month."),
+    "its_bad_data": ("{indicator}: geen schatting, want de reeks kan niet gemodelleerd worden "
+                     "(ontbrekende bevolking, negatieve of dubbele waarden).",
+                     "{indicator} : pas d'estimation, car la série ne peut pas être modélisée "
+                     "(population manquante, valeurs négatives ou en double).",
+                     "{indicator}: no estimate, because the series cannot be modelled (missing "
+                     "population, negative or duplicate values)."),
+    "its_no_date": ("{indicator}: geen schatting, want het project heeft geen start- of "
+                    "interventiedatum.", "{indicator} : pas d'estimation, car le projet n'a pas "
+                    "de date de début ou d'intervention.", "{indicator}: no estimate, because "
+                    "the project has no start or intervention date."),
+    "its_unstable": ("Het model meldde een rekenprobleem; lees de schatting met extra "
+                     "voorzichtigheid.", "Le modèle a signalé un problème de calcul ; lisez "
+                     "l'estimation avec une prudence accrue.", "The model reported a numerical "
+                     "problem; read the estimate with extra caution."),
+    "its_no_control": ("Voor {indicator} waren de vergelijkingsgemeenten niet bruikbaar (geen "
+                       "gegevens); de schatting is zonder vergelijking.", "Pour {indicator}, les "
+                       "communes de comparaison n'étaient pas utilisables (pas de données) ; "
+                       "l'estimation est faite sans comparaison.", "For {indicator}, the "
+                       "comparison municipalities could not be used (no data); the estimate is "
+                       "uncontrolled."),
+}  # fmt: skip
+
+_COMPARE = {
+    "compare_intro": ("{indicator} per 1.000 inwoners in {year}: {name} naast de {n} gemeenten "
+                      "met 12 maanden gegevens. Het groepsgemiddelde is {rate} per 1.000; een punt "
+                      "buiten de trechter ligt verder van dat gemiddelde dan toeval bij die "
+                      "bevolkingsgrootte verklaart.", "{indicator} pour 1 000 habitants en "
+                      "{year} : {name} à côté des {n} communes avec 12 mois de données. La "
+                      "moyenne du groupe est de {rate} pour 1 000 ; un point hors de l'entonnoir "
+                      "s'écarte de cette moyenne plus que le hasard ne l'explique pour cette "
+                      "taille de population.", "{indicator} per 1,000 inhabitants in {year}: "
+                      "{name} beside the {n} municipalities with 12 months of data. The group "
+                      "rate is {rate} per 1,000; a point outside the funnel is further from that "
+                      "rate than chance explains at that population size."),
+    "compare_none": ("Voor {indicator} is er geen jaar met 12 maanden gegevens in minstens 3 "
+                     "gemeenten: geen vergelijking mogelijk.", "Pour {indicator}, aucune année "
+                     "n'a 12 mois de données dans au moins 3 communes : pas de comparaison "
+                     "possible.", "For {indicator}, no year has 12 months of data in at least 3 "
+                     "municipalities: no comparison is possible."),
+    "compare_absent": ("{name} heeft voor {indicator} geen 12 maanden gegevens in {year} en "
+                       "staat niet in de vergelijking.", "{name} n'a pas 12 mois de données "
+                       "pour {indicator} en {year} et ne figure pas dans la comparaison.",
+                       "{name} has no 12 months of data for {indicator} in {year} and is not in "
+                       "the comparison."),
+    "compare_hidden": ("De waarde van {name} is afgeschermd (< {k}) en staat niet in de figuur.",
+                       "La valeur de {name} est masquée (< {k}) et n'apparaît pas dans le "
+                       "graphique.", "The value of {name} is suppressed (< {k}) and is not in the "
+                       "figure."),
+    "compare_no_impact": ("Geen impactindicator die per maand geteld wordt: geen vergelijking.",
+                          "Aucun indicateur d'impact compté par mois : pas de comparaison.",
+                          "No impact indicator counted per month: no comparison."),
+    "compare_finding": ("In {year} lag {name} voor “{indicator}” {position} ({rate} per 1.000 "
+                        "inwoners, groepsgemiddelde {group}).", "En {year}, {name} était pour « "
+                        "{indicator} » {position} ({rate} pour 1 000 habitants, moyenne du groupe "
+                        "{group}).", "In {year}, {name} was {position} for “{indicator}” ({rate} "
+                        "per 1,000 inhabitants, group rate {group})."),
+    "and_list": ("{first} en {last}", "{first} et {last}", "{first} and {last}"),
+    "year": ("Jaar", "Année", "Year"),
+    "count": ("Aantal", "Nombre", "Count"),
+    "rate": ("Per 1.000 inwoners", "Pour 1 000 habitants", "Per 1,000 inhabitants"),
+    "group_rate": ("Groepsgemiddelde", "Moyenne du groupe", "Group rate"),
+    "position": ("Positie", "Position", "Position"),
+    "n_compared": ("Gemeenten", "Communes", "Municipalities"),
+    "within": ("binnen de grenzen", "dans les limites", "within the limits"),
+    "above_95": ("boven de 95 %-grens", "au-dessus de la limite à 95 %", "above the 95% limit"),
+    "above_998": ("boven de 99,8 %-grens", "au-dessus de la limite à 99,8 %",
+                  "above the 99.8% limit"),
+    "below_95": ("onder de 95 %-grens", "en dessous de la limite à 95 %", "below the 95% limit"),
+    "below_998": ("onder de 99,8 %-grens", "en dessous de la limite à 99,8 %",
+                  "below the 99.8% limit"),
+    "hidden": ("afgeschermd", "masqué", "suppressed"),
+}  # fmt: skip
+
+_INTERPRET = {
+    "attainment_summary": ("Van de {n} doelstellingen zijn er {reached} bereikt, {on_track} op "
+                           "schema en {behind} achter op schema; voor {no_data} is geen "
+                           "realisatie te berekenen.", "Sur les {n} objectifs, {reached} sont "
+                           "atteints, {on_track} en bonne voie et {behind} en retard ; pour "
+                           "{no_data}, la réalisation ne peut pas être calculée.", "Of the {n} "
+                           "objectives, {reached} are reached, {on_track} on track and {behind} "
+                           "behind; for {no_data} attainment cannot be computed."),
+    "attainment_summary_all": ("Van de {n} doelstellingen zijn er {reached} bereikt, {on_track} "
+                               "op schema en {behind} achter op schema.", "Sur les {n} objectifs, "
+                               "{reached} sont atteints, {on_track} en bonne voie et {behind} en "
+                               "retard.", "Of the {n} objectives, {reached} are reached, "
+                               "{on_track} on track and {behind} behind."),
+    "prefix": ("{id}: ", "{id} : ", "{id}: "),
+    "completeness_finding": ("{share} van de verwachte maanden is geregistreerd.",
+                             "{share} des mois attendus sont enregistrés.",
+                             "{share} of the expected months are registered."),
+    "completeness_caveat": ("Slechts {share} van de verwachte maanden is geregistreerd: "
+                            "ontbrekende maanden kunnen de cijfers vertekenen.", "Seulement "
+                            "{share} des mois attendus sont enregistrés : les mois manquants "
+                            "peuvent fausser les chiffres.", "Only {share} of the expected months "
+                            "are registered: missing months can distort the figures."),
+    "errors_caveat": ("De gegevens bevatten {n} fout(en); die rijen tellen niet mee (zie deel 2).",
+                      "Les données contiennent {n} erreur(s) ; ces lignes ne sont pas comptées "
+                      "(voir partie 2).", "The data hold {n} error(s); those rows are left out "
+                      "(see part 2)."),
+    "no_its_finding": ("Voor geen enkele impactindicator was een schatting met een onderbroken "
+                       "tijdreeks mogelijk (zie deel 5).", "Aucun indicateur d'impact n'a pu "
+                       "être estimé par une série temporelle interrompue (voir partie 5).",
+                       "No impact indicator could be estimated with an interrupted time series "
+                       "(see part 5)."),
+    "chance_general": ("Een verandering na de start van een project is geen bewijs dat het project "
+                       "ze veroorzaakte: ook andere veranderingen in dezelfde periode of toeval "
+                       "kunnen meespelen.", "Un changement après le début d'un projet ne prouve "
+                       "pas que le projet l'a causé : d'autres changements pendant la même "
+                       "période ou le hasard peuvent jouer.", "A change after a project started "
+                       "does not prove that the project caused it: other changes in the same "
+                       "period, or chance, can play a part."),
+}  # fmt: skip
+
+EVALUATION = (_RESULTS, _WHY_NOT, _COMPARE, _INTERPRET)
+
+#: The reference's region names → nl, fr, en.
+REGIONS: dict[str, tuple[str, str, str]] = {
+    "Flanders": ("Vlaams Gewest", "Région flamande", "Flemish Region"),
+    "Wallonia": ("Waals Gewest", "Région wallonne", "Walloon Region"),
+    "Brussels": ("Brussels Hoofdstedelijk Gewest", "Région de Bruxelles-Capitale",
+                 "Brussels-Capital Region"),
+}  # fmt: skip
+#: The reference's (Dutch) province names → nl, fr, en; "" for the Brussels municipalities.
+PROVINCES: dict[str, tuple[str, str, str]] = {
+    "Antwerpen": ("Antwerpen", "Anvers", "Antwerp"),
+    "Vlaams-Brabant": ("Vlaams-Brabant", "Brabant flamand", "Flemish Brabant"),
+    "Waals-Brabant": ("Waals-Brabant", "Brabant wallon", "Walloon Brabant"),
+    "West-Vlaanderen": ("West-Vlaanderen", "Flandre-Occidentale", "West Flanders"),
+    "Oost-Vlaanderen": ("Oost-Vlaanderen", "Flandre-Orientale", "East Flanders"),
+    "Henegouwen": ("Henegouwen", "Hainaut", "Hainaut"),
+    "Luik": ("Luik", "Liège", "Liège"),
+    "Limburg": ("Limburg", "Limbourg", "Limburg"),
+    "Luxemburg": ("Luxemburg", "Luxembourg", "Luxembourg"),
+    "Namen": ("Namen", "Namur", "Namur"),
+    "": ("geen (Brussel)", "aucune (Bruxelles)", "none (Brussels)"),
+}
+#: The catalogue's units → nl, fr, en.
+UNITS: dict[str, tuple[str, str, str]] = {
+    "n": ("aantal", "nombre", "count"),
+    "%": ("%", "%", "%"),
+    "hours": ("uren", "heures", "hours"),
+    "days": ("dagen", "jours", "days"),
+    "FTE-months": ("VTE-maanden", "ETP-mois", "FTE-months"),
+    "EUR": ("euro", "euros", "euro"),
+    "per 1,000": ("per 1.000", "pour 1 000", "per 1,000"),
+    "n/person": ("per persoon", "par personne", "per person"),
+    "n/round": ("per ronde", "par tournée", "per round"),
+}

@@ -1,0 +1,355 @@
+"""The report library (socprev_kit.reports) and the two report notebooks.
+
+The notebooks are run for real with papermill (kernel python3) from a temporary working
+directory; the runs start in background threads as soon as the first notebook test asks for
+them, so the tests of the section functions (no kernel) run meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import papermill as pm
+import pytest
+
+from socprev_kit import reports
+from socprev_kit.reports import ReportParameterError
+from socprev_kit.reports.context import input_hash
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+SAMPLE = ROOT / "sample_data" / "clean"
+SMALL = "82038"  # Sainte-Ode, 2,608 inhabitants: most impact counts are below 5
+
+HEADINGS = {
+    "nl": [
+        "1. Wie en wat",
+        "2. Kwaliteit van de gegevens",
+        "3. Doelstellingen en resultaten",
+        "4. Proces- en outputindicatoren",
+        "5. Impactindicatoren",
+        "6. Vergelijking met andere gemeenten",
+        "7. Interpretatie",
+        "8. Bijlage",
+    ],
+    "fr": [
+        "1. Qui et quoi",
+        "2. Qualité des données",
+        "3. Objectifs et résultats",
+        "4. Indicateurs de processus et de réalisation",
+        "5. Indicateurs d'impact",
+        "6. Comparaison avec d'autres communes",
+        "7. Interprétation",
+        "8. Annexe",
+    ],
+}
+RUNS = {
+    "gent_nl": ("municipality_report", {}),
+    "small_fr": ("municipality_report", {"nis_code": SMALL, "lang": "fr"}),
+    "project_nl": ("project_report", {}),
+    "unknown_nis": ("municipality_report", {"nis_code": "Atlantis"}),
+    "unknown_project": ("project_report", {"project_id": "NO-SUCH"}),
+}
+
+
+# --- notebooks, executed with papermill ----------------------------------------------------------
+
+
+class Runs(dict):
+    """Notebook runs of :data:`RUNS` by name, each started once on first use in a pool of
+    threads; outside pytest-xdist the first use starts them all (a worker of xdist starts only
+    those its tests need)."""
+
+    def __init__(self, work: Path, pool: ThreadPoolExecutor, eager: bool) -> None:
+        super().__init__()
+        self.work, self.pool, self.eager = work, pool, eager
+
+    def __missing__(self, name: str) -> Future:
+        for other in [name, *(RUNS if self.eager else [])]:
+            if other not in self:
+                notebook, parameters = RUNS[other]
+                self[other] = self.pool.submit(self._run, other, notebook, parameters)
+        return self[name]
+
+    def _run(self, name: str, notebook: str, parameters: dict) -> nbformat.NotebookNode:
+        out = self.work / f"{name}.ipynb"
+        pm.execute_notebook(
+            NOTEBOOKS / f"{notebook}.ipynb",
+            out,
+            parameters=parameters,
+            kernel_name="python3",
+            cwd=str(self.work),  # not the repository: the notebook must find its data itself
+            progress_bar=False,
+        )
+        return nbformat.read(out, as_version=4)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
+    pool = ThreadPoolExecutor(max_workers=3)
+    yield Runs(tmp_path_factory.mktemp("papermill"), pool, "PYTEST_XDIST_WORKER" not in os.environ)
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _outputs(nb: nbformat.NotebookNode, mime: str) -> list:
+    return [
+        o["data"][mime]
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if mime in o.get("data", {})
+    ]
+
+
+@pytest.mark.parametrize("name", ["municipality_report", "project_report"])
+def test_notebook_has_a_parameters_cell_and_no_logic(name: str, runs: Runs) -> None:
+    runs["gent_nl"]  # start the runs now; the checks below need no kernel
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    assert nb.metadata.kernelspec.name == "python3"
+    assert nb.cells[0].metadata.tags == ["parameters"]
+    assert {c.cell_type for c in nb.cells} == {"code"}  # headings come from the library
+    assert not any(
+        re.search(r"^\s*(def|class|for|if|import pandas)\b", c.source, re.M) for c in nb.cells
+    )
+    params = pm.inspect_notebook(NOTEBOOKS / f"{name}.ipynb")
+    first = "nis_code" if name.startswith("municipality") else "project_id"
+    assert list(params) == [first, "data_path", "lang", "period_start", "period_end"]
+
+
+@pytest.mark.parametrize(("run", "lang"), [("gent_nl", "nl"), ("small_fr", "fr")])
+def test_municipality_notebook_shows_every_section_in_its_language(
+    runs: Runs, run: str, lang: str
+) -> None:
+    nb = runs[run].result()
+    markdown = "\n".join(_outputs(nb, "text/markdown"))
+    for heading in HEADINGS[lang]:
+        assert f"## {heading}" in markdown
+    assert len(_outputs(nb, "image/png")) >= 4
+    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+
+
+def test_project_notebook_runs_with_its_defaults(runs: Runs) -> None:
+    nb = runs["project_nl"].result()
+    markdown = "\n".join(_outputs(nb, "text/markdown"))
+    assert "# Evaluatierapport project" in markdown and "GEN-DAM" in markdown
+    assert "## 5. Impactindicatoren" in markdown
+    assert len(_outputs(nb, "image/png")) >= 4
+    head = reports.read_headline(nb)
+    assert head["kind"] == "project" and head["id"] == "GEN-DAM"
+
+
+@pytest.mark.parametrize("run", ["gent_nl", "small_fr", "project_nl"])
+def test_headline_output_is_there_and_consistent(runs: Runs, run: str) -> None:
+    nb = runs[run].result()
+    head = reports.read_headline(nb)
+    assert head is not None
+    statuses = ("n_reached", "n_on_track", "n_behind", "n_no_data")
+    assert sum(head[k] for k in statuses) == head["n_objectives"] > 0
+    assert head["lang"] == ("fr" if run == "small_fr" else "nl")
+    assert head["input_hash"] == input_hash(SAMPLE)
+    for level in head["its_level"]:
+        assert level["ci_low"] <= level["rate_ratio"] <= level["ci_high"]
+    last = nb.cells[-1].outputs[-1]["data"]
+    assert reports.MIME in last and "text/markdown" in last and "text/plain" in last
+
+
+def test_gent_headline_holds_the_planted_changes(runs: Runs) -> None:
+    head = reports.read_headline(runs["gent_nl"].result())
+    assert (head["id"], head["name_nl"], head["name_fr"]) == ("44021", "Gent", "Gand")
+    levels = {(x["project_id"], x["indicator_id"]): x for x in head["its_level"]}
+    dam = levels[("GEN-DAM", "I01")]  # planted: x 0.75, controlled by Brugge
+    assert dam["controlled"] and dam["ci_low"] < 0.75 < dam["ci_high"]
+
+
+def test_a_suppressed_count_never_appears_in_a_published_table(runs: Runs) -> None:
+    nb = runs["small_fr"].result()
+    tables = "\n".join(_outputs(nb, "text/html"))
+    # Sainte-Ode registered 3 resident complaints about drugs (I02) in 2019: 1.17 per 1,000.
+    row = re.search(r"<tr>\s*<td[^>]*>I02 Plaintes[^<]*: nombre</td>(.*?)</tr>", tables, re.S)
+    rate = re.search(r"<tr>\s*<td[^>]*>I02 Plaintes[^<]*: pour 1[^<]*</td>(.*?)</tr>", tables, re.S)
+    assert row and rate
+    first = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td.*?</td>", row[1], re.S)]
+    first_rate = re.findall(r"<td[^>]*>([^<]*)</td>", rate[1])
+    assert first[0] == first_rate[0] == "&lt; 5"
+    assert "1,17" not in first_rate and "3" not in first
+
+
+@pytest.mark.parametrize(
+    ("run", "value"), [("unknown_nis", "Atlantis"), ("unknown_project", "NO-SUCH")]
+)
+def test_an_unknown_municipality_or_project_stops_with_a_clear_error(
+    runs: Runs, run: str, value: str
+) -> None:
+    with pytest.raises(pm.PapermillExecutionError) as caught:
+        runs[run].result()
+    assert caught.value.ename == "ReportParameterError"
+    assert value in caught.value.evalue
+
+
+# --- the library, without a kernel ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def gent() -> reports.Report:
+    return reports.municipality_report("Gand", lang="fr")
+
+
+@pytest.fixture(scope="module")
+def small() -> reports.Report:
+    return reports.municipality_report(SMALL, lang="en")
+
+
+SECTIONS = [
+    reports.title,
+    reports.who_and_what,
+    reports.data_quality,
+    reports.logic_model,
+    reports.process_and_outputs,
+    reports.impact,
+    reports.comparison,
+    reports.interpretation,
+    reports.annex,
+]
+
+
+def test_a_municipality_is_found_by_name_and_its_projects_listed(gent: reports.Report) -> None:
+    assert (gent.id, gent.name) == ("44021", "Gand")
+    assert set(gent.projects["project_id"]) == {"GEN-DAM", "GEN-PZ", "GEN-NIGHT"}
+    text = reports.who_and_what(gent).text
+    for fact in (
+        "Gent",
+        "Gand",
+        "44021",
+        "Flandre-Orientale",
+        "Région flamande",
+        "PZ Gent",
+        "263 927",
+        gent.ctx.input_hash[:12],
+        gent.ctx.kit_version,
+    ):
+        assert fact.replace(" ", "\u202f") in text or fact in text
+
+
+def test_every_section_is_in_the_report_language_with_png_figures(small: reports.Report) -> None:
+    sections = [f(small) for f in SECTIONS]
+    text = "\n".join(s.text for s in sections)
+    for heading in ("## 1. Who and what", "## 5. Impact indicators", "## 8. Annex"):
+        assert heading in text
+    figures = [png for s in sections for png in s.figures]
+    assert len(figures) >= 4 and all(png.startswith(b"\x89PNG") for png in figures)
+
+
+def test_small_counts_are_hidden_in_tables_and_give_no_its(small: reports.Report) -> None:
+    section = reports.impact(small)
+    table = next(t for t in section.tables if t.iloc[:, 0].str.startswith("I02").any())
+    count = table[table.iloc[:, 0].str.endswith(": count")].iloc[0]
+    rate = table[table.iloc[:, 0].str.endswith("per 1,000 inhabitants")].iloc[0]
+    assert count["2019"] == rate["2019"] == "< 5"  # 3 complaints in 2019
+    assert count["2021"] == "5"
+    assert "too small" in section.text  # on average 0.3 a month: no ITS estimate
+    annex = reports.annex(small)
+    row = (
+        next(t for t in annex.tables if "2019" in t)
+        .set_index("Indicator")
+        .loc["I02 Resident complaints about drugs"]
+    )
+    assert row["2019"] == "< 5"
+
+
+def test_its_refusals_and_fits_are_said_in_words(gent: reports.Report) -> None:
+    text = reports.impact(gent).text
+    assert "plus bas que prévu d'après la tendance d'avant" in text
+    assert "avec Bruges" in text  # GEN-DAM's design names Brugge as comparison
+    monitoring = reports.municipality_report("31005", lang="nl")  # BRU-COORD: pre_post design
+    assert "onderbroken tijdreeks is niet gepland" in reports.impact(monitoring).text
+
+
+def test_the_headline_counts_the_objectives_by_status(gent: reports.Report) -> None:
+    head = reports.headline(gent)
+    assert head["n_objectives"] == 13 and head["n_projects"] == 3
+    assert sum(head[k] for k in ("n_reached", "n_on_track", "n_behind", "n_no_data")) == 13
+    bundle = head._repr_mimebundle_()
+    assert bundle[reports.MIME]["id"] == "44021" and "**Gand**" in bundle["text/markdown"]
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("display_data", data=bundle)])
+        ]
+    )
+    assert reports.read_headline(nb) == bundle[reports.MIME]
+    assert reports.read_headline(nbformat.v4.new_notebook()) is None
+
+
+def test_reports_never_modify_the_shared_data(gent: reports.Report) -> None:
+    ctx = gent.ctx
+    before = pd.util.hash_pandas_object(ctx.table).sum(), len(ctx.data.registrations)
+    first = [f(gent).text for f in SECTIONS]
+    again = reports.municipality_report("Gand", lang="fr")
+    assert again.ctx is ctx  # loaded once per process
+    assert [f(again).text for f in SECTIONS[1:]] == first[1:]  # same words on a rerun
+    assert (pd.util.hash_pandas_object(ctx.table).sum(), len(ctx.data.registrations)) == before
+
+
+def test_a_period_limits_the_report() -> None:
+    report = reports.municipality_report("44021", period_start="2020", period_end="2022-06")
+    months = report.table.loc[report.table["frequency"] == "month", "period"]
+    assert (months.min(), months.max()) == ("2020-01", "2022-06")
+    head = reports.headline(report)
+    assert (head["period_first"], head["period_last"]) == ("2020-01", "2022-06")
+    assert "juni 2022" in reports.who_and_what(report).text
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"nis_code": "Atlantis"}, r"nis_code='Atlantis': no such municipality"),
+        ({"nis_code": "Sint-Niklas"}, r"Did you mean: Sint-Niklaas \(46021\)"),
+        ({"nis_code": "41002"}, r"Aalst \(41002\) has no project or registrations"),
+        ({"nis_code": "44021", "lang": "de"}, r"lang='de': use 'nl', 'fr' or 'en'"),
+        ({"nis_code": "44021", "period_start": "2024-13"}, r"period_start='2024-13': use a month"),
+        ({"nis_code": "44021", "period_start": "2024", "period_end": "2023"}, r"before period_s"),
+        ({"nis_code": "44021", "period_start": "2030"}, r"no data in the period asked"),
+        ({"nis_code": "44021", "data_path": "no/such/folder"}, r"data_path=.*no such file"),
+        ({"project_id": "GEN-DAN"}, r"project_id='GEN-DAN': no such project.*GEN-DAM"),
+    ],
+)
+def test_bad_parameters_stop_with_a_clear_error(kwargs: dict, message: str) -> None:
+    make = reports.project_report if "project_id" in kwargs else reports.municipality_report
+    first = kwargs.pop("nis_code", None) or kwargs.pop("project_id")
+    with pytest.raises(ReportParameterError, match=message):
+        make(first, **kwargs)
+
+
+def test_prepare_caches_by_file_state_and_content(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("projects.xlsx", f"registrations_{SMALL}.csv"):
+        shutil.copy(SAMPLE / name, data / name)
+    first = reports.prepare(data, warm=False)
+    assert reports.prepare(str(data), warm=False) is first
+    csv = data / f"registrations_{SMALL}.csv"
+    csv.touch()  # new modification time, same bytes: the content hash finds the same data
+    assert reports.prepare(data, warm=False) is first
+    csv.write_bytes(csv.read_bytes() + b"\n")
+    changed = reports.prepare(data, warm=False)
+    assert changed is not first and changed.input_hash != first.input_hash
+    assert changed.input_hash == input_hash(data)
+    assert reports.prepare(warm=False).sample and reports.prepare(warm=False).path == SAMPLE
+
+
+def test_without_the_repository_the_sample_data_is_generated_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from socprev_kit.reports import context
+
+    monkeypatch.setattr(context, "_repo_sample", lambda: tmp_path / "no" / "sample_data")
+    monkeypatch.setenv("SOCPREV_KIT_CACHE", str(tmp_path / "cache"))
+    path = reports.sample_data_path()
+    assert path.parent.parent == tmp_path / "cache" and path.name == "clean"
+    assert input_hash(path) == input_hash(SAMPLE)  # the same seed gives the same bytes
+    assert reports.sample_data_path() == path

@@ -18,10 +18,10 @@ $(STAMP): pyproject.toml constraints.txt
 ## setup: build the virtual environment in .venv (pinned by constraints.txt)
 setup: $(STAMP)
 
-## reports: the main job on the shipped sample data (for now: validate and summarise it)
+## reports: the main job: every report of the sample data in Dutch and French (prints index.html)
 reports: $(STAMP)
-	$(BIN)/socprev-kit validate $(DATA) --lang $(LANG_) --out reports/validation_issues.xlsx
-	$(BIN)/socprev-kit summary $(DATA) --lang $(LANG_)
+	$(BIN)/socprev-kit validate $(DATA) --lang $(LANG_) --out reports/validation_issues.xlsx || test $$? -eq 1
+	$(BIN)/socprev-kit batch --data $(DATA) --lang nl fr --out reports
 
 ## browser: Debian's Chromium and ChromeDriver, for the tests that open the reports in a browser
 browser:

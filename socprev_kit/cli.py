@@ -96,7 +96,125 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--out", type=Path, required=True, help="folder to write to")
     g.add_argument("--seed", type=int, default=2026)
     g.set_defaults(func=cmd_sample_data)
+    _add_batch(sub)
     return parser
+
+
+def _parameter(text: str) -> tuple[str, str]:
+    """``NAME=VALUE``; the batch gives the value the type of the notebook's default."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise argparse.ArgumentTypeError(f"{text!r}: write NAME=VALUE, e.g. period_start=2021-01")
+    return name, value
+
+
+def _positive(text: str) -> float:
+    value = float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text}: give a number of seconds, 0 for no limit")
+    return value
+
+
+def _add_batch(sub: argparse._SubParsersAction) -> None:
+    b = sub.add_parser(
+        "batch",
+        help="make one report per municipality and project (notebook + HTML, index)",
+        description="Make one report per municipality and per project, in one or more "
+        "languages: the executed notebook and a self-contained HTML page each, plus index.html, "
+        "summary.csv and manifest.json. Nothing chosen: every municipality with data and every "
+        "project. Exit 0: all ok; 1: some reports failed; 2: the batch could not start.",
+    )
+    b.add_argument(
+        "municipalities",
+        nargs="*",
+        metavar="MUNICIPALITY",
+        help="NIS codes or names (Dutch, French, English); 'all': all with data",
+    )
+    b.add_argument(
+        "--project",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a project id (repeat for more; 'all': every project)",
+    )
+    where = "municipalities with data in this {} (repeat for more)"
+    b.add_argument("--province", action="append", default=[], help=where.format("province"))
+    b.add_argument("--region", action="append", default=[], help=where.format("region"))
+    b.add_argument(
+        "--police-zone", action="append", default=[], metavar="ZONE", help=where.format("zone")
+    )
+    b.add_argument(
+        "--data", type=Path, help="file or folder of registrations (default: the sample data)"
+    )
+    b.add_argument("--lang", nargs="+", default=["nl", "fr"], help="nl, fr (en); default: nl fr")
+    b.add_argument("--out", type=Path, default=Path("reports"), help="default: reports/")
+    b.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="warm kernels on this machine (default: the number of cores)",
+    )
+    b.add_argument(
+        "--timeout",
+        type=_positive,
+        default=600.0,
+        help="seconds per report, 0: no limit (default 600)",
+    )
+    b.add_argument("--force", action="store_true", help="redo reports that are up to date")
+    b.add_argument("--notebook", type=Path, help="municipality report notebook")
+    b.add_argument("--project-notebook", type=Path, help="project report notebook")
+    b.add_argument(
+        "--param",
+        type=_parameter,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="another notebook parameter, e.g. period_start=2021-01",
+    )
+    b.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster")
+    b.set_defaults(func=cmd_batch)
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    import logging
+
+    from .batch import batch
+
+    # papermill and nbclient log each failure as it happens; the summary below says it once
+    logging.getLogger("papermill").setLevel(logging.CRITICAL)
+    result = batch(
+        args.municipalities,
+        projects=args.project,
+        provinces=args.province,
+        regions=args.region,
+        police_zones=args.police_zone,
+        data=args.data,
+        langs=args.lang,
+        out=args.out,
+        jobs=max(1, args.jobs),
+        timeout=args.timeout or None,
+        force=args.force,
+        notebook=args.notebook,
+        project_notebook=args.project_notebook,
+        parameters=dict(args.param),
+        scheduler=args.scheduler,
+        progress=True,
+    )
+    for r in result.records:
+        if r["status"] != "ok":
+            error = r.get("error") or {}
+            where = result.out / r["html"]
+            print(
+                f"FAILED {r['lang']} {r['kind']} {r['id']}: {error.get('ename')}: "
+                f"{error.get('evalue')} ({where})",
+                file=sys.stderr,
+            )
+    print(
+        f"{len(result.records)} reports: {result.n_ok} ok, {result.n_failed} failed, "
+        f"{result.n_up_to_date} up to date; {result.seconds:.1f} s"
+    )
+    print(result.index)
+    return 0 if result.ok else 1
 
 
 def main(argv: list[str] | None = None) -> int:

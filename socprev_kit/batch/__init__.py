@@ -1,0 +1,72 @@
+"""Make one report per municipality and project, in Dutch and French, fast and safely.
+
+``batch()`` (and ``socprev-kit batch``) plans the reports, checks everything before a report
+runs, runs the notebooks on warm kernels (locally or on a Dask cluster) and writes, per report,
+the executed notebook and a self-contained HTML page, and per run ``index.html``,
+``summary.csv`` and ``manifest.json``.
+
+Modules, one job each: ``selection`` (which municipalities and projects), ``planning`` (jobs,
+parameters, keys), ``kernel`` (a warm kernel), ``engine`` (papermill on it), ``kernelside`` (the
+reset run inside the kernel), ``render`` (HTML, headline figures), ``pool`` (N local kernels),
+``cluster`` (Dask), ``store`` (atomic files, records, summary, manifest), ``index``, ``run``.
+
+Design decisions
+----------------
+Warm kernels
+    A worker starts one ``python3`` kernel, imports every module the report notebooks import and
+    runs ``socprev_kit.reports.prepare(data)`` once. Each report then runs through
+    ``papermill.execute_notebook`` (parameter injection, error banner, run metadata) with the
+    ``socprev-warm`` engine, a subclass of papermill's ``NBClientEngine`` that hands nbclient the
+    worker's kernel manager (``km=``: nbclient neither starts nor shuts it down) and the worker's
+    long-lived client. nbclient would otherwise open a client per notebook and never stop its
+    channels (nbclient#348: sockets leak over hundreds of reports), and each new client waits
+    for the kernel (0.2 s or more a report). Kernels talk over IPC sockets: no TCP ports to race
+    for when many start at once (papermill#239). Local kernels start warming while the batch is
+    still being planned.
+Isolation
+    Before each report the kernel is reset without a restart (``kernelside.reset``, run silently,
+    no history): user namespace (``%reset -f``), execution counter back to 1, figures closed,
+    ``rcParams``, pandas and NumPy options, warning filters and every ``__warningregistry__``,
+    ``sys.path``, ``os.environ`` and the working directory (the notebook's folder, as in
+    JupyterLab) are brought back to their state right after warm-up. Imported modules stay: a
+    fresh kernel is defined as a freshly started *and warmed* one, so import-time effects match.
+    After a failed or timed-out report the kernel is restarted and warmed before the next one.
+    Not reset: state hidden inside imported modules (caches must return copies) and random
+    generators (a report that wants the same numbers seeds them).
+Parallel
+    ``jobs`` threads on this machine, each driving its own kernel (the work is in the kernels;
+    a thread only waits and exports HTML). ``scheduler``: the same jobs as Dask tasks; each Dask
+    worker process keeps one warm kernel; only plain data comes back and the client writes all
+    files. Workers must see the data at the same path.
+Strict parameters
+    ``papermill.inspect_notebook`` gives the declared parameters; the batch passes ``nis_code``
+    or ``project_id``, ``data_path`` and ``lang`` plus the user's ``parameters``. Anything
+    undeclared, missing or set twice, any unknown municipality (with near names), project,
+    province, region, police zone or language stops the batch before it starts, all problems in
+    one :class:`~.errors.BatchPlanError`.
+Reruns and atomicity
+    A report's key hashes the notebook's bytes, its parameters, the input files and the kit
+    (version and a hash of the package's files). A report is skipped when its record says ``ok``
+    for the same key and both files exist. Files are written to a temporary name in the same
+    folder and moved with ``os.replace``; the record is removed first and written last.
+Timeouts
+    ``timeout`` is a budget per report: nbclient's ``timeout_func`` gives each cell what is left,
+    ``interrupt_on_timeout`` interrupts the kernel and the cell fails with ``ReportTimeout``.
+Output names
+    ``<lang>/municipality_<NIS>.{ipynb,html}`` and ``<lang>/project_<id>``; an id with other
+    characters than ``[A-Za-z0-9_-]`` gets a short hash. Never a free-text name.
+"""
+
+from importlib import import_module
+
+# Imported on first use: a report kernel imports ``kernelside`` without papermill or nbconvert.
+_LAZY = {"batch": ".run", "BatchResult": ".run", "plan": ".planning", "Worker": ".kernel"}
+
+
+def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["BatchResult", "Worker", "batch", "plan"]

@@ -1,0 +1,103 @@
+"""The errors of the batch engine, all :class:`~socprev_kit.errors.SocprevError`.
+
+A batch is checked before anything runs; every problem found becomes one error, and all of them
+travel together in one :class:`BatchPlanError`, so a user fixes them in one go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import SocprevError
+
+
+class UnknownProjectError(SocprevError, LookupError):
+    """A project id that is not in the data; ``suggestions`` holds near misses."""
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions = list(suggestions)
+        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"Unknown project {query!r}: it is not in the data.{hint}")
+
+
+class UnknownGroupError(SocprevError, LookupError):
+    """A province, region or police zone that matches no municipality; ``choices`` are valid."""
+
+    def __init__(self, kind: str, query: str, choices: Sequence[str] = ()) -> None:
+        self.kind = kind
+        self.query = query
+        self.choices = list(choices)
+        some = ", ".join(self.choices[:12]) + (" ..." if len(self.choices) > 12 else "")
+        super().__init__(f"Unknown {kind} {query!r}. Choose one of: {some}")
+
+
+class UnknownLanguageError(SocprevError, ValueError):
+    """A report language the kit does not write."""
+
+    def __init__(self, lang: str, known: Sequence[str]) -> None:
+        self.lang = lang
+        self.known = list(known)
+        super().__init__(f"Unknown report language {lang!r}; use one of {', '.join(known)}.")
+
+
+class NotebookParameterError(SocprevError):
+    """The parameters a batch passes do not match those the notebook declares.
+
+    ``unknown``: passed but not declared (a typo would silently use the default). ``missing``:
+    needed by the batch (``nis_code``, ``lang`` ...) but not declared by the notebook.
+    ``reserved``: passed by the user but set by the batch itself (``lang``, ``data_path`` ...).
+    """
+
+    def __init__(
+        self,
+        notebook: Path,
+        unknown: Sequence[str] = (),
+        missing: Sequence[str] = (),
+        reserved: Sequence[str] = (),
+    ) -> None:
+        self.notebook = Path(notebook)
+        self.unknown = list(unknown)
+        self.missing = list(missing)
+        self.reserved = list(reserved)
+        parts = []
+        if self.unknown:
+            parts.append(f"unknown parameter(s) {', '.join(self.unknown)}")
+        if self.missing:
+            parts.append(f"missing parameter(s) {', '.join(self.missing)}")
+        if self.reserved:
+            parts.append(
+                f"{', '.join(self.reserved)} set by the batch itself (use the batch's options)"
+            )
+        super().__init__(
+            f"Notebook {self.notebook}: {'; '.join(parts)}. The parameters cell (tag "
+            "'parameters') must declare every parameter the batch passes."
+        )
+
+
+class NotebookNotFoundError(SocprevError, FileNotFoundError):
+    """A report notebook that does not exist or cannot be read."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path = Path(path)
+        self.kind = kind
+        option = "--project-notebook" if kind == "project" else "--notebook"
+        super().__init__(f"No {kind} report notebook at {self.path}; pass one with {option} PATH.")
+
+
+class BatchPlanError(SocprevError):
+    """The batch cannot start: ``errors`` lists every problem found (the errors above)."""
+
+    def __init__(self, errors: Sequence[SocprevError]) -> None:
+        self.errors = list(errors)
+        lines = "\n".join(f"  - {e}" for e in self.errors)
+        super().__init__(f"The batch cannot start ({len(self.errors)} problem(s)):\n{lines}")
+
+
+class KernelError(SocprevError):
+    """A report kernel could not be started or warmed up; ``detail`` is the kernel's error."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        self.detail = detail
+        super().__init__(f"{message}: {detail}" if detail else message)

@@ -1,0 +1,307 @@
+"""Plan a batch: one job per report, each with its parameters, output name and key.
+
+Everything is checked here, before a kernel starts: the languages, the municipalities and projects
+(:mod:`.selection`) and the notebooks' declared parameters (``papermill.inspect_notebook``). A
+report's key is a hash of the notebook's bytes, its parameters, the input data and the kit
+(version and source), so that a report is redone exactly when one of them changed.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Literal
+
+from .. import __version__
+from ..errors import InputError, SocprevError
+from .errors import (
+    BatchPlanError,
+    NotebookNotFoundError,
+    NotebookParameterError,
+    UnknownLanguageError,
+)
+from .selection import select
+
+Kind = Literal["municipality", "project"]
+LANGS = ("nl", "fr", "en")
+PACKAGE = Path(__file__).resolve().parents[1]
+REPO = PACKAGE.parent
+#: Parameters the batch sets itself, per kind of report.
+REQUIRED: dict[Kind, tuple[str, ...]] = {
+    "municipality": ("nis_code", "data_path", "lang"),
+    "project": ("project_id", "data_path", "lang"),
+}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One report to make. Plain data, so that it travels to a Dask worker as it is."""
+
+    kind: Kind
+    id: str
+    lang: str
+    name_nl: str
+    name_fr: str
+    notebook: str
+    notebook_json: str
+    parameters: dict
+    cwd: str
+    key: str
+    kit: str = ""
+
+    @property
+    def stem(self) -> str:
+        return f"{self.kind}_{safe_name(self.id)}"
+
+    @property
+    def ipynb(self) -> str:
+        """Path of the executed notebook, relative to the output folder."""
+        return f"{self.lang}/{self.stem}.ipynb"
+
+    @property
+    def html(self) -> str:
+        return f"{self.lang}/{self.stem}.html"
+
+
+@dataclass(frozen=True)
+class Plan:
+    jobs: list[Job]
+    data_path: Path
+    input_hash: str
+    kit_version: str
+    notebooks: dict[str, str] = field(default_factory=dict)
+    parameters: dict = field(default_factory=dict)
+
+
+def safe_name(text: str) -> str:
+    """An id as it may appear in a file name: ``[A-Za-z0-9_-]`` kept, else a short hash added.
+
+    >>> safe_name("GEN-DAM"), safe_name("a/b <c>")
+    ('GEN-DAM', 'abc-8afd48e2')
+    """
+    kept = re.sub(r"[^A-Za-z0-9_-]", "", text)[:40]
+    if kept == text and kept:
+        return kept
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return f"{kept}-{digest}" if kept else digest
+
+
+def default_data_path() -> Path:
+    """The shipped sample data: ``sample_data/clean`` of the repository, else wherever
+    ``socprev_kit.reports.sample_data_path()`` puts it (imported only then: it is heavy)."""
+    repo = REPO / "sample_data" / "clean"
+    if repo.is_dir():
+        return repo
+    try:
+        from .. import reports
+    except ImportError:
+        return repo
+    for name in ("default_data_path", "sample_data_path"):
+        if callable(resolve := getattr(reports, name, None)):
+            return Path(resolve())
+    return repo
+
+
+def default_notebook(kind: Kind) -> Path:
+    """``notebooks/<kind>_report.ipynb`` of the repository, found from the package, not the cwd.
+
+    Without a project notebook, a municipality notebook that declares ``project_id`` does both.
+    """
+    path = REPO / "notebooks" / f"{kind}_report.ipynb"
+    fallback = REPO / "notebooks" / "municipality_report.ipynb"
+    use_fallback = kind == "project" and not path.exists() and fallback.exists()
+    if use_fallback and "project_id" in _declared(str(fallback)):
+        return fallback
+    return path
+
+
+@cache
+def _declared(path: str) -> dict:
+    import papermill
+
+    return papermill.inspect_notebook(path)
+
+
+def check_parameters(
+    notebook: Path, kind: Kind, extra: Mapping[str, object]
+) -> tuple[dict, list[SocprevError]]:
+    """The user's parameters typed for ``notebook``, and the problems (empty: fine).
+
+    A value given as text (from the command line) takes the type of the declared default when
+    that is a number or a boolean: ``"0.5"`` for ``pause = 0.0`` becomes ``0.5``.
+    """
+    if not notebook.is_file():
+        return {}, [NotebookNotFoundError(notebook, kind)]
+    declared = _declared(str(notebook.resolve()))
+    reserved = [p for p in extra if p in REQUIRED[kind]]
+    unknown = [p for p in extra if p not in declared and p not in reserved]
+    missing = [p for p in REQUIRED[kind] if p not in declared]
+    if unknown or missing or reserved:
+        return {}, [NotebookParameterError(notebook, unknown, missing, reserved)]
+    typed, problems = {}, []
+    for name, value in extra.items():
+        try:
+            typed[name] = _typed(value, declared[name]["default"])
+        except ValueError:
+            default = declared[name]["default"]
+            problems.append(
+                NotebookParameterError(notebook, [f"{name}={value!r} (like {default})"])
+            )
+    return typed, problems
+
+
+def _typed(value: object, default: str) -> object:
+    try:
+        example = ast.literal_eval(default)
+    except (ValueError, SyntaxError):
+        return value
+    if not isinstance(value, str) or not isinstance(example, int | float | bool):
+        return value
+    if isinstance(example, bool):
+        if value.lower() not in {"true", "false"}:
+            raise ValueError(value)
+        return value.lower() == "true"
+    number = ast.literal_eval(value.strip())
+    if isinstance(number, bool) or not isinstance(number, int | float):
+        raise ValueError(value)
+    return number if isinstance(example, float) is False else float(number)
+
+
+def input_hash(data_path: Path) -> str:
+    """SHA-256 over the data files the loader reads (relative names and contents)."""
+    from ..loading import expand_paths
+
+    digest = hashlib.sha256()
+    root = data_path if data_path.is_dir() else data_path.parent
+    for path, _ in expand_paths(data_path):
+        digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+@cache
+def kit_fingerprint() -> str:
+    """``"<version>+<hash of the package's files>"``: a change of code or data redoes reports."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def report_key(notebook_bytes: bytes, parameters: Mapping, salt: str) -> str:
+    """Hash of a notebook, its parameters and ``salt`` (the input hash and the kit's)."""
+    text = json.dumps([parameters, salt], sort_keys=True, default=str)
+    return hashlib.sha256(notebook_bytes + b"\0" + text.encode("utf-8")).hexdigest()
+
+
+def plan(
+    municipalities: Sequence[str] = (),
+    *,
+    projects: Sequence[str] = (),
+    provinces: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    police_zones: Sequence[str] = (),
+    data: str | Path | None = None,
+    langs: Sequence[str] = ("nl", "fr"),
+    notebooks: Mapping[Kind, str | Path | None] | None = None,
+    parameters: Mapping[str, object] | None = None,
+) -> Plan:
+    """Check the whole request and list the reports to make; see :func:`socprev_kit.batch.batch`.
+
+    Raises
+    ------
+    BatchPlanError
+        With every problem found: unknown language, municipality, project, group, notebook or
+        parameter, or data that cannot be read.
+    """
+    extra = dict(parameters or {})
+    errors: list[SocprevError] = [UnknownLanguageError(g, LANGS) for g in langs if g not in LANGS]
+    data_path, paths = resolve(data, notebooks)
+    if not data_path.exists():
+        errors.append(InputError(f"The data path {data_path} does not exist.", data_path))
+        raise BatchPlanError(errors)
+    data_hash = input_hash(data_path)
+    dataset = _load(str(data_path), data_hash)
+    chosen = select(dataset, municipalities, projects, provinces, regions, police_zones)
+    errors += chosen.errors
+    wanted = {"municipality": chosen.municipalities, "project": chosen.projects}
+    groups = municipalities or provinces or regions or police_zones
+    asked = {"municipality": bool(wanted["municipality"] or groups),
+             "project": bool(wanted["project"] or projects)}  # fmt: skip
+    typed = {}
+    for kind in (k for k in REQUIRED if asked[k]):  # a notebook is checked when asked for
+        typed[kind], problems = check_parameters(paths[kind], kind, extra)
+        errors += problems
+    if not errors and not (wanted["municipality"] or wanted["project"]):
+        errors.append(InputError(f"Nothing to report: no registrations in {data_path}.", data_path))
+    if errors:
+        raise BatchPlanError(errors)
+    kit = kit_fingerprint()
+    jobs = _jobs(wanted, langs, paths, typed, data_path, (data_hash, kit))
+    used = {k: str(paths[k]) for k in REQUIRED if wanted[k]}
+    return Plan(jobs, data_path, data_hash, kit, used, extra)
+
+
+def _jobs(
+    wanted: dict[Kind, list],
+    langs: Sequence[str],
+    paths: dict[Kind, Path],
+    typed: dict[Kind, dict],
+    data_path: Path,
+    hashes: tuple[str, str],
+) -> list[Job]:
+    """One job per language, kind and municipality or project, in that order."""
+    raw = {kind: paths[kind].read_bytes() for kind in REQUIRED if wanted[kind]}
+    common = {k: {"data_path": str(data_path), **typed[k]} for k in raw}
+    return [
+        _job(kind, item, lang, paths[kind], raw[kind], common[kind], hashes)
+        for lang in dict.fromkeys(langs)
+        for kind in REQUIRED
+        for item in wanted[kind]
+    ]
+
+
+def _job(
+    kind: Kind,
+    item: tuple[str, str, str],
+    lang: str,
+    notebook: Path,
+    raw: bytes,
+    common: dict,
+    hashes: tuple[str, str],
+) -> Job:
+    ident, name_nl, name_fr = item
+    params = {REQUIRED[kind][0]: ident, "lang": lang, **common}
+    key = report_key(raw, params, "".join(hashes))
+    text, cwd, kit = raw.decode("utf-8"), str(notebook.parent), hashes[1]
+    return Job(kind, ident, lang, name_nl, name_fr, str(notebook), text, params, cwd, key, kit)
+
+
+def resolve(
+    data: str | Path | None, notebooks: Mapping[Kind, str | Path | None] | None
+) -> tuple[Path, dict[Kind, Path]]:
+    """The data path and the notebook of each kind, given or by default (absolute paths)."""
+    data_path = Path(data).expanduser().resolve() if data else default_data_path()
+    given = notebooks or {}
+    paths = {
+        kind: Path(given[kind]).expanduser().resolve()
+        if given.get(kind)
+        else default_notebook(kind)
+        for kind in REQUIRED
+    }
+    return data_path, paths
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, digest: str) -> object:
+    """The data set, loaded once per content within a process (``digest``: the input hash)."""
+    from ..loading import load
+
+    return load(path)

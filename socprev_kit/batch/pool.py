@@ -1,0 +1,101 @@
+"""N warm kernels on this machine: one thread drives one :class:`~.kernel.Worker`.
+
+Threads, not processes: the work happens in the kernels (separate processes); a driver thread
+mostly waits on ZeroMQ and exports HTML (about 0.1 s a report). Threads share the plan and need
+no pickling. The kernels start warming as soon as the pool is made, while the batch is still
+being planned (the threads' own start-up work waits for the plan, which needs this process
+more); each thread then takes the next job from a shared queue, so a slow report never holds up
+the others.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator, Sequence
+
+from .kernel import Outcome, Worker, failed_outcome
+from .planning import Job
+
+_DONE = object()
+
+
+class LocalPool:
+    """``n`` warm kernels. ``pool.run(jobs)`` yields ``(job, outcome)``; ``pool.close()`` ends."""
+
+    def __init__(self, n: int, warmup: str) -> None:
+        self.timeout: float | None = None
+        self._todo: queue.Queue = queue.Queue()
+        self._done: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        self._planned = threading.Event()  # until then the threads leave this process alone
+        self.workers = [Worker(warmup, name=f"local-{i + 1}") for i in range(max(1, n))]
+        self._threads = [
+            threading.Thread(target=self._drive, args=(w,), daemon=True) for w in self.workers
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def run(self, jobs: Sequence[Job], timeout: float | None) -> Iterator[tuple[Job, Outcome]]:
+        """Yield ``(job, outcome)`` as reports finish, in any order; the pool closes after.
+
+        A report that fails is an outcome with status ``failed``. If a kernel cannot even be
+        started or warmed up, that :class:`~.errors.KernelError` is raised here.
+        """
+        self.timeout = timeout
+        self._planned.set()
+        for job in jobs:
+            self._todo.put(job)
+        running, failure = len(self._threads), None
+        try:
+            for _ in self._threads:
+                self._todo.put(None)  # one "no more jobs" for each thread
+            while running:
+                item = self._done.get()
+                if item is _DONE:
+                    running -= 1
+                elif isinstance(item, BaseException):
+                    failure = failure or item
+                    self._stop.set()
+                else:
+                    yield item
+        finally:
+            self.close()
+        if failure is not None:
+            raise failure
+
+    def close(self) -> None:
+        """Stop: no more jobs; kill the kernels of reports still running (an interrupted run)."""
+        self._stop.set()
+        self._planned.set()
+        for _ in self._threads:
+            self._todo.put(None)
+        for worker in self.workers:
+            worker.kill()
+        for thread in self._threads:  # each shuts its kernel down (one still starting, too)
+            thread.join(timeout=10)
+
+    def _drive(self, worker: Worker) -> None:
+        try:
+            worker.start(gate=self._planned.wait)
+            while not self._stop.is_set():
+                job = self._todo.get()
+                if job is None or self._stop.is_set():
+                    break
+                try:
+                    self._done.put((job, worker.run(job, self.timeout)))
+                except Exception as exc:  # noqa: BLE001 - the kernel failed, not the notebook
+                    self._done.put((job, failed_outcome(job, exc, worker.name)))
+        except Exception as exc:  # noqa: BLE001 - raised by run() in the main thread
+            if not self._stop.is_set():
+                self._done.put(exc)
+        finally:
+            worker.close()
+            self._done.put(_DONE)
+
+
+def expected_reports(names: Sequence[str], projects: Sequence[str], langs: Sequence[str]) -> int:
+    """How many reports an explicit choice makes, at most (0: unknown, e.g. a province)."""
+    if not (names or projects) or "all" in names or "all" in projects:
+        return 0
+    return (len(set(names)) + len(set(projects))) * max(1, len(set(langs)))

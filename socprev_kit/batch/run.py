@@ -1,0 +1,200 @@
+"""The batch front: plan, skip what is up to date, run the rest, write the index and tables."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import partial
+from pathlib import Path
+
+from .index import write_index
+from .kernel import Outcome, warmup_code
+from .planning import Job, Plan, plan, resolve
+from .pool import LocalPool, expected_reports
+from .store import remove_temporary, save, up_to_date, write_manifest, write_summary
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch made. ``records``: one dict per report, in plan order (see ``store``)."""
+
+    out: Path
+    index: Path
+    summary: Path
+    manifest: Path
+    records: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def n_ok(self) -> int:
+        return sum(r["status"] == "ok" for r in self.records)
+
+    @property
+    def n_failed(self) -> int:
+        return len(self.records) - self.n_ok
+
+    @property
+    def n_up_to_date(self) -> int:
+        return sum(r["this_run"] == "up to date" for r in self.records)
+
+    @property
+    def ok(self) -> bool:
+        return self.n_failed == 0
+
+
+def batch(
+    municipalities: Sequence[str] = (),
+    *,
+    projects: Sequence[str] = (),
+    provinces: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    police_zones: Sequence[str] = (),
+    data: str | Path | None = None,
+    langs: Sequence[str] = ("nl", "fr"),
+    out: str | Path = "reports",
+    jobs: int | None = None,
+    timeout: float | None = 600,
+    force: bool = False,
+    notebook: str | Path | None = None,
+    project_notebook: str | Path | None = None,
+    parameters: Mapping[str, object] | None = None,
+    scheduler: str | None = None,
+    warmup: str | None = None,
+    progress: bool = False,
+) -> BatchResult:
+    """Make one report per municipality and project, per language; see the package docstring.
+
+    Parameters
+    ----------
+    municipalities : NIS codes or names (``"all"``: every municipality with data).
+    projects : project ids (``"all"``: every project). Nothing chosen at all: everything.
+    provinces, regions, police_zones : groups of municipalities (those with data).
+    data : a file or folder of registrations; default the shipped sample data.
+    langs : report languages, ``"nl"``, ``"fr"`` (and ``"en"`` where the notebook has it).
+    out : output folder. jobs : warm kernels on this machine (default: number of cores).
+    timeout : seconds per report (None: no limit). force : redo reports that are up to date.
+    notebook, project_notebook : report notebooks (default ``notebooks/*_report.ipynb``).
+    parameters : more notebook parameters, e.g. ``{"period_start": "2021-01"}``.
+    scheduler : address of a Dask scheduler; the reports then run on that cluster.
+    warmup : code run once in every kernel (default: the notebooks' imports and
+        ``socprev_kit.reports.prepare(data)``). progress : show a progress bar on stderr.
+
+    Raises
+    ------
+    BatchPlanError
+        Before anything runs, with every problem in the request.
+
+    Examples
+    --------
+    >>> result = batch(["Gent", "11002"], langs=["nl"], out="/tmp/reports")  # doctest: +SKIP
+    >>> result.ok, result.index  # doctest: +SKIP
+    (True, PosixPath('/tmp/reports/index.html'))
+    """
+    notebooks = {"municipality": notebook, "project": project_notebook}
+    n_jobs = jobs or os.cpu_count() or 1
+    if warmup is None:
+        data_path, paths = resolve(data, notebooks)
+        texts = [p.read_text(encoding="utf-8") for p in paths.values() if p.is_file()]
+        warmup = warmup_code(texts, str(data_path))
+    pool = None
+    if not scheduler:  # kernels warm up while the batch is planned
+        expected = expected_reports(municipalities, projects, langs) or n_jobs
+        pool = LocalPool(min(n_jobs, expected), warmup)
+    try:
+        the_plan = plan(
+            municipalities,
+            projects=projects,
+            provinces=provinces,
+            regions=regions,
+            police_zones=police_zones,
+            data=data,
+            langs=langs,
+            notebooks=notebooks,
+            parameters=parameters,
+        )
+        settings = {"jobs": n_jobs, "timeout": timeout, "scheduler": scheduler, "force": force}
+        runner = pool.run if pool else partial(run_on_cluster, address=scheduler, warmup=warmup)
+        return execute(the_plan, Path(out), runner, settings, progress=progress)
+    finally:
+        if pool:
+            pool.close()
+
+
+def execute(
+    the_plan: Plan,
+    out: Path,
+    runner: Callable[..., Iterator[tuple[Job, Outcome]]],
+    settings: dict,
+    progress: bool = False,
+) -> BatchResult:
+    """Run a checked plan into ``out``: skip, make, record, then write summary, manifest, index.
+
+    ``runner(jobs, timeout)`` yields ``(job, outcome)`` (:class:`~.pool.LocalPool` or Dask).
+    """
+    start = time.monotonic()
+    out = out.expanduser().resolve()
+    remove_temporary(out)
+    records: dict[str, dict] = {}
+    for job in the_plan.jobs:
+        old = None if settings.get("force") else up_to_date(out, job)
+        if old is not None:
+            records[job.key] = {**old, "this_run": "up to date"}
+    todo = [job for job in the_plan.jobs if job.key not in records]
+    log.info("%d reports to make, %d up to date", len(todo), len(records))
+    outcomes = runner(todo, settings.get("timeout")) if todo else iter(())
+    for job, outcome in _progress(outcomes, todo, progress):
+        records[job.key] = {**save(out, job, outcome), "this_run": "made"}
+    ordered = [records[job.key] for job in the_plan.jobs]
+    seconds = round(time.monotonic() - start, 2)
+    counts = _counts(ordered)
+    run = {
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "seconds": seconds,
+        "settings": settings,
+        "counts": counts,
+    }
+    manifest = write_manifest(out, the_plan, ordered, run)
+    summary = write_summary(out, ordered)
+    index = write_index(out, the_plan, ordered, counts)
+    return BatchResult(out, index, summary, manifest, ordered, seconds)
+
+
+def run_on_cluster(jobs: list[Job], timeout: float | None, address: str, warmup: str) -> Iterator:
+    """The jobs on the Dask cluster at ``address`` (:mod:`.cluster`)."""
+    from .cluster import run_on_cluster as on_cluster
+
+    return on_cluster(jobs, address, warmup, timeout)
+
+
+def _progress(
+    outcomes: Iterator[tuple[Job, Outcome]], todo: list[Job], show: bool
+) -> Iterator[tuple[Job, Outcome]]:
+    """tqdm on stderr: reports done, failures so far, time left (quiet when not a terminal)."""
+    from tqdm import tqdm
+
+    failed = 0
+    with tqdm(
+        total=len(todo), unit="report", file=sys.stderr, disable=None if show else True
+    ) as bar:
+        bar.set_postfix(failed=0)
+        for job, outcome in outcomes:
+            yield job, outcome
+            failed += outcome.status != "ok"
+            bar.set_postfix(failed=failed, refresh=False)
+            bar.update()
+
+
+def _counts(records: list[dict]) -> dict:
+    return {
+        "reports": len(records),
+        "ok": sum(r["status"] == "ok" for r in records),
+        "failed": sum(r["status"] != "ok" for r in records),
+        "up_to_date": sum(r["this_run"] == "up to date" for r in records),
+    }

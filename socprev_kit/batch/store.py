@@ -1,0 +1,176 @@
+"""The output folder: reports written atomically, one record per report, summary and manifest.
+
+Layout of ``out/``::
+
+    nl/municipality_44021.ipynb   executed notebook (kept with papermill's banner when it failed)
+    nl/municipality_44021.html    self-contained page
+    fr/project_GEN-DAM.html ...
+    .records/nl/municipality_44021.json   what made the files: key, status, error, timing
+    index.html  summary.csv  manifest.json
+
+Every file is written under a temporary name in its own folder and moved into place with
+``os.replace``, so a reader (or a killed process) never sees half a file. A report's record is
+removed before its files are replaced and written after them: a report counts as done only when
+its record says ``ok`` for the same key and both files exist. A run that was killed leaves, at
+worst, temporary files (removed by the next run) and reports without a record (redone).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .kernel import Outcome
+    from .planning import Job, Plan
+
+RECORDS = ".records"
+#: Headline figures shown as columns in the summary and the index, in this order.
+HEADLINE_COLUMNS = (
+    "n_projects",
+    "n_objectives",
+    "n_reached",
+    "n_on_track",
+    "n_behind",
+    "n_no_data",
+    "n_issues_error",
+    "n_issues_warning",
+    "completeness",
+    "its_level",
+)
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        if isinstance(data, str):
+            tmp.write_text(data, encoding="utf-8")
+        else:
+            tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def remove_temporary(out: Path) -> None:
+    """Remove what a killed run left half-written."""
+    if out.is_dir():
+        for tmp in out.rglob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+def record_path(out: Path, job: Job) -> Path:
+    return out / RECORDS / job.lang / f"{job.stem}.json"
+
+
+def read_record(out: Path, job: Job) -> dict | None:
+    try:
+        return json.loads(record_path(out, job).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def up_to_date(out: Path, job: Job) -> dict | None:
+    """The record of a finished report made from the same inputs, or None."""
+    record = read_record(out, job)
+    if not record or record.get("key") != job.key or record.get("status") != "ok":
+        return None
+    if not ((out / job.ipynb).is_file() and (out / job.html).is_file()):
+        return None
+    return record
+
+
+def save(out: Path, job: Job, outcome: Outcome) -> dict:
+    """Write a report's notebook and page, then its record (last); return the record."""
+    record_path(out, job).unlink(missing_ok=True)
+    atomic_write(out / job.ipynb, outcome.ipynb)
+    atomic_write(out / job.html, outcome.html)
+    record = {
+        "key": job.key,
+        "kind": job.kind,
+        "id": job.id,
+        "lang": job.lang,
+        "name_nl": job.name_nl,
+        "name_fr": job.name_fr,
+        "status": outcome.status,
+        "error": outcome.error,
+        "headline": outcome.headline,
+        "notebook": job.notebook,
+        "parameters": job.parameters,
+        "kit": job.kit,
+        "ipynb": job.ipynb,
+        "html": job.html,
+        "started": outcome.started,
+        "seconds": outcome.seconds,
+        "worker": outcome.worker,
+    }
+    atomic_write(record_path(out, job), json.dumps(record, indent=1, default=str))
+    return record
+
+
+def headline_text(name: str, value: object) -> str:
+    """A headline figure as short text: numbers as they are, a share as a percentage, the ITS
+    level changes as ``project/indicator rate ratio [CI]``, one per line."""
+    if value is None or value == "":
+        return ""
+    if name == "completeness" and isinstance(value, int | float):
+        return f"{100 * value:.0f} %"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, list):
+        return "\n".join(_its_text(v) if isinstance(v, dict) else str(v) for v in value)
+    return str(value)
+
+
+def _its_text(effect: dict) -> str:
+    def num(key: str) -> str:
+        v = effect.get(key)
+        return f"{v:.2f}" if isinstance(v, int | float) else "?"
+
+    where = "/".join(str(effect[k]) for k in ("project_id", "indicator_id") if effect.get(k))
+    return f"{where} {num('rate_ratio')} [{num('ci_low')}-{num('ci_high')}]".strip()
+
+
+def error_text(record: dict) -> str:
+    error = record.get("error")
+    return f"{error.get('ename')}: {error.get('evalue')}" if error else ""
+
+
+def write_summary(out: Path, records: Iterable[dict]) -> Path:
+    """``summary.csv``: one row per report, with its status, error, timing and headline."""
+    columns = ["lang", "kind", "id", "name_nl", "name_fr", "status", "this_run", "error"]
+    columns += ["seconds", *HEADLINE_COLUMNS, "html", "ipynb"]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for r in records:
+        headline = r.get("headline") or {}
+        seconds = round(sum((r.get("seconds") or {}).values()), 2)
+        row = {**r, **{k: headline_text(k, headline.get(k)) for k in HEADLINE_COLUMNS}}
+        writer.writerow({**row, "error": error_text(r), "seconds": seconds})
+    path = out / "summary.csv"
+    atomic_write(path, buffer.getvalue())
+    return path
+
+
+def write_manifest(out: Path, plan: Plan, records: list[dict], run: dict) -> Path:
+    """``manifest.json``: ``run`` (date, settings, counts), input hash, kit, every report."""
+    manifest = {
+        **run,
+        "kit_version": plan.kit_version,
+        "input": {"path": str(plan.data_path), "sha256": plan.input_hash},
+        "notebooks": plan.notebooks,
+        "parameters": plan.parameters,
+        "reports": records,
+    }
+    path = out / "manifest.json"
+    atomic_write(path, json.dumps(manifest, indent=1, default=str))
+    return path

@@ -9,6 +9,7 @@ Whatever it cannot read becomes an issue, never an exception.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -103,6 +104,26 @@ def expand_paths(paths: Iterable[str | Path] | str | Path) -> Iterator[tuple[Pat
                     yield f, False
         else:
             yield p, True
+
+
+def data_files(path: str | Path) -> list[tuple[str, Path]]:
+    """The data files :func:`read_paths` reads for ``path``: ``(relative name, path)``, sorted."""
+    path = Path(path)
+    root = path if path.is_dir() else path.parent
+    found = [(f.relative_to(root).as_posix(), f) for f, _ in expand_paths(path) if f.is_file()]
+    return sorted(found)
+
+
+def input_hash(path: str | Path) -> str:
+    """SHA-256 over the relative names, sizes and bytes of the data files under ``path``: the
+    data version that reports, the batch index and its manifest show."""
+    digest = hashlib.sha256()
+    for rel, f in data_files(path):
+        digest.update(rel.encode() + b"\0" + str(f.stat().st_size).encode() + b"\0")
+        with f.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _hidden(f: Path, root: Path) -> bool:

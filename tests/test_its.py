@@ -44,7 +44,20 @@ def simulate(
     return pd.DataFrame({"month": months.strftime("%Y-%m"), "n": rng.poisson(mu), "pop": pop})
 
 
-def reference_fit(df, intervention, family, harmonics=0, slope=False, lag=0, nb_alpha=None):
+def formula_fit(formula: str, d: pd.DataFrame, family: str):
+    """The independent fit: smf.glm with a log-population offset; for the negative binomial,
+    alpha by maximum likelihood first, then held fixed in the GLM (as the kit documents)."""
+    off = np.log(d["pop"])
+    if family == "negbin":
+        nb = smf.negativebinomial(formula, d, offset=off).fit(disp=0, maxiter=200)
+        fam = sm.families.NegativeBinomial(alpha=nb.params["alpha"])
+    else:
+        fam = sm.families.Poisson()
+    kw = {"scale": "X2"} if family == "quasipoisson" else {}
+    return smf.glm(formula, d, family=fam, offset=off).fit(**kw)
+
+
+def reference_fit(df, intervention, family, harmonics=0, slope=False, lag=0):
     """Independent fit with the formula API and patsy terms built here."""
     d = df.copy()
     ym = pd.to_datetime(d["month"])
@@ -58,14 +71,7 @@ def reference_fit(df, intervention, family, harmonics=0, slope=False, lag=0, nb_
         formula += f" + I((t - {t0}) * post)"
     for k in range(1, harmonics + 1):
         formula += f" + np.sin(2 * np.pi * {k} * m / 12) + np.cos(2 * np.pi * {k} * m / 12)"
-    off = np.log(d["pop"])
-    if family == "negbin":
-        nb = smf.negativebinomial(formula, d, offset=off).fit(disp=0, maxiter=200)
-        fam = sm.families.NegativeBinomial(alpha=nb.params["alpha"])
-    else:
-        fam = sm.families.Poisson()
-    kw = {"scale": "X2"} if family == "quasipoisson" else {}
-    res = smf.glm(formula, d, family=fam, offset=off).fit(**kw)
+    res = formula_fit(formula, d, family)
     names = {"level": "post", "trend": "t"}
     if slope:
         names["slope"] = f"I((t - {t0}) * post)"
@@ -281,14 +287,7 @@ def reference_controlled(treated, control, intervention, family, harmonics=0, sl
     for dummy in ("g", "c"):
         terms = " + ".join(inner + [dummy] + [f"{dummy}:{v}" for v in inner])
         formula = f"n ~ {terms}{season}"
-        off = np.log(d["pop"])
-        if family == "negbin":
-            nb = smf.negativebinomial(formula, d, offset=off).fit(disp=0, maxiter=200)
-            fam = sm.families.NegativeBinomial(alpha=nb.params["alpha"])
-        else:
-            fam = sm.families.Poisson()
-        kw = {"scale": "X2"} if family == "quasipoisson" else {}
-        res = smf.glm(formula, d, family=fam, offset=off).fit(**kw)
+        res = formula_fit(formula, d, family)
         ci = res.conf_int()
         names = {"level": "g:post", "trend_difference": "g:t", "control_level": "post"}
         if dummy == "c":

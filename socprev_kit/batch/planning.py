@@ -20,6 +20,7 @@ from typing import Literal
 
 from .. import __version__
 from ..errors import InputError, SocprevError
+from ..loading import input_hash
 from .errors import (
     BatchPlanError,
     NotebookNotFoundError,
@@ -171,18 +172,6 @@ def _typed(value: object, default: str) -> object:
     if isinstance(number, bool) or not isinstance(number, int | float):
         raise ValueError(value)
     return number if isinstance(example, float) is False else float(number)
-
-
-def input_hash(data_path: Path) -> str:
-    """SHA-256 over the data files the loader reads (relative names and contents)."""
-    from ..loading import expand_paths
-
-    digest = hashlib.sha256()
-    root = data_path if data_path.is_dir() else data_path.parent
-    for path, _ in expand_paths(data_path):
-        digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
-    return digest.hexdigest()
 
 
 @cache

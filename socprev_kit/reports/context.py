@@ -25,7 +25,7 @@ import pandas as pd
 
 from .. import __version__
 from ..formatting import LANGS, Lang
-from ..loading import ReadResult, expand_paths, read_paths
+from ..loading import ReadResult, data_files, input_hash, read_paths
 from ..validation import Dataset, validate
 
 log = logging.getLogger(__name__)
@@ -154,27 +154,9 @@ def sample_data_path() -> Path:
     return target / "clean"
 
 
-def _files(path: Path) -> list[tuple[str, Path]]:
-    """The data files the loader reads, as (relative path, path), sorted by relative path."""
-    root = path if path.is_dir() else path.parent
-    found = [(f.relative_to(root).as_posix(), f) for f, _ in expand_paths(path) if f.is_file()]
-    return sorted(found)
-
-
 def _stat_key(files: list[tuple[str, Path]]) -> str:
     stats = [(rel, f.stat().st_size, f.stat().st_mtime_ns) for rel, f in files]
     return hashlib.sha256(repr(stats).encode()).hexdigest()
-
-
-def input_hash(path: str | Path) -> str:
-    """SHA-256 over the relative paths and bytes of the data files under ``path``, in order."""
-    digest = hashlib.sha256()
-    for rel, f in _files(Path(path)):
-        digest.update(rel.encode() + b"\0" + str(f.stat().st_size).encode() + b"\0")
-        with f.open("rb") as fh:
-            while chunk := fh.read(1 << 20):
-                digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _resolve(data_path: str | Path | None) -> tuple[Path, bool]:
@@ -243,7 +225,7 @@ def prepare(
     path, sample = _resolve(data_path)
     if not path.exists():
         raise InputError(f"Data path {str(data_path)!r} does not exist ({path}).", path)
-    files = _files(path)
+    files = data_files(path)
     stat_key = (str(path), _stat_key(files))
     ctx = _BY_STAT.get(stat_key)
     if ctx is None:

@@ -84,28 +84,26 @@ def attainment_rows(report: Report) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
-def unit_series(report: Report, unit: Unit) -> pd.DataFrame:
-    """Monthly-table rows of one unit: a municipality's own, or the project total (combined)."""
-    table = report.table[report.table["project_id"] == unit.project_id]
+def _unit_rows(report: Report, unit: Unit, table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Rows of ``table`` for one unit: a municipality's own, or the project total (memoised)."""
+    table = table[table["project_id"] == unit.project_id]
     if unit.area != ALL:
         return table[table["nis_code"] == unit.area]
     if table.empty:
         return table
     return report.memo(
-        ("combined", unit), lambda: combined(table, unit.project_id, catalogue=catalogue_frame())
+        (name, unit), lambda: combined(table, unit.project_id, catalogue=catalogue_frame())
     )
+
+
+def unit_series(report: Report, unit: Unit) -> pd.DataFrame:
+    """Monthly-table rows of one unit: a municipality's own, or the project total (combined)."""
+    return _unit_rows(report, unit, report.table, "combined")
 
 
 def unit_yearly(report: Report, unit: Unit) -> pd.DataFrame:
     """Yearly-table rows of one unit (as :func:`unit_series`, per calendar year)."""
-    yearly = report.yearly[report.yearly["project_id"] == unit.project_id]
-    if unit.area != ALL:
-        return yearly[yearly["nis_code"] == unit.area]
-    if yearly.empty:
-        return yearly
-    return report.memo(
-        ("yearly", unit), lambda: combined(yearly, unit.project_id, catalogue=catalogue_frame())
-    )
+    return _unit_rows(report, unit, report.yearly, "yearly")
 
 
 def published(report: Report, unit: Unit, freq: str = "month") -> pd.DataFrame:

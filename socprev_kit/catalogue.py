@@ -25,7 +25,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 
 from .errors import CatalogueError, InputError
@@ -283,8 +282,8 @@ def indicator_names(lang: Lang, cat: pd.DataFrame | None = None) -> dict[str, st
     cat = indicator_catalogue() if cat is None else cat
     code_labels("value_type", lang)  # checks lang
     order = [f"name_{x}" for x in dict.fromkeys([lang, "en", "nl", "fr"])]
-    names = cat[order].map(_text).replace("", np.nan).bfill(axis=1).iloc[:, 0]
-    return dict(zip(cat["indicator_id"], names.fillna(cat["indicator_id"]), strict=True))
+    rows = cat[["indicator_id", *order]].itertuples(index=False)  # a row loop: no pandas overhead
+    return {r[0]: next((t for t in map(_text, r[1:]) if t), r[0]) for r in rows}
 
 
 def registered_ids(cat: pd.DataFrame | None = None) -> set[str]:

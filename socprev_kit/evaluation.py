@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -31,7 +32,7 @@ import statsmodels.api as sm
 
 from . import parsing
 from .catalogue import indicator_catalogue
-from .indicators import combined
+from .indicators import combine_projects
 
 __all__ = ["ATTAINMENT_COLUMNS", "TrendResult", "attainment", "suppress", "trend"]
 
@@ -49,13 +50,30 @@ def _linear(t: pd.Series, y: pd.Series) -> sm.regression.linear_model.Regression
     return sm.OLS(y.astype(float).to_numpy(), sm.add_constant(t.astype(float).to_numpy())).fit()
 
 
-def _series(table: pd.DataFrame, project_id: str, indicator_id: str, cat: pd.DataFrame):
-    """Combined monthly series ``(t, value)`` of one project and indicator (NaN dropped)."""
-    t = table[(table["project_id"] == project_id) & (table["indicator_id"] == indicator_id)]
-    if t.empty:
-        return t.assign(t=pd.Series(dtype=float))
-    comb = combined(t, project_id, catalogue=cat).dropna(subset=["value"])
-    return comb.assign(t=_month_index(comb["period"]))
+def _series_by_pair(
+    table: pd.DataFrame, objectives: pd.DataFrame, cat: pd.DataFrame
+) -> dict[tuple[str, str], pd.DataFrame]:
+    """Combined monthly series ``(t, value)`` of every (project, indicator) of ``objectives``
+    (NaN dropped), all combined and parsed at once rather than per objective."""
+    pairs = objectives[["project_id", "indicator_id"]].astype(object).drop_duplicates()
+    wanted = table[
+        table["project_id"].isin(pairs["project_id"])
+        & table["indicator_id"].isin(pairs["indicator_id"])
+    ]
+    if wanted.empty:
+        return {}
+    comb = combine_projects(wanted, cat).dropna(subset=["value"])
+    comb = comb.assign(t=_month_index(comb["period"]))
+    groups = comb.groupby(["project_id", "indicator_id"], sort=False, observed=True)
+    return {(str(p), str(i)): s.reset_index(drop=True) for (p, i), s in groups}
+
+
+@lru_cache(maxsize=1024)
+def _period_months(period: str) -> tuple[int, int]:
+    """``(month index of the first month, number of months)`` of one canonical period."""
+    one = pd.Series([period], dtype=object)
+    freq = parsing.period_frequency(one).iloc[0]
+    return int(_month_index(one).iloc[0]), _MONTHS.get(freq, 12)
 
 
 def _observe(s: pd.DataFrame, obj: pd.Series, additive: bool, as_of: int | None):
@@ -67,16 +85,16 @@ def _observe(s: pd.DataFrame, obj: pd.Series, additive: bool, as_of: int | None)
     if not (s["frequency"] == "month").all():
         return float(s.sort_values("t")["value"].iloc[-1]), np.nan
     last = s[s["t"] > s["t"].max() - 12]
-    freq = parsing.period_frequency(pd.Series([obj["target_period"]], dtype=object)).iloc[0]
-    k = _MONTHS.get(freq, 12) if additive else 1
+    target = obj["target_period"]
+    first, months = (0, 12) if pd.isna(target) else _period_months(str(target))
+    k = months if additive else 1
     observed = k * float(last["value"].mean())
-    if len(last) < 3 or pd.isna(obj["target_period"]):
+    if len(last) < 3 or pd.isna(target):
         return observed, np.nan
-    first = _month_index(pd.Series([obj["target_period"]])).iloc[0]
-    if first + _MONTHS.get(freq, 12) - 1 < last["t"].max():
+    if first + months - 1 < last["t"].max():
         return observed, np.nan  # the target period is over: no projection
     fit = _linear(last["t"], last["value"])
-    mid = first + (_MONTHS.get(freq, 12) - 1) / 2
+    mid = first + (months - 1) / 2
     return observed, k * float(fit.params[0] + fit.params[1] * mid)
 
 
@@ -125,10 +143,12 @@ def attainment(
             + _MONTHS[parsing.period_frequency(pd.Series([as_of], dtype=object)).iloc[0]]
             - 1
         )
+    series = _series_by_pair(table, objectives, cat)
+    empty = table.iloc[:0].assign(t=pd.Series(dtype=float))
     rows = []
     for obj in objectives.to_dict("records"):
         ind = obj["indicator_id"]
-        s = _series(table, obj["project_id"], ind, cat)
+        s = series.get((str(obj["project_id"]), str(ind)), empty)
         observed, projection = _observe(s, obj, bool(additive.get(ind, False)), limit)
         rows.append({**obj, "observed": observed, "projection": projection,
                      "direction": info["direction"].get(ind, "none"),

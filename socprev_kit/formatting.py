@@ -21,6 +21,7 @@ __all__ = [
     "LANGS",
     "MINUS",
     "MONTH_NAMES",
+    "MONTH_SHORT",
     "QUARTER_NAMES",
     "Lang",
     "check_lang",
@@ -56,6 +57,13 @@ MONTH_NAMES: dict[str, tuple[str, ...]] = {
            "octobre", "novembre", "décembre"),
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"),
+}  # fmt: skip
+#: Months as the axes of the figures write them (the usual abbreviations of each language).
+MONTH_SHORT: dict[str, tuple[str, ...]] = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+           "nov.", "déc."),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }  # fmt: skip
 #: A quarter in words; ``{q}`` is 1 to 4.
 QUARTER_NAMES: dict[str, str] = {"nl": "{q}e kwartaal {year}", "fr": "T{q} {year}",

@@ -87,23 +87,35 @@ def _aggregate(regs: pd.DataFrame, cat: pd.DataFrame, freq: Freq) -> pd.DataFram
     return out.assign(kind="registered")[[*KEYS, "frequency", "kind", "value"]]
 
 
-def _lookup(wide: pd.DataFrame, term: str, keys: pd.DataFrame) -> pd.Series:
+def _holders(keys: pd.DataFrame) -> list[pd.MultiIndex]:
+    """For each key: (project, municipality) with its own period, then with the quarter and
+    the year holding it."""
+    codes, uniques = pd.factorize(keys["period"].astype(object), use_na_sentinel=True)
+    parts = [parsing.period_parts(p) for p in uniques]
+    quarter = [None if x is None else f"{x[0]}-Q{(x[1] - 1) // 3 + 1}" for x in parts]
+    year = [None if x is None else str(x[0]) for x in parts]
+    labels = [np.append(np.array(v, dtype=object), None)[codes] for v in (quarter, year)]
+    own = keys["period"].astype(object).to_numpy()
+    return [
+        pd.MultiIndex.from_arrays([keys["project_id"], keys["nis_code"], p]) for p in (own, *labels)
+    ]
+
+
+def _lookup(wide: pd.DataFrame, term: str, holders: list[pd.MultiIndex]) -> pd.Series:
     """Aggregated value of ``term`` for each key's period, or for the quarter or year holding it."""
-    out = pd.Series(np.nan, index=keys.index)
+    out = pd.Series(np.nan, index=np.arange(len(holders[0])))
     if term not in wide:
         return out
-    start = parsing.period_start(keys["period"])
-    for label in (keys["period"], _labels(start, "quarter"), _labels(start, "year")):
-        idx = pd.MultiIndex.from_arrays([keys["project_id"], keys["nis_code"], label])
-        out = out.fillna(pd.Series(wide[term].reindex(idx).to_numpy(), index=keys.index))
+    for idx in holders:
+        out = out.fillna(pd.Series(wide[term].reindex(idx).to_numpy(), index=out.index))
     return out
 
 
-def _side(wide: pd.DataFrame, expr: str, keys: pd.DataFrame) -> pd.Series:
+def _side(wide: pd.DataFrame, expr: str, holders: list[pd.MultiIndex]) -> pd.Series:
     """A numerator or denominator: signed sum of its terms, NaN when one is missing."""
-    total = pd.Series(0.0, index=keys.index)
+    total = pd.Series(0.0, index=np.arange(len(holders[0])))
     for sign, term in formula_terms(expr):
-        total = total + sign * _lookup(wide, term, keys)
+        total = total + sign * _lookup(wide, term, holders)
     return total
 
 
@@ -120,11 +132,12 @@ def _derived(reg: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
         keys = wide[present].dropna(how="all").index.to_frame(index=False)
         t = keys.assign(indicator_id=d.indicator_id, kind="derived")
         t["frequency"] = parsing.period_frequency(t["period"])
-        t["numerator"] = _side(wide, d.numerator, keys)
+        holders = _holders(keys)
+        t["numerator"] = _side(wide, d.numerator, holders).to_numpy()
         if d.denominator.strip() == POPULATION:
             t[["denominator", "population_year"]] = _population_at(t["nis_code"], t["period"])
         else:
-            t["denominator"] = _side(wide, d.denominator, keys)
+            t["denominator"] = _side(wide, d.denominator, holders).to_numpy()
         t["value"] = t["numerator"] / t["denominator"].where(t["denominator"] != 0) * d.factor
         parts.append(t)
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS)
@@ -225,6 +238,12 @@ def combined(
     t = table[table["project_id"] == project_id]
     if t.empty:
         raise ValueError(f"No rows for project {project_id!r}; check the id.")
+    return combine_projects(t, cat)
+
+
+def combine_projects(table: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
+    """:func:`combined` of every project in ``table`` at once (sorted by project too)."""
+    t = table
     info = cat.set_index("indicator_id")
     cols = [c for c in ("value", "numerator", "denominator", "population") if c in t]
     g = t.groupby(["project_id", "period", "indicator_id", "frequency", "kind"], sort=False)
@@ -244,7 +263,7 @@ def combined(
     return (
         out[keep]
         .rename(columns={"n_nis": "n_municipalities"})
-        .sort_values(["indicator_id", "period"], ignore_index=True)
+        .sort_values(["project_id", "indicator_id", "period"], ignore_index=True)
     )
 
 

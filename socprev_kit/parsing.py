@@ -8,6 +8,7 @@ the result with the input to report what failed; nothing here decides what is an
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -381,6 +382,28 @@ def parse_period(values: pd.Series) -> pd.Series:
 def parse_list(values: pd.Series) -> pd.Series:
     """``"a; b, c"`` → ``("a", "b", "c")``; a blank becomes an empty tuple."""
     return _parse_list(values)
+
+
+_PERIOD = re.compile(r"(\d{4})(?:-(\d{2})|-Q([1-4]))?")
+
+
+@lru_cache(maxsize=8192)
+def period_parts(period: str) -> tuple[int, int, int] | None:
+    """``(year, first month, months)`` of one canonical period, else None; cached, for code that
+    looks up the same few periods many times.
+
+    >>> period_parts("2024-03"), period_parts("2024-Q2"), period_parts("2024"), period_parts("x")
+    ((2024, 3, 1), (2024, 4, 3), (2024, 1, 12), None)
+    """
+    m = _PERIOD.fullmatch(period) if isinstance(period, str) else None
+    if m is None:
+        return None
+    year, month, quarter = m.groups()
+    if month is not None:
+        return (int(year), int(month), 1) if 1 <= int(month) <= 12 else None
+    if quarter is not None:
+        return int(year), 3 * int(quarter) - 2, 3
+    return int(year), 1, 12
 
 
 def period_frequency(periods: pd.Series) -> pd.Series:

@@ -186,7 +186,10 @@ def _label_points(ax: Axes, df: pd.DataFrame, cols: dict, out: np.ndarray, names
     """Name the points outside, each label at the nearest free place right or left of its point
     (in steps of one line up or down), with a leader line when it had to move."""
     fig = ax.figure
-    fig.draw_without_rendering()  # final layout, so that pixel positions hold
+    if fig.get_layout_engine() is None:  # fixed margins: the limits alone fix the pixels
+        ax.get_xlim(), ax.get_ylim()  # autoscale now
+    else:
+        fig.draw_without_rendering()  # final layout, so that pixel positions hold
     points = ax.transData.transform(df[[cols["population"], cols["rate"]]].to_numpy(float))
     frame, px = ax.get_window_extent(), fig.dpi / 72
     size = STYLE["font_size"] - 1

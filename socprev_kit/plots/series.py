@@ -13,7 +13,16 @@ import numpy as np
 import pandas as pd
 
 from ..catalogue import indicator_names
-from .style import STYLE, Lang, finish, get_axes, label, municipality_names, period_times
+from .style import (
+    STYLE,
+    Lang,
+    date_axis,
+    finish,
+    get_axes,
+    label,
+    municipality_names,
+    period_times,
+)
 from .suppressed import cell_limit, isolated, mark_suppressed, suppressed_handle, suppressed_mask
 
 if TYPE_CHECKING:
@@ -117,6 +126,7 @@ def plot_indicator(
     ax.set_xlabel(label("period", lang))
     ax.set_ylabel(ylabel or label("value", lang))
     ax.set_ylim(bottom=0)
+    date_axis(ax, lang)
     handles = ax.get_legend_handles_labels()[0]
     if sup.any():
         handles.insert(1, suppressed_handle(k, lang))
@@ -136,8 +146,6 @@ def _facet_names(facet: str, keys: Sequence[str], lang: Lang) -> dict[str, str]:
 
 def _panel(ax: Axes, panel: pd.DataFrame, line_key: str, colours: dict, spec: dict) -> bool:
     """Draw one panel's lines; True when it holds a suppressed point."""
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-
     any_sup = False
     for name, part in panel.groupby(line_key, sort=False):
         x = period_times(part[spec["period"]])
@@ -155,8 +163,7 @@ def _panel(ax: Axes, panel: pd.DataFrame, line_key: str, colours: dict, spec: di
         when = period_times(pd.Series([spec["intervention"]]))[0]
         ax.axvline(when, color=STYLE["intervention"], lw=1, ls=":")
     ax.set_ylim(bottom=0)
-    ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=spec["ticks"]))
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    date_axis(ax, spec["lang"], max_ticks=spec["ticks"])
     return any_sup
 
 
@@ -248,6 +255,7 @@ def small_multiples(
         "min_cell": min_cell,
         "intervention": intervention,
         "ticks": 5 if ncols >= 3 else 7,
+        "lang": lang,
     }
     any_sup = False
     for ax, key in zip(axes, keys, strict=True):

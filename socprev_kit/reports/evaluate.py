@@ -57,30 +57,37 @@ def hide(table: pd.DataFrame, **kwargs: object) -> pd.DataFrame:
     return suppress(table, catalogue=catalogue_frame(), **kwargs)
 
 
-def _project_attainment(ctx: DataContext, project_id: str, start, end) -> pd.DataFrame:  # noqa: ANN001
-    table = ctx.table[ctx.table["project_id"] == project_id]
+def _attainments(ctx: DataContext, project_ids: list[str], start, end) -> None:  # noqa: ANN001
+    """Attainment of the objectives of ``project_ids`` (suppressed, with ``level``, ``text`` and
+    ``baseline_period``), computed in one go and memoised per project."""
     objectives = ctx.data.objectives
-    objectives = objectives[objectives["project_id"] == project_id]
+    objectives = objectives[objectives["project_id"].isin(project_ids)].reset_index(drop=True)
+    table = ctx.table[ctx.table["project_id"].isin(project_ids)]
     as_of = None if end is None else str(end)
     out = attainment(
         objectives, within(table, start, end), as_of=as_of, catalogue=catalogue_frame()
     )
-    out = hide(out, count="observed", columns=ATTAINMENT_COLUMNS)
-    extra = objectives[["objective_id", "level", "text", "baseline_period"]].reset_index(drop=True)
-    return pd.concat([out.reset_index(drop=True), extra.drop(columns="objective_id")], axis=1)
+    out = hide(out, count="observed", columns=ATTAINMENT_COLUMNS).reset_index(drop=True)
+    extra = objectives[["level", "text", "baseline_period"]]
+    full = pd.concat([out, extra], axis=1)
+    for pid in project_ids:
+        rows = full[full["project_id"] == pid].reset_index(drop=True)
+        ctx.memo(("attainment", pid, start, end), lambda rows=rows: rows)
+
+
+def project_attainments(ctx: DataContext, project_ids, start=None, end=None) -> list[pd.DataFrame]:  # noqa: ANN001
+    """The memoised attainment of each project (computing those not done yet together)."""
+    todo = [p for p in dict.fromkeys(project_ids) if not ctx.knows(("attainment", p, start, end))]
+    if todo:
+        _attainments(ctx, todo, start, end)
+    return [ctx.memo(("attainment", p, start, end), pd.DataFrame) for p in project_ids]
 
 
 def attainment_rows(report: Report) -> pd.DataFrame:
     """Attainment of the report's projects' objectives (suppressed), with ``level`` and
     ``text``; the period's end is the ``as_of``."""
-    parts = [
-        report.ctx.memo(
-            ("attainment", pid, report.start, report.end),
-            lambda pid=pid: _project_attainment(report.ctx, pid, report.start, report.end),
-        )
-        for pid in report.projects["project_id"]
-    ]
-    parts = [p for p in parts if len(p)]
+    pids = list(report.projects["project_id"])
+    parts = [p for p in project_attainments(report.ctx, pids, report.start, report.end) if len(p)]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
@@ -189,11 +196,7 @@ def warm_up(ctx: DataContext) -> None:
     """Compute what every report on the whole period needs: the yearly table, attainment and
     funnel inputs."""
     ctx.yearly_all()
-    for pid in ctx.data.projects["project_id"]:
-        ctx.memo(
-            ("attainment", pid, None, None),
-            lambda pid=pid: _project_attainment(ctx, pid, None, None),
-        )
+    project_attainments(ctx, list(ctx.data.projects["project_id"]))
     cat = catalogue()
     counts = cat.index[
         (cat["type"] == "impact") & (cat["value_type"] == "count") & (cat["kind"] == "registered")

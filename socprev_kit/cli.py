@@ -175,9 +175,27 @@ def _add_batch(sub: argparse._SubParsersAction) -> None:
     b.set_defaults(func=cmd_batch)
 
 
+def skip_iri_grammars() -> None:
+    """Import jsonschema without ``rfc3987_syntax``, which compiles 39 Earley grammars at import
+    (about 3 s; python-jsonschema/jsonschema#1392 and #1521). jsonschema then lacks only its
+    ``iri`` and ``iri-reference`` format checks, which neither nbformat's notebook schema nor the
+    batch uses. For the command line only: a Python session that calls ``batch()`` is left alone.
+    """
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        return
+    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment] - "not installed"
+    try:
+        import jsonschema  # noqa: F401 - its format checkers are set up at import
+    except ImportError:
+        pass
+    finally:
+        del sys.modules["rfc3987_syntax"]
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     import logging
 
+    skip_iri_grammars()
     from .batch import batch
 
     # papermill and nbclient log each failure as it happens; the summary below says it once

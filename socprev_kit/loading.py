@@ -114,6 +114,14 @@ def data_files(path: str | Path) -> list[tuple[str, Path]]:
     return sorted(found)
 
 
+def files_stamp(path: str | Path) -> str:
+    """A cheap fingerprint of the data files under ``path``: names, sizes and modification
+    times (no bytes read). Unchanged files keep it; :func:`input_hash` says whether files with
+    a new stamp really changed."""
+    stats = [(rel, f.stat().st_size, f.stat().st_mtime_ns) for rel, f in data_files(path)]
+    return hashlib.sha256(repr(stats).encode()).hexdigest()
+
+
 def input_hash(path: str | Path) -> str:
     """SHA-256 over the relative names, sizes and bytes of the data files under ``path``: the
     data version that reports, the batch index and its manifest show."""

@@ -53,12 +53,25 @@ def warmup_code(notebooks: list[str], data_path: str = "") -> str:
     Import-time effects (warnings, registrations) then happen at warm-up in every kernel, so a
     report made in a used kernel equals one made in a fresh one.
     """
+    return import_code(notebooks) + "\n" + prepare_code(data_path)
+
+
+def import_code(notebooks: list[str]) -> str:
+    """The first part of :func:`warmup_code`: import what the notebooks import."""
     modules = sorted({m for text in notebooks for m in _imports(text)} | {"matplotlib.pyplot"})
     lines = ["import importlib", f"for _m in {modules!r}:", "    try:"]
     lines += ["        importlib.import_module(_m)", "    except Exception:", "        pass"]
-    lines += ["try:", "    import socprev_kit.reports as _r", "except ImportError as _e:"]
+    return "\n".join(lines)
+
+
+def prepare_code(data_path: str = "", share: str = "") -> str:
+    """The second part of :func:`warmup_code`: ``socprev_kit.reports.prepare(data)``; with
+    ``share``, the data are prepared once for all the batch's kernels (one builds, the others
+    load: :mod:`socprev_kit.reports.sharing`)."""
+    args = f"{data_path!r}, share={share!r}" if share else repr(data_path)
+    lines = ["try:", "    import socprev_kit.reports as _r", "except ImportError as _e:"]
     lines += ["    if _e.name != 'socprev_kit.reports':", "        raise", "else:"]
-    lines += ["    if hasattr(_r, 'prepare'):", f"        _r.prepare({data_path!r})"]
+    lines += ["    if hasattr(_r, 'prepare'):", f"        _r.prepare({args})"]
     return "\n".join(lines)
 
 
@@ -88,6 +101,7 @@ class Worker:
 
     def __init__(self, warmup: str = "", kernel_name: str = "python3", name: str = "") -> None:
         self.warmup = warmup
+        self.then = ""  # more warm-up code, given by the gate (see start)
         self.kernel_name = kernel_name
         self.name = name or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
         self.km: AsyncKernelManager | None = None
@@ -106,12 +120,13 @@ class Worker:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def start(self, gate: Callable[[], object] | None = None) -> None:
+    def start(self, gate: Callable[[], str | None] | None = None) -> None:
         """Start the kernel, warm it up and remember its state for the resets.
 
-        While the kernel warms up, this thread imports papermill and nbconvert and renders a
-        first page, after ``gate()`` returns (a pool waits until its batch is planned: the
-        planning needs this process more).
+        While the kernel runs the warm-up code, this thread waits for ``gate()``, which may
+        return more warm-up code (a pool's kernels import while the batch reads the data, then
+        prepare from what it read), then imports papermill and nbconvert and renders a first
+        page. A restart runs both parts again.
         """
         # IPC sockets: no TCP ports to race for (papermill#239), nothing open on the network
         ipc = str(Path(self._tmp.name) / f"kernel-{self.starts}")
@@ -130,13 +145,16 @@ class Worker:
         self.kc.start_channels(stdin=False)
         self.kc.allow_stdin = False
         run_sync(self.kc.wait_for_ready)(timeout=60)
-        warming = self._control.execute(self.warmup or "None", silent=True, store_history=False)
+        warming = [self._control.execute(self.warmup or "None", silent=True, store_history=False)]
         if gate is not None:
-            gate()
+            self.then = gate() or ""
+        if self.then:
+            warming.append(self._control.execute(self.then, silent=True, store_history=False))
         from .render import prepare_exporter
 
         prepare_exporter()
-        self._wait(warming, timeout=600, what="warm up")
+        for msg_id in warming:
+            self._wait(msg_id, timeout=600, what="warm up")
         self._call(f"{KERNELSIDE}.snapshot({self._tmp.name!r})", what="snapshot")
         self._dirty = False
         self.starts += 1

@@ -217,7 +217,7 @@ def plan(
         errors.append(InputError(f"The data path {data_path} does not exist.", data_path))
         raise BatchPlanError(errors)
     data_hash = input_hash(data_path)
-    dataset = _load(str(data_path), data_hash)
+    _, dataset = read_and_validate(str(data_path), data_hash)
     chosen = select(dataset, municipalities, projects, provinces, regions, police_zones)
     errors += chosen.errors
     wanted = {"municipality": chosen.municipalities, "project": chosen.projects}
@@ -289,8 +289,11 @@ def resolve(
 
 
 @lru_cache(maxsize=4)
-def _load(path: str, digest: str) -> object:
-    """The data set, loaded once per content within a process (``digest``: the input hash)."""
-    from ..loading import load
+def read_and_validate(path: str, digest: str) -> tuple:
+    """``(ReadResult, Dataset)`` of the data, read and validated in Dutch once per content within
+    a process (``digest``: the input hash); the batch hands both to its kernels."""
+    from ..loading import read_paths
+    from ..validation import validate
 
-    return load(path)
+    read = read_paths(path)
+    return read, validate(read, lang="nl")

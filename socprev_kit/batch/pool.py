@@ -2,10 +2,11 @@
 
 Threads, not processes: the work happens in the kernels (separate processes); a driver thread
 mostly waits on ZeroMQ and exports HTML (about 0.1 s a report). Threads share the plan and need
-no pickling. The kernels start warming as soon as the pool is made, while the batch is still
-being planned (the threads' own start-up work waits for the plan, which needs this process
-more); each thread then takes the next job from a shared queue, so a slow report never holds up
-the others.
+no pickling. The kernels start warming (importing) as soon as the pool is made, while the batch
+reads its data and is planned; :meth:`LocalPool.release` then hands them more warm-up code (to
+prepare from the data the batch read) and lets the threads do their own start-up work, which
+waits so as not to slow down the reading. Each thread then takes the next job from a shared
+queue, so a slow report never holds up the others.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ class LocalPool:
         self._todo: queue.Queue = queue.Queue()
         self._done: queue.Queue = queue.Queue()
         self._stop = threading.Event()
-        self._planned = threading.Event()  # until then the threads leave this process alone
+        self._released = threading.Event()  # until then the threads leave this process alone
+        self._then = ""
         self.workers = [Worker(warmup, name=f"local-{i + 1}") for i in range(max(1, n))]
         self._threads = [
             threading.Thread(target=self._drive, args=(w,), daemon=True) for w in self.workers
@@ -43,7 +45,7 @@ class LocalPool:
         started or warmed up, that :class:`~.errors.KernelError` is raised here.
         """
         self.timeout = timeout
-        self._planned.set()
+        self.release()
         for job in jobs:
             self._todo.put(job)
         running, failure = len(self._threads), None
@@ -64,10 +66,16 @@ class LocalPool:
         if failure is not None:
             raise failure
 
+    def release(self, then: str = "") -> None:
+        """Let the kernels go on warming up with the code ``then`` (only the first call counts)."""
+        if not self._released.is_set():
+            self._then = then
+            self._released.set()
+
     def close(self) -> None:
         """Stop: no more jobs; kill the kernels of reports still running (an interrupted run)."""
         self._stop.set()
-        self._planned.set()
+        self._released.set()
         for _ in self._threads:
             self._todo.put(None)
         for worker in self.workers:
@@ -75,9 +83,13 @@ class LocalPool:
         for thread in self._threads:  # each shuts its kernel down (one still starting, too)
             thread.join(timeout=10)
 
+    def _gate(self) -> str:
+        self._released.wait()
+        return "" if self._stop.is_set() else self._then
+
     def _drive(self, worker: Worker) -> None:
         try:
-            worker.start(gate=self._planned.wait)
+            worker.start(gate=self._gate)
             while not self._stop.is_set():
                 job = self._todo.get()
                 if job is None or self._stop.is_set():

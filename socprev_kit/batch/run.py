@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -12,9 +13,10 @@ from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 
+from ..loading import input_hash
 from .index import write_index
-from .kernel import Outcome, warmup_code
-from .planning import Job, Plan, plan, resolve
+from .kernel import Outcome, import_code, prepare_code, warmup_code
+from .planning import Job, Plan, plan, read_and_validate, resolve
 from .pool import LocalPool, expected_reports
 from .store import remove_temporary, save, up_to_date, write_manifest, write_summary
 
@@ -99,15 +101,20 @@ def batch(
     """
     notebooks = {"municipality": notebook, "project": project_notebook}
     n_jobs = jobs or os.cpu_count() or 1
+    data_path, paths = resolve(data, notebooks)
+    first = warmup
     if warmup is None:
-        data_path, paths = resolve(data, notebooks)
         texts = [p.read_text(encoding="utf-8") for p in paths.values() if p.is_file()]
-        warmup = warmup_code(texts, str(data_path))
+        warmup, first = warmup_code(texts, str(data_path)), import_code(texts)
     pool = None
-    if not scheduler:  # kernels warm up while the batch is planned
+    if not scheduler:  # kernels import while the batch reads the data and is planned
         expected = expected_reports(municipalities, projects, langs) or n_jobs
-        pool = LocalPool(min(n_jobs, expected), warmup)
+        pool = LocalPool(min(n_jobs, expected), first)
+    scratch = tempfile.TemporaryDirectory(prefix="socprev-batch-")
     try:
+        if pool is not None:
+            then = "" if first == warmup else _share_data(data_path, Path(scratch.name))
+            pool.release(then)
         the_plan = plan(
             municipalities,
             projects=projects,
@@ -125,6 +132,23 @@ def batch(
     finally:
         if pool:
             pool.close()
+        scratch.cleanup()
+
+
+def _share_data(data_path: Path, scratch: Path) -> str:
+    """Read and validate the data once (the plan needs them too), write them into ``scratch``
+    for the kernels and return the kernels' code to prepare the data once for all of them."""
+    if not data_path.exists():
+        return prepare_code(str(data_path))  # the plan says what is wrong
+    digest = input_hash(data_path)
+    read, dataset = read_and_validate(str(data_path), digest)
+    from ..sharing import share_loaded
+
+    try:
+        share_loaded(scratch, data_path, read, dataset, digest)
+    except OSError:  # e.g. a full disk: the first kernel reads the data itself
+        log.warning("cannot share the data with the kernels", exc_info=True)
+    return prepare_code(str(data_path), str(scratch))
 
 
 def execute(

@@ -6,11 +6,14 @@ module-level cache: a warm kernel that runs many reports loads and aggregates th
 cache is keyed by the resolved path and the files' sizes and modification times; when those change,
 the content hash decides whether the data really changed. Report code never modifies the returned
 frames (it filters and copies them).
+
+``prepare(data, share=folder)`` prepares a data set once for all the processes of a batch on one
+machine (:mod:`socprev_kit.sharing`): the batch writes the data it read and validated there, the
+first kernel builds the context from them and the others load it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
@@ -25,7 +28,7 @@ import pandas as pd
 
 from .. import __version__
 from ..formatting import LANGS, Lang
-from ..loading import ReadResult, data_files, input_hash, read_paths
+from ..loading import ReadResult, files_stamp, input_hash, read_paths
 from ..validation import Dataset, validate
 
 log = logging.getLogger(__name__)
@@ -72,6 +75,10 @@ class DataContext:
     kit_version: str
     read: ReadResult = field(repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
+
+    def knows(self, key: Hashable) -> bool:
+        """Whether :meth:`memo` holds ``key``."""
+        return key in self._memo
 
     def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per key and data set (results shared by all reports)."""
@@ -154,11 +161,6 @@ def sample_data_path() -> Path:
     return target / "clean"
 
 
-def _stat_key(files: list[tuple[str, Path]]) -> str:
-    stats = [(rel, f.stat().st_size, f.stat().st_mtime_ns) for rel, f in files]
-    return hashlib.sha256(repr(stats).encode()).hexdigest()
-
-
 def _resolve(data_path: str | Path | None) -> tuple[Path, bool]:
     if data_path is None or str(data_path).strip() == "":
         return sample_data_path().resolve(), True
@@ -166,12 +168,17 @@ def _resolve(data_path: str | Path | None) -> tuple[Path, bool]:
     return path, path == _repo_sample().resolve() or _cache_home() in path.parents
 
 
-def _build(path: Path, sample: bool, digest: str) -> DataContext:
-    """Load, validate and aggregate (the slow part, once per data set)."""
+def _build(path: Path, sample: bool, digest: str, loaded: dict | None = None) -> DataContext:
+    """Load, validate and aggregate (the slow part, once per data set); ``loaded``: the data
+    read and validated by a batch (:func:`socprev_kit.sharing.share_loaded`), so only the
+    aggregation is left."""
     from ..indicators import completeness, completeness_months, indicator_table, rates_per_1000
 
-    read = read_paths(path)
-    data = validate(read, lang="nl")
+    if loaded is None:
+        read = read_paths(path)
+        data = validate(read, lang="nl")
+    else:
+        read, data = loaded["read"], loaded["data"]
     ctx = DataContext(
         path=path,
         sample=sample,
@@ -194,7 +201,11 @@ def _remember(store: dict, key: tuple[str, str], ctx: DataContext) -> None:
 
 
 def prepare(
-    data_path: str | Path | None = None, *, langs: Sequence[Lang] = (), warm: bool = True
+    data_path: str | Path | None = None,
+    *,
+    langs: Sequence[Lang] = (),
+    warm: bool = True,
+    share: str | Path | None = None,
 ) -> DataContext:
     """The data context of a data set, from the in-process cache when its files are unchanged.
 
@@ -209,6 +220,11 @@ def prepare(
         Also compute now what every report needs: the yearly table, the attainment of every
         objective (whole period), the funnel inputs and the issues in French, so that every
         report after it is fast (what a batch worker wants; a single report can do without).
+    share
+        A folder shared by the processes of one batch on this machine
+        (:mod:`socprev_kit.sharing`): the first process to ask builds the context (from the data
+        the batch read and validated, if it left them there) and writes it there, the others
+        load it.
 
     Returns
     -------
@@ -225,14 +241,30 @@ def prepare(
     path, sample = _resolve(data_path)
     if not path.exists():
         raise InputError(f"Data path {str(data_path)!r} does not exist ({path}).", path)
-    files = data_files(path)
-    stat_key = (str(path), _stat_key(files))
+    stat_key = (str(path), files_stamp(path))
     ctx = _BY_STAT.get(stat_key)
     if ctx is None:
-        digest = input_hash(path)
-        ctx = _BY_CONTENT.get((str(path), digest)) or _build(path, sample, digest)
-        _remember(_BY_CONTENT, (str(path), digest), ctx)
+        if share:
+            from ..sharing import shared_context
+
+            def build(loaded: dict | None) -> DataContext:
+                return _ready(_new(path, sample, loaded), langs, warm)
+
+            ctx = shared_context(Path(share), *stat_key, build)
+        else:
+            ctx = _new(path, sample, None)
+        _remember(_BY_CONTENT, (str(path), ctx.input_hash), ctx)
         _remember(_BY_STAT, stat_key, ctx)
+    return _ready(ctx, langs, warm)
+
+
+def _new(path: Path, sample: bool, loaded: dict | None) -> DataContext:
+    digest = loaded["digest"] if loaded else input_hash(path)
+    return _BY_CONTENT.get((str(path), digest)) or _build(path, sample, digest, loaded)
+
+
+def _ready(ctx: DataContext, langs: Sequence[Lang], warm: bool) -> DataContext:
+    """Render the issues in ``langs`` and, if ``warm``, compute what every report needs."""
     for lang in dict.fromkeys([*langs, *(["fr"] if warm else [])]):
         ctx.issues(lang if lang in LANGS else "nl")
     if warm:

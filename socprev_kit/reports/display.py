@@ -8,6 +8,7 @@ blocks can be read without a kernel. Figures are drawn with matplotlib, saved to
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 from collections.abc import Iterable, Sequence
@@ -131,7 +132,7 @@ class Section:
         return [b.png for b in self.blocks if isinstance(b, Figure)]
 
     def _ipython_display_(self) -> None:
-        from IPython.display import HTML, Image, display
+        from IPython.display import HTML, display
         from IPython.display import Markdown as Md
 
         for block in self.blocks:
@@ -139,8 +140,10 @@ class Section:
                 display(Md(block.text))
             elif isinstance(block, Table | Html):
                 display(HTML(block.html))
-            else:
-                display(Image(data=block.png, format="png"))
+            else:  # the title is the alt text of the report page (socprev_kit.batch.render)
+                data = {"image/png": base64.b64encode(block.png).decode("ascii")}
+                data["text/plain"] = block.title or "<Figure>"
+                display(data, raw=True, metadata={"image/png": {"alt": block.title}})
 
 
 def md_escape(text: str) -> str:

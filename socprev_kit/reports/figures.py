@@ -133,7 +133,7 @@ def panel_figure(
     fig, axes = _grid(len(panels), ncols, height, lines)
     for ax, panel, title in zip(axes, panels, titles, strict=True):
         _draw(ax, panel, lang)
-        ax.set_title(title, loc="left", fontsize=STYLE["font_size"])
+        ax.set_title(title, loc="left", fontsize=STYLE["font_size"], y=1.0)  # y: see finish()
     hidden = [p for p in panels if "suppressed" in p.series and p.series["suppressed"].any()]
     extra = None
     if hidden:

@@ -239,7 +239,17 @@ def _period_frequency(periods: pd.Series) -> pd.Series:
 
 
 def _period_start(periods: pd.Series) -> pd.Series:
-    """:func:`period_start` on values given once each."""
+    """:func:`period_start` on values given once each: canonical ones through the cached
+    :func:`period_parts` (no pandas overhead for the few distinct periods of a table), the rest
+    as text."""
+    parts = [period_parts(p) for p in periods]
+    if all(x is not None or not isinstance(p, str) for x, p in zip(parts, periods, strict=True)):
+        days = ["NaT" if x is None else f"{x[0]:04d}-{x[1]:02d}-01" for x in parts]
+        return pd.Series(np.array(days, dtype="datetime64[ns]"), index=periods.index)
+    return _period_start_text(periods)
+
+
+def _period_start_text(periods: pd.Series) -> pd.Series:
     p = periods.astype("object")
     q = p.str.extract(r"^(\d{4})-Q([1-4])$")
     as_month = p.where(

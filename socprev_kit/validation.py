@@ -58,6 +58,8 @@ class Dataset:
         The files read, with the number of rows each gave.
     geography : int
         The municipality geography the NIS codes refer to (2025: after the 2025 mergers).
+    found : Issues or None
+        The issues as found, before they were written in a language (:meth:`issues_in`).
     """
 
     registrations: pd.DataFrame
@@ -66,6 +68,12 @@ class Dataset:
     issues: pd.DataFrame
     files: pd.DataFrame = field(default_factory=pd.DataFrame)
     geography: int = 2025
+    found: Issues | None = field(default=None, repr=False, compare=False)
+
+    def issues_in(self, lang: Lang) -> pd.DataFrame | None:
+        """The issues table with its messages in ``lang``, without validating again (None for
+        a data set made without :func:`validate`)."""
+        return None if self.found is None else self.found.frame(lang)
 
     @property
     def n_errors(self) -> int:
@@ -126,6 +134,7 @@ def validate(
         objectives=tables["objectives"],
         issues=issues.frame(lang),
         files=pd.DataFrame(read.files, columns=["file", "rows"]),
+        found=issues,
     )
     if strict and not out.ok:
         raise ValidationError(out.issues)

@@ -8,6 +8,7 @@ from 0 to ``k`` (``k`` = the catalogue's ``min_cell``), with a legend entry "Afg
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,14 +32,19 @@ def suppressed_mask(frame: pd.DataFrame) -> pd.Series:
     return frame["suppressed"].fillna(False).astype(bool)
 
 
+@cache
+def _min_cells() -> pd.Series:
+    """The shipped catalogue's ``min_cell`` by indicator id (read once; not modified)."""
+    return indicator_catalogue().set_index("indicator_id")["min_cell"]
+
+
 def cell_limit(frame: pd.DataFrame, given: int | None) -> int | None:
     """``given``, or the largest catalogue ``min_cell`` of the frame's ``indicator_id`` values."""
     if given is not None:
         return int(given)
     if "indicator_id" not in frame:
         return None
-    cells = indicator_catalogue().set_index("indicator_id")["min_cell"]
-    found = frame["indicator_id"].map(cells).dropna()
+    found = frame["indicator_id"].map(_min_cells()).dropna()
     return int(found.max()) if len(found) else None
 
 

@@ -90,7 +90,12 @@ class DataContext:
         """The issues table with messages in ``lang`` (rendered once per language)."""
         if lang == "nl":
             return self.data.issues
-        return self.memo(("issues", lang), lambda: validate(self.read, lang=lang).issues)
+
+        def render() -> pd.DataFrame:
+            found = self.data.issues_in(lang)
+            return validate(self.read, lang=lang).issues if found is None else found
+
+        return self.memo(("issues", lang), render)
 
     def yearly_all(self) -> pd.DataFrame:
         """The yearly indicator table (with rates) of the whole data set, computed once."""

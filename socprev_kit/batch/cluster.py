@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from .kernel import Outcome, Worker, failed_outcome
 from .planning import Job
+from .pool import largest_first
 
 _STATE: dict[str, object] = {}
 _LOCK = threading.Lock()
@@ -63,7 +64,8 @@ def run_on_cluster(
 
     with Client(address, set_as_default=False) as client:
         futures = {
-            client.submit(make_report, job, warmup, timeout, key=_key(job)): job for job in jobs
+            client.submit(make_report, job, warmup, timeout, key=_key(job)): job
+            for job in largest_first(jobs)
         }
         try:
             for future in as_completed(futures, loop=client.loop):

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
@@ -55,6 +55,8 @@ class Job:
     cwd: str
     key: str
     kit: str = ""
+    #: Registrations the report covers: the batch starts the largest reports first.
+    weight: int = 0
 
     @property
     def stem(self) -> str:
@@ -234,6 +236,7 @@ def plan(
         raise BatchPlanError(errors)
     kit = kit_fingerprint()
     jobs = _jobs(wanted, langs, paths, typed, data_path, (data_hash, kit))
+    jobs = [replace(j, weight=_weight(dataset, j)) for j in jobs]
     used = {k: str(paths[k]) for k in REQUIRED if wanted[k]}
     return Plan(jobs, data_path, data_hash, kit, used, extra)
 
@@ -286,6 +289,13 @@ def resolve(
         for kind in REQUIRED
     }
     return data_path, paths
+
+
+def _weight(dataset, job: Job) -> int:  # noqa: ANN001 - a Dataset
+    """How many registrations a report covers (its municipality's, or its project's)."""
+    regs = dataset.registrations
+    column = "nis_code" if job.kind == "municipality" else "project_id"
+    return int((regs[column].astype(str) == job.id).sum())
 
 
 @lru_cache(maxsize=4)

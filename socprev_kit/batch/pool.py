@@ -46,7 +46,7 @@ class LocalPool:
         """
         self.timeout = timeout
         self.release()
-        for job in jobs:
+        for job in largest_first(jobs):
             self._todo.put(job)
         running, failure = len(self._threads), None
         try:
@@ -104,6 +104,12 @@ class LocalPool:
         finally:
             worker.close()
             self._done.put(_DONE)
+
+
+def largest_first(jobs: Sequence[Job]) -> list[Job]:
+    """The jobs with the most registrations first (ties in plan order): the last reports to
+    finish are then small ones, so no kernel waits long for the last large report."""
+    return sorted(jobs, key=lambda job: -job.weight)
 
 
 def expected_reports(names: Sequence[str], projects: Sequence[str], langs: Sequence[str]) -> int:

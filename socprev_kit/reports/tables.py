@@ -75,11 +75,17 @@ def localized(kind: str, value: str, lang: Lang) -> str:
     return table.get(value, (value, value, value))[("nl", "fr", "en").index(lang)]
 
 
+@cache
+def _column(name: str) -> dict:
+    """A column of the shipped catalogue as ``{indicator_id: value}`` (read once)."""
+    return catalogue()[name].to_dict()
+
+
 def value_text(x: float, indicator_id: str, lang: Lang) -> str:
     """One value: a percentage for ``%`` indicators, else a number; ``–`` when missing."""
     if x is None or not np.isfinite(float(x)):
         return "–"
-    if catalogue()["unit"].get(indicator_id) == "%":
+    if _column("unit").get(indicator_id) == "%":
         return format_percent(float(x), lang, decimals=1 if abs(x) < 100 else 0)
     return format_number(float(x), lang, decimals=None if abs(x) < 100 else 0)
 
@@ -88,7 +94,7 @@ def cell(value: float, indicator_id: str, lang: Lang, hidden: bool = False) -> s
     """One published value: ``< k`` when suppressed (``k`` the indicator's minimum), ``–`` when
     missing, else :func:`value_text`."""
     if hidden:
-        return f"< {int(catalogue()['min_cell'].get(indicator_id, 0))}"
+        return f"< {int(_column('min_cell').get(indicator_id, 0))}"
     return value_text(value, indicator_id, lang)
 
 

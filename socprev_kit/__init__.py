@@ -6,15 +6,17 @@ step of the flow they serve (``loading``, ``validation``, ``reference``, ``catal
 
 from importlib import import_module
 
-from .catalogue import indicator_catalogue
-from .loading import load
-from .reference import find_municipality, municipalities
-from .validation import Dataset, validate
-
 __version__ = "0.1.0"
 
-# Imported on first use, so that a command that only validates does not load statsmodels.
+# Imported on first use: ``import socprev_kit`` loads nothing heavy (a command that only
+# validates does not load statsmodels, the batch starts its kernels before pandas is loaded).
 _LAZY = {
+    "Dataset": ".validation",
+    "validate": ".validation",
+    "load": ".loading",
+    "indicator_catalogue": ".catalogue",
+    "find_municipality": ".reference",
+    "municipalities": ".reference",
     "indicator_table": ".indicators",
     "rates_per_1000": ".indicators",
     "completeness": ".indicators",

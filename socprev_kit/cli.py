@@ -12,8 +12,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pandas as pd
-
 from . import __version__
 from .errors import SocprevError
 
@@ -333,6 +331,8 @@ def cmd_sample_data(args: argparse.Namespace) -> int:
 
 def print_issues(issues, lang: str, max_lines: int = 200) -> None:
     """Print the issues grouped by file, one wrapped line each."""
+    import pandas as pd
+
     words = WORDS[lang]
     if issues.empty:
         print(words["none"])

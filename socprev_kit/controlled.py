@@ -27,8 +27,10 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from scipy import stats
+from statsmodels.genmod import families
+from statsmodels.genmod.generalized_linear_model import GLM
+from statsmodels.tools.tools import add_constant
 
 __all__ = ["difference_in_differences", "weighted_displacement_difference"]
 
@@ -126,9 +128,9 @@ def _did_rate_ratio(
             stacklevel=3,
         )
         return dict.fromkeys(["rate_ratio", "ci_low", "ci_high", "p_value"], [np.nan])
-    X = sm.add_constant(d[["treated", "post"]].assign(interaction=d["treated"] * d["post"]))
+    X = add_constant(d[["treated", "post"]].assign(interaction=d["treated"] * d["post"]))
     offset = np.log(d[population].astype(float)) if population else None
-    fit = sm.GLM(d[count].astype(float), X.astype(float), sm.families.Poisson(), offset=offset)
+    fit = GLM(d[count].astype(float), X.astype(float), families.Poisson(), offset=offset)
     res = fit.fit(scale="X2" if family == "quasipoisson" else None)
     low, high = res.conf_int().loc["interaction"]
     return {

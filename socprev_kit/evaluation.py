@@ -28,7 +28,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS, RegressionResults
+from statsmodels.tools.tools import add_constant
 
 from . import parsing
 from .catalogue import indicator_catalogue
@@ -46,8 +47,8 @@ def _month_index(periods: pd.Series) -> pd.Series:
     return start.dt.year * 12 + start.dt.month - 1
 
 
-def _linear(t: pd.Series, y: pd.Series) -> sm.regression.linear_model.RegressionResults:
-    return sm.OLS(y.astype(float).to_numpy(), sm.add_constant(t.astype(float).to_numpy())).fit()
+def _linear(t: pd.Series, y: pd.Series) -> RegressionResults:
+    return OLS(y.astype(float).to_numpy(), add_constant(t.astype(float).to_numpy())).fit()
 
 
 def _series_by_pair(

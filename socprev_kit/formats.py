@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import numpy as np
@@ -191,7 +192,7 @@ def read_excel(path: Path, result: ReadResult) -> None:
     name = str(path)
     small = path.stat().st_size < 5_000_000
     wb = openpyxl.load_workbook(path, read_only=not small, data_only=True)
-    formulas = _uncached_formulas(path) if small else {}
+    formulas = _uncached_formulas(path) if small and _has_formulas(path) else {}
     several = len(wb.worksheets) > 1
     try:
         for ws in wb.worksheets:
@@ -244,6 +245,25 @@ def _read_sheet(
         decimal_comma=True,
         header_row=hdr + 1,
     )
+
+
+#: A formula element of a worksheet's XML, with or without a namespace prefix.
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether a worksheet of the workbook holds a formula, read from its XML without opening
+    the workbook (most registration files hold none: no second, slower read for them)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            sheets = [
+                n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")
+            ]
+            return any(_FORMULA_TAG.search(z.read(n)) for n in sheets)
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return True  # openpyxl reads it, or says what is wrong
 
 
 def _uncached_formulas(path: Path) -> dict[str, dict[tuple[int, int], str]]:

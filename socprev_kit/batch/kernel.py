@@ -76,7 +76,9 @@ def prepare_code(data_path: str = "", share: str = "") -> str:
 
 
 def _imports(notebook_json: str) -> set[str]:
-    """Top-level modules imported by the code cells (read as JSON: no nbformat needed)."""
+    """Modules imported at the top level of the code cells (read as JSON: no nbformat needed);
+    for ``from package import name`` also ``package.name``, which may be a module (the warm-up
+    code skips what cannot be imported)."""
     found: set[str] = set()
     for cell in json.loads(notebook_json).get("cells", []):
         if cell.get("cell_type") != "code":
@@ -93,6 +95,7 @@ def _imports(notebook_json: str) -> set[str]:
                 found.update(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 found.add(node.module)
+                found.update(f"{node.module}.{a.name}" for a in node.names if a.name != "*")
     return found
 
 

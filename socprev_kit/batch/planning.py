@@ -20,14 +20,12 @@ from typing import Literal
 
 from .. import __version__
 from ..errors import InputError, SocprevError
-from ..loading import input_hash
 from .errors import (
     BatchPlanError,
     NotebookNotFoundError,
     NotebookParameterError,
     UnknownLanguageError,
 )
-from .selection import select
 
 Kind = Literal["municipality", "project"]
 LANGS = ("nl", "fr", "en")
@@ -218,6 +216,9 @@ def plan(
     if not data_path.exists():
         errors.append(InputError(f"The data path {data_path} does not exist.", data_path))
         raise BatchPlanError(errors)
+    from ..loading import input_hash
+    from .selection import select
+
     data_hash = input_hash(data_path)
     _, dataset = read_and_validate(str(data_path), data_hash)
     chosen = select(dataset, municipalities, projects, provinces, regions, police_zones)

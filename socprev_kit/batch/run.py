@@ -13,7 +13,6 @@ from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 
-from ..loading import input_hash
 from .index import write_index
 from .kernel import Outcome, import_code, prepare_code, warmup_code
 from .planning import Job, Plan, plan, read_and_validate, resolve
@@ -138,6 +137,8 @@ def batch(
 def _share_data(data_path: Path, scratch: Path) -> str:
     """Read and validate the data once (the plan needs them too), write them into ``scratch``
     for the kernels and return the kernels' code to prepare the data once for all of them."""
+    from ..loading import input_hash
+
     if not data_path.exists():
         return prepare_code(str(data_path))  # the plan says what is wrong
     digest = input_hash(data_path)

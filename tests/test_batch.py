@@ -171,6 +171,56 @@ def test_report_pages_are_self_contained(made) -> None:  # noqa: ANN001
     assert "application/vnd.socprev.headline+json" not in html
 
 
+def test_pages_say_what_nbconvert_says_without_its_slow_pass(made) -> None:  # noqa: ANN001
+    """The page of ``socprev_kit.batch.render`` skips nbconvert's final BeautifulSoup pass; its
+    text is nbconvert's, every figure has an alt text and every output a tabindex."""
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    from socprev_kit.batch.render import TEMPLATES, to_html
+
+    nb = nbformat.read(made.out / "fr" / "municipality_35013.ipynb", as_version=4)
+    stock = HTMLExporter(template_name="socprev", extra_template_basedirs=[str(TEMPLATES)],
+                         exclude_input=True, exclude_input_prompt=True,
+                         exclude_output_prompt=True, embed_images=True)  # fmt: skip
+    stock.language_code = "fr"
+    theirs = BeautifulSoup(stock.from_notebook_node(nb)[0], "html.parser")
+    ours = BeautifulSoup(to_html(nb, "fr"), "html.parser")
+    words = [" ".join(page.get_text().split()) for page in (ours, theirs)]
+    assert words[0] == words[1] and "Ostende" in words[0]
+    images = ours.select("img")
+    assert images and all(img["alt"] == "Figure sans description" for img in images)
+    outputs = ours.select("div.jp-OutputArea-output")
+    assert outputs and all(div.get("tabindex") == "0" for div in outputs)
+    assert len(outputs) == len(theirs.select("div.jp-OutputArea-output[tabindex='0']"))
+
+
+def test_the_largest_reports_start_first(tiny_data: Path) -> None:
+    from socprev_kit.batch.pool import largest_first
+
+    the_plan = plan(["35002", "35013"], projects=["all"], data=tiny_data, langs=["nl"],
+                    notebooks={"municipality": REPORT, "project": PROJECT})  # fmt: skip
+    from socprev_kit import load
+
+    regs = load(tiny_data).registrations.astype({"nis_code": str, "project_id": str})
+    weights = {(j.kind, j.id): j.weight for j in the_plan.jobs}
+    assert weights[("municipality", "35013")] == (regs["nis_code"] == "35013").sum() > 0
+    assert weights[("project", "KUST-SW")] == (regs["project_id"] == "KUST-SW").sum() > 0
+    order = [j.weight for j in largest_first(the_plan.jobs)]
+    assert order == sorted(order, reverse=True)
+
+
+def test_the_warm_up_imports_the_modules_the_notebooks_import() -> None:
+    from socprev_kit.batch.kernel import import_code
+
+    source = ["from socprev_kit import reports\n", "import numpy as np\n", "%matplotlib inline"]
+    code = import_code([json.dumps({"cells": [{"cell_type": "code", "source": source}]})])
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102 - the warm-up code, run here as a kernel would
+    for module in ("socprev_kit", "socprev_kit.reports", "numpy", "matplotlib.pyplot"):
+        assert repr(module) in code and module in sys.modules
+
+
 # --- reruns ------------------------------------------------------------------------------------
 
 

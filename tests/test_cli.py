@@ -249,3 +249,44 @@ def test_out_xlsx_with_control_characters_in_a_value(tmp_path, capsys):
     )
     assert code == 1, err
     assert (tmp_path / "issues.xlsx").exists()
+
+
+def test_the_command_imports_jsonschema_without_the_iri_grammars() -> None:
+    """``skip_iri_grammars``: nbformat still validates notebooks, nothing else is left changed."""
+    import subprocess
+    import sys
+
+    code = """
+import sys
+from socprev_kit.cli import skip_iri_grammars
+skip_iri_grammars()
+import nbformat, papermill
+nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+nbformat.validate(nb)
+bad = nbformat.from_dict({"cells": [{"cell_type": "code"}], "metadata": {}, "nbformat": 4,
+                          "nbformat_minor": 5})
+try:
+    nbformat.validate(bad)
+except nbformat.ValidationError:
+    print("invalid refused")
+print("rfc3987_syntax" in sys.modules, sys.modules.get("rfc3987_syntax", "absent"))
+import rfc3987_syntax  # still importable by whoever wants it
+print("importable")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:3] == ["invalid refused", "False absent", "importable"]
+
+
+def test_importing_the_kit_loads_nothing_heavy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, socprev_kit, socprev_kit.cli, socprev_kit.batch.run; "
+        "print(sorted(m for m in ('pandas', 'numpy', 'statsmodels', 'matplotlib') "
+        "if m in sys.modules)); socprev_kit.validate; print('pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["[]", "True"]

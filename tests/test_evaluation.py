@@ -222,3 +222,19 @@ def test_suppress_funnel_output_blanks_the_interval_that_reveals_the_count():
     assert out.loc[0, ["value", "rate_per_1000", "rate_low", "rate_high"]].isna().all()
     assert out.loc[0, "group_rate_per_1000"] == pytest.approx(1000 * 103 / 51e3)  # still exact
     assert out.loc[1, "rate_low"] > 0
+
+
+def test_attainment_of_several_projects_equals_one_project_at_a_time():
+    from pathlib import Path
+
+    import socprev_kit as sk
+
+    data = sk.load(Path(__file__).resolve().parents[1] / "sample_data" / "clean")
+    table = sk.indicator_table(data)
+    objectives = data.objectives
+    together = attainment(objectives, table, as_of="2025-06")
+    for pid in ("KUST-SW", "GEN-DAM", "CHA-ECH"):
+        mine = objectives[objectives["project_id"] == pid]
+        alone = attainment(mine, table, as_of="2025-06")
+        part = together[together["project_id"] == pid].reset_index(drop=True)
+        pd.testing.assert_frame_equal(part, alone.reset_index(drop=True), check_dtype=False)

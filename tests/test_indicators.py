@@ -266,3 +266,15 @@ def test_sample_data_runs():
     assert (
         months["sum"].reindex(comp.index).fillna(0).tolist() == comp["registered_months"].tolist()
     )
+
+
+def test_all_projects_combined_at_once_equal_one_project_at_a_time():
+    from socprev_kit.indicators import combine_projects
+
+    data = sk.load(ROOT / "sample_data" / "clean")
+    table = rates_per_1000(indicator_table(data))
+    together = combine_projects(table, sk.indicator_catalogue())
+    for pid in ("KUST-SW", "GEN-DAM", "BRU-COORD"):
+        alone = combined(table, pid)
+        mine = together[together["project_id"] == pid].reset_index(drop=True)
+        pd.testing.assert_frame_equal(mine, alone)

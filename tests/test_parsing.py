@@ -107,3 +107,25 @@ def test_period_bounds():
 
 def test_lists():
     assert parsing.parse_list(s("a; b,c", "", None)).tolist() == [("a", "b", "c"), (), ()]
+
+
+def test_period_parts_and_the_cached_period_start_agree_with_the_text_parser() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    canonical = st.builds(
+        lambda y, m, q, kind: [f"{y}-{m:02d}", f"{y}-Q{q}", str(y)][kind],
+        st.integers(1900, 2100), st.integers(0, 13), st.integers(0, 5), st.integers(0, 2),
+    )  # fmt: skip
+    odd = st.one_of(st.none(), st.just(float("nan")), st.text(max_size=8))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.one_of(canonical, odd), min_size=1, max_size=12))
+    def check(values: list) -> None:
+        periods = pd.Series(values, dtype=object)
+        fast, text = parsing._period_start(periods), parsing._period_start_text(periods)
+        assert fast.isna().tolist() == text.isna().tolist()
+        assert (fast.dropna() == text.dropna()).all()
+
+    check()
+    assert parsing.period_parts("2024-Q4") == (2024, 10, 3) and parsing.period_parts(None) is None

@@ -514,3 +514,59 @@ def test_period_parsing_matches_kit():
     # plots read period labels the way the kit does (quarters and years to their start)
     q2 = pd.Series(["2024-Q2"])
     assert style.period_times(q2)[0] == parsing.period_start(q2)[0]
+
+
+# ---------------------------------------------------------------- time axes
+
+
+def _months(first: str, last: str) -> pd.DataFrame:
+    periods = pd.period_range(first, last, freq="M").astype(str)
+    return pd.DataFrame({"period": periods, "value": np.arange(len(periods), dtype=float)})
+
+
+def _ticks(ax) -> list[tuple[pd.Timestamp, str]]:
+    return [
+        (pd.Timestamp(mdates.num2date(x)).tz_localize(None), t.get_text())
+        for x, t in zip(ax.get_xticks(), ax.get_xticklabels(), strict=True)
+    ]
+
+
+def test_a_long_series_has_a_tick_on_january_of_each_year():
+    ax = plots.plot_indicator(_months("2019-01", "2025-12"), lang="fr")
+    ticks = _ticks(ax)
+    low, high = (pd.Timestamp(mdates.num2date(v)).tz_localize(None) for v in ax.get_xlim())
+    assert [label for _, label in ticks] == [str(y) for y in range(2019, 2026)]
+    assert all(when.month == 1 and when.day == 1 and low <= when <= high for when, _ in ticks)
+
+
+def test_a_series_of_many_years_thins_its_year_ticks():
+    ax = plots.plot_indicator(_months("2000-01", "2025-12"), lang="nl")
+    labels = [label for _, label in _ticks(ax)]
+    assert labels == [str(y) for y in range(2000, 2026, 5)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", ["avr. 2024", "juil.", "oct.", "janv. 2025", "avr."]),
+        ("nl", ["apr 2024", "jul", "okt", "jan 2025", "apr"]),
+        ("en", ["Apr 2024", "Jul", "Oct", "Jan 2025", "Apr"]),
+    ],
+)
+def test_a_short_series_names_its_months_in_the_report_language(lang, expected):
+    ax = plots.plot_indicator(_months("2024-03", "2025-06"), lang=lang)
+    ticks = _ticks(ax)
+    assert [label for _, label in ticks] == expected
+    assert [when.month for when, _ in ticks] == [4, 7, 10, 1, 4]
+
+
+def test_panels_that_share_the_time_axis_show_the_same_ticks():
+    table = pd.concat(
+        [_months("2021-01", "2023-12").assign(indicator_id="I01"),
+         _months("2019-06", "2022-12").assign(indicator_id="I02")],
+        ignore_index=True,
+    ).assign(project_id="P", nis_code="44021")  # fmt: skip
+    fig = plots.small_multiples(table, indicators=["I01", "I02"], facet="indicator_id", lang="nl")
+    first, second = fig.axes[:2]
+    assert _ticks(first) == _ticks(second)
+    assert [label for _, label in _ticks(first)] == ["2020", "2021", "2022", "2023"]

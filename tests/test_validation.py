@@ -222,3 +222,15 @@ def test_huge_whole_number_in_an_int_column_is_reported_not_raised(projects):
     out = validate({"projects": bad}, lang="en")
     assert out.issues["check"].tolist() == ["bad_number"]
     assert out.projects["lag_months"].tolist() == [2]
+
+
+def test_issues_in_another_language_equal_a_new_validation() -> None:
+    from pathlib import Path
+
+    from socprev_kit.loading import read_paths
+
+    read = read_paths(Path(__file__).resolve().parents[1] / "sample_data" / "messy")
+    data = validate(read, lang="nl")
+    assert len(data.issues) > 100
+    for lang in ("fr", "en", "nl"):
+        pd.testing.assert_frame_equal(data.issues_in(lang), validate(read, lang=lang).issues)

@@ -193,8 +193,18 @@ def period_times(periods: pd.Series) -> pd.Series:
     return parsing.period_start(periods.astype(str)).reset_index(drop=True)
 
 
+def _time_span(ax: Axes) -> tuple[float, float]:
+    """First and last x of the data of ``ax`` and of the axes that share its x axis (its view
+    limits when there are no data)."""
+    spans = [a.dataLim.intervalx for a in ax.get_shared_x_axes().get_siblings(ax)]
+    spans = [(lo, hi) for lo, hi in spans if lo <= hi and abs(lo) != float("inf")]
+    if not spans:
+        return ax.get_xlim()
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
+
+
 def date_axis(ax: Axes, lang: Lang, max_ticks: int = 7) -> None:
-    """Ticks on a time axis, from its current limits: January of every year (every 2, 5 ...
+    """Ticks on a time axis, within its data: January of every year (every 2, 5 ...
     years when there are more than ``max_ticks``), or for less than two years every 1, 2, 3 or
     6 months, named in ``lang`` ("mrt", "mars"), with the year on January and the first tick.
 
@@ -203,7 +213,7 @@ def date_axis(ax: Axes, lang: Lang, max_ticks: int = 7) -> None:
     """
     import matplotlib.dates as mdates
 
-    low, high = (mdates.num2date(v).replace(tzinfo=None) for v in ax.get_xlim())
+    low, high = (mdates.num2date(v).replace(tzinfo=None) for v in _time_span(ax))
     first = low.year * 12 + low.month - 1 + (low.day > 1 or low.hour > 0)  # months from year 0
     last = high.year * 12 + high.month - 1
     if last < first:

@@ -79,8 +79,47 @@ def test_report_loads_offline_with_its_figures(browser, made, name):
         img
         for img in images
         if browser.execute_script("return arguments[0].naturalWidth", img) > 100
-        and img.get_attribute("src").startswith("data:image/png;base64,")
+        and img.get_attribute("src").startswith("data:image/svg+xml;base64,")
     ]
     assert len(loaded) >= 3, len(loaded)
     assert browser.find_elements("css selector", ".jp-InputArea, .jp-InputPrompt") == []
     assert "import socprev_kit" not in browser.find_element("tag name", "body").text
+    alts = [img.get_attribute("alt") for img in loaded]
+    assert all(alts) and "Figuur zonder beschrijving" not in alts  # each figure has its title
+
+
+MARKUP = '<script>alert("x")</script> & <b>Oostende</b> <img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module")
+def markup(tmp_path_factory):
+    """The real report notebooks on a project whose name is markup, in nl."""
+    import pandas as pd
+
+    root = Path(__file__).resolve().parents[1] / "sample_data" / "clean"
+    data = tmp_path_factory.mktemp("markup-data")
+    shutil.copy(root / "registrations_35013.csv", data)
+    sheets = pd.read_excel(root / "projects.xlsx", sheet_name=None, dtype=str)
+    projects = sheets["projects"].query("project_id == 'OOS-HOT'").copy()
+    projects["name"] = MARKUP
+    projects.to_csv(data / "projects.csv", index=False)
+    sheets["objectives"].query("project_id == 'OOS-HOT'").to_csv(data / "objectives.csv")
+    out = tmp_path_factory.mktemp("markup-reports")
+    return batch(["35013"], projects=["OOS-HOT"], data=data, langs=["nl"], out=out, jobs=2)
+
+
+@pytest.mark.parametrize("page", ["index.html", "nl/project_OOS-HOT.html"])
+def test_a_name_with_markup_is_shown_as_text_and_never_runs(browser, markup, page):
+    from selenium.common.exceptions import NoAlertPresentException
+
+    assert markup.n_failed == 0, markup.records
+    errors = _open(browser, markup.out / page, "markup_" + page.replace("/", "_") + ".png")
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert  # noqa: B018 - a script from the name would have opened one
+    assert errors == []
+    body = browser.find_element("tag name", "body")
+    assert MARKUP in body.text
+    assert not [b for b in browser.find_elements("css selector", "b") if b.text == "Oostende"]
+    assert browser.find_elements("css selector", "img[src='x']") == []
+    scripts = browser.execute_script("return [...document.scripts].map(s => s.text)")
+    assert not [s for s in scripts if "alert" in s]

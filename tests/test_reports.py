@@ -130,7 +130,7 @@ def test_municipality_notebook_shows_every_section_in_its_language(
     markdown = "\n".join(_outputs(nb, "text/markdown"))
     for heading in HEADINGS[lang]:
         assert f"## {heading}" in markdown
-    assert len(_outputs(nb, "image/png")) >= 4
+    assert len(_outputs(nb, "image/svg+xml")) >= 4
     assert not [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
 
 
@@ -139,7 +139,7 @@ def test_project_notebook_runs_with_its_defaults(runs: Runs) -> None:
     markdown = "\n".join(_outputs(nb, "text/markdown"))
     assert "# Evaluatierapport project" in markdown and "GEN-DAM" in markdown
     assert "## 5. Impactindicatoren" in markdown
-    assert len(_outputs(nb, "image/png")) >= 4
+    assert len(_outputs(nb, "image/svg+xml")) >= 4
     head = reports.read_headline(nb)
     assert head["kind"] == "project" and head["id"] == "GEN-DAM"
 
@@ -236,13 +236,14 @@ def test_a_municipality_is_found_by_name_and_its_projects_listed(gent: reports.R
         assert fact.replace(" ", "\u202f") in text or fact in text
 
 
-def test_every_section_is_in_the_report_language_with_png_figures(small: reports.Report) -> None:
+def test_every_section_is_in_the_report_language_with_svg_figures(small: reports.Report) -> None:
     sections = [f(small) for f in SECTIONS]
     text = "\n".join(s.text for s in sections)
     for heading in ("## 1. Who and what", "## 5. Impact indicators", "## 8. Annex"):
         assert heading in text
-    figures = [png for s in sections for png in s.figures]
-    assert len(figures) >= 4 and all(png.startswith(b"\x89PNG") for png in figures)
+    figures = [svg for s in sections for svg in s.figures]
+    assert len(figures) >= 4 and all(b"<svg" in svg[:400] for svg in figures)
+    assert all(b"<dc:date>" not in svg and b"font-family" in svg for svg in figures)
 
 
 def test_small_counts_are_hidden_in_tables_and_give_no_its(small: reports.Report) -> None:
@@ -353,3 +354,10 @@ def test_without_the_repository_the_sample_data_is_generated_once(
     assert path.parent.parent == tmp_path / "cache" and path.name == "clean"
     assert input_hash(path) == input_hash(SAMPLE)  # the same seed gives the same bytes
     assert reports.sample_data_path() == path
+
+
+def test_a_figure_gives_the_same_svg_bytes_every_time(small: reports.Report) -> None:
+    from socprev_kit.reports import sections_facts
+
+    first, again = (sections_facts.data_quality(small).figures[0] for _ in range(2))
+    assert first == again and b"<svg" in first

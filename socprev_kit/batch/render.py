@@ -7,7 +7,7 @@ figures are embedded as data URIs, so a report opens offline and in an e-mail at
 nbconvert's ``HTMLExporter`` ends by parsing the whole page with BeautifulSoup to give images
 without ``alt`` a placeholder and every output ``tabindex="0"``: a fifth of a second for a report
 page of 1 MB, more than the rest of the export. :class:`ReportExporter` skips that pass: the
-template writes each figure's own title as its ``alt`` (``image/png`` metadata ``alt``, set by
+template writes each figure's own title as its ``alt`` (the image's metadata ``alt``, set by
 ``socprev_kit.reports``), and the outputs get their ``tabindex`` from a text substitution. All
 threads of a batch share one exporter (its templates are compiled once), one page at a time.
 """

@@ -235,6 +235,14 @@ def _shipped() -> pd.DataFrame:
     return _finish(_coerce(_prepare(raw))[0])
 
 
+@cache
+def shipped_column(name: str) -> dict:
+    """``{indicator_id: value}`` of one column of the shipped catalogue, made once, for code
+    that looks values up indicator by indicator (do not modify)."""
+    shipped = _shipped()
+    return dict(zip(shipped["indicator_id"], shipped[name], strict=True))
+
+
 def _read_user_file(path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise InputError(f"Catalogue file {path} not found; check the path.", path)

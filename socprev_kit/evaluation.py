@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -69,12 +68,14 @@ def _series_by_pair(
     return {(str(p), str(i)): s.reset_index(drop=True) for (p, i), s in groups}
 
 
-@lru_cache(maxsize=1024)
 def _period_months(period: str) -> tuple[int, int]:
-    """``(month index of the first month, number of months)`` of one canonical period."""
-    one = pd.Series([period], dtype=object)
-    freq = parsing.period_frequency(one).iloc[0]
-    return int(_month_index(one).iloc[0]), _MONTHS.get(freq, 12)
+    """``(month index of the first month, number of months)`` of one canonical period
+    (through the cached :func:`socprev_kit.parsing.period_parts`)."""
+    parts = parsing.period_parts(period)
+    if parts is None:
+        raise ValueError(f"{period!r} is not a period (YYYY-MM, YYYY-Qn or YYYY)")
+    year, month, months = parts
+    return year * 12 + month - 1, months
 
 
 def _observe(s: pd.DataFrame, obj: pd.Series, additive: bool, as_of: int | None):

@@ -101,8 +101,9 @@ def batch(
     notebooks = {"municipality": notebook, "project": project_notebook}
     n_jobs = jobs or os.cpu_count() or 1
     data_path, paths = resolve(data, notebooks)
+    own_warmup = warmup is None  # then the kernels import first and prepare the shared data
     first = warmup
-    if warmup is None:
+    if own_warmup:
         texts = [p.read_text(encoding="utf-8") for p in paths.values() if p.is_file()]
         warmup, first = warmup_code(texts, str(data_path)), import_code(texts)
     pool = None
@@ -112,7 +113,7 @@ def batch(
     scratch = tempfile.TemporaryDirectory(prefix="socprev-batch-")
     try:
         if pool is not None:
-            then = "" if first == warmup else _share_data(data_path, Path(scratch.name))
+            then = _share_data(data_path, Path(scratch.name)) if own_warmup else ""
             pool.release(then)
         the_plan = plan(
             municipalities,

@@ -8,13 +8,12 @@ from 0 to ``k`` (``k`` = the catalogue's ``min_cell``), with a legend entry "Afg
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from ..catalogue import indicator_catalogue
+from ..catalogue import shipped_column
 from .style import STYLE, Lang, label
 
 if TYPE_CHECKING:
@@ -32,19 +31,13 @@ def suppressed_mask(frame: pd.DataFrame) -> pd.Series:
     return frame["suppressed"].fillna(False).astype(bool)
 
 
-@cache
-def _min_cells() -> pd.Series:
-    """The shipped catalogue's ``min_cell`` by indicator id (read once; not modified)."""
-    return indicator_catalogue().set_index("indicator_id")["min_cell"]
-
-
 def cell_limit(frame: pd.DataFrame, given: int | None) -> int | None:
     """``given``, or the largest catalogue ``min_cell`` of the frame's ``indicator_id`` values."""
     if given is not None:
         return int(given)
     if "indicator_id" not in frame:
         return None
-    found = frame["indicator_id"].map(_min_cells()).dropna()
+    found = frame["indicator_id"].map(shipped_column("min_cell")).dropna()
     return int(found.max()) if len(found) else None
 
 

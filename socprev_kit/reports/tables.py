@@ -13,7 +13,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from ..catalogue import indicator_names
+from ..catalogue import indicator_names, shipped_column
 from ..formatting import Lang, format_month, format_number, format_percent
 from ..plots.style import municipality_names
 from ..reference import municipalities
@@ -75,17 +75,11 @@ def localized(kind: str, value: str, lang: Lang) -> str:
     return table.get(value, (value, value, value))[("nl", "fr", "en").index(lang)]
 
 
-@cache
-def _column(name: str) -> dict:
-    """A column of the shipped catalogue as ``{indicator_id: value}`` (read once)."""
-    return catalogue()[name].to_dict()
-
-
 def value_text(x: float, indicator_id: str, lang: Lang) -> str:
     """One value: a percentage for ``%`` indicators, else a number; ``–`` when missing."""
     if x is None or not np.isfinite(float(x)):
         return "–"
-    if _column("unit").get(indicator_id) == "%":
+    if shipped_column("unit").get(indicator_id) == "%":
         return format_percent(float(x), lang, decimals=1 if abs(x) < 100 else 0)
     return format_number(float(x), lang, decimals=None if abs(x) < 100 else 0)
 
@@ -94,7 +88,7 @@ def cell(value: float, indicator_id: str, lang: Lang, hidden: bool = False) -> s
     """One published value: ``< k`` when suppressed (``k`` the indicator's minimum), ``–`` when
     missing, else :func:`value_text`."""
     if hidden:
-        return f"< {int(_column('min_cell').get(indicator_id, 0))}"
+        return f"< {int(shipped_column('min_cell').get(indicator_id, 0))}"
     return value_text(value, indicator_id, lang)
 
 

@@ -101,43 +101,62 @@ def _holders(keys: pd.DataFrame) -> list[pd.MultiIndex]:
     ]
 
 
-def _lookup(wide: pd.DataFrame, term: str, holders: list[pd.MultiIndex]) -> pd.Series:
-    """Aggregated value of ``term`` for each key's period, or for the quarter or year holding it."""
-    out = pd.Series(np.nan, index=np.arange(len(holders[0])))
-    if term not in wide:
-        return out
-    for idx in holders:
-        out = out.fillna(pd.Series(wide[term].reindex(idx).to_numpy(), index=out.index))
+def _lookup(column: np.ndarray, positions: list[np.ndarray]) -> np.ndarray:
+    """Aggregated value of a term (``column`` of the wide table) for each key's period, or for
+    the quarter or year holding it (``positions``: rows of those periods, -1 where none)."""
+    out = np.full(len(positions[0]), np.nan)
+    for pos in positions:
+        found = np.where(pos >= 0, column[pos], np.nan)
+        out = np.where(np.isnan(out), found, out)
     return out
 
 
-def _side(wide: pd.DataFrame, expr: str, holders: list[pd.MultiIndex]) -> pd.Series:
-    """A numerator or denominator: signed sum of its terms, NaN when one is missing."""
-    total = pd.Series(0.0, index=np.arange(len(holders[0])))
-    for sign, term in formula_terms(expr):
-        total = total + sign * _lookup(wide, term, holders)
-    return total
-
-
 def _derived(reg: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
-    """Derived indicators computed from the aggregated registered ones in ``reg``."""
+    """Derived indicators computed from the aggregated registered ones in ``reg``.
+
+    What every derived indicator needs (the periods holding each key, each term looked up, the
+    population) is computed once for every key of the table, then taken for the keys where one
+    of the indicator's terms is registered.
+    """
     wide = reg.set_index(["project_id", "nis_code", "period", "indicator_id"])["value"]
     wide = wide.unstack("indicator_id")
+    derived = cat[cat["kind"] == "derived"]
+    if wide.empty or derived.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    keys = wide.index.to_frame(index=False)
+    positions = [wide.index.get_indexer(idx) for idx in _holders(keys)]
+    frequency = parsing.period_frequency(keys["period"])
+    looked: dict[str, np.ndarray] = {}
+    nan = np.full(len(keys), np.nan)
+    population: list[pd.DataFrame] = []
+
+    def side(expr: str) -> np.ndarray:
+        """A numerator or denominator: signed sum of its terms, NaN when one is missing."""
+        total = np.zeros(len(keys))
+        for sign, term in formula_terms(expr):
+            if term not in looked:
+                looked[term] = (
+                    _lookup(wide[term].to_numpy(dtype=float), positions) if term in wide else nan
+                )
+            total = total + sign * looked[term]
+        return total
+
     parts = []
-    for d in cat[cat["kind"] == "derived"].itertuples():
+    for d in derived.itertuples():
         terms = [t for _, t in formula_terms(d.numerator) + formula_terms(d.denominator)]
         present = [t for t in terms if t in wide]
         if not present:
             continue
-        keys = wide[present].dropna(how="all").index.to_frame(index=False)
-        t = keys.assign(indicator_id=d.indicator_id, kind="derived")
-        t["frequency"] = parsing.period_frequency(t["period"])
-        holders = _holders(keys)
-        t["numerator"] = _side(wide, d.numerator, holders).to_numpy()
+        rows = wide[present].notna().any(axis=1).to_numpy()
+        t = keys[rows].reset_index(drop=True).assign(indicator_id=d.indicator_id, kind="derived")
+        t["frequency"] = frequency[rows].reset_index(drop=True)
+        t["numerator"] = side(d.numerator)[rows]
         if d.denominator.strip() == POPULATION:
-            t[["denominator", "population_year"]] = _population_at(t["nis_code"], t["period"])
+            if not population:
+                population.append(_population_at(keys["nis_code"], keys["period"]))
+            t[["denominator", "population_year"]] = population[0].to_numpy()[rows]
         else:
-            t["denominator"] = _side(wide, d.denominator, holders).to_numpy()
+            t["denominator"] = side(d.denominator)[rows]
         t["value"] = t["numerator"] / t["denominator"].where(t["denominator"] != 0) * d.factor
         parts.append(t)
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS)

@@ -361,3 +361,69 @@ def test_a_figure_gives_the_same_svg_bytes_every_time(small: reports.Report) -> 
 
     first, again = (sections_facts.data_quality(small).figures[0] for _ in range(2))
     assert first == again and b"<svg" in first
+
+
+def test_the_report_table_html_equals_pandas_to_html() -> None:
+    """The direct writer of report tables gives what ``DataFrame.to_html`` gives (escaped,
+    stripped, "–" for missing), falls back to pandas for other cells, and keeps the blanks of
+    the sparkline column (missing months), shown as typed (``white-space: pre``)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from socprev_kit.reports.display import _string_table, html_table
+
+    cell = st.one_of(
+        st.text(alphabet=" <>&\"'ab1,.%–▁█·", max_size=8), st.none(), st.just(float("nan"))
+    )
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.integers(0, 4), st.lists(st.text(" ab<&", min_size=1, max_size=3), min_size=1,
+                                       max_size=4, unique=True), st.data())  # fmt: skip
+    def check(n_rows: int, columns: list[str], data: st.DataObject) -> None:
+        rows = [[data.draw(cell) for _ in columns] for _ in range(n_rows)]
+        frame = pd.DataFrame(rows, columns=columns, dtype=object)
+        # pandas writes None in an object column as "None", not na_rep; the writer writes "–".
+        # (pandas also writes a tab or line break as "\\t", "\\n"; the writer keeps them.)
+        nan_for_none = [[float("nan") if v is None else v for v in row] for row in rows]
+        expected = pd.DataFrame(nan_for_none, columns=columns, dtype=object).to_html(
+            escape=True, index=False, border=0, classes="socprev", table_id="t1", na_rep="–"
+        )
+        assert _string_table(frame, "t1") == expected
+
+    check()
+    numbers = pd.DataFrame({"a": [1.5, 2.0], "b": ["x", "y"]})
+    assert _string_table(numbers, "t1") is None  # pandas formats numbers
+    assert "<td>1.5</td>" in html_table(numbers)
+    spark = pd.DataFrame({"name": [" a "], "trend": ["  ▁█ "]})
+    page = html_table(spark, spark="trend")
+    assert "<td>a</td>" in page and "<td>  ▁█ </td>" in page and "white-space: pre" in page
+
+
+def test_yearly_table_takes_each_value_and_flag_from_its_year() -> None:
+    """Yearly cells and the sparkline of the latest 24 months, by hand."""
+    from socprev_kit.reports.tables import sparkline, yearly_table
+
+    yearly = pd.DataFrame(
+        {
+            "indicator_id": ["I01", "I01", "I01", "P03"],
+            "period": ["2023", "2024", "2024", "2024"],
+            "value": [12.0, 2.0, 99.0, 40.0],  # the second 2024 row of I01 is ignored
+            "suppressed": [False, True, False, False],
+        }
+    )
+    months = [f"{y}-{m:02d}" for y in (2023, 2024) for m in range(1, 13)]
+    monthly = pd.DataFrame(
+        {
+            "indicator_id": "I01",
+            "period": months[2:],  # January and February 2023 missing
+            "value": [4.0] * 21 + [8.0],
+            "suppressed": [False] * 20 + [True, False],
+        }
+    )
+    table = yearly_table(yearly, ["I01", "P03"], "nl", monthly=monthly, n_years=2)
+    assert table["2023"].tolist() == ["12", "–"]
+    assert table["2024"].tolist()[0].startswith("< ")  # suppressed
+    assert table.iloc[:, -1].tolist() == [sparkline([float("nan")] * 2 + [4.0] * 21 + [8.0],
+                                                    [False] * 22 + [True, False]),
+                                          " " * 24]  # fmt: skip
+    assert table.iloc[0, -1] == "  " + "▅" * 20 + "·█"  # 4/8 of 7 steps: round(3.5) = 4

@@ -55,7 +55,16 @@ def _report_exporter_class() -> type:
     from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 
     class ReportExporter(HTMLExporter):
-        """``HTMLExporter`` without its BeautifulSoup pass (see the module docstring)."""
+        """``HTMLExporter`` without its BeautifulSoup pass (see the module docstring) and
+        without validating the notebook again after each of its preprocessors."""
+
+        def _validate_preprocessor(self, nbc, preprocessor):  # noqa: ANN001, ANN202
+            # nbconvert validates the whole notebook after each preprocessor (a twentieth of a
+            # second for a report, and a second schema compiled, relax_add_props=True). The
+            # notebook comes from papermill, whose nbclient validated every output as it came
+            # and which validated the notebook when it wrote it; the preprocessors here only
+            # read or drop parts of it.
+            return None
 
         def from_notebook_node(self, nb, resources=None, **kw):  # noqa: ANN001, ANN201
             # HTMLExporter.from_notebook_node up to its BeautifulSoup pass (nbconvert 7)

@@ -101,10 +101,24 @@ def cells(
     return [cell(v, i, lang, bool(h)) for v, i, h in zip(values, ids, hidden, strict=True)]
 
 
-def _wide(frame: pd.DataFrame, column: str, rows: Sequence[str], cols: Sequence[str]):  # noqa: ANN202
-    """``frame[column]`` by indicator (rows) and period (columns); NaN where absent."""
-    keyed = frame.drop_duplicates(["indicator_id", "period"]).set_index(["indicator_id", "period"])
-    return keyed[column].astype(float).unstack().reindex(index=list(rows), columns=list(cols))
+def _keyed(frame: pd.DataFrame, column: str) -> dict[tuple[str, str], object]:
+    """``frame[column]`` by (indicator, period), the first row of each (a published frame
+    holds a few dozen rows: a dict is many times faster than a pivot here)."""
+    out: dict[tuple[str, str], object] = {}
+    keys = zip(frame["indicator_id"].tolist(), frame["period"].tolist(), strict=True)
+    for key, value in zip(keys, frame[column].tolist(), strict=True):
+        out.setdefault(key, value)
+    return out
+
+
+def _number(value: object) -> float:
+    """A value of a published frame as a float (NaN when missing)."""
+    return np.nan if value is None or value is pd.NA else float(value)
+
+
+def _flag(value: object) -> bool:
+    """A ``suppressed`` flag of a published frame (False when missing)."""
+    return not (value is None or value is pd.NA or value != value) and bool(value)
 
 
 def sparkline(values: Sequence[float], hidden: Sequence[bool] = ()) -> str:
@@ -132,10 +146,13 @@ def sparkline(values: Sequence[float], hidden: Sequence[bool] = ()) -> str:
 def _sparks(monthly: pd.DataFrame, indicators: Sequence[str], n: int = 24) -> list[str]:
     """The sparkline of the latest ``n`` months of each indicator of a published monthly frame."""
     last = pd.Period(monthly["period"].max(), freq="M")
-    months = pd.period_range(last - (n - 1), last, freq="M").astype(str)
-    values = _wide(monthly, "value", indicators, months).to_numpy()
-    hidden = _wide(monthly, "suppressed", indicators, months).fillna(0).astype(bool).to_numpy()
-    return [sparkline(v, h) for v, h in zip(values, hidden, strict=True)]
+    months = list(pd.period_range(last - (n - 1), last, freq="M").astype(str))
+    values, hidden = _keyed(monthly, "value"), _keyed(monthly, "suppressed")
+    return [
+        sparkline([_number(values.get((i, m))) for m in months],
+                  [_flag(hidden.get((i, m))) for m in months])
+        for i in indicators
+    ]  # fmt: skip
 
 
 def yearly_table(
@@ -157,11 +174,12 @@ def yearly_table(
             text("unit", lang): [unit_name(i, lang) for i in indicators],
         }
     )
-    values = _wide(rows, "value", indicators, years)
-    hidden = _wide(rows, "suppressed", indicators, years).fillna(0).astype(bool)
+    values, hidden = _keyed(rows, "value"), _keyed(rows, "suppressed")
     for year in years:
-        out[year] = [cell(v, i, lang, h) for i, v, h in
-                     zip(indicators, values[year], hidden[year], strict=True)]  # fmt: skip
+        out[year] = [
+            cell(_number(values.get((i, year))), i, lang, _flag(hidden.get((i, year))))
+            for i in indicators
+        ]
     if monthly is not None and len(monthly):
         out[text("months_24", lang)] = _sparks(monthly, indicators)
         last = pd.Period(monthly["period"].max(), freq="M")

@@ -286,6 +286,23 @@ def combine_projects(table: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def report_tables(data: Dataset, *, yearly: bool = False) -> dict[str, pd.DataFrame]:
+    """What the reports of a data set start from: ``table`` (monthly, with rates),
+    ``completeness`` and ``completeness_months``; with ``yearly``, also ``yearly`` (per
+    calendar year, with rates), which a batch needs for every report.
+
+    pandas and numpy only: a batch process makes these while its kernels import the rest.
+    """
+    tables = {
+        "table": rates_per_1000(indicator_table(data, freq="month")),
+        "completeness": completeness(data),
+        "completeness_months": completeness_months(data),
+    }
+    if yearly:
+        tables["yearly"] = rates_per_1000(indicator_table(data, freq="year"))
+    return tables
+
+
 def _windows(data: Dataset, cat: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Monthly registered rows with their project's expected window (first and last month)."""
     monthly = cat.loc[(cat["kind"] == "registered") & (cat["frequency"] == "month")]

@@ -67,12 +67,19 @@ def read_shared(file: Path, path: str, stat: str) -> dict | None:
 
 
 def share_loaded(
-    folder: str | Path, path: Path, read: ReadResult, data: Dataset, digest: str
+    folder: str | Path,
+    path: Path,
+    read: ReadResult,
+    data: Dataset,
+    digest: str,
+    tables: dict | None = None,
 ) -> Path:
     """Write the data under ``path`` (an absolute, resolved path), read and validated in Dutch,
-    into ``folder`` for the kernels' :func:`shared_context`; ``digest``: their input hash."""
+    into ``folder`` for the kernels' :func:`shared_context`; ``digest``: their input hash;
+    ``tables``: :func:`socprev_kit.indicators.report_tables` of the data, if made."""
     stamp = files_stamp(path)
-    return write_shared(Path(folder), LOADED, str(path), stamp, read=read, data=data, digest=digest)
+    content = {"read": read, "data": data, "digest": digest, "tables": tables}
+    return write_shared(Path(folder), LOADED, str(path), stamp, **content)
 
 
 def shared_context(

@@ -106,3 +106,44 @@ def test_kernels_prepare_from_the_data_the_batch_read(
     changed = reports.prepare(small_data, warm=False, share=folder)
     assert changed.input_hash == input_hash(small_data) != expected.input_hash
     assert files_stamp(small_data) != stamp
+
+
+def test_kernels_take_the_aggregates_the_batch_made(
+    small_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the batch aggregated while the kernels imported (monthly and yearly tables,
+    completeness) is what a kernel would have made itself, and the kernel does not make it
+    again; the rest of the warm-up (attainment, funnels) is the same too."""
+    from socprev_kit import indicators
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    read = read_paths(small_data)
+    data = validate(read)
+    tables = indicators.report_tables(data, yearly=True)
+    sharing.share_loaded(folder, small_data.resolve(), read, data, input_hash(small_data), tables)
+    context.clear_cache()
+    expected = reports.prepare(small_data, warm=True)
+    context.clear_cache()
+
+    def no_aggregating(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the kernel aggregated the data again")
+
+    monkeypatch.setattr(indicators, "indicator_table", no_aggregating)
+    monkeypatch.setattr(indicators, "report_tables", no_aggregating)
+    shared = reports.prepare(small_data, warm=True, share=folder)
+    for name in ("table", "completeness", "completeness_months"):
+        pd.testing.assert_frame_equal(getattr(shared, name), getattr(expected, name))
+    pd.testing.assert_frame_equal(shared.yearly_all(), expected.yearly_all())
+    assert set(shared._memo) == set(expected._memo)
+    for key, value in expected._memo.items():
+        got = shared._memo[key]
+        if isinstance(value, tuple):  # a funnel: (year, frame)
+            assert got[0] == value[0]
+            got, value = got[1], value[1]
+        if isinstance(value, pd.DataFrame):
+            pd.testing.assert_frame_equal(got, value)
+        elif isinstance(value, dict):  # yearly counts per indicator
+            assert value.keys() == got.keys()
+            for k in value:
+                pd.testing.assert_frame_equal(got[k], value[k])

@@ -136,18 +136,24 @@ def batch(
 
 
 def _share_data(data_path: Path, scratch: Path) -> str:
-    """Read and validate the data once (the plan needs them too), write them into ``scratch``
-    for the kernels and return the kernels' code to prepare the data once for all of them."""
+    """Read and validate the data once (the plan needs them too) and aggregate them while the
+    kernels import, write all that into ``scratch`` for the kernels and return the kernels' code
+    to prepare the rest once for all of them."""
+    from ..indicators import report_tables
     from ..loading import input_hash
+    from ..sharing import share_loaded
 
     if not data_path.exists():
         return prepare_code(str(data_path))  # the plan says what is wrong
     digest = input_hash(data_path)
     read, dataset = read_and_validate(str(data_path), digest)
-    from ..sharing import share_loaded
-
     try:
-        share_loaded(scratch, data_path, read, dataset, digest)
+        tables = report_tables(dataset, yearly=True)
+    except Exception as exc:  # noqa: BLE001 - a kernel meets the same problem and reports it
+        log.warning("cannot aggregate the data here (%s); the first kernel does", exc)
+        tables = None
+    try:
+        share_loaded(scratch, data_path, read, dataset, digest, tables)
     except OSError:  # e.g. a full disk: the first kernel reads the data itself
         log.warning("cannot share the data with the kernels", exc_info=True)
     return prepare_code(str(data_path), str(scratch))

@@ -174,27 +174,30 @@ def _resolve(data_path: str | Path | None) -> tuple[Path, bool]:
 
 
 def _build(path: Path, sample: bool, digest: str, loaded: dict | None = None) -> DataContext:
-    """Load, validate and aggregate (the slow part, once per data set); ``loaded``: the data
-    read and validated by a batch (:func:`socprev_kit.sharing.share_loaded`), so only the
-    aggregation is left."""
-    from ..indicators import completeness, completeness_months, indicator_table, rates_per_1000
+    """Load, validate and aggregate (the slow part, once per data set); ``loaded``: what a
+    batch read, validated and aggregated (:func:`socprev_kit.sharing.share_loaded`), so that
+    only the rest is left."""
+    from ..indicators import report_tables
 
     if loaded is None:
         read = read_paths(path)
         data = validate(read, lang="nl")
     else:
         read, data = loaded["read"], loaded["data"]
+    tables = (loaded or {}).get("tables") or report_tables(data)
     ctx = DataContext(
         path=path,
         sample=sample,
         data=data,
-        table=rates_per_1000(indicator_table(data, freq="month")),
-        completeness=completeness(data),
-        completeness_months=completeness_months(data),
+        table=tables["table"],
+        completeness=tables["completeness"],
+        completeness_months=tables["completeness_months"],
         input_hash=digest,
         kit_version=__version__,
         read=read,
     )
+    if "yearly" in tables:
+        ctx.memo("yearly", lambda: tables["yearly"])
     log.info("prepared %s (%d registrations)", path, len(data.registrations))
     return ctx
 

@@ -187,8 +187,11 @@ def html_table(frame: pd.DataFrame, numeric: Sequence[str] = (), spark: str = ""
     return f"<style>{' '.join(rules)}</style>{table}" if rules else table
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _escape(text: str, keep: bool = False) -> str:
+    """``text`` escaped as ``to_html`` escapes a cell: stripped, and runs of blanks kept with
+    ``&nbsp;``; with ``keep``, as it is (the ``white-space: pre`` sparkline column)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text if keep else text.strip().replace("  ", "&nbsp;&nbsp;")
 
 
 def _string_table(frame: pd.DataFrame, table_id: str, spark: str = "") -> str | None:
@@ -205,7 +208,7 @@ def _string_table(frame: pd.DataFrame, table_id: str, spark: str = "") -> str | 
         texts = []
         for v, k in zip(row, keep, strict=True):
             if isinstance(v, str):
-                texts.append(v if k else v.strip())
+                texts.append(_escape(v, k))
             elif v is None or v is pd.NA or (isinstance(v, float) and v != v):
                 texts.append("–")
             else:
@@ -213,10 +216,10 @@ def _string_table(frame: pd.DataFrame, table_id: str, spark: str = "") -> str | 
         cells.append(texts)
     out = [f'<table class="dataframe socprev" id="{table_id}">', "  <thead>"]
     out += ['    <tr style="text-align: right;">']
-    out += [f"      <th>{_escape(c.strip())}</th>" for c in columns]
+    out += [f"      <th>{_escape(c)}</th>" for c in columns]
     out += ["    </tr>", "  </thead>", "  <tbody>"]
     for row in cells:
-        out += ["    <tr>", *(f"      <td>{_escape(v)}</td>" for v in row), "    </tr>"]
+        out += ["    <tr>", *(f"      <td>{v}</td>" for v in row), "    </tr>"]
     out += ["  </tbody>", "</table>"]
     return "\n".join(out)
 

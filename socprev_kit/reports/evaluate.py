@@ -154,14 +154,27 @@ def impact_ids(series: pd.DataFrame) -> list[str]:
 def _yearly_counts(ctx: DataContext, indicator: str) -> pd.DataFrame:
     """Per municipality and year with 12 months: the count and the population (one value per
     month: the same count registered in two projects counts once, the larger one if they
-    differ)."""
-    rows = ctx.table[(ctx.table["indicator_id"] == indicator) & (ctx.table["frequency"] == "month")]
-    rows = rows.dropna(subset=["value", "population"])
-    rows = rows.sort_values("value").drop_duplicates(["nis_code", "period"], keep="last")
-    rows = rows.assign(year=rows["period"].str[:4].astype(int))
-    g = rows.groupby(["nis_code", "year"])
-    out = g.agg(value=("value", "sum"), months=("value", "size"), population=("population", "max"))
-    return out[out["months"] == 12].reset_index()
+    differ). Computed for every indicator at once, then looked up."""
+
+    def compute() -> dict[str, pd.DataFrame]:
+        table = ctx.table
+        rows = table[table["frequency"] == "month"].dropna(subset=["value", "population"])
+        keys = ["indicator_id", "nis_code", "period"]
+        rows = rows.sort_values("value").drop_duplicates(keys, keep="last")
+        rows = rows.assign(year=rows["period"].str[:4].astype(int))
+        g = rows.groupby(["indicator_id", "nis_code", "year"])
+        out = g.agg(
+            value=("value", "sum"), months=("value", "size"), population=("population", "max")
+        )
+        out = out[out["months"] == 12].reset_index()
+        return {
+            str(i): part.drop(columns="indicator_id").reset_index(drop=True)
+            for i, part in out.groupby("indicator_id", sort=False)
+        }
+
+    found = ctx.memo("yearly_counts", compute).get(indicator)
+    columns = ["nis_code", "year", "value", "months", "population"]
+    return found if found is not None else pd.DataFrame(columns=columns)
 
 
 def funnel_year(

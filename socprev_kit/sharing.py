@@ -1,11 +1,12 @@
 """One data set prepared once for all the processes of a batch on one machine, through files.
 
-A batch reads and validates the data in its own process to plan the reports, and writes them
-into a scratch folder (:func:`share_loaded`, ``loaded.pickle``). Its kernels call
+A batch reads and validates the data in its own process to plan the reports, aggregates them
+(:func:`socprev_kit.indicators.report_tables`: pandas only) while its kernels import, and writes
+all that into a scratch folder (:func:`share_loaded`, ``loaded.pickle``). Its kernels call
 ``socprev_kit.reports.prepare(data, share=folder)``: the first one to take the folder's lock
-builds the whole context from ``loaded.pickle`` (aggregation and warm-up) and writes
-``context.pickle``; the others wait for that file and load it, which takes a fraction of a
-second. Without this, every kernel would read, validate and aggregate the same data at the same
+builds the context from ``loaded.pickle`` (the rest of the warm-up: attainment, funnels) and
+writes ``context.pickle``; the others wait for that file and load it, which takes a fraction of
+a second. Without this, every kernel would read, validate and aggregate the same data at the same
 time, on the same cores.
 
 A file is used only when it was written for the same data files (path, sizes and modification

@@ -36,8 +36,10 @@ class Column:
     aliases: tuple[str, ...] = ()
 
 
-#: Provenance columns added by the loader to every row of every table.
-PROVENANCE = ("source_file", "source_sheet", "source_row")
+#: Provenance columns added by the loader to every row of every table: the file, the sheet
+#: (empty for CSV and Parquet), the 1-based row and the spreadsheet column letter of the row's
+#: ``value`` (registrations: with the row, the cell a person looks up; empty for other tables).
+PROVENANCE = ("source_file", "source_sheet", "source_row", "source_column")
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "registrations": (

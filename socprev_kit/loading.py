@@ -35,29 +35,39 @@ class RawTable:
     """One table read from one file or sheet: cell values as typed, under canonical names."""
 
     table: str
-    columns: dict[str, np.ndarray]  # canonical columns + source_file, source_sheet, source_row
+    columns: dict[str, np.ndarray]  # canonical columns + source_row (+ other provenance)
     headers: dict[str, str]  # canonical name -> header as written in the file
     decimal_comma: bool = True
     file: str = ""
     sheet: str = ""
+    letters: dict[str, str] = field(default_factory=dict)  # canonical name -> column letter
 
     def __len__(self) -> int:
         return len(self.columns["source_row"])
 
     def column(self, name: str):  # noqa: ANN201 - NumPy or Arrow array, or None
-        """One column; the provenance columns are filled from ``file`` and ``sheet``."""
+        """One column; the provenance columns are filled from ``file``, ``sheet`` and the
+        letter of the ``value`` column."""
         if name in self.columns:
             return self.columns[name]
-        if name in ("source_file", "source_sheet"):
-            value = self.file if name == "source_file" else self.sheet
-            return np.full(len(self), value, dtype=object)
+        if name in ("source_file", "source_sheet", "source_column"):
+            return np.full(len(self), self.provenance(name), dtype=object)
         return None
+
+    def provenance(self, name: str) -> str:
+        """``source_file``, ``source_sheet`` or ``source_column`` of every row of the table
+        (when not given per row in :attr:`columns`)."""
+        if name == "source_file":
+            return self.file
+        if name == "source_sheet":
+            return self.sheet
+        return self.letters.get("value", "")
 
     @property
     def frame(self) -> pd.DataFrame:
         """The table as a DataFrame of plain objects (for inspection and tests)."""
         names = list(self.columns) + [
-            c for c in ("source_file", "source_sheet") if c not in self.columns
+            c for c in ("source_file", "source_sheet", "source_column") if c not in self.columns
         ]
         return pd.DataFrame({c: pd.Series(as_numpy(self.column(c))) for c in names})
 
@@ -285,7 +295,8 @@ def add_table(
             )
     data = {c: body[j] if j < width else np.full(n, None, dtype=object) for c, j in columns.items()}
     data["source_row"] = rows if rows is not None else np.arange(header_row + 1, header_row + 1 + n)
-    result.tables.append(RawTable(table, data, headers, decimal_comma, file, sheet))
+    letters = {c: _letter(j) for c, j in columns.items()}
+    result.tables.append(RawTable(table, data, headers, decimal_comma, file, sheet, letters))
 
 
 def _has_data(col) -> bool:  # noqa: ANN001 - NumPy or Arrow array

@@ -21,7 +21,7 @@ from . import checks, parsing
 from .contract import PROVENANCE, TABLES, column_names, normalise_header
 from .errors import ValidationError
 from .issues import Issues
-from .loading import RawTable, ReadResult, as_numpy
+from .loading import RawTable, ReadResult, _letter, as_numpy
 from .messages import LANGS, Lang
 
 TOTAL_WORDS = {
@@ -173,6 +173,7 @@ def _frame_to_raw(table: str, frame: pd.DataFrame, result: ReadResult) -> RawTab
     mapping = ALIASES[table]
     out: dict[str, np.ndarray] = {}
     headers: dict[str, str] = {}
+    letters: dict[str, str] = {}
     for j, c in enumerate(frame.columns):
         canon = c if c in PROVENANCE else mapping.get(normalise_header(c))
         if canon and canon in out:
@@ -183,9 +184,10 @@ def _frame_to_raw(table: str, frame: pd.DataFrame, result: ReadResult) -> RawTab
         elif canon:
             out[canon] = frame.iloc[:, j].to_numpy(dtype=object)
             headers[canon] = str(c)
+            letters[canon] = _letter(j)
     n = len(frame)
     out.setdefault("source_row", np.arange(2, n + 2))  # as if row 1 held the headers
-    return RawTable(table, out, headers, decimal_comma=True, file=f"<{table}>")
+    return RawTable(table, out, headers, decimal_comma=True, file=f"<{table}>", letters=letters)
 
 
 def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFrame:
@@ -258,8 +260,8 @@ def _stack(raws: list[RawTable], column: str, sizes: list[int]) -> pd.Series:
     parts = [r.columns.get(column) for r in raws]
     if column == "source_row":
         return pd.Series(np.concatenate(parts) if parts else np.array([], dtype=int))
-    if column in ("source_file", "source_sheet") and all(p is None for p in parts):
-        labels = [r.file if column == "source_file" else r.sheet for r in raws]
+    if column in ("source_file", "source_sheet", "source_column") and all(p is None for p in parts):
+        labels = [r.provenance(column) for r in raws]
         codes, uniques = pd.factorize(pd.Series(labels, dtype=object))
         return pd.Series(
             pd.Categorical.from_codes(

@@ -68,6 +68,28 @@ def test_xlsx_with_title_rows_and_dutch_headers(tmp_path):
     assert regs["source_sheet"].unique().tolist() == ["Registraties"]
     assert regs["value"].tolist() == [7.0, 8.0]
     assert regs["nis_code"].tolist() == ["44021", "44021"]
+    assert regs["source_column"].tolist() == ["E", "E"]  # the cells E4 and E5 hold the values
+
+
+def test_every_registration_names_the_cell_of_its_value() -> None:
+    """``source_column`` and ``source_row`` are the cell a person opens: in the sample data's
+    workbook the cell holds the value, in a CSV the field of that column and line."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "sample_data" / "clean"
+    regs = load(root).registrations
+    xlsx = regs[regs["source_file"].str.endswith("44021.xlsx")].sample(50, random_state=1)
+    ws = openpyxl.load_workbook(root / "registrations_44021.xlsx", data_only=True)
+    cells = zip(xlsx["source_sheet"], xlsx["source_column"], xlsx["source_row"], strict=True)
+    for (sheet, column, row), value in zip(cells, xlsx["value"], strict=True):
+        assert float(ws[sheet][f"{column}{row}"].value) == value
+    csv = regs[regs["source_file"].str.endswith("31005.csv")].sample(20, random_state=1)
+    lines = (root / "registrations_31005.csv").read_text(encoding="utf-8-sig").splitlines()
+    sep = ";" if ";" in lines[0] else ","
+    for column, row, value in zip(csv["source_column"], csv["source_row"], csv["value"],
+                                  strict=True):  # fmt: skip
+        field = lines[row - 1].split(sep)[ord(column) - ord("A")]
+        assert float(field.replace(",", ".")) == value
 
 
 def test_parquet_and_folder(tmp_path):

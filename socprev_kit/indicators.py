@@ -316,12 +316,19 @@ def _windows(data: Dataset, cat: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
         regs.groupby(["project_id", "indicator_id"])["month"].min().rename("first").reset_index()
     )
     kind = first["indicator_id"].map(cat.set_index("indicator_id")["type"])
-    start = first["project_id"].map(proj["start_date"]).dt.to_period("M")
+    start = _project_month(first["project_id"], proj["start_date"])
     use_start = kind.isin(["process", "output"]) & start.notna()
     first["first"] = start.where(use_start, first["first"])
-    end = first["project_id"].map(proj["end_date"]).dt.to_period("M")
+    end = _project_month(first["project_id"], proj["end_date"])
     first["last"] = end.where(end.notna() & (end < last), last) if pd.notna(last) else end
     return regs, first
+
+
+def _project_month(project_ids: pd.Series, dates: pd.Series) -> pd.Series:
+    """The month of each project's date (NaT for a project without one, or when no project
+    could be used at all: an empty projects table maps to no dates)."""
+    found = pd.to_datetime(project_ids.map(dates.to_dict()), errors="coerce")
+    return found.dt.to_period("M")
 
 
 def _month_number(months: pd.Series) -> pd.Series:

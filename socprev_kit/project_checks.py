@@ -24,11 +24,23 @@ from .checks import (
     _take,
     check_municipalities,
 )
+from .contract import column_names
+
+
+def _without_repeats(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``table`` without the usable rows that repeat an earlier one in every column of the
+    contract: the same project or objective sent again (each yearly registration workbook
+    carries its project sheet). The first stays, with its file and row; rows that differ in
+    anything are kept, so that a real conflict is reported as a duplicate id."""
+    columns = [c for c in column_names(name) if c in table]
+    live = _live(table)
+    repeat = table[live].duplicated(columns, keep="first").reindex(table.index, fill_value=False)
+    return table[~repeat]
 
 
 def check_projects(projects: pd.DataFrame, issues) -> pd.DataFrame:
     """Codes from the code lists, known municipalities, dates in order, unique ids."""
-    p = _plain(projects)
+    p = _without_repeats(_plain(projects), "projects")
     live = _live(p)
     for column, codes in [
         ("project_types", "project_type"),
@@ -157,7 +169,7 @@ def check_objectives(
     obj: pd.DataFrame, projects: pd.DataFrame, cat: pd.DataFrame, issues
 ) -> pd.DataFrame:
     """Known level, indicator and project; unique objective ids within a project."""
-    o = _plain(obj)
+    o = _without_repeats(_plain(obj), "objectives")
     live = _live(o)
     levels = set(code_labels("objective_level", "en"))
     bad_level = o["level"].notna() & ~o["level"].isin(levels) & live

@@ -278,3 +278,25 @@ def test_all_projects_combined_at_once_equal_one_project_at_a_time():
         alone = combined(table, pid)
         mine = together[together["project_id"] == pid].reset_index(drop=True)
         pd.testing.assert_frame_equal(mine, alone)
+
+
+def test_completeness_without_usable_projects_uses_the_registered_months() -> None:
+    """No projects table (or none usable): the window is the series' own first to the data's
+    last month, instead of a crash on the empty project dates."""
+    import socprev_kit as sk
+    from socprev_kit.indicators import completeness, completeness_months
+
+    regs = pd.DataFrame(
+        {
+            "project_id": ["A", "A"],
+            "nis_code": ["44021", "44021"],
+            "period": ["2024-01", "2024-03"],
+            "indicator_id": ["I01", "I01"],
+            "value": [1, 2],
+        }
+    )
+    data = sk.validate(regs)
+    months = completeness_months(data)
+    assert months["month"].astype(str).tolist() == ["2024-01", "2024-02", "2024-03"]
+    assert months["registered"].tolist() == [True, False, True]
+    assert completeness(data)["registered_months"].tolist() == [2]

@@ -187,6 +187,27 @@ def test_projects_table_checks(projects):
     assert out.projects.empty
 
 
+def test_a_project_sent_again_unchanged_is_read_once(projects, tmp_path):
+    """Each yearly registration workbook carries its project sheet: the same project in two
+    files is one project (the first file's row), not a duplicate; a copy that differs in
+    anything is a conflict, reported as a duplicate id in both files."""
+    from socprev_kit import load
+
+    projects.to_csv(tmp_path / "a.csv", sep=";", index=False)
+    projects.to_csv(tmp_path / "b.csv", sep=";", index=False)
+    same = load(tmp_path)
+    assert sorted(same.projects["project_id"]) == ["GENT-SW", "OVL-IM"]
+    assert set(same.projects["source_file"]) == {str(tmp_path / "a.csv")}
+    assert "duplicate_id" not in set(same.issues["check"])
+    changed = projects.copy()
+    changed.loc[0, "name"] = "Straathoekwerk Gent (nieuw)"
+    changed.to_csv(tmp_path / "b.csv", sep=";", index=False)
+    conflict = load(tmp_path)
+    dup = conflict.issues[conflict.issues["check"] == "duplicate_id"]
+    assert sorted(dup["file"].map(lambda f: f.rsplit("/", 1)[-1])) == ["a.csv", "b.csv"]
+    assert sorted(conflict.projects["project_id"]) == ["OVL-IM"]
+
+
 def test_strict_mode_raises_with_the_table():
     with pytest.raises(ValidationError, match=r"(?s)1 error\(s\).*not a number") as info:
         validate(regs(("P", "44021", "2023-01", "I01", "x")), strict=True, lang="en")

@@ -8,7 +8,7 @@ STAMP   = $(VENV)/.installed
 DATA   ?= sample_data/clean
 LANG_  ?= nl
 
-.PHONY: setup browser reports test test-fast lint format bench sample-data constraints clean
+.PHONY: setup browser libreoffice reports test test-fast lint format bench sample-data constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,15 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	     chromium chromium-driver >/dev/null)
 
+## libreoffice: Debian's LibreOffice Calc (headless) and poppler, for the tests that save the
+## registration workbook as a spreadsheet program does and render it to PDF and PNG
+libreoffice:
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	     libreoffice-calc-nogui poppler-utils >/dev/null)
+
 ## test: the whole test suite (what CI runs)
-test: $(STAMP) browser
+test: $(STAMP) browser libreoffice
 	$(BIN)/python -m pytest -n 2 -q
 
 ## test-fast: the tests not marked slow

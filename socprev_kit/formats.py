@@ -187,16 +187,29 @@ def _frame_columns(body: pd.DataFrame) -> list[np.ndarray]:
 
 
 def read_excel(path: Path, result: ReadResult) -> None:
+    """Every sheet with a table; the registration sheet of the kit's workbook (wide: one column
+    per period) through :mod:`socprev_kit.workbook.read`, its instructions and code lists
+    skipped without a word."""
     import openpyxl
+
+    from .workbook.layout import AUXILIARY
+    from .workbook.read import formula_cells, read_registration_sheet, template_sheets
 
     name = str(path)
     small = path.stat().st_size < 5_000_000
     wb = openpyxl.load_workbook(path, read_only=not small, data_only=True)
-    formulas = _uncached_formulas(path) if small and _has_formulas(path) else {}
-    several = len(wb.worksheets) > 1
     try:
+        templates = template_sheets(wb)
+        wanted = (small or templates) and _has_formulas(path)
+        formulas = formula_cells(path) if wanted else {}
+        several = len(wb.worksheets) > 1
         for ws in wb.worksheets:
-            _read_sheet(result, name, ws, several, small, formulas.get(ws.title, {}))
+            if ws.title in templates:
+                found = formulas.get(ws.title, {})
+                read_registration_sheet(result, name, ws, templates[ws.title], found)
+            elif not (templates and normalise_header(ws.title) in AUXILIARY):
+                uncached = _uncached(ws, formulas.get(ws.title, {})) if small else {}
+                _read_sheet(result, name, ws, several, small, uncached)
     finally:
         wb.close()
 
@@ -266,30 +279,13 @@ def _has_formulas(path: Path) -> bool:
         return True  # openpyxl reads it, or says what is wrong
 
 
-def _uncached_formulas(path: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """Formula cells without a stored result, per sheet: ``{sheet: {(row, col): formula}}``.
+def _uncached(ws, formulas: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:  # noqa: ANN001
+    """The formula cells of a sheet (read as values) without a stored result.
 
     A workbook written by a program other than a spreadsheet (or saved without recalculation)
     holds formulas but no results; read as values, those cells look empty.
     """
-    import openpyxl
-
-    formulas_wb = openpyxl.load_workbook(path, data_only=False)
-    values_wb = None
-    out: dict[str, dict[tuple[int, int], str]] = {}
-    try:
-        for ws in formulas_wb.worksheets:
-            for row in ws.iter_rows():
-                for cell in row:
-                    if cell.data_type != "f":
-                        continue
-                    if values_wb is None:
-                        values_wb = openpyxl.load_workbook(path, data_only=True)
-                    if values_wb[ws.title].cell(cell.row, cell.column).value is None:
-                        out.setdefault(ws.title, {})[(cell.row, cell.column)] = str(cell.value)
-    finally:
-        formulas_wb.close()
-    return out
+    return {rc: f for rc, f in formulas.items() if ws.cell(*rc).value is None}
 
 
 def read_parquet(path: Path, result: ReadResult) -> None:

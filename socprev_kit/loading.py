@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DATA_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".parquet", ".pq"}
+#: Intake stores (:mod:`socprev_kit.intake`): read when named, never found in a folder.
+STORE_SUFFIXES = {".duckdb"}
+DATA_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".parquet", ".pq", *STORE_SUFFIXES}
 HEADER_SEARCH_ROWS = 30
 
 
@@ -110,7 +112,8 @@ def expand_paths(paths: Iterable[str | Path] | str | Path) -> Iterator[tuple[Pat
     for p in map(Path, paths):
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in DATA_SUFFIXES and not _hidden(f, p):
+                suffix = f.suffix.lower()
+                if f.is_file() and suffix in DATA_SUFFIXES - STORE_SUFFIXES and not _hidden(f, p):
                     yield f, False
         else:
             yield p, True
@@ -166,6 +169,11 @@ def read_paths(paths: Iterable[str | Path] | str | Path) -> ReadResult:
             continue
         n_before = len(result.tables)
         try:
+            if suffix in STORE_SUFFIXES:
+                from .intake.reading import read_store
+
+                read_store(path, result)  # the files of its current rows, not the store
+                continue
             if suffix in {".xlsx", ".xlsm"}:
                 read_excel(path, result)
             elif suffix in {".parquet", ".pq"}:

@@ -1,0 +1,35 @@
+"""The intake store: every file a municipality sends, kept in one DuckDB file, nothing ever lost.
+
+``import_files`` validates files and stores every row with its provenance (file, sheet, cell,
+SHA-256 of the file, import and time); importing the same bytes again changes nothing; a
+corrected file supersedes the values it covers, and the earlier values stay in the history
+(``history``). ``socprev_kit.load(store)`` reads the current rows back as the files gave them.
+
+Modules: ``store`` (the file, its schema, opening it), ``staging`` (rows from read files),
+``writing`` (the import transaction), ``reading`` (current rows back as raw tables),
+``importing`` (``import_files``), ``versions`` (``history``) and ``commands``
+(``socprev-kit import`` and ``socprev-kit history``). Nothing heavy is imported with this package.
+"""
+
+from importlib import import_module
+
+_LAZY = {
+    "import_files": ".importing",
+    "ImportReport": ".importing",
+    "FileOutcome": ".importing",
+    "default_store": ".importing",
+    "history": ".versions",
+    "read_store": ".reading",
+    "StoreError": ".store",
+    "STORE_NAME": ".store",
+    "add_intake_commands": ".commands",
+}
+
+
+def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = sorted(_LAZY)

@@ -72,14 +72,16 @@ def test_xlsx_with_title_rows_and_dutch_headers(tmp_path):
 
 
 def test_every_registration_names_the_cell_of_its_value() -> None:
-    """``source_column`` and ``source_row`` are the cell a person opens: in the sample data's
-    workbook the cell holds the value, in a CSV the field of that column and line."""
+    """``source_column`` and ``source_row`` are the cell a person opens: in a registration
+    workbook of the sample data (the template, one column per month) the cell holds the value,
+    in a CSV the field of that column and line."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1] / "sample_data" / "clean"
     regs = load(root).registrations
-    xlsx = regs[regs["source_file"].str.endswith("44021.xlsx")].sample(50, random_state=1)
-    ws = openpyxl.load_workbook(root / "registrations_44021.xlsx", data_only=True)
+    xlsx = regs[regs["source_file"].str.endswith("44021_2024.xlsx")].sample(50, random_state=1)
+    assert set(xlsx["source_column"]) > {"G"}  # months in several columns, not one value column
+    ws = openpyxl.load_workbook(root / "registrations_44021_2024.xlsx", data_only=True)
     cells = zip(xlsx["source_sheet"], xlsx["source_column"], xlsx["source_row"], strict=True)
     for (sheet, column, row), value in zip(cells, xlsx["value"], strict=True):
         assert float(ws[sheet][f"{column}{row}"].value) == value

@@ -13,6 +13,12 @@ import socprev_kit as sk
 from socprev_kit import cli, reference
 from socprev_kit.catalogue import code_labels, derived_ids, formula_terms
 from socprev_kit.sampledata import expected_counts, make_sample_data
+from socprev_kit.sampledata.workbooks import (
+    TEMPLATE_NIS,
+    fill_registrations,
+    registration_workbooks,
+)
+from socprev_kit.workbook import layout
 
 COMMITTED = ROOT / "sample_data"
 ALLOWED_CHECKS = {"merged_nis", "encoding_guess"}  # warnings and notes expected in clean data
@@ -61,6 +67,7 @@ def _comparable(data: sk.Dataset) -> dict[str, pd.DataFrame]:
 
 
 PROVENANCE = ("source_file", "source_sheet", "source_row")
+DERIVED = derived_ids()
 
 
 # --- deterministic, and the committed files match the code ---------------------------------------
@@ -89,11 +96,13 @@ def test_regenerated_files_load_to_the_committed_tables(regenerated, committed):
         pd.testing.assert_frame_equal(frame, fresh[name], obj=name)
 
 
-def test_regenerated_text_files_are_byte_identical(regenerated):
+def test_regenerated_files_are_byte_identical(regenerated):
+    """Text files and workbooks (fixed properties and zip timestamps) come out byte for byte;
+    no file is left over from an earlier layout."""
     names = {p.relative_to(regenerated) for p in regenerated.rglob("*") if p.is_file()}
-    assert names <= {p.relative_to(COMMITTED) for p in COMMITTED.rglob("*") if p.is_file()}
+    assert names == {p.relative_to(COMMITTED) for p in COMMITTED.rglob("*") if p.is_file()}
     for name in names:
-        if name.suffix in {".csv", ".md"}:
+        if name.suffix in {".csv", ".md", ".xlsx"}:
             assert (COMMITTED / name).read_bytes() == (regenerated / name).read_bytes(), name
 
 
@@ -101,6 +110,101 @@ def test_the_ground_truth_file_is_the_ground_truth_table(tables):
     written = pd.read_csv(COMMITTED / "ground_truth.csv", dtype={"nis_code": str})
     expected = tables["ground_truth"]
     pd.testing.assert_frame_equal(written, expected, check_dtype=False)
+
+
+# --- the registration workbooks ----------------------------------------------------------------
+
+
+def test_workbook_values_load_back_exactly_as_generated(tables, committed):
+    """Every value the generator made for a workbook municipality is read back by the loader
+    from that municipality's workbook of the year, on its language's registration sheet."""
+    key = ["project_id", "nis_code", "period", "indicator_id"]
+    regs = committed.registrations
+    for nis, lang in TEMPLATE_NIS.items():
+        want = tables["registrations"].query("nis_code == @nis").set_index(key)["value"]
+        mine = regs[regs["nis_code"] == nis]
+        got = mine.set_index(key)["value"]
+        assert len(want) > 1000 and not got.index.duplicated().any()
+        pd.testing.assert_series_equal(
+            got.sort_index(),
+            want.sort_index(),
+            check_dtype=False,
+            check_index_type=False,
+            check_exact=True,
+        )
+        files = mine["source_file"].map(lambda f: Path(f).name)
+        assert (files == "registrations_" + nis + "_" + mine["period"].str[:4] + ".xlsx").all()
+        assert set(mine["source_sheet"]) == {layout.SHEETS[lang]["registrations"]}
+        assert mine["source"].isna().all() and mine["note"].isna().all()  # no such columns
+
+
+def test_workbooks_are_the_template_in_dutch_and_french(tables, committed):
+    """One workbook per year and language; instructions, registration sheet, project and
+    objectives sheets and hidden code lists; derived rows are formulas, never values; months,
+    quarters and the year as columns."""
+    import openpyxl
+
+    assert set(TEMPLATE_NIS.values()) == {"nl", "fr"}
+    for nis, lang in TEMPLATE_NIS.items():
+        names = sorted(p.name for p in (COMMITTED / "clean").glob(f"registrations_{nis}*"))
+        assert names == [f"registrations_{nis}_{y}.xlsx" for y in range(2019, 2026)]
+        wb = openpyxl.load_workbook(COMMITTED / "clean" / names[-1])
+        sheets = layout.SHEETS[lang]
+        order = ("instructions", "registrations", "projects", "objectives", "lists")
+        assert wb.sheetnames == [sheets[k] for k in order]
+        assert wb[sheets["lists"]].sheet_state == "hidden"
+        ws = wb[sheets["registrations"]]
+        header = [c.value for c in ws[layout.HEADER_ROW]]
+        assert header[: len(layout.FIXED)] == list(layout.FIXED_HEADERS[lang])
+        assert header[len(layout.FIXED) :] == [f"2025-{m:02d}" for m in range(1, 13)] + [
+            f"2025-Q{q}" for q in range(1, 5)
+        ] + ["2025"]  # fmt: skip
+        derived = [r for r in ws.iter_rows(min_row=layout.FIRST_ROW) if r[3].value in DERIVED]
+        assert derived and all(
+            c.data_type == "f" for r in derived for c in r[len(layout.FIXED) :] if c.value
+        )
+    other = committed.registrations
+    assert {"encoding_guess"} <= set(committed.issues["check"])  # a Windows-1252 CSV is left
+    assert other["source_file"].str.endswith(".parquet").any()
+
+
+def test_a_workbook_is_what_the_template_command_writes_then_filled(committed, tmp_path):
+    """Rows, fixed cells and formulas are those of ``write_template`` for the municipality and
+    year (from the loaded sample data); only the open cells differ, filled in."""
+    import openpyxl
+
+    from socprev_kit.workbook import write_template
+
+    blank = write_template(tmp_path / "t.xlsx", nis_code="62063", lang="fr", year=2022,
+                           data=committed)  # fmt: skip
+    sheet = layout.SHEETS["fr"]["registrations"]
+    a = openpyxl.load_workbook(blank)[sheet]
+    b = openpyxl.load_workbook(COMMITTED / "clean" / "registrations_62063_2022.xlsx")[sheet]
+    assert a.max_row == b.max_row > 40 and a.max_column == b.max_column
+    filled = 0
+    for row_a, row_b in zip(a.iter_rows(), b.iter_rows(), strict=True):
+        for ca, cb in zip(row_a, row_b, strict=True):
+            if ca.protection.locked or ca.row < layout.FIRST_ROW:
+                assert ca.value == cb.value, ca.coordinate
+            else:
+                assert ca.value is None and not cb.protection.locked
+                filled += cb.value is not None
+    assert filled == (committed.registrations["source_file"].str.endswith("62063_2022.xlsx")).sum()
+
+
+def test_a_value_without_an_open_cell_is_refused(tables):
+    """The generator never drops a value: a period the row does not take (a monthly indicator
+    in the year column), or an indicator without a row, raises."""
+    wb = registration_workbooks(tables, "44021", "nl")[2024]
+    ws = wb[layout.SHEETS["nl"]["registrations"]]
+    row = {"project_id": "GEN-PZ", "nis_code": "44021", "indicator_id": "I07", "value": 3.0}
+    for period, indicator in (("2024", "I07"), ("2024-05", "I01")):
+        bad = pd.DataFrame([row | {"period": period, "indicator_id": indicator}])
+        with pytest.raises(ValueError, match=f"no open cell for GEN-PZ 44021 {indicator}"):
+            fill_registrations(ws, bad)
+    again = pd.DataFrame([row | {"period": "2024-05"}])  # already filled: not typed twice
+    with pytest.raises(ValueError, match="2024-05"):
+        fill_registrations(ws, again)
 
 
 # --- valid and realistic -------------------------------------------------------------------------

@@ -15,7 +15,7 @@ the same file bytes.
 
 The design (the invented projects) is in ``projects``, the count model in ``series``, the other
 registered series in ``activity``, the tables in ``tables`` and ``objectives``, the files in
-``files`` and ``readme``.
+``files`` (the registration workbooks of Gent and Liège in ``workbooks``) and ``readme``.
 """
 
 from .files import write_sample_data

@@ -1,5 +1,5 @@
-"""Writing the sample data set as municipalities send it: CSV, xlsx and Parquet, same bytes for
-the same seed (workbooks get fixed properties and zip timestamps)."""
+"""Writing the sample data set as municipalities send it: CSV, the kit's registration workbook
+and Parquet, same bytes for the same seed (workbooks get fixed properties and zip timestamps)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from .projects import SEED
 from .readme import readme_text
 from .series import REG_COLUMNS
 from .tables import make_sample_data
+from .workbooks import TEMPLATE_NIS, registration_workbooks
 
 #: Written into workbook properties and zip entries, so that files do not depend on the clock.
 FIXED_TIME = datetime(2026, 1, 1)
@@ -25,17 +26,17 @@ HEADERS = {
     "nl": ("project", "NIS-code", "periode", "indicator", "waarde", "bron", "opmerking"),
     "fr": ("projet", "code INS", "période", "indicateur", "valeur", "source", "remarque"),
 }
-#: Flemish municipalities whose registrations come as a workbook instead of a CSV file.
-XLSX_NIS = ("44021",)
 
 
 def write_sample_data(out: Path, seed: int = SEED) -> list[Path]:
     """Write the sample data set: ``out/clean/`` (the data), ``ground_truth.csv``, ``README.md``.
 
-    One registrations file per municipality: Flemish ones as CSV (``;``, decimal comma, UTF-8 with
-    BOM, Dutch headers; Gent as xlsx), Walloon ones as CSV in Windows-1252 with French headers,
-    Brussels ones as Parquet with canonical headers. Old ``registrations_*`` files in
-    ``out/clean`` are removed first; nothing else in ``out`` is touched.
+    Registrations per municipality: Flemish ones as CSV (``;``, decimal comma, UTF-8 with BOM,
+    Dutch headers), Walloon ones as CSV in Windows-1252 with French headers, Brussels ones as
+    Parquet with canonical headers; those of :data:`~.workbooks.TEMPLATE_NIS` (Gent in Dutch,
+    Liège in French) as the kit's registration workbook, filled in, one file per year. Old
+    ``registrations_*`` files in ``out/clean`` are removed first; nothing else in ``out`` is
+    touched.
 
     Returns
     -------
@@ -56,9 +57,10 @@ def write_sample_data(out: Path, seed: int = SEED) -> list[Path]:
         if region[nis] == "Brussels":
             written.append(clean / f"registrations_{nis}.parquet")
             _write_parquet(written[-1], part)
-        elif nis in XLSX_NIS:
-            written.append(clean / f"registrations_{nis}.xlsx")
-            _write_xlsx(written[-1], {"registraties": _local_headers(part, "nl")})
+        elif nis in TEMPLATE_NIS:
+            for year, wb in registration_workbooks(tables, nis, TEMPLATE_NIS[nis]).items():
+                written.append(clean / f"registrations_{nis}_{year}.xlsx")
+                _save_workbook(wb, written[-1])
         else:
             lang, encoding = ("nl", "utf-8-sig") if region[nis] == "Flanders" else ("fr", "cp1252")
             written.append(clean / f"registrations_{nis}.csv")
@@ -103,8 +105,6 @@ def _write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
 
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
-    wb.properties.creator = "socprev-kit sample-data"
-    wb.properties.created = wb.properties.modified = FIXED_TIME
     for title, frame in sheets.items():
         ws = wb.create_sheet(title)
         ws.append(list(frame.columns))
@@ -119,6 +119,13 @@ def _write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
             width = max(len(str(c.value)) if c.value is not None else 0 for c in column[:200])
             ws.column_dimensions[column[0].column_letter].width = min(width + 2, 60)
         ws.freeze_panes = "A2"
+    _save_workbook(wb, path)
+
+
+def _save_workbook(wb, path: Path) -> None:  # noqa: ANN001 - an openpyxl Workbook
+    """Save with fixed properties and zip timestamps: the same workbook, the same bytes."""
+    wb.properties.creator = "socprev-kit sample-data"
+    wb.properties.created = wb.properties.modified = FIXED_TIME
     buf = io.BytesIO()
     wb.save(buf)
     path.write_bytes(_fixed_zip(buf.getvalue()))

@@ -17,10 +17,13 @@ def readme_text(tables: dict[str, pd.DataFrame], written: list[Path], seed: int)
     old = {
         new: o for new, o in zip(reference.to_current_nis(codes), codes, strict=True) if new != o
     }
-    files = {f.stem.split("_")[1]: f.name for f in written if f.name.startswith("registrations_")}
+    files: dict[str, list[str]] = {}
+    for f in written:
+        if f.name.startswith("registrations_"):
+            files.setdefault(f.stem.split("_")[1], []).append(f.name)
     munis = [
         f"| {n} | {muni.at[n, 'name_nl']} / {muni.at[n, 'name_fr']} | {muni.at[n, 'region']} "
-        f"| {muni.at[n, 'population']:,} | `clean/{f}` | {old.get(n, '')} |"
+        f"| {muni.at[n, 'population']:,} | {_files(n, f)} | {old.get(n, '')} |"
         for n, f in files.items()
     ]
     treated = (
@@ -48,6 +51,14 @@ def readme_text(tables: dict[str, pd.DataFrame], written: list[Path], seed: int)
     return README.format(**counts, municipalities="\n".join(munis), projects="\n".join(projects))
 
 
+def _files(nis: str, names: list[str]) -> str:
+    """One file, or the yearly workbooks of a municipality as one pattern with their years."""
+    if len(names) == 1:
+        return f"`clean/{names[0]}`"
+    years = sorted(Path(n).stem.split("_")[2] for n in names)
+    return f"`clean/registrations_{nis}_<year>.xlsx` ({years[0]}–{years[-1]})"
+
+
 README = """\
 # Sample data: a synthetic registration data set
 
@@ -62,7 +73,8 @@ the command again; `tests/test_sampledata.py` checks that the committed files ma
 - `clean/projects.xlsx`: sheets `projects` ({n_projects} projects) and `objectives`
   ({n_obj} objectives); English canonical headers, dates as Excel dates, lists `;`-separated.
 - `clean/registrations_<NIS>.*`: the registrations ({n_reg} rows), one file per municipality
-  (2025 NIS code). An intermunicipal project's rows are in each participating municipality's file.
+  (2025 NIS code), or one workbook per municipality and year (`registrations_<NIS>_<year>.xlsx`).
+  An intermunicipal project's rows are in each participating municipality's files.
 - `ground_truth.csv`: the parameters of every simulated monthly count series ({n_truth} series).
 - `messy/`: one file per mistake that real users make, each with its own README line (written by
   the same command, from `socprev_kit/messy.py`); validate them one by one.
@@ -70,16 +82,28 @@ the command again; `tests/test_sampledata.py` checks that the committed files ma
 Formats, as municipalities send them:
 
 - Flanders: CSV, `;` separator, decimal comma, UTF-8 with BOM, Dutch headers
-  (`project;NIS-code;periode;indicator;waarde;bron;opmerking`); Gent as an `.xlsx` workbook
-  (sheet `registraties`) with the same headers.
+  (`project;NIS-code;periode;indicator;waarde;bron;opmerking`); Gent in the kit's registration
+  workbook in Dutch (below).
 - Wallonia: CSV, `;` separator, decimal comma, Windows-1252 (cp1252), French headers
-  (`projet;code INS;période;indicateur;valeur;source;remarque`).
+  (`projet;code INS;période;indicateur;valeur;source;remarque`); Liège in the kit's
+  registration workbook in French (below).
 - Brussels: Parquet with the canonical headers
   (`project_id, nis_code, period, indicator_id, value, source, note`).
+- Gent (44021) and Liège (62063): the registration workbook that `socprev-kit template
+  --municipality <NIS> --lang nl|fr --year <year>` writes (code: `socprev_kit/workbook/`), one
+  per year, filled in by the generator with exactly the values it made. Sheet `Registraties` /
+  `Enregistrements`: one row per project and indicator, one column per month (`2024-03`), then
+  the quarters and the year where an indicator needs them; yellow cells hold the values, grey
+  cells do not apply to the row, and the green rows of derived indicators are formulas over the
+  rows above them (the loader skips them). The instructions, the project and objectives sheets
+  and the hidden code lists are those of the template (a project sent again unchanged, here in
+  `projects.xlsx` and in the workbook of each year, is read once). The workbook has no column for
+  a source or a note, so these two municipalities' registrations have none.
 
 Periods are months (`2024-03`) for monthly indicators, years (`2024`) for yearly indicators and
 survey waves (2019, 2022, 2025), quarters (`2024-Q1`) for participant follow-up. Derived indicators
-are never written, only their registered parts (e.g. `O05` and `O06N` for `O06`).
+are never registered, only their registered parts (e.g. `O05` and `O06N` for `O06`); the workbooks
+compute them in formulas, as feedback for the person who fills them in.
 
 ## Municipalities
 

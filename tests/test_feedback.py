@@ -436,3 +436,31 @@ def test_page_opens_in_chromium_without_console_errors(ronse, width):
         assert logs == []
     finally:
         browser.quit()
+
+
+def test_feedback_from_the_intake_store_equals_feedback_from_the_files(tmp_path: Path) -> None:
+    """A store holds the files with their cells: the feedback names the same problems in the
+    same cells and the same missing months as the feedback from the files themselves."""
+    from socprev_kit.intake import import_files
+
+    clean = Path(__file__).resolve().parents[1] / "sample_data" / "clean"
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for name in ("projects.xlsx", "registrations_62063_2024.xlsx", "registrations_62063_2025.xlsx"):
+        shutil.copy(clean / name, folder / name)
+    wb = openpyxl.load_workbook(folder / "registrations_62063_2025.xlsx")
+    ws = wb["Enregistrements"]
+    filled = [c for row in ws.iter_rows() for c in row if isinstance(c.value, int | float)]
+    filled[3].value = "beaucoup"  # a word where a number belongs
+    filled[7].value = None  # a month left empty
+    wb.save(folder / "registrations_62063_2025.xlsx")
+    store = folder / "_intake.duckdb"  # the default place: folder scans leave it out
+    import_files([folder], store, validate=False)
+    from_files = write_feedback("62063", data=folder, lang="fr", out=tmp_path / "a")
+    from_store = write_feedback("62063", data=store, lang="fr", out=tmp_path / "b")
+    assert from_files.counts == from_store.counts
+    assert from_files.counts["error"] >= 1 and from_files.counts["months"] >= 1
+    sheets = [openpyxl.load_workbook(r.xlsx) for r in (from_files, from_store)]
+    for title in sheets[0].sheetnames:
+        rows = [[list(r) for r in wb[title].iter_rows(values_only=True)] for wb in sheets]
+        assert rows[0] == rows[1], title

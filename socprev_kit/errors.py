@@ -72,3 +72,8 @@ class UnknownMunicipalityError(SocprevError, LookupError):
             f"Unknown municipality {query!r} in the {geography} geography.{hint} "
             "Use a 5-digit NIS code or the Dutch or French name."
         )
+
+
+class WidgetChoiceError(SocprevError, ValueError):
+    """An initial choice of a widget (municipality, project, indicator) that has no data; the
+    message lists the valid choices."""

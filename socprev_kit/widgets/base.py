@@ -1,0 +1,137 @@
+"""What both widgets share: the static-mode switch, the view object, figures as PNG.
+
+A :class:`KitView` holds the widget's state where Python can read it (``figure``, ``table``,
+``text``, ``png``) and its ``controls`` by name. In a live JupyterLab it displays as an
+ipywidgets box; in static mode (papermill, nbconvert, nbval, a plain Python session) it builds no
+widget at all and displays the figure as a PNG image, the table as HTML and the text.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["STATIC_ENV", "KitView", "new_figure", "static_mode", "table_html"]
+
+#: Set to ``1`` (``true``, ``yes``) to make every widget static, e.g. in the environment of a
+#: papermill or nbval run; ``0`` (``false``, ``no``) forces live widgets.
+STATIC_ENV = "SOCPREV_KIT_STATIC"
+
+
+def static_mode(static: bool | None = None) -> bool:
+    """Whether the widgets should show a static figure instead of live controls.
+
+    ``static`` given: that. Otherwise :data:`STATIC_ENV` when set, else True outside a Jupyter
+    kernel (a plain Python session or script has no widget front-end). A kernel cannot tell
+    whether a browser is attached, so papermill and nbval runs set the environment variable or
+    pass ``static=True`` (a notebook parameter).
+    """
+    if static is not None:
+        return bool(static)
+    flag = os.environ.get(STATIC_ENV, "").strip().lower()
+    if flag in ("1", "true", "yes"):
+        return True
+    if flag in ("0", "false", "no"):
+        return False
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return True
+    shell = get_ipython()
+    return shell is None or getattr(shell, "kernel", None) is None
+
+
+def new_figure(size: tuple[float, float] = (7.0, 3.6)) -> Figure:
+    """A matplotlib figure outside pyplot: never shown automatically by the inline backend,
+    freed when no longer referenced."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=size, layout="constrained")
+
+
+def _png(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=96)
+    return buffer.getvalue()
+
+
+def table_html(table: pd.DataFrame) -> str:
+    """A small table as HTML (cells are already texts); escaped."""
+    return table.to_html(escape=True, border=0, na_rep="–", classes="socprev-table")
+
+
+class KitView:
+    """A widget's state and, unless static, its ipywidgets box.
+
+    Attributes
+    ----------
+    controls : dict[str, ipywidgets.Widget]
+        The controls by name (empty in static mode); set ``.value`` to drive the view.
+    figure : matplotlib.figure.Figure or None
+        The figure drawn last.
+    png : bytes
+        That figure as PNG (what the view shows).
+    table : pandas.DataFrame
+        The small table shown last (cells as texts).
+    text : str
+        The sentence shown last.
+    data : pandas.DataFrame
+        The rows behind the figure (as published: suppressed values blank).
+    renders : int
+        How many times the view was redrawn.
+    """
+
+    def __init__(self, lang: str, static: bool) -> None:
+        self.lang = lang
+        self.static = static
+        self.controls: dict[str, Any] = {}
+        self.figure: Figure | None = None
+        self.png = b""
+        self.table = pd.DataFrame()
+        self.text = ""
+        self.data = pd.DataFrame()
+        self.renders = 0
+        self.box = None
+        self._image = self._html = None
+
+    def build(self, controls: dict[str, Any], refresh: Callable[[], None]) -> None:
+        """Lay out ``controls`` above the figure, table and text; redraw on every change."""
+        import ipywidgets as w
+
+        self.controls = controls
+        self._image = w.Image(format="png", layout=w.Layout(max_width="100%"))
+        self._html = w.HTML()
+        rows = [w.HBox(list(controls.values())[i : i + 2]) for i in range(0, len(controls), 2)]
+        self.box = w.VBox([*rows, self._image, self._html])
+        for control in controls.values():
+            control.observe(lambda _change: refresh(), names="value")
+
+    def show(self, figure: Figure, table: pd.DataFrame, text: str, data: pd.DataFrame) -> None:
+        """Keep what was drawn and, when live, put it in the box."""
+        self.figure, self.table, self.text, self.data = figure, table, text, data
+        self.png = _png(figure)
+        self.renders += 1
+        if self._image is not None:
+            self._image.value = self.png
+            self._html.value = f"<p>{html.escape(text)}</p>{table_html(table)}"
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import HTML, Image, display
+
+        if self.box is not None:
+            display(self.box)
+            return
+        display(Image(data=self.png, format="png"))
+        display(HTML(f"<p>{html.escape(self.text)}</p>{table_html(self.table)}"))
+
+    def __repr__(self) -> str:
+        mode = "static" if self.box is None else "live"
+        return f"<{type(self).__name__} ({mode}): {self.text}>"

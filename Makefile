@@ -8,7 +8,7 @@ STAMP   = $(VENV)/.installed
 DATA   ?= sample_data/clean
 LANG_  ?= nl
 
-.PHONY: setup browser libreoffice reports test test-fast lint format bench sample-data constraints clean
+.PHONY: setup browser libreoffice reports test test-fast lint format bench sample-data training constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ bench: $(STAMP)
 ## sample-data: regenerate sample_data/ from the generator (deterministic for the seed)
 sample-data: $(STAMP)
 	$(BIN)/socprev-kit sample-data --out sample_data --seed 2026
+
+## training: rebuild notebooks/training/{nl,fr} from socprev_kit/training (runs them)
+training: $(STAMP)
+	$(BIN)/socprev-kit training --out notebooks/training
 
 ## constraints: re-pin constraints.txt to what is installed now (after a deliberate upgrade)
 constraints:

@@ -95,14 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--seed", type=int, default=2026)
     g.set_defaults(func=cmd_sample_data)
     _add_batch(sub)
-    # registration (their packages import nothing heavy until a command runs)
+    # registration and the course (their packages import nothing heavy until a command runs)
     from .feedback import add_feedback_command
     from .intake import add_intake_commands
+    from .training import add_training_command
     from .workbook import add_template_command
 
     add_template_command(sub)
     add_intake_commands(sub)
     add_feedback_command(sub)
+    add_training_command(sub)
     return parser
 
 

@@ -1,0 +1,10 @@
+"""The training notebooks: one source per notebook, built in Dutch and French.
+
+The sources live in :mod:`socprev_kit.training.course`; :mod:`socprev_kit.training.build` turns
+them into ``notebooks/training/nl/*.ipynb`` and ``notebooks/training/fr/*.ipynb``
+(``socprev-kit training --out notebooks/training``, ``make training``).
+"""
+
+from .build import add_training_command, build, make_notebook
+
+__all__ = ["add_training_command", "build", "make_notebook"]

@@ -1,0 +1,135 @@
+"""Build the training notebooks in Dutch and French from one source each.
+
+Each source module of :mod:`socprev_kit.training.course` holds the cells; :func:`make_notebook`
+writes the notebook of one language: a tagged ``parameters`` cell (``lang``, ``data_path``,
+``static``) followed by the cells. :func:`build` writes ``<out>/<lang>/<NN>_<name>.ipynb``.
+
+Stored outputs (decision): the build executes every notebook with nbclient, in static widget
+mode (``SOCPREV_KIT_STATIC=1``: a PNG and an HTML table instead of widget model ids), and stores
+the outputs. Participants then see what to expect before they run a cell, and nbval compares
+every text and HTML output with a fresh run (PNG images are not compared by nbval). To make the
+file a pure function of the sources and the pinned environment, cell ids are their position,
+execution timing and the kernel's ``language_info`` are not stored, and the outputs show no
+absolute path (``notebooks/training/sanitize.cfg`` masks one anyway). No cell is marked
+``NBVAL_IGNORE_OUTPUT``: every output is deterministic (the sample data and seeded simulations).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
+
+__all__ = ["LANGS", "add_training_command", "build", "make_notebook"]
+
+#: The languages the notebooks are built in.
+LANGS = ("nl", "fr")
+
+PARAMETERS = """\
+# Parameters (papermill can set them, e.g. -p lang fr)
+lang = "{lang}"  # nl or fr
+data_path = ""  # a folder or file of registrations; empty: the sample data
+static = None  # True: static figures instead of live widgets; None: decided automatically"""
+
+
+def file_name(source: ModuleType) -> str:
+    """``NN_<name>.ipynb`` of a course module."""
+    return f"{source.NUMBER:02d}_{source.NAME}.ipynb"
+
+
+def make_notebook(source: ModuleType, lang: str) -> NotebookNode:
+    """The notebook of ``source`` in ``lang``, without outputs.
+
+    Parameters
+    ----------
+    source
+        A module of :mod:`socprev_kit.training.course` (``NUMBER``, ``NAME``, ``CELLS``).
+    lang
+        ``"nl"`` or ``"fr"``.
+    """
+    from nbformat import v4
+
+    cells = [v4.new_code_cell(PARAMETERS.format(lang=lang), metadata={"tags": ["parameters"]})]
+    for cell in source.CELLS:
+        if isinstance(cell, dict):
+            cells.append(v4.new_markdown_cell(cell[lang].strip()))
+        else:
+            cells.append(v4.new_code_cell(cell.strip()))
+    for index, cell in enumerate(cells):
+        cell["id"] = f"cell-{index:02d}"
+    kernelspec = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    return v4.new_notebook(cells=cells, metadata={"kernelspec": kernelspec})
+
+
+def execute(nb: NotebookNode, cwd: Path) -> NotebookNode:
+    """Run ``nb`` in a fresh kernel in ``cwd``, widgets static; keep only deterministic bits."""
+    from nbclient import NotebookClient
+
+    saved = os.environ.get("SOCPREV_KIT_STATIC")
+    os.environ["SOCPREV_KIT_STATIC"] = "1"
+    try:
+        client = NotebookClient(
+            nb, timeout=300, kernel_name="python3", record_timing=False,
+            resources={"metadata": {"path": str(cwd)}},
+        )  # fmt: skip
+        client.execute()
+    finally:
+        if saved is None:
+            del os.environ["SOCPREV_KIT_STATIC"]
+        else:
+            os.environ["SOCPREV_KIT_STATIC"] = saved
+    nb.metadata.pop("language_info", None)
+    nb.metadata.pop("widgets", None)
+    return nb
+
+
+def build(out: str | Path, *, run: bool = True) -> list[Path]:
+    """Write every training notebook in every language below ``out``.
+
+    Parameters
+    ----------
+    out
+        The folder (``notebooks/training``); ``<out>/nl`` and ``<out>/fr`` are created.
+    run
+        Execute the notebooks and store their outputs (see the module docstring).
+
+    Returns
+    -------
+    list of Path
+        The notebooks written.
+    """
+    import nbformat
+
+    from .course import COURSE
+
+    written = []
+    for lang in LANGS:
+        folder = Path(out) / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        for source in COURSE:
+            nb = make_notebook(source, lang)
+            if run:
+                nb = execute(nb, folder)
+            target = folder / file_name(source)
+            target.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+            written.append(target)
+    return written
+
+
+def _cmd_training(args: argparse.Namespace) -> int:
+    for path in build(args.out, run=not args.no_run):
+        print(path)
+    return 0
+
+
+def add_training_command(sub: argparse._SubParsersAction) -> None:
+    """``socprev-kit training --out notebooks/training``: (re)build the training notebooks."""
+    p = sub.add_parser("training", help="build the training notebooks (Dutch and French)")
+    p.add_argument("--out", type=Path, required=True, help="folder to write to")
+    p.add_argument("--no-run", action="store_true", help="do not execute; store no outputs")
+    p.set_defaults(func=_cmd_training)

@@ -1,0 +1,66 @@
+"""The training notebooks: built from one source in Dutch and French, committed as built, and
+passing nbval (every stored text and HTML output equals a fresh run)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from conftest import ROOT
+
+from socprev_kit import cli
+from socprev_kit.training import make_notebook
+from socprev_kit.training.build import LANGS, file_name
+from socprev_kit.training.course import COURSE
+
+COMMITTED = ROOT / "notebooks" / "training"
+
+
+def test_sources_have_both_languages_and_no_def() -> None:
+    for source in COURSE:
+        for cell in source.CELLS:
+            if isinstance(cell, dict):
+                assert set(cell) == set(LANGS), source.NAME
+                assert cell["nl"].strip() != cell["fr"].strip()
+            else:
+                assert "def " not in cell and "class " not in cell, (source.NAME, cell)
+
+
+def test_notebooks_differ_only_in_language() -> None:
+    for source in COURSE:
+        nl, fr = (make_notebook(source, lang) for lang in LANGS)
+        assert [c.cell_type for c in nl.cells] == [c.cell_type for c in fr.cells]
+        assert nl.cells[0].metadata["tags"] == ["parameters"]
+        assert 'lang = "nl"' in nl.cells[0].source and 'lang = "fr"' in fr.cells[0].source
+        code = [(a.source, b.source) for a, b in zip(nl.cells[1:], fr.cells[1:], strict=True)
+                if a.cell_type == "code"]  # fmt: skip
+        assert code and all(a == b for a, b in code)
+        nbformat.validate(nl)
+
+
+@pytest.mark.slow
+def test_committed_notebooks_equal_a_fresh_build(tmp_path) -> None:
+    assert cli.main(["training", "--out", str(tmp_path)]) == 0
+    built = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.ipynb"))
+    assert built == sorted(f"{lang}/{file_name(s)}" for lang in LANGS for s in COURSE)
+    for rel in built:
+        fresh = (tmp_path / rel).read_bytes()
+        assert (COMMITTED / rel).read_bytes() == fresh, f"{rel}: run `make training`"
+    nb = nbformat.reads(fresh.decode(), as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert any("image/png" in o.get("data", {}) for o in outputs)
+    assert not any(o.output_type == "error" for o in outputs)
+
+
+@pytest.mark.slow
+def test_notebooks_pass_nbval() -> None:
+    env = {**os.environ, "SOCPREV_KIT_STATIC": "1"}
+    sanitize = ["--nbval-sanitize-with", "notebooks/training/sanitize.cfg"]
+    cmd = [sys.executable, "-m", "pytest", "--nbval", "notebooks/training", "-p", "no:randomly",
+           *sanitize, "-q", "-p", "no:cacheprovider"]  # fmt: skip
+    run = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert " passed" in run.stdout and "failed" not in run.stdout

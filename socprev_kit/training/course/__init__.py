@@ -5,9 +5,14 @@
 cell is one string shared by both languages (the language comes from the ``lang`` parameter).
 """
 
-from . import c01_getting_started, c05_before_after
+import pkgutil
+from importlib import import_module
 
-#: The notebooks in course order.
-COURSE = (c01_getting_started, c05_before_after)
+#: The notebooks in course order: every module ``cNN_<name>`` of this package, by number.
+COURSE = tuple(
+    import_module(f"{__name__}.{m.name}")
+    for m in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)
+    if m.name[:1] == "c" and m.name[1:3].isdigit()
+)
 
 __all__ = ["COURSE"]

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from nbformat import NotebookNode
 
-__all__ = ["LANGS", "add_training_command", "build", "make_notebook"]
+__all__ = ["LANGS", "add_training_command", "build_course", "make_notebook"]
 
 #: The languages the notebooks are built in.
 LANGS = ("nl", "fr")
@@ -88,7 +88,7 @@ def execute(nb: NotebookNode, cwd: Path) -> NotebookNode:
     return nb
 
 
-def build(out: str | Path, *, run: bool = True) -> list[Path]:
+def build_course(out: str | Path, *, run: bool = True) -> list[Path]:
     """Write every training notebook in every language below ``out``.
 
     Parameters
@@ -122,7 +122,7 @@ def build(out: str | Path, *, run: bool = True) -> list[Path]:
 
 
 def _cmd_training(args: argparse.Namespace) -> int:
-    for path in build(args.out, run=not args.no_run):
+    for path in build_course(args.out, run=not args.no_run):
         print(path)
     return 0
 

@@ -353,6 +353,8 @@ def test_without_the_repository_the_sample_data_is_generated_once(
     path = reports.sample_data_path()
     assert path.parent.parent == tmp_path / "cache" and path.name == "clean"
     assert input_hash(path) == input_hash(SAMPLE)  # the same seed gives the same bytes
+    messy = sorted(p.name for p in (path.parent / "messy").iterdir())
+    assert messy == sorted(p.name for p in (SAMPLE.parent / "messy").iterdir())  # for the course
     assert reports.sample_data_path() == path
 
 

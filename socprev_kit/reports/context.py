@@ -148,17 +148,20 @@ def _cache_home() -> Path:
 
 def sample_data_path() -> Path:
     """The shipped sample data: ``<repo>/sample_data/clean`` next to the package (an editable
-    install), otherwise generated once (seed 2026) into the user's cache folder
+    install), otherwise generated once (seed 2026, with the messy files in ``../messy``) into
+    the user's cache folder
     (``$SOCPREV_KIT_CACHE``, else ``$XDG_CACHE_HOME/socprev-kit`` or ``~/.cache/socprev-kit``)."""
     if (repo := _repo_sample()).is_dir():
         return repo
     target = _cache_home() / f"sample-data-{__version__}-{SAMPLE_SEED}"
     if not (target / "clean").is_dir():
+        from ..messy import write_messy_files
         from ..sampledata import write_sample_data
 
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".sample-", dir=target.parent))
         write_sample_data(tmp, seed=SAMPLE_SEED)
+        write_messy_files(tmp / "messy")  # the course reads them next to the data
         try:
             tmp.rename(target)  # atomic; another process may have been first
         except OSError:

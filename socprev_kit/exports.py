@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -34,15 +35,26 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, sheet: str = "issues")
     suffix = path.suffix.lower()
     if suffix not in {".csv", ".xlsx"}:
         raise ValueError(f"cannot write {path.name}: use a .csv or .xlsx file name")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=suffix)
-    os.close(fd)
-    try:
+
+    def write(tmp: Path) -> None:
         if suffix == ".csv":
             safe = frame.map(lambda v: f"'{v}" if formula_like(v) else v)
             safe.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig", decimal=",")
         else:
-            _write_xlsx(frame, Path(tmp), sheet)
+            _write_xlsx(frame, tmp, sheet)
+
+    return write_atomically(path, write)
+
+
+def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
+    """Write ``path`` completely or not at all: ``write(tmp)`` fills a temporary file next to
+    it (same suffix, so that writers that look at it are content), which is then renamed."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
+    os.close(fd)
+    try:
+        write(Path(tmp))
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,21 +82,11 @@ def write_feedback(
             "holds its files with --data."
         )
     stem = Path(out) / f"feedback_{muni.name}_{lang}"
-    html = _atomic(stem.with_suffix(".html"), lambda p: p.write_text(render_html(fb), "utf-8"))
-    xlsx = _atomic(stem.with_suffix(".xlsx"), lambda p: write_workbook(fb, p))
+    from ..exports import write_atomically
+
+    html = write_atomically(
+        stem.with_suffix(".html"), lambda p: p.write_text(render_html(fb), "utf-8")
+    )
+    xlsx = write_atomically(stem.with_suffix(".xlsx"), lambda p: write_workbook(fb, p))
     counts = {k: fb.count(k) for k in (*SEVERITIES, "months", "never")}
     return FeedbackResult(str(muni.name), fb.name, html, xlsx, counts)
-
-
-def _atomic(path: Path, write: Callable[[Path], object]) -> Path:
-    """Write ``path`` completely or not at all: a temporary file next to it, then renamed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path

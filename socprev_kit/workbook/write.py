@@ -8,8 +8,6 @@ See :mod:`socprev_kit.workbook.layout` for where everything is.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 from . import layout, sheets, texts
@@ -151,13 +149,6 @@ def _dataset(data: object) -> tuple[object, str]:
 
 
 def _save(wb, out: Path) -> Path:  # noqa: ANN001
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=".xlsx")
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+    from ..exports import write_atomically
+
+    return write_atomically(out, wb.save)

@@ -60,9 +60,10 @@ bench: $(STAMP)
 sample-data: $(STAMP)
 	$(BIN)/socprev-kit sample-data --out sample_data --seed 2026
 
-## training: rebuild notebooks/training/{nl,fr} from socprev_kit/training (runs them)
+## training: rebuild notebooks/training/{nl,fr} and the solutions docs/training/solutions_{nl,fr}.md
+## from socprev_kit/training (runs them)
 training: $(STAMP)
-	$(BIN)/socprev-kit training --out notebooks/training
+	$(BIN)/socprev-kit training --out notebooks/training --solutions docs/training
 
 ## constraints: re-pin constraints.txt to what is installed now (after a deliberate upgrade)
 constraints:

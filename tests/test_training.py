@@ -15,8 +15,11 @@ from socprev_kit import cli
 from socprev_kit.training import make_notebook
 from socprev_kit.training.build import LANGS, file_name
 from socprev_kit.training.course import COURSE
+from socprev_kit.training.exercise import Exercise
 
 COMMITTED = ROOT / "notebooks" / "training"
+SOLUTIONS = ROOT / "docs" / "training"
+EXERCISES = [s for s in COURSE if any(isinstance(c, Exercise) for c in s.CELLS)]
 
 
 def test_sources_have_both_languages_and_no_def() -> None:
@@ -25,8 +28,13 @@ def test_sources_have_both_languages_and_no_def() -> None:
             if isinstance(cell, dict):
                 assert set(cell) == set(LANGS), source.NAME
                 assert cell["nl"].strip() != cell["fr"].strip()
-            else:
-                assert "def " not in cell and "class " not in cell, (source.NAME, cell)
+                continue
+            codes = (cell.task, cell.solution) if isinstance(cell, Exercise) else (cell,)
+            for code in codes:
+                assert "def " not in code and "class " not in code, (source.NAME, code)
+            if isinstance(cell, Exercise):
+                assert "..." in cell.task and "..." not in cell.solution, (source.NAME, cell)
+                assert set(cell.explain) == set(LANGS), (source.NAME, cell)
 
 
 def test_notebooks_differ_only_in_language() -> None:
@@ -43,12 +51,16 @@ def test_notebooks_differ_only_in_language() -> None:
 
 @pytest.mark.slow
 def test_committed_notebooks_equal_a_fresh_build(tmp_path) -> None:
-    assert cli.main(["training", "--out", str(tmp_path)]) == 0
+    solutions = tmp_path / "solutions"
+    assert cli.main(["training", "--out", str(tmp_path), "--solutions", str(solutions)]) == 0
     built = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.ipynb"))
     assert built == sorted(f"{lang}/{file_name(s)}" for lang in LANGS for s in COURSE)
     for rel in built:
         fresh = (tmp_path / rel).read_bytes()
         assert (COMMITTED / rel).read_bytes() == fresh, f"{rel}: run `make training`"
+    for lang in LANGS:
+        fresh = (solutions / f"solutions_{lang}.md").read_text(encoding="utf-8")
+        assert (SOLUTIONS / f"solutions_{lang}.md").read_text(encoding="utf-8") == fresh
     nb = nbformat.reads(fresh.decode(), as_version=4)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert any("image/png" in o.get("data", {}) for o in outputs)
@@ -64,3 +76,38 @@ def test_notebooks_pass_nbval() -> None:
     run = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert " passed" in run.stdout and "failed" not in run.stdout
+
+
+def _exercise_outputs(nb) -> list[str]:
+    cells = [c for c in nb.cells if "exercise" in c.metadata.get("tags", [])]
+    return [o.get("data", {}).get("text/html", "") for c in cells for o in c.outputs]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", EXERCISES, ids=[s.NAME for s in EXERCISES])
+def test_solutions_pass_their_checks_and_the_notebooks_ask(source, tmp_path) -> None:
+    """Run with its solutions filled in, every exercise's check passes (in the language of the
+    notebook, alternating so both are covered); the notebook participants get shows each check
+    once, not passed."""
+    from socprev_kit.training.build import execute
+
+    lang = LANGS[source.NUMBER % 2]
+    solved = execute(make_notebook(source, lang, solutions=True), tmp_path)
+    n = sum(isinstance(c, Exercise) for c in source.CELLS)
+    outputs = _exercise_outputs(solved)
+    assert len(outputs) == n and all('data-passed="true"' in o for o in outputs), outputs
+    for lang in LANGS:
+        given = nbformat.read(COMMITTED / lang / file_name(source), as_version=4)
+        outputs = _exercise_outputs(given)
+        assert len(outputs) == n and all('data-passed="false"' in o for o in outputs), outputs
+
+
+def test_solutions_file_quotes_each_exercise() -> None:
+    from socprev_kit.training.build import solutions_text
+
+    for lang in LANGS:
+        text = solutions_text(lang)
+        for source in EXERCISES:
+            for cell in source.CELLS:
+                if isinstance(cell, Exercise):
+                    assert cell.solution.strip() in text and cell.explain[lang].strip() in text

@@ -22,10 +22,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from .exercise import Exercise
+
 if TYPE_CHECKING:
     from nbformat import NotebookNode
 
-__all__ = ["LANGS", "add_training_command", "build_course", "make_notebook"]
+__all__ = ["LANGS", "add_training_command", "build_course", "make_notebook", "solutions_text"]
 
 #: The languages the notebooks are built in.
 LANGS = ("nl", "fr")
@@ -42,7 +44,7 @@ def file_name(source: ModuleType) -> str:
     return f"{source.NUMBER:02d}_{source.NAME}.ipynb"
 
 
-def make_notebook(source: ModuleType, lang: str) -> NotebookNode:
+def make_notebook(source: ModuleType, lang: str, *, solutions: bool = False) -> NotebookNode:
     """The notebook of ``source`` in ``lang``, without outputs.
 
     Parameters
@@ -51,6 +53,8 @@ def make_notebook(source: ModuleType, lang: str) -> NotebookNode:
         A module of :mod:`socprev_kit.training.course` (``NUMBER``, ``NAME``, ``CELLS``).
     lang
         ``"nl"`` or ``"fr"``.
+    solutions
+        Fill the exercises' gaps with their solutions (to test them; never written out).
     """
     from nbformat import v4
 
@@ -58,6 +62,9 @@ def make_notebook(source: ModuleType, lang: str) -> NotebookNode:
     for cell in source.CELLS:
         if isinstance(cell, dict):
             cells.append(v4.new_markdown_cell(cell[lang].strip()))
+        elif isinstance(cell, Exercise):
+            code = cell.solution if solutions else cell.task
+            cells.append(v4.new_code_cell(code.strip(), metadata={"tags": ["exercise"]}))
         else:
             cells.append(v4.new_code_cell(cell.strip()))
     for index, cell in enumerate(cells):
@@ -88,7 +95,9 @@ def execute(nb: NotebookNode, cwd: Path) -> NotebookNode:
     return nb
 
 
-def build_course(out: str | Path, *, run: bool = True) -> list[Path]:
+def build_course(
+    out: str | Path, *, run: bool = True, solutions: str | Path | None = None
+) -> list[Path]:
     """Write every training notebook in every language below ``out``.
 
     Parameters
@@ -97,11 +106,14 @@ def build_course(out: str | Path, *, run: bool = True) -> list[Path]:
         The folder (``notebooks/training``); ``<out>/nl`` and ``<out>/fr`` are created.
     run
         Execute the notebooks and store their outputs (see the module docstring).
+    solutions
+        A folder (``docs/training``) for the trainer's solutions, ``solutions_<lang>.md``; kept
+        apart from the notebooks participants get. None: not written.
 
     Returns
     -------
     list of Path
-        The notebooks written.
+        The files written.
     """
     import nbformat
 
@@ -118,11 +130,56 @@ def build_course(out: str | Path, *, run: bool = True) -> list[Path]:
             target = folder / file_name(source)
             target.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
             written.append(target)
+        if solutions is not None:
+            Path(solutions).mkdir(parents=True, exist_ok=True)
+            target = Path(solutions) / f"solutions_{lang}.md"
+            target.write_text(solutions_text(lang), encoding="utf-8")
+            written.append(target)
     return written
 
 
+SOLUTIONS_HEAD = {
+    "nl": (
+        "# Oplossingen van de oefeningen\n\nVoor de lesgever: geef dit bestand niet aan de "
+        "deelnemers. Elke oplossing laat de controle van de oefening slagen op de voorbeelddata. "
+        "Gemaakt met `make training`; niet met de hand aanpassen."
+    ),
+    "fr": (
+        "# Solutions des exercices\n\nPour la formatrice ou le formateur : ne distribuez pas ce "
+        "fichier aux participants. Chaque solution fait réussir la vérification de l'exercice sur "
+        "les données d'exemple. Produit par `make training` ; ne pas modifier à la main."
+    ),
+}
+EXERCISE_WORD = {"nl": "Oefening", "fr": "Exercice"}
+
+
+def solutions_text(lang: str) -> str:
+    """The trainer's solutions in ``lang`` (Markdown): per notebook, each exercise's question
+    (the text cell before it), the answered cell and why."""
+    from .course import COURSE
+
+    parts = [SOLUTIONS_HEAD[lang]]
+    for source in COURSE:
+        title, question, number = None, "", 0
+        for cell in source.CELLS:
+            if isinstance(cell, dict):
+                text = cell[lang].strip()
+                title = title or text.splitlines()[0].lstrip("# ")
+                question = text
+            elif isinstance(cell, Exercise):
+                number += 1
+                if number == 1:
+                    parts.append(f"## {file_name(source).removesuffix('.ipynb')}: {title}")
+                quoted = "\n".join(f"> {line}".rstrip() for line in question.splitlines())
+                parts.append(f"### {EXERCISE_WORD[lang]} {number}\n\n{quoted}")
+                parts.append(f"```python\n{cell.solution.strip()}\n```")
+                if cell.explain:
+                    parts.append(cell.explain[lang].strip())
+    return "\n\n".join(parts) + "\n"
+
+
 def _cmd_training(args: argparse.Namespace) -> int:
-    for path in build_course(args.out, run=not args.no_run):
+    for path in build_course(args.out, run=not args.no_run, solutions=args.solutions):
         print(path)
     return 0
 
@@ -132,4 +189,5 @@ def add_training_command(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("training", help="build the training notebooks (Dutch and French)")
     p.add_argument("--out", type=Path, required=True, help="folder to write to")
     p.add_argument("--no-run", action="store_true", help="do not execute; store no outputs")
+    p.add_argument("--solutions", type=Path, help="folder for the trainer's solutions_<lang>.md")
     p.set_defaults(func=_cmd_training)

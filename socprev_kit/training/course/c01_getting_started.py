@@ -1,9 +1,11 @@
 """Notebook 01: getting started in JupyterLab with the sample data."""
 
+from socprev_kit.training.exercise import Exercise
+
 NUMBER = 1
 NAME = "getting_started"
 
-CELLS: list[dict[str, str] | str] = [
+CELLS: list[dict[str, str] | str | Exercise] = [
     {
         "nl": """
 # 1. Aan de slag in JupyterLab
@@ -49,6 +51,7 @@ gauche de la cellule, par exemple `[2]`, indique qu'elle a été exécutée.
     """
 import socprev_kit as sk
 from socprev_kit.reports import sample_data_path
+from socprev_kit.training.checks import check_nis_code
 from socprev_kit.widgets import explorer
 """,
     {
@@ -163,4 +166,61 @@ boven naar onder uit te voeren.
 Bloqué ? Le menu **Kernel → Restart Kernel and Run All Cells** relance tout de haut en bas.
 """,
     },
+    {
+        "nl": """
+## Oefening: een NIS-code opzoeken
+
+Socprev-kit kent een gemeente aan haar **NIS-code**, de code van Statbel met 5 cijfers (geen
+postcode). Gent is 44021. `sk.find_municipality` zoekt een gemeente op naam op; zo voor Halen:
+""",
+        "fr": """
+## Exercice : trouver un code INS
+
+socprev-kit reconnaît une commune à son **code INS**, le code de Statbel à 5 chiffres (pas le
+code postal). Gand, c'est 44021. `sk.find_municipality` cherche une commune par son nom ; voici
+Halen :
+""",
+    },
+    """
+sk.find_municipality("Halen")
+""",
+    {
+        "nl": """
+**Vraag.** Wat is de NIS-code van **Hasselt**? Zoek ze op zoals hierboven: kopieer de cel of
+verander de naam en voer ze opnieuw uit. Vervang dan in de cel hieronder `...` door de code,
+tussen aanhalingstekens (bv. `"44021"`), en druk op **Shift + Enter**. De controle zegt of het
+klopt. Met die code kun je Hasselt daarna in de verkenner kiezen.
+""",
+        "fr": """
+**Question.** Quel est le code INS de **Hasselt** ? Cherchez-le comme ci-dessus : copiez la
+cellule ou changez le nom et exécutez-la à nouveau. Remplacez ensuite `...` dans la cellule
+ci-dessous par le code, entre guillemets (p. ex. `"44021"`), et appuyez sur **Maj + Entrée**.
+La vérification dit si c'est juste. Avec ce code, vous pourrez ensuite choisir Hasselt dans
+l'explorateur.
+""",
+    },
+    Exercise(
+        task="""
+nis_hasselt = ...
+check_nis_code(nis_hasselt, "Hasselt", lang=lang)
+""",
+        solution="""
+nis_hasselt = sk.find_municipality("Hasselt")["nis_code"]  # "71072"
+check_nis_code(nis_hasselt, "Hasselt", lang=lang)
+""",
+        explain={
+            "nl": """
+Hasselt heeft sinds de fusie met Kortessem (1 januari 2025) de NIS-code 71072. Wie in oude
+lijsten kijkt, vindt 71022 (Hasselt vóór de fusie): de controle herkent die oude code, een
+postcode (3500), de code van een andere gemeente en de naam in plaats van de code. Een goed
+moment om de waarschuwing over 71022 in de tabel `issues` hierboven te bespreken.
+""",
+            "fr": """
+Depuis sa fusion avec Kortessem (1er janvier 2025), Hasselt a le code INS 71072. Qui consulte
+d'anciennes listes trouve 71022 (Hasselt avant la fusion) : la vérification reconnaît cet ancien
+code, un code postal (3500), le code d'une autre commune et le nom au lieu du code. Bon moment
+pour commenter l'avertissement sur 71022 dans le tableau `issues` plus haut.
+""",
+        },
+    ),
 ]

@@ -1,9 +1,11 @@
 """Notebook 02: from the logic model to indicators (objectives, indicator types, derived ones)."""
 
+from socprev_kit.training.exercise import Exercise
+
 NUMBER = 2
 NAME = "logic_model"
 
-CELLS: list[dict[str, str] | str] = [
+CELLS: list[dict[str, str] | str | Exercise] = [
     {
         "nl": """
 # 2. Van logisch model naar indicatoren
@@ -45,6 +47,7 @@ import socprev_kit as sk
 from socprev_kit.catalogue import code_list
 from socprev_kit.plots import plot_attainment
 from socprev_kit.reports import sample_data_path
+from socprev_kit.training.checks import check_reach_indicator, check_year_percentage
 
 pd.set_option("display.max_colwidth", None)  # show long texts in full
 """,
@@ -197,9 +200,46 @@ catalogue.query("type == 'output' and kind == 'registered'").set_index("indicato
 """,
     {
         "nl": """
-**Denk even na.** GEN-DAM wil een derde operationele doelstelling (O3) over het bereik van de
-doelgroep. Welke outputindicator kies je? Hoe zou je de zin van de doelstelling schrijven, met
-een nulmeting en een streefwaarde?
+**Oefening.** GEN-DAM wil een derde operationele doelstelling (O3): *meer mensen van de
+doelgroep bereiken*. Welke indicator uit de lijst hierboven past daarbij? Vervang `...` door
+de code van de indicator, tussen aanhalingstekens (bv. `"O05"`), en voer de cel uit.
+""",
+        "fr": """
+**Exercice.** GEN-DAM veut un troisième objectif opérationnel (O3) : *atteindre davantage de
+personnes du groupe cible*. Quel indicateur de la liste ci-dessus convient ? Remplacez `...`
+par le code de l'indicateur, entre guillemets (p. ex. `"O05"`), et exécutez la cellule.
+""",
+    },
+    Exercise(
+        task="""
+indicator_o3 = ...
+check_reach_indicator(indicator_o3, lang=lang)
+""",
+        solution="""
+indicator_o3 = "O01"  # or "O03" (newly reached); "O02" (coverage) if the target group is known
+check_reach_indicator(indicator_o3, lang=lang)
+""",
+        explain={
+            "nl": """
+O01 (unieke bereikte personen) telt personen van de doelgroep; O03 (nieuw bereikte personen)
+en O02 (bereik, O01 gedeeld door de geschatte doelpopulatie) zijn ook goed. Veel gekozen en fout:
+O04 (contacten) of O05 (doorverwijzingen), die handelingen tellen en geen personen, en een
+proces- of impactindicator. Vraag daarna hoe de doelstelling klinkt met een nulmeting en een
+streefwaarde, bv. "van 1.277 unieke bereikte personen in 2021 naar 1.500 in 2025".
+""",
+            "fr": """
+O01 (personnes distinctes atteintes) compte des personnes du groupe cible ; O03 (nouvelles
+personnes atteintes) et O02 (couverture : O01 divisé par la population cible estimée) sont
+justes aussi. Choix fréquents et faux : O04 (contacts) ou O05 (orientations), qui comptent des
+actes et non des personnes, et un indicateur de processus ou d'impact. Demandez ensuite comment
+formuler l'objectif avec une valeur de départ et une cible, p. ex. « de 1 277 personnes
+distinctes atteintes en 2021 à 1 500 en 2025 ».
+""",
+        },
+    ),
+    {
+        "nl": """
+Hoe zou je de zin van die doelstelling schrijven, met een nulmeting en een streefwaarde?
 
 ## Geregistreerde en berekende indicatoren
 
@@ -214,9 +254,7 @@ activiteiten (P03D), maal 100 voor een percentage. I01R, incidenten per 1.000 in
 door het inwonertal (`population`) van de gemeente:
 """,
         "fr": """
-**Réfléchissez.** GEN-DAM veut un troisième objectif opérationnel (O3) sur la couverture du
-groupe cible. Quel indicateur de réalisation choisissez-vous ? Comment formuleriez-vous
-l'objectif, avec une valeur de départ et une valeur cible ?
+Comment formuleriez-vous cet objectif, avec une valeur de départ et une valeur cible ?
 
 ## Indicateurs enregistrés et calculés
 
@@ -265,8 +303,12 @@ de 2 geplande activiteiten (50 %), in februari 20 van de 20 (100 %). Het gemidde
 percentages is 75 %, de kit geeft 21 / 22 = 95 %. Welk cijfer zegt het best hoe goed het
 project zijn planning volgde?
 
-Hetzelfde voor de incidenten per 1.000 inwoners: de teller is I01, de noemer het inwonertal
-van Gent in `population_year` (het laatste jaar waarvoor een officieel cijfer bestaat).
+## Oefening: een jaarpercentage
+
+Bij GEN-DAM zijn er elke maand evenveel activiteiten gepland: daar geven beide manieren
+hetzelfde. Bij het project ANT-CAS (casusoverleg in Antwerpen) schommelt de noemer wel sterk.
+O06, de geslaagde doorverwijzingen, is O06N (doorverwijzingen met bevestigde intake) gedeeld
+door O05 (alle doorverwijzingen) × 100. De maandcijfers van 2021:
 """,
         "fr": """
 Vérifiez 2021 : 783 / 864 × 100 = 90,6. C'est la valeur de départ de O1.
@@ -277,6 +319,71 @@ Imaginez : en janvier, 1 activité réalisée sur 2 prévues (50 %), en février
 La moyenne des pourcentages vaut 75 %, le kit donne 21 / 22 = 95 %. Quel chiffre dit le mieux si
 le projet a suivi son planning ?
 
+## Exercice : un pourcentage annuel
+
+Chez GEN-DAM, le nombre d'activités prévues est le même chaque mois : les deux façons y
+donnent le même résultat. Dans le projet ANT-CAS (concertation de cas à Anvers), le
+dénominateur varie beaucoup. O06, les orientations abouties, vaut O06N (orientations avec prise
+en charge confirmée) divisé par O05 (toutes les orientations) × 100. Les chiffres mensuels de 2021 :
+""",
+    },
+    """
+monthly = sk.indicator_table(data)
+""",
+    """
+monthly.query("project_id == 'ANT-CAS' and indicator_id == 'O06' and period.str[:4] == '2021'")[
+    ["period", "numerator", "denominator", "value"]
+].round(1)
+""",
+    {
+        "nl": """
+**Vraag.** Hoeveel procent is O06 van ANT-CAS voor **heel 2021**, zoals socprev-kit het
+berekent? Typ een getal (met een punt, bv. `61.5`), op één decimaal. Je mag rekenen met de
+tabel hierboven of met pandas.
+""",
+        "fr": """
+**Question.** Combien vaut O06 pour ANT-CAS sur **toute l'année 2021**, calculé comme le fait
+socprev-kit ? Tapez un nombre (avec un point, p. ex. `61.5`), à une décimale. Vous pouvez
+calculer à partir du tableau ci-dessus ou avec pandas.
+""",
+    },
+    Exercise(
+        task="""
+o06_2021 = ...
+check_year_percentage(
+    o06_2021, data, project_id="ANT-CAS", indicator_id="O06", year="2021", lang=lang
+)
+""",
+        solution="""
+o06_2021 = 119 / 225 * 100  # sum of numerators / sum of denominators × 100 = 52.9
+check_year_percentage(
+    o06_2021, data, project_id="ANT-CAS", indicator_id="O06", year="2021", lang=lang
+)
+""",
+        explain={
+            "nl": """
+Tellers: 3 + 2 + 11 + ... + 11 = 119; noemers: 7 + 7 + 15 + ... + 19 = 225; 119 / 225 × 100 =
+52,9 %. Het gemiddelde van de twaalf maandpercentages is 50,9 %: januari en februari, met maar 7
+doorverwijzingen, wegen dan even zwaar als juni met 27. De controle herkent ook de vergeten
+× 100 (0,529), de omgekeerde deling (189,1) en de som van de percentages. Met pandas:
+`rows = monthly.query(...)`, dan `rows["numerator"].sum() / rows["denominator"].sum() * 100`.
+""",
+            "fr": """
+Numérateurs : 3 + 2 + 11 + ... + 11 = 119 ; dénominateurs : 7 + 7 + 15 + ... + 19 = 225 ;
+119 / 225 × 100 = 52,9 %. La moyenne des douze pourcentages mensuels vaut 50,9 % : janvier et
+février, avec seulement 7 orientations, pèsent alors autant que juin avec 27. La vérification
+reconnaît aussi l'oubli du × 100 (0,529), la division à l'envers (189,1) et la somme des
+pourcentages. Avec pandas : `rows = monthly.query(...)`, puis
+`rows["numerator"].sum() / rows["denominator"].sum() * 100`.
+""",
+        },
+    ),
+    {
+        "nl": """
+Hetzelfde voor de incidenten per 1.000 inwoners: de teller is I01, de noemer het inwonertal
+van Gent in `population_year` (het laatste jaar waarvoor een officieel cijfer bestaat).
+""",
+        "fr": """
 Même principe pour les incidents pour 1 000 habitants : le numérateur est I01, le dénominateur
 la population de Gand en `population_year` (la dernière année pour laquelle un chiffre officiel
 existe).
@@ -313,9 +420,6 @@ derniers mois disponibles. `sk.attainment` le calcule sur les chiffres mensuels 
 tableau, 1 vaut 100 % (0,92 signifie donc 92 %).
 """,
     },
-    """
-monthly = sk.indicator_table(data)
-""",
     """
 progress = sk.attainment(objectives, monthly)
 """,

@@ -1,9 +1,11 @@
 """Notebook 03: registering with the workbook; reading what validation says about messy files."""
 
+from socprev_kit.training.exercise import Exercise
+
 NUMBER = 3
 NAME = "registering"
 
-CELLS: list[dict[str, str] | str] = [
+CELLS: list[dict[str, str] | str | Exercise] = [
     {
         "nl": """
 # 3. Registreren en controleren
@@ -31,6 +33,7 @@ import pandas as pd
 
 import socprev_kit as sk
 from socprev_kit.reports import sample_data_path
+from socprev_kit.training.checks import check_corrected_period, check_error_row
 from socprev_kit.workbook import write_template
 
 pd.set_option("display.max_colwidth", None)  # show the messages in full
@@ -270,9 +273,123 @@ commune, le sait, et comment le lui demander ?
         "nl": """
 ## Probeer zelf
 
-1. Verander in de cel van fout 1 de bestandsnaam in een ander bestand uit de lijst hierboven,
-   bv. `f"02_negative_count_{lang}.csv"` of `f"13_count_not_whole_{lang}.csv"`, en voer die cel
-   en de cel eronder opnieuw uit. Vind je de fout? Hoe zou je ze verbeteren?
+### Oefening 1: waar zit de fout?
+
+Een ander bestand uit de lijst: zes maanden doorverwijzingen en contacten, als CSV.
+""",
+        "fr": """
+## À vous
+
+### Exercice 1 : où est l'erreur ?
+
+Un autre fichier de la liste : six mois d'orientations et de contacts, en CSV.
+""",
+    },
+    """
+data = sk.load(messy / f"02_negative_count_{lang}.csv", lang=lang)
+""",
+    """
+data.issues[["sheet", "row", "column", "value", "severity", "message"]]
+""",
+    {
+        "nl": """
+**Vraag.** Op welke regel van het bestand staat de **error**? Vervang `...` door het getal en
+voer de cel uit. (Hoe zou je de fout verbeteren? Denk erover na; het antwoord staat in
+`README.md` van de map `messy`.)
+""",
+        "fr": """
+**Question.** À quelle ligne du fichier se trouve l'**error** ? Remplacez `...` par le nombre
+et exécutez la cellule. (Comment corrigeriez-vous l'erreur ? Réfléchissez-y ; la réponse est
+dans le `README.md` du dossier `messy`.)
+""",
+    },
+    Exercise(
+        task="""
+error_row = ...
+check_error_row(error_row, data, lang=lang)
+""",
+        solution="""
+error_row = 16  # the column `row` of the error
+check_error_row(error_row, data, lang=lang)
+""",
+        explain={
+            "nl": """
+De kolom `row` zegt het: regel 16 (regel 1 zijn de kolomkoppen, zoals in Excel). Wie zelf telt
+in de tabel van pandas komt vaak één of twee te laag uit; wie de waarde (-5) overneemt, heeft
+`value` en `row` verward: de controle zegt het telkens. De oplossing: een aantal is 0 of meer,
+typ 5 (het minteken was een tikfout; vraag het na bij wie registreerde).
+""",
+            "fr": """
+La colonne `row` le dit : ligne 16 (la ligne 1 contient les en-têtes, comme dans Excel). Qui
+compte soi-même dans le tableau de pandas arrive souvent une ou deux lignes trop haut ; qui
+reprend la valeur (-5) a confondu `value` et `row` : la vérification le signale chaque fois. La
+correction : un nombre vaut 0 ou plus, tapez 5 (le signe moins était une faute de frappe ;
+vérifiez auprès de qui a encodé).
+""",
+        },
+    ),
+    {
+        "nl": """
+### Oefening 2: wat had er moeten staan?
+
+Nog een bestand, nu met een blad *Projecten*: socprev-kit kent dus de looptijd van het project.
+""",
+        "fr": """
+### Exercice 2 : qu'aurait-il fallu taper ?
+
+Encore un fichier, cette fois avec une feuille *Projets* : socprev-kit connaît donc la durée du
+projet.
+""",
+    },
+    """
+data = sk.load(messy / f"09_outside_project_period_{lang}.xlsx", lang=lang)
+""",
+    """
+data.issues[["sheet", "row", "column", "value", "severity", "message"]]
+""",
+    {
+        "nl": """
+**Vraag.** Eén fout, twee meldingen. Welke periode had de preventiewerker op die rij moeten
+typen? Lees de error en de warning samen. Typ de periode zoals in het bestand, tussen
+aanhalingstekens, bv. `"2024-01"`.
+""",
+        "fr": """
+**Question.** Une erreur, deux signalements. Quelle période le travailleur de prévention
+aurait-il dû taper sur cette ligne ? Lisez l'error et le warning ensemble. Tapez la période
+comme dans le fichier, entre guillemets, p. ex. `"2024-01"`.
+""",
+    },
+    Exercise(
+        task="""
+right_period = ...
+check_corrected_period(right_period, data, lang=lang)
+""",
+        solution="""
+right_period = "2024-06"  # the month the warning says is missing
+check_corrected_period(right_period, data, lang=lang)
+""",
+        explain={
+            "nl": """
+De error: 2023-06 ligt vóór de start van het project (januari 2024). De warning: in de reeks
+van O05 ontbreekt 2024-06. Samen: het jaar is verkeerd getypt, het moest 2024-06 zijn. De
+controle herkent 2023-06 (wat er stond), de juiste maand in een andere vorm (06/2024) en een
+maand die er al is.
+""",
+            "fr": """
+L'error : 2023-06 précède le début du projet (janvier 2024). Le warning : dans la série de O05,
+2024-06 manque. Ensemble : l'année a été mal tapée, il fallait 2024-06. La vérification
+reconnaît 2023-06 (ce qui figurait), le bon mois sous une autre forme (06/2024) et un mois déjà
+présent.
+""",
+        },
+    ),
+    {
+        "nl": """
+### Nog meer fouten
+
+1. Verander in de cel van oefening 1 de bestandsnaam in een ander bestand uit de lijst
+   hierboven, bv. `f"13_count_not_whole_{lang}.csv"`, en voer die cel en de cel eronder opnieuw
+   uit. Vind je de fout? Hoe zou je ze verbeteren?
 2. Welke fout vind je het gevaarlijkst: een fout die socprev-kit meldt, of een fout die er
    **geen** melding over geeft (bv. 54 getypt in plaats van 45)?
 
@@ -280,12 +397,11 @@ Het bestand `README.md` in de map `messy` zegt per bestand wat de fout is en hoe
 verbetert: daar vind je je antwoord.
 """,
         "fr": """
-## À vous
+### D'autres erreurs
 
-1. Dans la cellule de l'erreur 1, remplacez le nom du fichier par un autre de la liste
-   ci-dessus, p. ex. `f"02_negative_count_{lang}.csv"` ou `f"13_count_not_whole_{lang}.csv"`,
-   puis exécutez à nouveau cette cellule et celle d'en dessous. Trouvez-vous l'erreur ? Comment
-   la corrigeriez-vous ?
+1. Dans la cellule de l'exercice 1, remplacez le nom du fichier par un autre de la liste
+   ci-dessus, p. ex. `f"13_count_not_whole_{lang}.csv"`, puis exécutez à nouveau cette cellule
+   et celle d'en dessous. Trouvez-vous l'erreur ? Comment la corrigeriez-vous ?
 2. Quelle erreur est la plus dangereuse : celle que socprev-kit signale, ou celle qu'il **ne**
    signale **pas** (p. ex. 54 tapé au lieu de 45) ?
 

@@ -1,9 +1,11 @@
 """Notebook 04: indicators over time, rates per 1,000 inhabitants and small numbers."""
 
+from socprev_kit.training.exercise import Exercise
+
 NUMBER = 4
 NAME = "indicators_over_time"
 
-CELLS: list[dict[str, str] | str] = [
+CELLS: list[dict[str, str] | str | Exercise] = [
     {
         "nl": """
 # 4. Indicatoren door de tijd en cijfers per 1.000 inwoners
@@ -36,6 +38,7 @@ Comptez une vingtaine de minutes. Exécutez les cellules de haut en bas avec **M
 import socprev_kit as sk
 from socprev_kit.plots import plot_indicator
 from socprev_kit.reports import sample_data_path
+from socprev_kit.training.checks import check_hidden_months, check_rate_per_1000
 from socprev_kit.widgets import explorer
 """,
     {
@@ -149,12 +152,11 @@ Kijk ook naar `population_year`: de bevolking is die van 1 januari van hetzelfde
 bevolkingscijfers van de kit lopen tot 2020, dus vanaf 2021 gebruikt ze die van 2020. De kolom
 zegt het eerlijk, zodat je het in een rapport kunt vermelden.
 
-### Even nadenken
+### Oefening: een cijfer per 1.000 inwoners
 
-1. Halen had in 2020 plots 26 meldingen, de andere jaren 14 of 15. Het cijfer per 1.000 springt
-   van 1,6 naar 2,7. Is er in 2020 echt iets gebeurd in Halen, of kan dat toeval zijn?
-2. Een gemeente met veel pendelaars, uitgaanspubliek of een groot station: zegt een cijfer per
-   1.000 *inwoners* daar alles?
+**Vraag.** Hoeveel meldingen (I02) per 1.000 inwoners waren er in **Hasselt** (NIS-code 71072)
+in **2025**? Pas de NIS-codes in de cel hierboven aan of reken zelf: aantal / bevolking × 1.000.
+Typ een getal met twee decimalen en een punt, bv. `2.75`.
 """,
         "fr": """
 Pour 1 000 habitants, l'écart se réduit fortement : en 2025, environ 2,7 plaintes à Gand contre
@@ -164,6 +166,54 @@ Regardez aussi `population_year` : la population est celle du 1er janvier de la 
 chiffres de population du kit s'arrêtent à 2020 : à partir de 2021, il utilise ceux de 2020. La
 colonne l'indique clairement, pour que vous puissiez le mentionner dans un rapport.
 
+### Exercice : un taux pour 1 000 habitants
+
+**Question.** Combien de plaintes (I02) pour 1 000 habitants y a-t-il eu à **Hasselt** (code
+INS 71072) en **2025** ? Modifiez les codes INS de la cellule ci-dessus ou calculez vous-même :
+nombre / population × 1 000. Tapez un nombre à deux décimales, avec un point, p. ex. `2.75`.
+""",
+    },
+    Exercise(
+        task="""
+rate_hasselt_2025 = ...
+check_rate_per_1000(
+    rate_hasselt_2025, data, nis_code="71072", indicator_id="I02", year="2025", lang=lang
+)
+""",
+        solution="""
+rate_hasselt_2025 = 4.35  # 379 / 87151 × 1000; population of 2020, the latest year
+check_rate_per_1000(
+    rate_hasselt_2025, data, nis_code="71072", indicator_id="I02", year="2025", lang=lang
+)
+""",
+        explain={
+            "nl": """
+`rates.query("indicator_id == 'I02' and nis_code == '71072'")` toont 379 meldingen in 2025 en
+87.151 inwoners (bevolking van 2020, het laatste jaar met een officieel cijfer): 379 / 87.151 ×
+1.000 = 4,35. De controle herkent per 100 (0,43) en per inwoner, het aantal (379), het cijfer
+van een ander jaar of een andere gemeente en de bevolking van een ander jaar. Hasselt heeft
+sinds 2025 een nieuwe NIS-code (fusie met Kortessem); de kit telt de bevolking van beide samen.
+""",
+            "fr": """
+`rates.query("indicator_id == 'I02' and nis_code == '71072'")` montre 379 plaintes en 2025 et
+87 151 habitants (population de 2020, la dernière année avec un chiffre officiel) : 379 /
+87 151 × 1 000 = 4,35. La vérification reconnaît le taux pour 100 (0,43) et par habitant, le
+nombre (379), le taux d'une autre année ou d'une autre commune et la population d'une autre
+année. Hasselt a un nouveau code INS depuis 2025 (fusion avec Kortessem) ; le kit additionne la
+population des deux.
+""",
+        },
+    ),
+    {
+        "nl": """
+### Even nadenken
+
+1. Halen had in 2020 plots 26 meldingen, de andere jaren 14 of 15. Het cijfer per 1.000 springt
+   van 1,6 naar 2,7. Is er in 2020 echt iets gebeurd in Halen, of kan dat toeval zijn?
+2. Een gemeente met veel pendelaars, uitgaanspubliek of een groot station: zegt een cijfer per
+   1.000 *inwoners* daar alles?
+""",
+        "fr": """
 ### À méditer
 
 1. En 2020, Halen a soudain 26 plaintes, contre 14 ou 15 les autres années. Le taux pour 1 000
@@ -196,6 +246,44 @@ monthly.query("nis_code == '71020' and indicator_id == 'I02' and period >= '2025
     ["period", "value"]
 ]
 """,
+    {
+        "nl": """
+**Oefening.** Voorspel het eerst zelf: hoeveel van deze twaalf maanden zal de kit verbergen?
+Typ een getal.
+""",
+        "fr": """
+**Exercice.** Prévoyez-le d'abord vous-même : combien de ces douze mois le kit va-t-il
+masquer ? Tapez un nombre.
+""",
+    },
+    Exercise(
+        task="""
+hidden_months = ...
+check_hidden_months(
+    hidden_months, monthly, nis_code="71020", indicator_id="I02", year="2025", lang=lang
+)
+""",
+        solution="""
+hidden_months = 9  # the months with 1 to 4 complaints; the three months with 0 stay visible
+check_hidden_months(
+    hidden_months, monthly, nis_code="71020", indicator_id="I02", year="2025", lang=lang
+)
+""",
+        explain={
+            "nl": """
+Halen heeft in 2025 negen maanden met 1 tot 4 meldingen (verborgen) en drie met 0 (zichtbaar:
+"er was niets" verraadt niemand). Wie 12 antwoordt, verbergt ook de nullen; wie 3 antwoordt,
+telde de zichtbare maanden. Een lijst van de verborgen maanden (`["2025-03", ...]`) mag ook.
+De tabel na `sk.suppress` hieronder toont het antwoord.
+""",
+            "fr": """
+En 2025, Halen a neuf mois avec 1 à 4 plaintes (masqués) et trois avec 0 (visibles : « il n'y
+a rien eu » ne trahit personne). Qui répond 12 masque aussi les zéros ; qui répond 3 a compté
+les mois visibles. Une liste des mois masqués (`["2025-03", ...]`) est acceptée aussi. Le
+tableau après `sk.suppress` ci-dessous montre la réponse.
+""",
+        },
+    ),
     {
         "nl": """
 `sk.suppress` maakt de publiceerbare versie: kleine cellen worden leeg (`NaN`) en de kolom

@@ -1,9 +1,11 @@
 """Notebook 05: why a before/after comparison misleads (chance, regression to the mean)."""
 
+from socprev_kit.training.exercise import Exercise
+
 NUMBER = 5
 NAME = "before_after"
 
-CELLS: list[dict[str, str] | str] = [
+CELLS: list[dict[str, str] | str | Exercise] = [
     {
         "nl": """
 # 5. Waarom een voor-en-navergelijking misleidt
@@ -32,6 +34,7 @@ simple.
 """,
     },
     """
+from socprev_kit.training.checks import check_closer_method
 from socprev_kit.widgets import estimates, simulate, simulation
 """,
     {
@@ -141,6 +144,72 @@ print(round(result["naive"], 1))
     """
 print(round(result["its"], 1), round(result["its_low"], 1), round(result["its_high"], 1))
 """,
+    {
+        "nl": """
+Het interval bevat 0 %: terecht toont de tijdreeks geen effect aan.
+
+## Oefening: welke schatting komt het dichtst bij de waarheid?
+
+Nu dezelfde functies voor het project dat wél werkt: een geplante daling van 20 %
+(`effect=-20`), dezelfde toevallige reeks (`seed=1`). Eerst de voor-en-navergelijking, dan de
+onderbroken tijdreeks:
+""",
+        "fr": """
+L'intervalle contient 0 % : à juste titre, la série temporelle ne démontre aucun effet.
+
+## Exercice : quelle estimation s'approche le plus de la vérité ?
+
+Les mêmes fonctions, pour le projet qui fonctionne : une baisse réelle de 20 % (`effect=-20`),
+la même série due au hasard (`seed=1`). D'abord la comparaison avant/après, puis la série
+temporelle interrompue :
+""",
+    },
+    """
+sim20 = simulate(effect=-20, seed=1)
+""",
+    """
+result20 = estimates(sim20)
+print(round(result20["naive"], 1), round(result20["its"], 1))
+""",
+    {
+        "nl": """
+**Vraag.** Welke schatting ligt het dichtst bij het echte effect, -20 %? Typ `"naive"` voor de
+voor-en-navergelijking of `"its"` voor de onderbroken tijdreeks (met de aanhalingstekens).
+""",
+        "fr": """
+**Question.** Quelle estimation est la plus proche de l'effet réel, -20 % ? Tapez `"naive"`
+pour la comparaison avant/après ou `"its"` pour la série temporelle interrompue (avec les
+guillemets).
+""",
+    },
+    Exercise(
+        task="""
+closer = ...
+check_closer_method(closer, sim20, lang=lang)
+""",
+        solution="""
+closer = "its"  # -27.0 is 7 points from -20; the naive -36.8 is 16.8 points off
+check_closer_method(closer, sim20, lang=lang)
+""",
+        explain={
+            "nl": """
+De voor-en-navergelijking geeft -36,8 %: de echte daling plus de terugkeer naar het gemiddelde
+na drie drukke maanden. De tijdreeks geeft -27,0 %, 7 procentpunt naast de waarheid, met een
+interval dat -20 % bevat. Laat daarna een andere `seed` proberen (bv. 5): soms ligt de naïeve
+vergelijking bij toeval dichter. Eén reeks bewijst niets; gemiddeld over veel reeksen zit de
+tijdreeks juist en de voor-en-navergelijking te hoog. De controle rekent met de `sim20` van de
+deelnemer, dus ook met een andere seed klopt ze.
+""",
+            "fr": """
+La comparaison avant/après donne -36,8 % : la vraie baisse plus le retour vers la moyenne
+après trois mois chargés. La série temporelle donne -27,0 %, à 7 points de la vérité, avec un
+intervalle qui contient -20 %. Faites ensuite essayer une autre `seed` (p. ex. 5) : parfois, la
+comparaison naïve tombe plus près par hasard. Une seule série ne prouve rien ; en moyenne sur
+beaucoup de séries, la série temporelle est juste et la comparaison avant/après exagère. La
+vérification calcule avec le `sim20` du participant : elle reste juste avec une autre seed.
+""",
+        },
+    ),
     {
         "nl": """
 ## Om te onthouden

@@ -121,7 +121,11 @@ class KitView:
         self.renders += 1
         if self._image is not None:
             self._image.value = self.png
-            self._html.value = f"<p>{html.escape(text)}</p>{table_html(table)}"
+            # JupyterLab's class for rendered HTML: the table looks like the notebook's tables
+            self._html.value = (
+                f'<div class="jp-RenderedHTMLCommon"><p>{html.escape(text)}</p>'
+                f"{table_html(table)}</div>"
+            )
 
     def _ipython_display_(self) -> None:
         from IPython.display import HTML, Image, display

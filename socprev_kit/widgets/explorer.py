@@ -171,6 +171,13 @@ def month_grid(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return out.fillna("–")
 
 
+def _month_label(month: str, lang: Lang) -> str:
+    """``2019-01`` as ``jan 2019``: short, so that the period slider's readout (two of them,
+    at most about 150 pixels in JupyterLab) is not cut off."""
+    year, number = month.split("-")
+    return f"{MONTH_SHORT[lang][int(number) - 1]} {year}"
+
+
 def _controls(view: Explorer) -> dict:
     import ipywidgets as w
 
@@ -200,7 +207,7 @@ def _sync(view: Explorer) -> None:
     ctl["indicator"].options = [(indicator_label(i, lang), i) for i in inds]
     ctl["indicator"].value = ind
     months = view.period_months(nis, pid, ind)
-    ctl["period"].options = [(format_month(m, lang), m) for m in months]
+    ctl["period"].options = [(_month_label(m, lang), m) for m in months]
     ctl["period"].value = c["period"]
 
 

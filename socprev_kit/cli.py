@@ -205,10 +205,33 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     skip_iri_grammars()
     from .batch import batch
+    from .batch.errors import BatchPlanError
+    from .batch.store import error_text
+    from .batch.texts import reader_langs
 
     # papermill and nbclient log each failure as it happens; the summary below says it once
     logging.getLogger("papermill").setLevel(logging.CRITICAL)
-    result = batch(
+    try:
+        result = _run_batch(batch, args)
+    except BatchPlanError as exc:  # in the (first) report language asked for
+        text = "\n\n".join(exc.message(g) for g in reader_langs(args.lang))
+        print(f"socprev-kit: {text}", file=sys.stderr)
+        return 2
+    for r in result.records:
+        if r["status"] != "ok":
+            where = result.out / r["html"]
+            print(f"FAILED {r['lang']} {r['kind']} {r['id']}: {error_text(r)} ({where})",
+                  file=sys.stderr)  # fmt: skip
+    print(
+        f"{len(result.records)} reports: {result.n_ok} ok, {result.n_failed} failed, "
+        f"{result.n_up_to_date} up to date; {result.seconds:.1f} s"
+    )
+    print(result.index)
+    return 0 if result.ok else 1
+
+
+def _run_batch(batch, args: argparse.Namespace):  # noqa: ANN001, ANN202 - batch(), BatchResult
+    return batch(
         args.municipalities,
         projects=args.project,
         provinces=args.province,
@@ -226,21 +249,6 @@ def cmd_batch(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         progress=True,
     )
-    for r in result.records:
-        if r["status"] != "ok":
-            error = r.get("error") or {}
-            where = result.out / r["html"]
-            print(
-                f"FAILED {r['lang']} {r['kind']} {r['id']}: {error.get('ename')}: "
-                f"{error.get('evalue')} ({where})",
-                file=sys.stderr,
-            )
-    print(
-        f"{len(result.records)} reports: {result.n_ok} ok, {result.n_failed} failed, "
-        f"{result.n_up_to_date} up to date; {result.seconds:.1f} s"
-    )
-    print(result.index)
-    return 0 if result.ok else 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -293,7 +293,43 @@ def test_cli_refuses_a_bad_request_with_exit_2_and_no_traceback(
                  "--notebook", str(REPORT), "--param", "colour=red"])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err
-    assert "Unknown municipality 'Gentt'" in err and "'de'" in err and "colour" in err
+    # in the first valid report language: Dutch
+    assert err.startswith("socprev-kit: De batch kan niet starten (3 probleem/problemen):")
+    assert "Onbekende gemeente 'Gentt'. Bedoelde u: Gent (44021)" in err
+    assert "Onbekende rapporttaal 'de'; gebruik nl (Nederlands)" in err
+    assert "onbekende parameter(s) colour" in err and "Le lot" not in err
+
+
+def test_cli_explains_a_bad_request_in_french_or_in_all_languages(
+    tiny_data: Path, capsys: pytest.CaptureFixture
+) -> None:
+    code = main(["batch", "Gentt", "--project", "kust-sv", "--province", "Atlantis", "--lang",
+                 "fr", "nl", "--data", str(tiny_data), "--notebook", str(REPORT),
+                 "--project-notebook", str(PROJECT)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err and "De batch" not in err
+    assert "Le lot de rapports ne peut pas démarrer (3 problème(s))\u00a0:" in err
+    assert "Commune inconnue\u00a0: 'Gentt'. Vouliez-vous dire\u00a0: Gent (44021)" in err
+    assert "Projet inconnu\u00a0: 'kust-sv' ne figure pas dans les données." in err
+    assert "KUST-SW\u202f?" in err and "Province inconnue\u00a0: 'Atlantis'" in err
+    code = main(["batch", "Gentt", "--lang", "de", "--data", str(tiny_data)])
+    err = capsys.readouterr().err
+    assert code == 2
+    for head in ("De batch kan niet starten", "Le lot de rapports ne peut pas démarrer",
+                 "The batch cannot start"):  # fmt: skip
+        assert err.count(head) == 1
+    assert "Unknown report language 'de'; use nl (Dutch)" in err
+
+
+def test_every_plan_text_has_the_same_placeholders_in_each_language() -> None:
+    from string import Formatter
+
+    from socprev_kit.batch.texts import PLAN_TEXTS
+
+    for key, texts in PLAN_TEXTS.items():
+        fields = {g: {f for _, f, _, _ in Formatter().parse(t) if f} for g, t in texts.items()}
+        assert set(texts) == {"nl", "fr", "en"}, key
+        assert fields["nl"] == fields["fr"] == fields["en"], key
 
 
 def _json(path: Path) -> dict:
@@ -364,3 +400,29 @@ def test_the_report_notebooks_run_in_the_batch(tiny_data: Path, tmp_path: Path) 
     assert [r["headline"]["id"] for r in result.records] == ["35013", "KUST-SW"]
     html = (tmp_path / "fr" / "municipality_35013.html").read_text(encoding="utf-8")
     assert "Ostende" in html and not re.search(r'(?:src|href)\s*=\s*["\']?(?:https?:)?//', html)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not (ROOT / "notebooks" / "municipality_report.ipynb").exists(), reason="no report notebooks"
+)
+def test_a_municipality_without_data_fails_with_an_error_in_the_report_language(
+    tiny_data: Path, tmp_path: Path
+) -> None:
+    """Aalst (41002) has no data in the tiny data set: its French report stops at the report's
+    parameters, and the summary, the index and the page say why in French."""
+    result = batch(["41002"], data=tiny_data, langs=["fr"], out=tmp_path, jobs=1)
+    (record,) = result.records
+    assert record["status"] == "failed" and record["error"]["ename"] == "ReportParameterError"
+    summary = pd.read_csv(result.out / "summary.csv", dtype=str, keep_default_na=False)
+    (error,) = summary["error"]
+    assert error.startswith("Paramètre nis_code='41002'\u00a0: Alost (41002) n'a ni projet ni ")
+    assert (
+        "Choisissez une commune avec des données\u00a0: Bredene (35002), Ostende (35013)" in error
+    )
+    assert "has no project" not in error and "ReportParameterError" not in error
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "Alost (41002) n&#39;a ni projet ni enregistrement" in index
+    page = (tmp_path / "fr" / "municipality_41002.html").read_text(encoding="utf-8")
+    assert "Ce rapport n&#39;a pas pu être produit" in page or "Ce rapport n'a pas pu" in page
+    assert page.index("pas pu être produit") < page.index("Traceback")  # the reason comes first

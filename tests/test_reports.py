@@ -305,25 +305,83 @@ def test_a_period_limits_the_report() -> None:
     assert "juni 2022" in reports.who_and_what(report).text
 
 
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [
-        ({"nis_code": "Atlantis"}, r"nis_code='Atlantis': no such municipality"),
-        ({"nis_code": "Sint-Niklas"}, r"Did you mean: Sint-Niklaas \(46021\)"),
-        ({"nis_code": "41002"}, r"Aalst \(41002\) has no project or registrations"),
-        ({"nis_code": "44021", "lang": "de"}, r"lang='de': use 'nl', 'fr' or 'en'"),
-        ({"nis_code": "44021", "period_start": "2024-13"}, r"period_start='2024-13': use a month"),
-        ({"nis_code": "44021", "period_start": "2024", "period_end": "2023"}, r"before period_s"),
-        ({"nis_code": "44021", "period_start": "2030"}, r"no data in the period asked"),
-        ({"nis_code": "44021", "data_path": "no/such/folder"}, r"data_path=.*no such file"),
-        ({"project_id": "GEN-DAN"}, r"project_id='GEN-DAN': no such project.*GEN-DAM"),
-    ],
-)
-def test_bad_parameters_stop_with_a_clear_error(kwargs: dict, message: str) -> None:
+#: Bad parameters and what the message says in each language: the parameter, the value typed and
+#: how to fix it (French with its no-break spaces, matched by ``\s``).
+BAD_PARAMETERS = [
+    ({"nis_code": "Atlantis"}, {
+        "nl": r"nis_code='Atlantis': deze gemeente bestaat niet\..*NIS-code van 5 cijfers",
+        "fr": r"nis_code='Atlantis'\s: cette commune n'existe pas\..*code INS à 5 chiffres",
+        "en": r"nis_code='Atlantis': no such municipality\..*5-digit NIS code"}),
+    ({"nis_code": "Sint-Niklas"}, {
+        "nl": r"'Sint-Niklas'.*Bedoelde u: Sint-Niklaas \(46021\)",
+        "fr": r"'Sint-Niklas'.*Vouliez-vous dire\s: Sint-Niklaas \(46021\)",
+        "en": r"'Sint-Niklas'.*Did you mean: Sint-Niklaas \(46021\)"}),
+    ({"nis_code": "41002"}, {
+        "nl": r"nis_code='41002': Aalst \(41002\) heeft geen project en geen registraties.*"
+              r"Kies een gemeente met gegevens: .*Gent \(44021\)",
+        "fr": r"nis_code='41002'\s: Alost \(41002\) n'a ni projet ni enregistrement.*"
+              r"Choisissez une commune avec des données\s: .*Gand \(44021\)",
+        "en": r"nis_code='41002': Aalst \(41002\) has no project or registr.*Gent \(44021\)"}),
+    ({"nis_code": "44021", "period_start": "2024-13"}, {
+        "nl": r"period_start='2024-13': schrijf een maand als JJJJ-MM",
+        "fr": r"period_start='2024-13'\s: écrivez un mois sous la forme AAAA-MM",
+        "en": r"period_start='2024-13': use a month YYYY-MM"}),
+    ({"nis_code": "44021", "period_start": "2024", "period_end": "2023"}, {
+        "nl": r"period_end='2023': dit ligt vóór period_start='2024'; draai de twee om",
+        "fr": r"period_end='2023'\s: cette date précède period_start='2024'\s; inversez",
+        "en": r"period_end='2023': it is before period_start='2024'; swap them"}),
+    ({"nis_code": "44021", "period_start": "2030"}, {
+        "nl": r"period_start='2030': er zijn geen gegevens.*lopen van 2019-01 tot 2025-12",
+        "fr": r"period_start='2030'\s: il n'y a pas de données.*vont de 2019-01 à 2025-12",
+        "en": r"period_start='2030': no data in the period asked.*from 2019-01 to 2025-12"}),
+    ({"nis_code": "44021", "data_path": "no/such/folder"}, {
+        "nl": r"data_path='no/such/folder': dit bestand of deze map bestaat niet",
+        "fr": r"data_path='no/such/folder'\s: ce fichier ou ce dossier n'existe pas",
+        "en": r"data_path='no/such/folder': no such file or folder"}),
+    ({"project_id": "GEN-DAN"}, {
+        "nl": r"project_id='GEN-DAN': dit project staat niet.*Bedoelde u: GEN-DAM.*Projecten",
+        "fr": r"project_id='GEN-DAN'\s: ce projet ne figure pas.*dire\s: GEN-DAM.*Projets",
+        "en": r"project_id='GEN-DAN': no such project.*Did you mean: GEN-DAM.*Projects"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+@pytest.mark.parametrize(("kwargs", "messages"), BAD_PARAMETERS)
+def test_bad_parameters_stop_with_a_clear_error_in_the_report_language(
+    kwargs: dict, messages: dict, lang: str
+) -> None:
     make = reports.project_report if "project_id" in kwargs else reports.municipality_report
+    kwargs = dict(kwargs)
     first = kwargs.pop("nis_code", None) or kwargs.pop("project_id")
-    with pytest.raises(ReportParameterError, match=message):
-        make(first, **kwargs)
+    with pytest.raises(ReportParameterError, match=messages[lang]) as caught:
+        make(first, lang=lang, **kwargs)
+    error = caught.value
+    assert error.value in (first, *kwargs.values())
+    assert f"{error.parameter}={error.value!r}" in str(error)
+    for other in ("nl", "fr", "en"):  # every language on demand, the same as the report's own
+        assert re.search(messages[other], error.message(other))
+    assert str(error) == error.message(lang)
+
+
+def test_a_bad_language_is_explained_in_all_three() -> None:
+    with pytest.raises(ReportParameterError) as caught:
+        reports.municipality_report("44021", lang="de")
+    text = str(caught.value)
+    assert caught.value.parameter == "lang" and caught.value.value == "de"
+    assert "lang='de': de kit schrijft rapporten in 'nl' (Nederlands)" in text
+    assert re.search(r"lang='de'\s: le kit écrit les rapports en 'nl' \(néerlandais\)", text)
+    assert "lang='de': the kit writes reports in 'nl' (Dutch), 'fr' (French) or 'en'" in text
+
+
+def test_every_parameter_text_has_the_same_placeholders_in_each_language() -> None:
+    from string import Formatter
+
+    from socprev_kit.reports.params_texts import PARAMETER_TEXTS
+
+    for key, texts in PARAMETER_TEXTS.items():
+        fields = {g: {f for _, f, _, _ in Formatter().parse(t) if f} for g, t in texts.items()}
+        assert set(texts) == {"nl", "fr", "en"}, key
+        assert fields["nl"] == fields["fr"] == fields["en"], key
 
 
 def test_prepare_caches_by_file_state_and_content(tmp_path: Path) -> None:

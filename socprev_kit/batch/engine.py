@@ -23,6 +23,8 @@ from papermill.exceptions import PapermillExecutionError
 from papermill.log import logger
 from papermill.utils import remove_args
 
+from .store import READER_ERRORS, error_text
+
 if TYPE_CHECKING:
     from .kernel import Worker
     from .planning import Job
@@ -85,7 +87,7 @@ def execute(worker: Worker, job: Job, timeout: float | None, scratch: Path) -> t
     if error and timeout and error["seconds"] >= timeout:
         message = f"the report ran longer than {timeout:g} s (--timeout) and was stopped"
         error = {"ename": "ReportTimeout", "evalue": message, "cell": error["cell"]}
-        nb = with_banner(nb, error)
+        nb = with_banner(nb, error, job.lang)
     if error:
         error.pop("seconds", None)
     paths = {"input_path": job.notebook, "output_path": job.ipynb}
@@ -115,9 +117,11 @@ def _papermill(worker: Worker, job: Job, timeout: float | None, scratch: Path) -
     except PapermillExecutionError as exc:  # the notebook is saved with papermill's banner
         error = {"ename": exc.ename, "evalue": exc.evalue, "cell": exc.exec_count}
         nb = nbformat.read(out, as_version=4)
+        if exc.ename in READER_ERRORS:  # the message, in the report's language, on top
+            nb = with_banner(nb, error, job.lang)
     except Exception as exc:  # noqa: BLE001 - kernel died, IOPub timeout ...: keep what ran
         error = {"ename": type(exc).__name__, "evalue": str(exc), "cell": None}
-        nb = with_banner(worker.last_nb or nb, error)
+        nb = with_banner(worker.last_nb or nb, error, job.lang)
     return nb, {**error, "seconds": time.monotonic() - start}
 
 
@@ -135,12 +139,31 @@ def _timeout_options(timeout: float | None) -> dict:
     }
 
 
-def with_banner(nb: nbformat.NotebookNode, error: dict) -> nbformat.NotebookNode:
-    """Put the error on top of the notebook, as papermill does for an error in a cell."""
-    text = html.escape(f"{error['ename']}: {error['evalue']}")
+#: The heading of the banner on a report that stopped: for an error written for the report's
+#: reader (``READER_ERRORS``, shown without its name) and for any other error.
+BANNER = {
+    "reader": {
+        "nl": "Dit rapport kon niet gemaakt worden:",
+        "fr": "Ce rapport n'a pas pu être produit\u00a0:",
+        "en": "This report could not be made:",
+    },
+    "other": {
+        "nl": "Het rapport is gestopt met een fout:",
+        "fr": "Le rapport s'est arrêté sur une erreur\u00a0:",
+        "en": "The report stopped with an error:",
+    },
+}
+
+
+def with_banner(nb: nbformat.NotebookNode, error: dict, lang: str = "en") -> nbformat.NotebookNode:
+    """Put the error on top of the notebook, as papermill does for an error in a cell, with a
+    heading in the report's language ``lang``."""
+    kind = "reader" if error["ename"] in READER_ERRORS else "other"
+    text = html.escape(error_text({"error": error}))
+    heading = BANNER[kind].get(lang, BANNER[kind]["en"])
     cell = nbformat.v4.new_markdown_cell(
-        f'<span style="color:red;font-size:1.5em">The report stopped with an error:</span>'
-        f"<pre>{text}</pre>"
+        f'<span style="color:red;font-size:1.5em">{heading}</span>'
+        f'<pre style="white-space:pre-wrap">{text}</pre>'
     )
     cell.metadata["tags"] = ["papermill-error-cell-tag"]
     nb.cells.insert(0, cell)

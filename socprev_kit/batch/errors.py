@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import SocprevError
+from ..errors import InputError, SocprevError
 
 
 class UnknownProjectError(SocprevError, LookupError):
@@ -86,13 +86,38 @@ class NotebookNotFoundError(SocprevError, FileNotFoundError):
         super().__init__(f"No {kind} report notebook at {self.path}; pass one with {option} PATH.")
 
 
+class DataPathError(InputError):
+    """The data path given to the batch does not exist."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"The data path {path} does not exist.", path)
+
+
+class NothingToReportError(InputError):
+    """The data hold no registration and no project: there is no report to make."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Nothing to report: no registrations in {path}.", path)
+
+
 class BatchPlanError(SocprevError):
-    """The batch cannot start: ``errors`` lists every problem found (the errors above)."""
+    """The batch cannot start: ``errors`` lists every problem found (the errors above).
+
+    ``str(error)`` is in English; :meth:`message` gives the problems in a report language
+    (:mod:`~socprev_kit.batch.texts`), as ``socprev-kit batch`` shows them.
+    """
 
     def __init__(self, errors: Sequence[SocprevError]) -> None:
         self.errors = list(errors)
         lines = "\n".join(f"  - {e}" for e in self.errors)
         super().__init__(f"The batch cannot start ({len(self.errors)} problem(s)):\n{lines}")
+
+    def message(self, lang: str) -> str:
+        """The problems in ``lang`` (``"nl"``, ``"fr"`` or ``"en"``), one per line."""
+        from .texts import plan_heading, plan_message
+
+        lines = [f"  - {plan_message(e, lang)}" for e in self.errors]  # type: ignore[arg-type]
+        return "\n".join([plan_heading(len(self.errors), lang), *lines])  # type: ignore[arg-type]
 
 
 class KernelError(SocprevError):

@@ -255,7 +255,7 @@ def failed_outcome(job: Job, exc: BaseException, worker: str = "") -> Outcome:
     from .render import to_html
 
     error = {"ename": type(exc).__name__, "evalue": str(exc), "cell": None}
-    nb = with_banner(nbformat.reads(job.notebook_json, as_version=4), error)
+    nb = with_banner(nbformat.reads(job.notebook_json, as_version=4), error, job.lang)
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     return Outcome(
         job.key,

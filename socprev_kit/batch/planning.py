@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Literal
 
 from .. import __version__
-from ..errors import InputError, SocprevError
+from ..errors import SocprevError
 from .errors import (
     BatchPlanError,
+    DataPathError,
     NotebookNotFoundError,
     NotebookParameterError,
+    NothingToReportError,
     UnknownLanguageError,
 )
 
@@ -214,7 +216,7 @@ def plan(
     errors: list[SocprevError] = [UnknownLanguageError(g, LANGS) for g in langs if g not in LANGS]
     data_path, paths = resolve(data, notebooks)
     if not data_path.exists():
-        errors.append(InputError(f"The data path {data_path} does not exist.", data_path))
+        errors.append(DataPathError(data_path))
         raise BatchPlanError(errors)
     from ..loading import input_hash
     from .selection import select
@@ -232,7 +234,7 @@ def plan(
         typed[kind], problems = check_parameters(paths[kind], kind, extra)
         errors += problems
     if not errors and not (wanted["municipality"] or wanted["project"]):
-        errors.append(InputError(f"Nothing to report: no registrations in {data_path}.", data_path))
+        errors.append(NothingToReportError(data_path))
     if errors:
         raise BatchPlanError(errors)
     kit = kit_fingerprint()

@@ -139,9 +139,19 @@ def _its_text(effect: dict) -> str:
     return f"{where} {num('rate_ratio')} [{num('ci_low')}-{num('ci_high')}]".strip()
 
 
+#: Errors whose message is written for the report's reader, in the report's language: shown
+#: without the (English) name of the exception.
+READER_ERRORS = frozenset({"ReportParameterError"})
+
+
 def error_text(record: dict) -> str:
+    """Why a report failed, as the summary and the index show it."""
     error = record.get("error")
-    return f"{error.get('ename')}: {error.get('evalue')}" if error else ""
+    if not error:
+        return ""
+    if error.get("ename") in READER_ERRORS:
+        return str(error.get("evalue"))
+    return f"{error.get('ename')}: {error.get('evalue')}"
 
 
 def write_summary(out: Path, records: Iterable[dict]) -> Path:

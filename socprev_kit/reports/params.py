@@ -15,9 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import SocprevError, UnknownMunicipalityError
-from ..formatting import LANGS
-from ..reference import find_municipality
+from ..formatting import LANGS, Lang
+from ..reference import find_municipality, municipalities
 from .context import DataContext, prepare
+from .params_texts import all_languages, parameter_message
 from .report import ALL, Report, Unit
 
 __all__ = ["ReportParameterError", "municipality_report", "project_report"]
@@ -25,24 +26,36 @@ __all__ = ["ReportParameterError", "municipality_report", "project_report"]
 
 class ReportParameterError(SocprevError, ValueError):
     """A report parameter that cannot be used; carries the parameter, the value and what is
-    allowed."""
+    allowed.
 
-    def __init__(self, parameter: str, value: object, message: str) -> None:
-        self.parameter, self.value = parameter, value
-        super().__init__(f"Parameter {parameter}={value!r}: {message}")
+    ``str(error)`` is the message in the report's language ``lang`` (in Dutch, French and English
+    when ``lang`` itself is not one of them): the batch shows it in the report's summary row and
+    page. :meth:`message` gives it in any language. ``problem`` names the template in
+    :data:`~socprev_kit.reports.params_texts.PARAMETER_TEXTS`; ``fields`` fill it in.
+    """
+
+    def __init__(
+        self, parameter: str, value: object, problem: str, lang: str = "en", **fields: object
+    ) -> None:
+        self.parameter, self.value, self.problem, self.lang = parameter, value, problem, lang
+        self.fields = fields
+        if lang in LANGS:
+            text = self.message(lang)  # type: ignore[arg-type] - checked just above
+        else:
+            text = all_languages(problem, parameter, value, **fields)
+        super().__init__(text)
+
+    def message(self, lang: Lang) -> str:
+        """The message in ``lang`` (``"nl"``, ``"fr"`` or ``"en"``)."""
+        return parameter_message(self.problem, lang, self.parameter, self.value, **self.fields)
 
 
-def _period(name: str, value: str, end: bool) -> pd.Period | None:
+def _period(name: str, value: str, end: bool, lang: str) -> pd.Period | None:
     text = str(value or "").strip()
     if not text:
         return None
     if not re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?", text):
-        raise ReportParameterError(
-            name,
-            value,
-            "use a month YYYY-MM (e.g. 2024-01) or a year YYYY, or leave it empty "
-            "for the whole data.",
-        )
+        raise ReportParameterError(name, value, "period_format", lang)
     if len(text) == 4:
         text += "-12" if end else "-01"
     return pd.Period(text, freq="M")
@@ -51,67 +64,59 @@ def _period(name: str, value: str, end: bool) -> pd.Period | None:
 def _periods(lang: str, start: str, end: str) -> tuple[pd.Period | None, pd.Period | None]:
     """Check the language and the period (before any data is read)."""
     if lang not in LANGS:
-        raise ReportParameterError("lang", lang, "use 'nl', 'fr' or 'en'.")
-    first, last = _period("period_start", start, False), _period("period_end", end, True)
+        raise ReportParameterError("lang", lang, "lang", lang)
+    first = _period("period_start", start, False, lang)
+    last = _period("period_end", end, True, lang)
     if first is not None and last is not None and first > last:
-        raise ReportParameterError(
-            "period_end", end, f"it is before period_start={start!r}; swap them."
-        )
+        raise ReportParameterError("period_end", end, "period_order", lang, start=repr(start))
     return first, last
 
 
-def _load(data_path: str | Path | None) -> DataContext:
+def _load(data_path: str | Path | None, lang: str) -> DataContext:
     given = str(data_path or "").strip()
     if given and not Path(given).expanduser().exists():
-        raise ReportParameterError(
-            "data_path",
-            data_path,
-            f"no such file or folder (working directory {Path.cwd()}); "
-            "give a folder or file of registrations, or leave it empty for the sample data.",
-        )
+        raise ReportParameterError("data_path", data_path, "data_path", lang, cwd=str(Path.cwd()))
     return prepare(given or None, warm=False)
 
 
-def _listing(values: Sequence[str], n: int = 12) -> str:
-    shown = ", ".join(values[:n])
-    return shown + (f" ... ({len(values)} in all)" if len(values) > n else "")
-
-
-def _find(query: str) -> pd.Series:
+def _find(query: str, lang: str) -> pd.Series:
     """The municipality of a NIS code or name (checked before any data is read)."""
     try:
         return find_municipality(str(query or "").strip())
     except UnknownMunicipalityError as exc:
-        hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
         raise ReportParameterError(
-            "nis_code",
-            query,
-            f"no such municipality; give a 5-digit NIS code or a Dutch or "
-            f"French name of a municipality with data.{hint}",
+            "nis_code", query, "unknown_municipality", lang, suggestions=exc.suggestions
         ) from exc
 
 
-def _with_data(ctx: DataContext, row: pd.Series, query: str) -> pd.Series:
+def _named(codes: Sequence[str]) -> dict[str, list[str]]:
+    """``"Gent (44021)"`` per language for NIS codes (English: the Dutch name)."""
+    table = municipalities().set_index("nis_code")
+    names = {g: [f"{table.at[c, f'name_{g}']} ({c})" if c in table.index else c for c in codes]
+             for g in ("nl", "fr")}  # fmt: skip
+    return {**names, "en": names["nl"]}
+
+
+def _with_data(ctx: DataContext, row: pd.Series, query: str, lang: str) -> pd.Series:
     if row["nis_code"] not in ctx.nis_with_data:
         raise ReportParameterError(
-            "nis_code",
-            query,
-            f"{row['name_nl']} ({row['nis_code']}) has no project or "
-            f"registrations in the data. Municipalities with data: "
-            f"{_listing(ctx.nis_with_data)}.",
-        )
+            "nis_code", query, "municipality_without_data", lang,
+            name={"nl": row["name_nl"], "fr": row["name_fr"], "en": row["name_nl"]},
+            nis=row["nis_code"], choices=_named(ctx.nis_with_data),
+        )  # fmt: skip
     return row
 
 
 def _check_data(report: Report, parameter: str) -> Report:
     """Refuse a period in which the report has no data at all."""
     if report.table.empty and (report.start is not None or report.end is not None):
-        months = report.ctx.table["period"]
+        table = report.ctx.table
+        monthly = table["frequency"] == "month"
+        months = table.loc[monthly if monthly.any() else slice(None), "period"].astype(str)
         raise ReportParameterError(
-            parameter,
-            report.parameters[parameter],
-            f"no data in the period asked; the data run from {months.min()} to {months.max()}.",
-        )
+            parameter, report.parameters[parameter], "period_without_data", report.lang,
+            first=str(months.min()), last=str(months.max()),
+        )  # fmt: skip
     return report
 
 
@@ -131,9 +136,9 @@ def municipality_report(
         Unknown municipality, one without data, an unknown language or a bad period.
     """
     first, last = _periods(lang, period_start, period_end)
-    row = _find(nis_code)
-    ctx = _load(data_path)
-    row = _with_data(ctx, row, nis_code)
+    row = _find(nis_code, lang)
+    ctx = _load(data_path, lang)
+    row = _with_data(ctx, row, nis_code, lang)
     nis = str(row["nis_code"])
     regs, projects = ctx.data.registrations, ctx.data.projects
     mine = set(regs.loc[regs["nis_code"] == nis, "project_id"])
@@ -158,17 +163,14 @@ def _given(**parameters: object) -> dict[str, str]:
     return {k: "" if v is None else str(v) for k, v in parameters.items()}
 
 
-def _project(ctx: DataContext, project_id: str) -> pd.Series:
+def _project(ctx: DataContext, project_id: str, lang: str) -> pd.Series:
     projects = ctx.data.projects
     hit = projects[projects["project_id"] == str(project_id).strip()]
     if hit.empty:
         ids = sorted(projects["project_id"])
         close = difflib.get_close_matches(str(project_id).strip().upper(), ids, n=3)
-        hint = f" Did you mean: {', '.join(close)}?" if close else ""
         raise ReportParameterError(
-            "project_id",
-            project_id,
-            f"no such project in the data.{hint} Projects: {_listing(ids, 30)}.",
+            "project_id", project_id, "unknown_project", lang, suggestions=close, choices=ids
         )
     return hit.iloc[0]
 
@@ -189,8 +191,8 @@ def project_report(
         Unknown project, an unknown language or a bad period.
     """
     first, last = _periods(lang, period_start, period_end)
-    ctx = _load(data_path)
-    row = _project(ctx, project_id)
+    ctx = _load(data_path, lang)
+    row = _project(ctx, project_id, lang)
     pid = str(row["project_id"])
     regs = ctx.data.registrations
     nis = set(row["nis_codes"] or ()) | set(regs.loc[regs["project_id"] == pid, "nis_code"])

@@ -342,7 +342,8 @@ def _design(result: ITSResult, comparisons: Sequence[str] | None, lang: Lang) ->
         names = list(comparisons)
         joined = names[0] if len(names) == 1 else _text("and", lang, first=", ".join(names[:-1]),
                                                         last=names[-1])  # fmt: skip
-        out = [sentence("controlled_named", lang, names=joined)]
+        key = "controlled_named_one" if len(names) == 1 else "controlled_named"
+        out = [sentence(key, lang, names=joined)]
     else:
         out = [sentence("controlled_series", lang, n=d.get("n_control", 0))]
     effects = result.effects.set_index("term")

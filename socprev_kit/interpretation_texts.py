@@ -263,6 +263,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The expected level takes the comparison municipalities {names} into account: a "
         "change that also happened there is not counted here.",
     },
+    "controlled_named_one": {
+        "nl": "De verwachting houdt rekening met de vergelijkingsgemeente {names}: een "
+        "verandering die ook daar plaatsvond, telt hier niet mee.",
+        "fr": "Le niveau attendu tient compte de la commune de comparaison {names} : un "
+        "changement survenu aussi chez elle n'est pas compté ici.",
+        "en": "The expected level takes the comparison municipality {names} into account: a "
+        "change that also happened there is not counted here.",
+    },
     "controlled_series": {
         "nl": "De verwachting houdt rekening met een vergelijkingsreeks ({n} maanden): een "
         "verandering die ook daar plaatsvond, telt hier niet mee.",

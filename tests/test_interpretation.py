@@ -327,6 +327,9 @@ def test_its_controlled_names_the_comparisons():
         texts = describe_its(result, "I01", lang=lang, comparisons=names)
         assert not _has(texts, "uncontrolled", lang)
         assert _has(texts, "controlled_named", lang, names=expect[lang])
+        one = describe_its(result, "I01", lang=lang, comparisons=["Brugge"])
+        assert _has(one, "controlled_named_one", lang, names="Brugge")
+        assert not _has(one, "controlled_named", lang, names="Brugge")  # no plural for one
     assert _has(describe_its(result, "I01", lang="en"), "controlled_series", "en", n=48)
 
 

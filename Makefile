@@ -8,7 +8,7 @@ STAMP   = $(VENV)/.installed
 DATA   ?= sample_data/clean
 LANG_  ?= nl
 
-.PHONY: setup browser libreoffice reports test test-fast lint format bench sample-data training constraints clean
+.PHONY: setup browser libreoffice reports test test-fast lint format bench sample-data training notebooks lab constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,15 @@ sample-data: $(STAMP)
 ## from socprev_kit/training (runs them)
 training: $(STAMP)
 	$(BIN)/socprev-kit training --out notebooks/training --solutions docs/training
+
+## notebooks: refresh the report notebooks' reference outputs (notebooks/reference/) that nbval
+## compares them with (after a change to a report template or to what it shows)
+notebooks: $(STAMP)
+	$(BIN)/python -m socprev_kit.report_references
+
+## lab: JupyterLab on the course, in the kit's environment (widgets included); see docs/training
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/training
 
 ## constraints: re-pin constraints.txt to what is installed now (after a deliberate upgrade)
 constraints:

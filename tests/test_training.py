@@ -1,11 +1,7 @@
-"""The training notebooks: built from one source in Dutch and French, committed as built, and
-passing nbval (every stored text and HTML output equals a fresh run)."""
+"""The training notebooks: built from one source in Dutch and French, committed as built, their
+exercises answered by their solutions (nbval of every notebook: tests/test_nbval.py)."""
 
 from __future__ import annotations
-
-import os
-import subprocess
-import sys
 
 import nbformat
 import pytest
@@ -53,7 +49,7 @@ def test_notebooks_differ_only_in_language() -> None:
 def test_committed_notebooks_equal_a_fresh_build(tmp_path) -> None:
     solutions = tmp_path / "solutions"
     assert cli.main(["training", "--out", str(tmp_path), "--solutions", str(solutions)]) == 0
-    built = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.ipynb"))
+    built = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.glob("*/*.ipynb"))
     assert built == sorted(f"{lang}/{file_name(s)}" for lang in LANGS for s in COURSE)
     for rel in built:
         fresh = (tmp_path / rel).read_bytes()
@@ -61,21 +57,13 @@ def test_committed_notebooks_equal_a_fresh_build(tmp_path) -> None:
     for lang in LANGS:
         fresh = (solutions / f"solutions_{lang}.md").read_text(encoding="utf-8")
         assert (SOLUTIONS / f"solutions_{lang}.md").read_text(encoding="utf-8") == fresh
-    nb = nbformat.reads(fresh.decode(), as_version=4)
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
-    assert any("image/png" in o.get("data", {}) for o in outputs)
-    assert not any(o.output_type == "error" for o in outputs)
-
-
-@pytest.mark.slow
-def test_notebooks_pass_nbval() -> None:
-    env = {**os.environ, "SOCPREV_KIT_STATIC": "1"}
-    sanitize = ["--nbval-sanitize-with", "notebooks/training/sanitize.cfg"]
-    cmd = [sys.executable, "-m", "pytest", "--nbval", "notebooks/training", "-p", "no:randomly",
-           *sanitize, "-q", "-p", "no:cacheprovider"]  # fmt: skip
-    run = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    assert " passed" in run.stdout and "failed" not in run.stdout
+    for rel in built:  # every notebook ran without an error; the course shows figures
+        nb = nbformat.read(tmp_path / rel, as_version=4)
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert not any(o.output_type == "error" for o in outputs), rel
+        assert not any(o.get("name") == "stderr" for o in outputs), rel
+    pngs = [rel for rel in built if "image/png" in (tmp_path / rel).read_text(encoding="utf-8")]
+    assert len(pngs) >= len(built) // 2, pngs
 
 
 def _exercise_outputs(nb) -> list[str]:

@@ -10,7 +10,7 @@ the outputs. Participants then see what to expect before they run a cell, and nb
 every text and HTML output with a fresh run (PNG images are not compared by nbval). To make the
 file a pure function of the sources and the pinned environment, cell ids are their position,
 execution timing and the kernel's ``language_info`` are not stored, and the outputs show no
-absolute path (``notebooks/training/sanitize.cfg`` masks one anyway). No cell is marked
+absolute path (``notebooks/sanitize.cfg`` masks one anyway). No cell is marked
 ``NBVAL_IGNORE_OUTPUT``: every output is deterministic (the sample data and seeded simulations).
 """
 

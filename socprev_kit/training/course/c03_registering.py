@@ -15,7 +15,7 @@ het **registratiewerkboek**: het Excelbestand dat een preventiewerker maand per 
 Daarna lees je bestanden met **typische fouten** en leer je de meldingen van socprev-kit lezen:
 wat is er mis, waar staat het, en hoe verbeter je het?
 
-Reken op een twintigtal minuten.
+Reken op een halfuur.
 """,
         "fr": """
 # 3. Enregistrer et contrôler
@@ -25,7 +25,7 @@ le **classeur d'enregistrement** : le fichier Excel qu'un travailleur de préven
 après mois. Ensuite, vous lisez des fichiers contenant des **erreurs typiques** et apprenez à
 lire les signalements de socprev-kit : qu'est-ce qui ne va pas, où, et comment le corriger ?
 
-Comptez une vingtaine de minutes.
+Comptez une demi-heure.
 """,
     },
     """

@@ -18,7 +18,7 @@ vergelijkt** met andere gemeenten, kun je er iets uit leren. In dit notitieboek:
 3. waarom kleine aantallen **verborgen** worden;
 4. een figuur en de verkenner.
 
-Reken op een twintigtal minuten. Voer de cellen uit van boven naar onder met **Shift + Enter**.
+Reken op een halfuur. Voer de cellen uit van boven naar onder met **Shift + Enter**.
 """,
         "fr": """
 # 4. Les indicateurs dans le temps et les taux pour 1 000 habitants
@@ -31,7 +31,7 @@ qu'on le **compare honnêtement** à d'autres communes. Dans ce carnet :
 3. comprendre pourquoi les petits nombres sont **masqués** ;
 4. une figure et l'explorateur.
 
-Comptez une vingtaine de minutes. Exécutez les cellules de haut en bas avec **Maj + Entrée**.
+Comptez une demi-heure. Exécutez les cellules de haut en bas avec **Maj + Entrée**.
 """,
     },
     """

@@ -320,13 +320,13 @@ table[["id", "name_nl", "name_fr", "status", "this_run"]]
     {
         "nl": """
 De kolom `this_run` zegt wat deze run deed: `made` (gemaakt) of `up to date` (al klaar, niet
-opnieuw gemaakt). De kolom `error` zegt waarom een rapport mislukte (de kit schrijft die
-technische meldingen in het Engels):
+opnieuw gemaakt). De kolom `error` zegt waarom een rapport mislukte, in de taal van het
+rapport:
 """,
         "fr": """
 La colonne `this_run` dit ce que cette exécution a fait : `made` (produit) ou `up to date` (déjà
-prêt, pas refait). La colonne `error` dit pourquoi un rapport a échoué (le kit écrit ces messages
-techniques en anglais) :
+prêt, pas refait). La colonne `error` dit pourquoi un rapport a échoué, dans la langue du
+rapport :
 """,
     },
     """

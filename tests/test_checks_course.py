@@ -254,3 +254,16 @@ def test_closer_method() -> None:
     assert abs(est["naive"] + 20) < abs(est["its"] + 20)
     assert check_closer_method("naive", naive_wins, lang="nl").passed
     assert not check_closer_method("its", naive_wins, lang="fr").passed
+
+
+def test_a_decimal_comma_gets_its_own_hint_in_every_number_check(data) -> None:
+    """``4,35`` typed without quotes is the tuple ``(4, 35)`` in Python: every check that wants a
+    number says to type a point, in the participant's language, and does not call it right."""
+    fb = check_rate_per_1000(
+        (4, 35), data, nis_code="71072", indicator_id="I02", year="2025", lang="nl"
+    )
+    assert not fb.passed and "Je typte een komma" in repr(fb) and "4.35" in repr(fb)
+    fb = check_year_percentage(
+        (52, 9), data, project_id="ANT-CAS", indicator_id="O06", year="2021", lang="fr"
+    )
+    assert not fb.passed and "virgule" in repr(fb) and "52.9" in repr(fb)

@@ -15,6 +15,8 @@ False
 True
 >>> compare_number(..., 2.66, lang="nl").lines[0][0]
 'todo'
+>>> compare_number((2, 66), 2.66, lang="fr").lines[0][1][:53]  # 2,66 typed without quotes
+'Vous avez tapé une virgule : Python lit 2,66 comme de'
 """
 
 from __future__ import annotations
@@ -124,6 +126,14 @@ NOT_A_NUMBER: Say = (
     "Votre réponse n'est pas un nombre ({answer!r}). Tapez un nombre, p. ex. 12.5 (avec un point).",
     "Your answer is not a number ({answer!r}). Type a number, e.g. 12.5.",
 )
+DECIMAL_COMMA: Say = (
+    "Je typte een komma: Python leest {whole},{decimals} als twee getallen. Typ een punt in "
+    "plaats van de komma, bv. {whole}.{decimals}.",
+    "Vous avez tapé une virgule : Python lit {whole},{decimals} comme deux nombres. Tapez un "
+    "point au lieu de la virgule, p. ex. {whole}.{decimals}.",
+    "You typed a comma: Python reads {whole},{decimals} as two numbers. Type a point instead, "
+    "e.g. {whole}.{decimals}.",
+)
 RIGHT_NUMBER: Say = ("Juist: {answer}.", "Exact : {answer}.", "Right: {answer}.")
 WRONG_NUMBER: Say = (
     "Nog niet juist: {answer}.",
@@ -173,6 +183,9 @@ def compare_number(
     if is_unanswered(answer):
         return not_answered(lang)
     fields = {"answer": answer, "expected": expected, **fields}
+    if decimal_comma(answer):  # 4,35 typed without quotes is the tuple (4, 35)
+        whole, decimals = answer  # type: ignore[misc] - a pair, checked just above
+        return feedback(lang, [("wrong", DECIMAL_COMMA)], whole=whole, decimals=decimals)
     if isinstance(answer, bool) or not isinstance(answer, int | float):
         return feedback(lang, [("wrong", NOT_A_NUMBER)], **fields)
     if close(answer, expected, rel):
@@ -181,6 +194,15 @@ def compare_number(
     known = [sentence for value, sentence in mistakes if close(answer, value, rel)]
     lines += [("hint", sentence) for sentence in known[:1] or ([hint] if hint else [])]
     return feedback(lang, lines, **fields)
+
+
+def decimal_comma(answer: object) -> bool:
+    """Whether ``answer`` is a number typed with a decimal comma: a pair of whole numbers."""
+    return (
+        isinstance(answer, tuple)
+        and len(answer) == 2
+        and all(isinstance(x, int) and not isinstance(x, bool) for x in answer)
+    )
 
 
 def close(a: float, b: float, rel: float) -> bool:

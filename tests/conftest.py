@@ -48,3 +48,26 @@ def registrations() -> pd.DataFrame:
             "value": ["10", "12", "8", "4", "6", "8"],
         }
     )
+
+
+def chromium(size: str = "1280,1000"):  # noqa: ANN201 - a selenium WebDriver
+    """Debian's headless Chromium through Selenium, logging the browser console; the tests that
+    need a browser skip when it is missing, except in CI, where they fail (``make browser``
+    installs it). The caller quits it."""
+    import shutil
+
+    binary, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not (binary and driver):
+        if os.environ.get("CI"):
+            pytest.fail("Chromium and ChromeDriver are missing: `make browser` installs them")
+        pytest.skip("Chromium and ChromeDriver are missing: `make browser`")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
+        options.add_argument(arg)
+    options.add_argument(f"--window-size={size}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(driver), options=options)

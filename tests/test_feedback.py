@@ -17,6 +17,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import chromium
 
 from socprev_kit.cli import main
 from socprev_kit.errors import UnknownMunicipalityError
@@ -407,18 +408,7 @@ def test_unknown_municipality_raises_with_suggestions(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("width", [1200, 390])
 def test_page_opens_in_chromium_without_console_errors(ronse, width):
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not (chromium and driver):
-        pytest.skip("Chromium and ChromeDriver are missing: `make browser`")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    browser = webdriver.Chrome(service=Service(driver), options=options)
+    browser = chromium()
     try:
         metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500}
         browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)

@@ -217,3 +217,31 @@ def test_static_mode_switch(monkeypatch):
     assert static_mode() is False
     monkeypatch.setenv(STATIC_ENV, "1")
     assert static_mode() is True and explorer().box is None
+
+
+@pytest.mark.slow
+def test_papermill_gets_the_static_figure_and_jupyterlab_kernels_the_widget(monkeypatch, tmp_path):
+    """Real kernels: a papermill run, told nothing, stores the static PNG (no widget model
+    that an exported page could not show); a kernel that Jupyter Server started (it sets
+    JPY_SESSION_NAME) gets the live widget."""
+    import nbformat
+    import papermill
+    from nbformat import v4
+
+    source = tmp_path / "sim.ipynb"
+    code = "from socprev_kit.widgets import simulation\nsimulation(n_before=12, n_after=12)"
+    nbformat.write(v4.new_notebook(cells=[v4.new_code_cell(code)]), source)
+    monkeypatch.delenv(STATIC_ENV, raising=False)
+    kinds = {}
+    for mode, env in (("papermill", None), ("jupyterlab", "sim.ipynb")):
+        if env is None:
+            monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+        else:
+            monkeypatch.setenv("JPY_SESSION_NAME", env)
+        out = tmp_path / f"{mode}.ipynb"
+        papermill.execute_notebook(source, out, kernel_name="python3", progress_bar=False)
+        outputs = nbformat.read(out, as_version=4).cells[0].outputs
+        kinds[mode] = {k for o in outputs for k in o.get("data", {})}
+    widget = "application/vnd.jupyter.widget-view+json"
+    assert "image/png" in kinds["papermill"] and widget not in kinds["papermill"]
+    assert widget in kinds["jupyterlab"]

@@ -12,8 +12,9 @@ Each function returns a view that displays as the widget in JupyterLab and keeps
 Static mode: without a widget front-end (papermill, nbconvert, nbval, a plain Python session) a
 view builds no widget and displays the figure (PNG), the table and the text of its initial values.
 :func:`static_mode` decides: ``static=`` when given, else the environment variable
-``SOCPREV_KIT_STATIC`` (``1`` / ``0``), else static outside a Jupyter kernel. A kernel cannot tell
-whether a browser is attached, so a training notebook calls the widgets with a parameter::
+``SOCPREV_KIT_STATIC`` (``1`` / ``0``), else live only in a kernel a front-end started (Jupyter
+Server's ``JPY_SESSION_NAME``, VS Code): papermill and nbval runs are static without being told.
+A training notebook also passes a parameter, to force either::
 
     # parameters (tagged cell; papermill: -p static True)
     static = None

@@ -24,15 +24,18 @@ __all__ = ["STATIC_ENV", "KitView", "new_figure", "static_mode", "table_html"]
 #: Set to ``1`` (``true``, ``yes``) to make every widget static, e.g. in the environment of a
 #: papermill or nbval run; ``0`` (``false``, ``no``) forces live widgets.
 STATIC_ENV = "SOCPREV_KIT_STATIC"
+#: What Jupyter Server puts in the environment of the kernels it starts for a notebook.
+FRONT_END_ENV = "JPY_SESSION_NAME"
 
 
 def static_mode(static: bool | None = None) -> bool:
     """Whether the widgets should show a static figure instead of live controls.
 
-    ``static`` given: that. Otherwise :data:`STATIC_ENV` when set, else True outside a Jupyter
-    kernel (a plain Python session or script has no widget front-end). A kernel cannot tell
-    whether a browser is attached, so papermill and nbval runs set the environment variable or
-    pass ``static=True`` (a notebook parameter).
+    ``static`` given: that. Otherwise :data:`STATIC_ENV` when set. Otherwise live only in a
+    kernel that a front-end started: Jupyter Server (JupyterLab, Notebook 7) gives its kernels
+    ``JPY_SESSION_NAME``, VS Code defines ``__vsc_ipynb_file__``. A plain Python session has no
+    kernel, and papermill, nbclient and nbval start kernels with neither, so they get the static
+    figure (and what they store shows it) without being told.
     """
     if static is not None:
         return bool(static)
@@ -46,7 +49,9 @@ def static_mode(static: bool | None = None) -> bool:
     except ImportError:  # pragma: no cover - IPython comes with ipywidgets
         return True
     shell = get_ipython()
-    return shell is None or getattr(shell, "kernel", None) is None
+    if shell is None or getattr(shell, "kernel", None) is None:
+        return True
+    return not (FRONT_END_ENV in os.environ or "__vsc_ipynb_file__" in shell.user_ns)
 
 
 def new_figure(size: tuple[float, float] = (7.0, 3.6)) -> Figure:

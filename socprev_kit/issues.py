@@ -12,7 +12,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .messages import CHECKS, Lang, message
+from .messages import CHECKS, Lang, column_header, message
 
 ISSUE_COLUMNS = ["file", "sheet", "row", "column", "value", "check", "severity", "message"]
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -79,6 +79,8 @@ class Issues:
         df["hint"] = [
             _visible(h.get(lang, "")) if isinstance(h, dict) else _show(h) for h in df["hint"]
         ]
+        lacking = df["check"] == "missing_column"  # named as the template heads it, not its key
+        df.loc[lacking, "column"] = [column_header(c, lang) for c in df.loc[lacking, "column"]]
         df["severity"] = df["check"].map(lambda c: CHECKS[c][0])
         df["message"] = [
             message(c, lang, value=v, column=col, hint=h)

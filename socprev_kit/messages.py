@@ -14,6 +14,22 @@ Lang = Literal["nl", "fr", "en"]
 Severity = Literal["error", "warning", "info"]
 LANGS: tuple[Lang, ...] = ("nl", "fr", "en")
 
+#: The template's header of each required column, ``(nl, fr, en)``: how an issue names a column
+#: that a file lacks entirely (``missing_column``), in the language of the messages.
+COLUMN_HEADERS: dict[str, tuple[str, str, str]] = {
+    "project_id": ("Project", "Projet", "Project"),
+    "nis_code": ("NIS-code", "Code INS", "NIS code"),
+    "period": ("Periode", "Période", "Period"),
+    "indicator_id": ("Indicator", "Indicateur", "Indicator"),
+    "value": ("Waarde", "Valeur", "Value"),
+    "name": ("Naam", "Nom", "Name"),
+    "project_types": ("Type project", "Types de projet", "Project types"),
+    "lead_nis_code": ("Trekkende gemeente", "Commune pilote", "Lead NIS"),
+    "start_date": ("Startdatum", "Date de début", "Start date"),
+    "objective_id": ("Doelstelling", "Objectif", "Objective id"),
+    "level": ("Niveau", "Niveau", "Level"),
+}
+
 #: check -> (severity, {lang: template})
 CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
     # --- files and sheets ----------------------------------------------------------------------
@@ -473,3 +489,13 @@ def message(
     if check in WITHOUT_HINT and not str(hint or "").strip():
         template = WITHOUT_HINT[check][lang]
     return template.format(value=value, column=column, hint=hint)
+
+
+def column_header(column: str, lang: Lang = "nl") -> str:
+    """The template's header of a canonical column in ``lang`` (the name itself if it has none).
+
+    >>> column_header("project_id", "fr"), column_header("remark", "fr")
+    ('Projet', 'remark')
+    """
+    headers = COLUMN_HEADERS.get(column)
+    return headers[LANGS.index(lang)] if headers else column

@@ -189,7 +189,7 @@ MISTAKES: tuple[Mistake, ...] = (
       ("De kolom 'Project' is verwijderd", "La colonne 'Projet' a été supprimée",
        "Voeg de kolom 'Project' opnieuw toe, met de projectcode op elke rij.",
        "Rajoutez la colonne 'Projet', avec le code du projet sur chaque ligne."),
-      drop=PID, where=(1, "project_id")),
+      drop=PID, where=(1, PID)),
     M("12_percentage_above_100", "out_of_range",
       ("Bekendheid bij bewoners (P11, een percentage) ingevuld als 135",
        "Notoriété auprès des habitants (P11, un pourcentage) saisie comme 135",

@@ -96,7 +96,7 @@ EXPECT: dict[str, Expect] = {
         2, (("encoding_guess", None, None), ("bad_number", 3, "Valeur", "?")), text=("latin-1", ";")
     ),
     "mojibake_double_encoded.csv": Expect(
-        0, (("missing_column", 1, "period"), ("unknown_column", 1, "PÃ©riode"))
+        0, (("missing_column", 1, "Period"), ("unknown_column", 1, "PÃ©riode"))
     ),
     "mixed_encodings.csv": Expect(
         5,
@@ -131,7 +131,7 @@ EXPECT: dict[str, Expect] = {
     "control_characters.csv": Expect(1, (("bad_number", 2, "waarde"),)),
     # --- headers and layout ---
     "duplicated_headers.csv": Expect(6, (("duplicate_column", 1, "Waarde"),)),
-    "missing_required_column.csv": Expect(0, (("missing_column", 1, "indicator_id"),)),
+    "missing_required_column.csv": Expect(0, (("missing_column", 1, "Indicator"),)),
     "nis_codes_wrong.csv": Expect(
         2, (("bad_nis", 3, "NIS-code", "9600"), ("bad_nis", 5, "NIS-code", "4504"))
     ),
@@ -189,7 +189,7 @@ EXPECT: dict[str, Expect] = {
     ),
     "merged_header_cells.xlsx": Expect(
         0,
-        (("merged_header", 1, None), ("missing_column", 1, "value"), ("unnamed_column", 1, "E")),
+        (("merged_header", 1, None), ("missing_column", 1, "Value"), ("unnamed_column", 1, "E")),
         sheet=REG,
         header={REG: 1},
     ),
@@ -254,7 +254,7 @@ EXPECT: dict[str, Expect] = {
     "unknown_extra_columns.xlsx": Expect(
         0,
         (
-            ("missing_column", 1, "indicator_id"),
+            ("missing_column", 1, "Indicator"),
             ("unknown_column", 1, "Indicatr"),
             ("unknown_column", 1, "Medewerker"),
             ("unknown_column", 1, "Wijk"),
@@ -292,8 +292,8 @@ EXPECT: dict[str, Expect] = {
     "wide_layout.xlsx": Expect(
         0,
         (
-            ("missing_column", 1, "period"),
-            ("missing_column", 1, "value"),
+            ("missing_column", 1, "Period"),
+            ("missing_column", 1, "Value"),
             ("unknown_column", 1, "2024-01"),
             ("unknown_column", 1, "2024-03"),
         ),

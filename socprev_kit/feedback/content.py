@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .gaps import missing
 from .scope import concerns, row_owners
-from .words import COLUMN_WORDS, month_ranges, split_message, word
+from .words import month_ranges, split_message, word
 
 if TYPE_CHECKING:  # pandas is imported where it is used: `socprev-kit --help` stays fast
     import pandas as pd
@@ -115,9 +115,6 @@ def _issue_rows(issues: pd.DataFrame, read: ReadResult, shown: dict, lang: Lang)
         letter = letters.get((r.file, r.sheet, column), "")
         row = None if pd.isna(r.row) else int(r.row)
         cell = f"{letter}{row}" if letter and row else word("row", lang, row=row) if row else ""
-        if column in COLUMN_WORDS:  # a column the file lacks: the template's header for it
-            column = word(column, lang)
-            message = message.replace(f"'{r.column}'", f"'{column}'")
         file = shown.get(r.file, r.file)
         problem, fix = split_message(r.check, message)
         rows.append((r.severity, file, r.sheet, cell, column, r.value, problem, fix, r.row))

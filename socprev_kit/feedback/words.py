@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..messages import COLUMN_HEADERS
+
 if TYPE_CHECKING:
     from ..formatting import Lang
     from .content import Feedback
@@ -136,20 +138,8 @@ WORDS: dict[str, tuple[str, str, str]] = {
                "month(s), {never} indicator(s) never registered."),
 }  # fmt: skip
 
-#: Headers of the template's required columns, for a column the data set lacks entirely.
-COLUMN_WORDS: dict[str, tuple[str, str, str]] = {
-    "project_id": ("Project", "Projet", "Project"),
-    "nis_code": ("NIS-code", "Code INS", "NIS code"),
-    "period": ("Periode", "Période", "Period"),
-    "indicator_id": ("Indicator", "Indicateur", "Indicator"),
-    "value": ("Waarde", "Valeur", "Value"),
-    "name": ("Naam", "Nom", "Name"),
-    "project_types": ("Projecttypes", "Types de projet", "Project types"),
-    "lead_nis_code": ("Trekkende gemeente", "Commune pilote", "Lead municipality"),
-    "start_date": ("Startdatum", "Date de début", "Start date"),
-    "objective_id": ("Doelstelling", "Objectif", "Objective"),
-    "level": ("Niveau", "Niveau", "Level"),
-}
+#: Headers of the template's required columns (for ``word``): see :mod:`socprev_kit.messages`.
+COLUMN_WORDS = COLUMN_HEADERS
 
 _INDEX = {"nl": 0, "fr": 1, "en": 2}
 

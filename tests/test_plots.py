@@ -167,6 +167,26 @@ def test_indicator_in_french_on_the_given_ax():
     assert _legend(ax) == ["Observé", "Début du projet"]
 
 
+def test_indicator_titles_itself_from_the_series():
+    """Without a title: the indicator and the municipality of the series, in the language;
+    none for a series of several indicators or with ``title=""``; a rate is labelled per 1,000."""
+    series = _series().assign(indicator_id="I02", nis_code="44021")
+    ax = plots.plot_indicator(series, lang="fr")
+    name = socprev_kit.catalogue.indicator_names("fr")["I02"]
+    assert ax.get_title(loc="left") == f"I02 {name} – Gand"
+    ax = plots.plot_indicator(series.drop(columns="nis_code"), lang="nl")
+    assert ax.get_title(loc="left") == f"I02 {socprev_kit.catalogue.indicator_names('nl')['I02']}"
+    mixed = series.assign(
+        indicator_id=["I01", "I02"] * (len(series) // 2) + ["I01"] * (len(series) % 2)
+    )
+    assert plots.plot_indicator(mixed, lang="nl").get_title(loc="left") == ""
+    assert plots.plot_indicator(series, title="", lang="nl").get_title(loc="left") == ""
+    rates = series.assign(rate_per_1000=series["value"] / 10)
+    ax = plots.plot_indicator(rates, value="rate_per_1000", lang="fr")
+    assert ax.get_ylabel() == style.label("rate", "fr") and "habitants" in ax.get_ylabel()
+    plt.close("all")
+
+
 def test_indicator_minimal_has_one_line():
     ax = plots.plot_indicator(_series(), lang="en")
     assert len(ax.get_lines()) == 1 and _legend(ax) == ["Observed"]

@@ -90,7 +90,9 @@ def plot_indicator(
     min_cell
         ``k`` of the suppression band (default: the catalogue's ``min_cell`` of the indicator).
     title, ylabel
-        Texts (default: no title, the label "value" in ``lang``).
+        Texts. Default title: the indicator and the municipality the series holds, when it holds
+        one of each (``""``: no title). Default label: "per 1,000 inhabitants" for
+        ``value="rate_per_1000"``, else "value", in ``lang``.
 
     Returns
     -------
@@ -124,14 +126,27 @@ def plot_indicator(
             when, color=STYLE["intervention"], lw=1, ls=":", label=label("intervention", lang)
         )
     ax.set_xlabel(label("period", lang))
-    ax.set_ylabel(ylabel or label("value", lang))
+    ax.set_ylabel(ylabel or label("rate" if value == "rate_per_1000" else "value", lang))
     ax.set_ylim(bottom=0)
     date_axis(ax, lang)
     handles = ax.get_legend_handles_labels()[0]
     if sup.any():
         handles.insert(1, suppressed_handle(k, lang))
-    finish(ax, title, legend=handles)
+    finish(ax, _series_title(series, lang) if title is None else title, legend=handles)
     return ax
+
+
+def _series_title(series: pd.DataFrame, lang: Lang) -> str | None:
+    """``"I02 <name> – <municipality>"`` of a series of one indicator (and one municipality)."""
+    one = {c: series[c].dropna().unique() for c in ("indicator_id", "nis_code") if c in series}
+    if len(one.get("indicator_id", ())) != 1:
+        return None
+    indicator = str(one["indicator_id"][0])
+    text = f"{indicator} {indicator_names(lang).get(indicator, '')}".strip()
+    if len(one.get("nis_code", ())) == 1:
+        nis = str(one["nis_code"][0])
+        text += f" – {municipality_names(lang).get(nis, nis)}"
+    return text
 
 
 def _facet_names(facet: str, keys: Sequence[str], lang: Lang) -> dict[str, str]:

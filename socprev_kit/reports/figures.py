@@ -81,6 +81,7 @@ def _draw(ax: Axes, panel: Panel, lang: Lang) -> None:
         its=panel.its,
         ax=ax,
         lang=lang,
+        title="",  # the section names the indicator
         ylabel=panel.ylabel,
     )
     if ax.get_legend() is not None:

@@ -25,7 +25,6 @@ Refresh the references after changing a template or what a report shows::
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,9 +100,10 @@ def with_reference_outputs(nb: NotebookNode, reference: NotebookNode, name: str)
 def refresh_references(notebooks: str | Path = NOTEBOOKS, timeout: int = 600) -> list[Path]:
     """Run each template in a fresh kernel with its default parameters and write its reference.
 
-    The kernel runs in ``notebooks`` (as nbval's does) with ``SOCPREV_KIT_STATIC=1`` (as
-    ``notebooks/conftest.py`` sets for nbval). Timing and the kernel's ``language_info`` are not
-    stored, so the file changes only when an output does.
+    The kernel runs in ``notebooks`` (as nbval's does), as the course's notebooks are built
+    (:func:`socprev_kit.training.build.execute`: widgets static, as ``notebooks/conftest.py``
+    has them for nbval; no timing, no ``language_info``), so the file changes only when an
+    output does.
 
     Parameters
     ----------
@@ -118,27 +118,17 @@ def refresh_references(notebooks: str | Path = NOTEBOOKS, timeout: int = 600) ->
         The reference files written.
     """
     import nbformat
-    from nbclient import NotebookClient
+
+    from .training.build import execute
 
     folder = Path(notebooks)
     (folder / REFERENCE_DIR).mkdir(exist_ok=True)
-    saved = os.environ.get("SOCPREV_KIT_STATIC")
-    os.environ["SOCPREV_KIT_STATIC"] = "1"
     written = []
-    try:
-        for name in TEMPLATES:
-            nb = nbformat.read(folder / name, as_version=4)
-            resources = {"metadata": {"path": str(folder)}}
-            NotebookClient(nb, timeout=timeout, record_timing=False, resources=resources).execute()
-            nb.metadata.pop("language_info", None)
-            target = reference_path(folder / name)
-            target.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
-            written.append(target)
-    finally:
-        if saved is None:
-            os.environ.pop("SOCPREV_KIT_STATIC", None)
-        else:
-            os.environ["SOCPREV_KIT_STATIC"] = saved
+    for name in TEMPLATES:
+        nb = execute(nbformat.read(folder / name, as_version=4), folder, timeout=timeout)
+        target = reference_path(folder / name)
+        target.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+        written.append(target)
     return written
 
 

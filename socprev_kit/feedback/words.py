@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..messages import COLUMN_HEADERS
-
 if TYPE_CHECKING:
     from ..formatting import Lang
     from .content import Feedback
@@ -138,9 +136,6 @@ WORDS: dict[str, tuple[str, str, str]] = {
                "month(s), {never} indicator(s) never registered."),
 }  # fmt: skip
 
-#: Headers of the template's required columns (for ``word``): see :mod:`socprev_kit.messages`.
-COLUMN_WORDS = COLUMN_HEADERS
-
 _INDEX = {"nl": 0, "fr": 1, "en": 2}
 
 
@@ -153,8 +148,7 @@ def word(key: str, lang: Lang, **fields: object) -> str:
     from ..formatting import check_lang, no_break_spaces  # pandas: not at import (CLI --help)
 
     check_lang(lang)
-    table = COLUMN_WORDS if key in COLUMN_WORDS and key not in WORDS else WORDS
-    text = table[key][_INDEX[lang]]
+    text = WORDS[key][_INDEX[lang]]
     return no_break_spaces(text.format(**fields) if fields else text, lang)
 
 

@@ -73,15 +73,16 @@ def make_notebook(source: ModuleType, lang: str, *, solutions: bool = False) -> 
     return v4.new_notebook(cells=cells, metadata={"kernelspec": kernelspec})
 
 
-def execute(nb: NotebookNode, cwd: Path) -> NotebookNode:
-    """Run ``nb`` in a fresh kernel in ``cwd``, widgets static; keep only deterministic bits."""
+def execute(nb: NotebookNode, cwd: Path, timeout: int = 300) -> NotebookNode:
+    """Run ``nb`` in a fresh kernel in ``cwd``, widgets static; keep only deterministic bits
+    (no timing, no ``language_info``); ``timeout``: seconds a cell may take."""
     from nbclient import NotebookClient
 
     saved = os.environ.get("SOCPREV_KIT_STATIC")
     os.environ["SOCPREV_KIT_STATIC"] = "1"
     try:
         client = NotebookClient(
-            nb, timeout=300, kernel_name="python3", record_timing=False,
+            nb, timeout=timeout, kernel_name="python3", record_timing=False,
             resources={"metadata": {"path": str(cwd)}},
         )  # fmt: skip
         client.execute()

@@ -171,19 +171,15 @@ def _failed_hints(
     ):
         if rows:
             names = ", ".join(_name(by_id[c], lang) for c in rows)
-            lines.append(("hint", _say(sentence, lang, names=names)))
+            lines.append(("hint", say(lang, sentence, names=names)))
     outside = sorted(given - set(by_id))
     if outside:
-        lines.append(("hint", _say(NOT_IN_BATCH, lang, shown=", ".join(outside))))
+        lines.append(("hint", say(lang, NOT_IN_BATCH, shown=", ".join(outside))))
     if not failed:
         lines.append(("hint", NOTHING_FAILED))
     elif failed - given:
         lines.append(("hint", MISSING))
     return lines
-
-
-def _say(sentence: Say, lang: str, **fields: object) -> str:
-    return say(lang, sentence, **fields)
 
 
 # --- which file to send -------------------------------------------------------------------
@@ -370,13 +366,13 @@ def _file_hint(
 
 def _other(record: dict, row: object, lang: str) -> str:
     fields = _place_fields(row, lang)
-    return _say(OTHER_PLACE, lang, other=_name(record, lang), **fields)
+    return say(lang, OTHER_PLACE, other=_name(record, lang), **fields)
 
 
 def _wrong_lang(record: dict, row: object, lang: str) -> str:
     fields = _place_fields(row, lang)
     given = LANG_NAMES[lang].get(record["lang"], record["lang"])
-    return _say(WRONG_LANG, lang, given_name=given, **fields)
+    return say(lang, WRONG_LANG, given_name=given, **fields)
 
 
 def _fold(text: object) -> str:

@@ -8,7 +8,10 @@ Decisions:
   DiD (:mod:`socprev_kit.controlled`) from an indicator table: per period the sum of the counts
   (and populations) of the chosen municipalities, kept only in periods where every one of them has
   a value, so the comparison area never silently shrinks. It is meant for count indicators
-  (derived rows are refused).
+  (derived rows are refused). Its default choice leaves out every municipality that runs its own
+  project on the indicator (or a related one) during the treated series' window, found from the
+  ``projects=`` table (:mod:`socprev_kit.own_projects` states the rule); comparisons given by
+  name are used as given.
 - :func:`funnel` limits are the exact Poisson quantiles of the expected count (the group rate times
   the population); a municipality is outside a limit when its count is below the lower or above the
   upper quantile. Each observed rate also gets an exact (Garwood) 95 % interval.
@@ -16,8 +19,9 @@ Decisions:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -25,6 +29,8 @@ from scipy import stats
 
 from . import reference
 from .errors import SocprevError
+from .own_projects import OWN_COLUMNS, own_projects
+from .parsing import period_end, period_start
 
 __all__ = [
     "ComparisonSeries",
@@ -39,14 +45,26 @@ __all__ = [
 class NoComparisonError(SocprevError):
     """No comparison municipality with data; carries the municipality, indicator and region."""
 
-    def __init__(self, nis_code: str, indicator_id: str, region: str, missing: list[str]):
+    def __init__(
+        self,
+        nis_code: str,
+        indicator_id: str,
+        region: str,
+        missing: list[str],
+        own: Sequence[str] = (),
+    ):
         self.nis_code, self.indicator_id, self.region = nis_code, indicator_id, region
-        self.missing = missing
+        self.missing, self.own = missing, list(own)
         reason = (
             f"{', '.join(missing)} ha(s) no {indicator_id} values in the table."
             if missing
             else f"no other municipality of {region} outside the project has {indicator_id} "
-            "values in the table."
+            "values in the table"
+            + (
+                f" and no project of its own on it (left out: {', '.join(self.own)})."
+                if own
+                else "."
+            )
         )
         super().__init__(
             f"No comparison municipality for {nis_code} and indicator {indicator_id}: {reason} "
@@ -128,6 +146,10 @@ class ComparisonSeries:
         distance``.
     nis_code, indicator_id : str
         The treated municipality and the indicator.
+    excluded : pandas.DataFrame
+        The municipalities of the region the default choice left out for their own project on
+        the indicator (:func:`socprev_kit.own_projects.own_projects`: ``nis_code, project_id,
+        indicator_ids, start, end``); empty when the comparisons were given.
     """
 
     treated: pd.DataFrame
@@ -135,6 +157,7 @@ class ComparisonSeries:
     chosen: pd.DataFrame
     nis_code: str
     indicator_id: str
+    excluded: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _per_period(rows: pd.DataFrame, cols: list[str], who: str) -> pd.DataFrame:
@@ -171,6 +194,7 @@ def comparison_series(
     exclude: Sequence[str] = (),
     n: int = 3,
     value: str = "value",
+    projects: pd.DataFrame | None = None,
 ) -> ComparisonSeries:
     """A municipality's series of a count indicator and the summed series of its comparisons.
 
@@ -186,12 +210,19 @@ def comparison_series(
         of the comparisons. Without it, the municipality's rows of every project are used (the
         same value registered twice counts once).
     comparisons
-        NIS codes of the comparison municipalities; by default the ``n`` chosen by
-        :func:`choose_comparisons` among the municipalities with data for the indicator.
+        NIS codes of the comparison municipalities, used as given; by default the ``n`` chosen
+        by :func:`choose_comparisons` among the municipalities with data for the indicator and
+        without a project of their own on it (see ``projects``).
     exclude
-        NIS codes never to use as comparisons (e.g. areas with a similar project of their own).
+        NIS codes never to use as comparisons (e.g. areas with a similar project that the data
+        do not show).
     n, value
         How many comparisons to choose; the column holding the counts.
+    projects
+        The projects table (``data.projects``). The default choice leaves out every
+        municipality that runs its own project on the indicator or a related one during the
+        treated series' window (:mod:`socprev_kit.own_projects`); without it they cannot be
+        told apart, and a warning says so.
 
     Returns
     -------
@@ -224,9 +255,14 @@ def comparison_series(
         )
     row, muni = _distances(nis)
     with_data = sorted(set(rows["nis_code"]) - {nis})
+    excluded = pd.DataFrame(columns=OWN_COLUMNS)
     if comparisons is None:
         project = table.loc[table["project_id"] == project_id, "nis_code"] if project_id else ()
-        chosen = choose_comparisons(nis, exclude=[*exclude, *project], n=n, among=with_data)
+        excluded = _own(table, projects, mine, indicator_id, [nis, *project, *exclude])
+        region = excluded["nis_code"].map(muni.set_index("nis_code")["region"])
+        excluded = excluded[region == row["region"]].reset_index(drop=True)
+        left_out = [*exclude, *project, *excluded["nis_code"]]
+        chosen = choose_comparisons(nis, exclude=left_out, n=n, among=with_data)
     else:
         chosen = muni.set_index("nis_code").reindex([str(c) for c in comparisons])
         if chosen["region"].isna().any() or nis in chosen.index:
@@ -235,10 +271,36 @@ def comparison_series(
         chosen = chosen.reset_index()[_CHOSEN]
     missing = sorted(set(chosen["nis_code"]) - set(with_data))
     if chosen.empty or missing:
-        raise NoComparisonError(nis, indicator_id, row["region"], missing)
+        own = [f"{r.nis_code} with {r.project_id}" for r in excluded.itertuples()]
+        raise NoComparisonError(nis, indicator_id, row["region"], missing, own)
     treated = _per_period(mine, cols, "Treated series").drop(columns="nis_code")
     control = _control(rows, chosen["nis_code"].tolist(), cols)
-    return ComparisonSeries(treated, control, chosen, nis, indicator_id)
+    return ComparisonSeries(treated, control, chosen, nis, indicator_id, excluded)
+
+
+def _own(
+    table: pd.DataFrame,
+    projects: pd.DataFrame | None,
+    mine: pd.DataFrame,
+    indicator_id: str,
+    skip: list[str],
+) -> pd.DataFrame:
+    """Municipalities (not in ``skip``) with their own project on the indicator during the
+    treated series' window (:func:`~socprev_kit.own_projects.own_projects`); empty, with a
+    warning, without a projects table."""
+    if projects is None:
+        warnings.warn(
+            f"Without projects=, municipalities that run their own project on {indicator_id} "
+            "cannot be told apart and may be chosen as comparisons; pass the projects table "
+            "(data.projects) or give comparisons=[...].",
+            UserWarning,
+            stacklevel=3,
+        )
+        return pd.DataFrame(columns=OWN_COLUMNS)
+    periods = mine["period"].drop_duplicates()
+    window = (period_start(periods).min(), period_end(periods).max())
+    own = own_projects(table, projects, indicator_id=indicator_id, window=window)
+    return own[~own["nis_code"].isin(skip)].reset_index(drop=True)
 
 
 def garwood_interval(counts: pd.Series | np.ndarray, level: float = 0.95) -> pd.DataFrame:

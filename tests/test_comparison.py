@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
+import socprev_kit as sk
 from socprev_kit import reference
 from socprev_kit.comparison import (
     NoComparisonError,
@@ -18,6 +19,10 @@ from socprev_kit.comparison import (
 )
 from socprev_kit.errors import SocprevError
 from socprev_kit.its import TooFewPointsError, interrupted_time_series
+from socprev_kit.own_projects import own_projects, related_indicators
+from socprev_kit.reports import sample_data_path
+
+NO_PROJECTS = pytest.mark.filterwarnings("ignore:Without projects=:UserWarning")
 
 
 def test_choose_comparisons_same_region_closest():
@@ -89,6 +94,7 @@ def table(*parts: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+@NO_PROJECTS
 def test_comparison_series_chooses_among_municipalities_with_data():
     t = table(
         monthly(GENT, range(12), pop=2.6e5),
@@ -119,6 +125,7 @@ def test_comparison_series_keeps_only_months_every_comparison_has():
     assert s.chosen["nis_code"].tolist() == [BRUGGE, AALST]
 
 
+@NO_PROJECTS
 def test_comparison_series_project_exclude_and_duplicates():
     t = table(
         monthly(GENT, [1] * 12),
@@ -139,6 +146,7 @@ def test_comparison_series_project_exclude_and_duplicates():
         comparison_series(t, nis_code=GENT, indicator_id="I01")
 
 
+@NO_PROJECTS
 def test_comparison_series_refusals():
     alone = monthly(GENT, [1] * 12)
     with pytest.raises(NoComparisonError, match="No comparison municipality for 44021 and "
@@ -170,6 +178,7 @@ def test_choose_comparisons_merged_2025_municipality():
     assert choose_comparisons("71072", among=[]).empty
 
 
+@NO_PROJECTS
 def test_comparison_series_feeds_controlled_its():
     rng = np.random.default_rng(0)
     months = pd.period_range("2019-01", periods=48, freq="M").strftime("%Y-%m")
@@ -193,3 +202,103 @@ def test_comparison_series_feeds_controlled_its():
     assert s.control["period"].max() == "2021-02"
     with pytest.raises(TooFewPointsError, match="comparison series .found 24 before, 2 after"):
         interrupted_time_series(s.treated, control=s.control, intervention="2021-01", **kw)
+
+
+# ---------------------------------------------------------------- municipalities with own projects
+
+MECHELEN, KORTRIJK = "12025", "34022"
+
+
+def _projects(*rows) -> pd.DataFrame:
+    cols = ["project_id", "start_date", "intervention_date", "end_date", "impact_model"]
+    out = pd.DataFrame(list(rows), columns=cols)
+    for c in cols[1:4]:
+        out[c] = pd.to_datetime(out[c])
+    return out
+
+
+def test_default_comparisons_leave_out_municipalities_with_their_own_project():
+    t = table(
+        monthly(GENT, [9] * 12),
+        monthly(BRUGGE, [5] * 12, project="B"),  # monitoring only: no impact model
+        monthly(AALST, [2] * 12, project="A"),  # its own I01 project, running in 2022
+        monthly(MECHELEN, [3] * 12, project="M"),  # its own I01 project, over by 2019
+        monthly(KORTRIJK, [4] * 12, project="K"),  # monitoring I01 ...
+        monthly(KORTRIJK, [1] * 12, project="K2", indicator="I01R"),  # ... and a project on I01R
+        monthly(LEUVEN, [6] * 12, project="LM"),  # monitoring I01 ...
+        monthly(LEUVEN, [6] * 12, project="L", indicator="I02"),  # ... its own project on I02
+    )
+    projects = _projects(
+        ("P", "2021-01-01", "2022-01-01", None, "level"),
+        ("B", "2019-01-01", "2019-06-01", None, None),
+        ("A", None, "2021-06-01", None, "level"),  # no start: from its intervention
+        ("M", "2015-01-01", "2016-01-01", "2018-12-31", "slope"),
+        ("K", "2019-01-01", None, None, ""),
+        ("K2", "2022-06-01", None, "2023-12-31", "level"),  # starts within the window
+        ("L", "2020-01-01", None, None, "level"),
+        ("LM", "2020-01-01", None, None, None),
+    )
+    s = comparison_series(
+        t, nis_code=GENT, indicator_id="I01", project_id="P", n=10, projects=projects
+    )
+    assert sorted(s.chosen["nis_code"]) == sorted([BRUGGE, MECHELEN, LEUVEN])
+    assert s.excluded[["nis_code", "project_id"]].values.tolist() == [
+        [KORTRIJK, "K2"], [AALST, "A"]
+    ]  # fmt: skip
+    assert s.excluded.loc[0, "indicator_ids"] == "I01R"
+    assert (s.control["value"] == 5 + 3 + 6).all()
+    # named comparisons are used as given; without projects= nothing can be told apart
+    named = comparison_series(
+        t, nis_code=GENT, indicator_id="I01", comparisons=[AALST], projects=projects
+    )
+    assert named.chosen["nis_code"].tolist() == [AALST] and named.excluded.empty
+    with pytest.warns(UserWarning, match="Without projects=, municipalities that run their own"):
+        blind = comparison_series(t, nis_code=GENT, indicator_id="I01", project_id="P", n=10)
+    assert AALST in set(blind.chosen["nis_code"])
+    with pytest.raises(
+        NoComparisonError, match=r"and no project of its own on it \(left out: 41002 with A\)"
+    ):
+        comparison_series(
+            t[t["nis_code"].isin([GENT, AALST])], nis_code=GENT, indicator_id="I01",
+            projects=projects.assign(impact_model="level"),
+        )  # fmt: skip
+
+
+def test_related_indicators_and_own_projects_by_hand():
+    assert related_indicators("I01") == ["I01", "I01R"]
+    assert related_indicators("I04D") == ["I04", "I04D", "I04N"]  # I04 = I04N / I04D
+    assert related_indicators("C02") == ["C02"]
+    t = table(monthly(AALST, [1] * 12, project="A", indicator="I04D"))
+    projects = _projects(("A", "2022-12-01", None, None, "level"), ("U", None, None, None, None))
+    window = (pd.Timestamp("2022-01-01"), pd.Timestamp("2022-12-31"))
+    own = own_projects(t, projects, indicator_id="I04N", window=window)
+    assert own[["nis_code", "project_id", "indicator_ids"]].values.tolist() == [
+        [AALST, "A", "I04D"]
+    ]
+    late = (pd.Timestamp("2020-01-01"), pd.Timestamp("2022-11-30"))
+    assert own_projects(t, projects, indicator_id="I04N", window=late).empty
+    # a project the projects table does not know counts as an own project
+    unknown = own_projects(t.assign(project_id="Z"), projects, indicator_id="I04", window=late)
+    assert unknown["project_id"].tolist() == ["Z"]
+
+
+@pytest.mark.slow
+def test_default_comparisons_of_the_sample_recover_the_planted_effect():
+    """Gent I01 (GEN-DAM): Antwerpen and Hasselt run I01 projects and are left out; the
+    controlled ITS then covers the planted level change (0.95 with them)."""
+    truth = pd.read_csv(sample_data_path().parent / "ground_truth.csv", dtype={"nis_code": str})
+    planted = truth.query("project_id == 'GEN-DAM' and indicator_id == 'I01'").iloc[0]
+    data = sk.load(sample_data_path())
+    monthly_table = sk.rates_per_1000(sk.indicator_table(data, freq="month"))
+    s = comparison_series(
+        monthly_table, nis_code="44021", indicator_id="I01", project_id="GEN-DAM",
+        projects=data.projects,
+    )  # fmt: skip
+    assert not {"11002", "71072"} & set(s.chosen["nis_code"])
+    assert {"11002", "71072"} <= set(s.excluded["nis_code"])
+    res = interrupted_time_series(
+        s.treated, control=s.control, count="value", period="period", population="population",
+        intervention=planted["intervention_period"], lag=int(planted["lag_months"]), harmonics=1,
+    )  # fmt: skip
+    level = res.effects.set_index("term").loc["level"]
+    assert level["ci_low"] <= planted["rate_ratio_level"] <= level["ci_high"]

@@ -266,9 +266,12 @@ vergelijkingsgemeente.
 
 ### Hoe de kit een vergelijkingsgemeente kiest
 
-Geef je er geen op, dan kiest `comparison_series` er drie: gemeenten uit **hetzelfde gewest**,
-met **data voor de indicator**, en een **bevolking zo dicht mogelijk** bij die van Gent. De
-gemeenten van het project zelf vallen af.
+Geef je er geen op, dan kiest `comparison_series` er tot drie: gemeenten uit **hetzelfde
+gewest**, met **data voor de indicator**, en een **bevolking zo dicht mogelijk** bij die van
+Gent. De gemeenten van het project zelf vallen af. Met `projects=data.projects` vallen ook de
+gemeenten af met **een eigen project** op dezelfde indicator (of een verwante, zoals I01R)
+in dezelfde periode. Een project zonder impactmodel, dat de cijfers alleen registreert (zoals
+BRU-COORD in Brugge), telt niet als eigen project.
 """,
         "fr": """
 Pour I01, la vérité est **0,75** (25 % de moins). L'estimation dit 0,80, avec un intervalle de
@@ -286,22 +289,55 @@ comparaison.
 
 ### Comment le kit choisit une commune de comparaison
 
-Si vous n'en donnez pas, `comparison_series` en choisit trois : des communes de la **même
-région**, avec **des données pour l'indicateur**, et une **population aussi proche que
-possible** de celle de Gand. Les communes du projet lui-même sont exclues.
+Si vous n'en donnez pas, `comparison_series` en choisit jusqu'à trois : des communes de la
+**même région**, avec **des données pour l'indicateur**, et une **population aussi proche que
+possible** de celle de Gand. Les communes du projet lui-même sont exclues. Avec
+`projects=data.projects`, les communes qui mènent **leur propre projet** sur le même indicateur
+(ou un indicateur apparenté, comme I01R) pendant la même période le sont aussi. Un projet sans
+modèle d'impact, qui ne fait qu'enregistrer les chiffres (comme BRU-COORD à Bruges), ne compte
+pas comme projet propre.
 """,
     },
     """
-auto = comparison_series(monthly, nis_code="44021", indicator_id="I01", project_id="GEN-DAM")
+auto = comparison_series(
+    monthly, nis_code="44021", indicator_id="I01", project_id="GEN-DAM", projects=data.projects
+)
 auto.chosen[["nis_code", "name_nl", "name_fr", "population"]]
 """,
     {
-        "nl": "Met deze drie samen als vergelijking:",
-        "fr": "Avec ces trois communes ensemble comme comparaison :",
+        "nl": """
+Alleen Brugge blijft over. Deze gemeenten liet de kit weg, met het project dat de reden is
+(`indicator_ids`: de indicatoren die dat project registreert):
+""",
+        "fr": """
+Seule Bruges reste. Voici les communes que le kit a écartées, avec le projet qui en est la
+raison (`indicator_ids` : les indicateurs que ce projet enregistre) :
+""",
     },
     """
+auto.excluded
+""",
+    {
+        "nl": """
+### En als je ze toch meeneemt?
+
+Qua grootte liggen Antwerpen, Brugge en Hasselt het dichtst bij Gent. Neem je die drie met de
+hand als vergelijking (`comparisons=[...]`), dan gebeurt dit:
+""",
+        "fr": """
+### Et si on les prend quand même ?
+
+Par leur taille, Anvers, Bruges et Hasselt sont les plus proches de Gand. Si vous prenez ces
+trois communes à la main comme comparaison (`comparisons=[...]`), voici ce qui se passe :
+""",
+    },
+    """
+by_hand = comparison_series(
+    monthly, nis_code="44021", indicator_id="I01", project_id="GEN-DAM",
+    comparisons=["11002", "31005", "71072"],
+)
 sk.interrupted_time_series(
-    auto.treated, control=auto.control, count="value", period="period",
+    by_hand.treated, control=by_hand.control, count="value", period="period",
     population="population", intervention="2020-10", lag=1, harmonics=1,
 ).effects.round(3)
 """,
@@ -310,23 +346,26 @@ sk.interrupted_time_series(
 Het effect is bijna verdwenen (0,95, en 1 ligt in het interval). Waarom? Kijk naar de rij
 `control_level`: de vergelijkingsgemeenten daalden zelf met 15 % bij de start. Antwerpen en
 Hasselt hebben **hun eigen projecten** tegen drugsoverlast (ANT-SW sinds september 2020,
-HAS-VI vanaf 2021). Hun daling verbergt die van Gent.
+HAS-VI vanaf 2021). Hun daling verbergt die van Gent. Daarom laat de kit ze weg.
 
-De kit kiest op gewest en grootte; ze weet niet wat er in die gemeenten gebeurt. **Jij** kiest
-dus mee: neem een gemeente zonder gelijkaardig project (met `comparisons=[...]`, of sluit
-gemeenten uit met `exclude=[...]`). GEN-DAM koos Brugge, dat cijfers registreert zonder eigen
+De kit ziet alleen wat in de data staat: een project dat niet in de projectentabel staat, of
+een gelijkaardig project op een andere indicator (bv. meldingen, I02, naast incidenten, I01),
+kent ze niet. **Jij** kijkt dus mee: sluit zulke gemeenten uit met `exclude=[...]`, of kies
+zelf met `comparisons=[...]`. GEN-DAM koos Brugge, dat cijfers registreert zonder eigen
 actie. Zo zien Gent en Brugge eruit, per 1.000 inwoners:
 """,
         "fr": """
 L'effet a presque disparu (0,95, et 1 est dans l'intervalle). Pourquoi ? Regardez la ligne
 `control_level` : les communes de comparaison ont elles-mêmes baissé de 15 % au démarrage.
 Anvers et Hasselt ont **leurs propres projets** contre les nuisances liées à la drogue (ANT-SW
-depuis septembre 2020, HAS-VI à partir de 2021). Leur baisse cache celle de Gand.
+depuis septembre 2020, HAS-VI à partir de 2021). Leur baisse cache celle de Gand. C'est pourquoi
+le kit les écarte.
 
-Le kit choisit selon la région et la taille ; il ne sait pas ce qui se passe dans ces communes.
-C'est donc **vous** qui tranchez : prenez une commune sans projet semblable (avec
-`comparisons=[...]`, ou excluez des communes avec `exclude=[...]`). GEN-DAM a choisi Bruges, qui
-enregistre ses chiffres sans action propre. Voici Gand et Bruges, pour 1 000 habitants :
+Le kit ne voit que ce qui est dans les données : un projet absent du tableau des projets, ou un
+projet semblable sur un autre indicateur (p. ex. les plaintes, I02, à côté des incidents, I01),
+il ne le connaît pas. **Vous** vérifiez donc aussi : excluez ces communes avec `exclude=[...]`,
+ou choisissez vous-même avec `comparisons=[...]`. GEN-DAM a choisi Bruges, qui enregistre ses
+chiffres sans action propre. Voici Gand et Bruges, pour 1 000 habitants :
 """,
     },
     """
@@ -500,8 +539,9 @@ check_trust(choice, reason, its_a, its_b, lang=lang)
   van ervoor. De `rate_ratio` van `level` zegt hoeveel lager of hoger; het interval hoe zeker.
 - Een **vergelijkingsgemeente** beschermt tegen veranderingen die overal tegelijk gebeuren.
   Het interval wordt breder: dat is eerlijk.
-- De kit stelt vergelijkingsgemeenten voor op gewest en grootte. **Kijk zelf na** dat ze geen
-  gelijkaardig project hebben.
+- De kit stelt vergelijkingsgemeenten voor op gewest en grootte, zonder de gemeenten die
+  volgens de data een eigen project op de indicator hebben. **Kijk zelf na** dat ook wat niet
+  in de data staat geen gelijkaardig project is.
 
 ### Even nadenken
 
@@ -527,8 +567,9 @@ check_trust(choice, reason, its_a, its_b, lang=lang)
   l'intervalle, avec quelle certitude.
 - Une **commune de comparaison** protège contre les changements qui arrivent partout en même
   temps. L'intervalle s'élargit : c'est honnête.
-- Le kit propose des communes de comparaison selon la région et la taille. **Vérifiez
-  vous-même** qu'elles n'ont pas de projet semblable.
+- Le kit propose des communes de comparaison selon la région et la taille, sans celles qui,
+  d'après les données, mènent leur propre projet sur l'indicateur. **Vérifiez vous-même**
+  qu'aucun projet semblable absent des données ne s'y déroule.
 
 ### À méditer
 

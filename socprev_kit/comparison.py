@@ -150,6 +150,10 @@ class ComparisonSeries:
         The municipalities of the region the default choice left out for their own project on
         the indicator (:func:`socprev_kit.own_projects.own_projects`: ``nis_code, project_id,
         indicator_ids, start, end``); empty when the comparisons were given.
+    with_own_project : pandas.DataFrame
+        The same for comparisons given by name that run their own project on the indicator
+        (they are used as given; say so where the estimate is shown); empty without
+        ``projects``.
     """
 
     treated: pd.DataFrame
@@ -158,6 +162,7 @@ class ComparisonSeries:
     nis_code: str
     indicator_id: str
     excluded: pd.DataFrame = field(default_factory=pd.DataFrame)
+    with_own_project: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _per_period(rows: pd.DataFrame, cols: list[str], who: str) -> pd.DataFrame:
@@ -255,27 +260,36 @@ def comparison_series(
         )
     row, muni = _distances(nis)
     with_data = sorted(set(rows["nis_code"]) - {nis})
-    excluded = pd.DataFrame(columns=OWN_COLUMNS)
+    excluded = named_own = pd.DataFrame(columns=OWN_COLUMNS)
     if comparisons is None:
         project = table.loc[table["project_id"] == project_id, "nis_code"] if project_id else ()
         excluded = _own(table, projects, mine, indicator_id, [nis, *project, *exclude])
-        region = excluded["nis_code"].map(muni.set_index("nis_code")["region"])
-        excluded = excluded[region == row["region"]].reset_index(drop=True)
+        region = muni.loc[muni["region"] == row["region"], "nis_code"]
+        excluded = excluded[excluded["nis_code"].isin(region)]  # the ones the choice would see
         left_out = [*exclude, *project, *excluded["nis_code"]]
         chosen = choose_comparisons(nis, exclude=left_out, n=n, among=with_data)
     else:
-        chosen = muni.set_index("nis_code").reindex([str(c) for c in comparisons])
-        if chosen["region"].isna().any() or nis in chosen.index:
-            bad = [c for c in chosen.index if c == nis or pd.isna(chosen.at[c, "region"])]
-            raise ValueError(f"Comparison NIS code(s) {bad}: unknown in 2025 or {nis} itself.")
-        chosen = chosen.reset_index()[_CHOSEN]
+        chosen = _named(comparisons, muni, nis)
+        if projects is not None:
+            named_own = _own(table, projects, mine, indicator_id, [nis])
+            named_own = named_own[named_own["nis_code"].isin(chosen["nis_code"])]
     missing = sorted(set(chosen["nis_code"]) - set(with_data))
     if chosen.empty or missing:
         own = [f"{r.nis_code} with {r.project_id}" for r in excluded.itertuples()]
         raise NoComparisonError(nis, indicator_id, row["region"], missing, own)
     treated = _per_period(mine, cols, "Treated series").drop(columns="nis_code")
     control = _control(rows, chosen["nis_code"].tolist(), cols)
-    return ComparisonSeries(treated, control, chosen, nis, indicator_id, excluded)
+    own_frames = (f.reset_index(drop=True) for f in (excluded, named_own))
+    return ComparisonSeries(treated, control, chosen, nis, indicator_id, *own_frames)
+
+
+def _named(comparisons: Sequence[str], muni: pd.DataFrame, nis: str) -> pd.DataFrame:
+    """The comparisons given by name, as :func:`choose_comparisons` returns them."""
+    chosen = muni.set_index("nis_code").reindex([str(c) for c in comparisons])
+    if chosen["region"].isna().any() or nis in chosen.index:
+        bad = [c for c in chosen.index if c == nis or pd.isna(chosen.at[c, "region"])]
+        raise ValueError(f"Comparison NIS code(s) {bad}: unknown in 2025 or {nis} itself.")
+    return chosen.reset_index()[_CHOSEN]
 
 
 def _own(

@@ -252,6 +252,8 @@ def test_default_comparisons_leave_out_municipalities_with_their_own_project():
         t, nis_code=GENT, indicator_id="I01", comparisons=[AALST], projects=projects
     )
     assert named.chosen["nis_code"].tolist() == [AALST] and named.excluded.empty
+    assert named.with_own_project[["nis_code", "project_id"]].values.tolist() == [[AALST, "A"]]
+    assert s.with_own_project.empty
     with pytest.warns(UserWarning, match="Without projects=, municipalities that run their own"):
         blind = comparison_series(t, nis_code=GENT, indicator_id="I01", project_id="P", n=10)
     assert AALST in set(blind.chosen["nis_code"])
@@ -296,6 +298,8 @@ def test_default_comparisons_of_the_sample_recover_the_planted_effect():
     )  # fmt: skip
     assert not {"11002", "71072"} & set(s.chosen["nis_code"])
     assert {"11002", "71072"} <= set(s.excluded["nis_code"])
+    assert set(s.excluded["nis_code"]) <= set(reference.municipalities(2025).query(
+        "region == 'Flanders'")["nis_code"])  # fmt: skip
     res = interrupted_time_series(
         s.treated, control=s.control, count="value", period="period", population="population",
         intervention=planted["intervention_period"], lag=int(planted["lag_months"]), harmonics=1,

@@ -271,6 +271,28 @@ def test_its_refusals_and_fits_are_said_in_words(gent: reports.Report) -> None:
     assert "onderbroken tijdreeks is niet gepland" in reports.impact(monitoring).text
 
 
+def test_a_named_comparison_with_its_own_project_is_said() -> None:
+    """GEN-DAM compared with Antwerpen, which runs its own I01 project (ANT-SW): the estimate
+    is made as asked, and the report says why the comparison is weaker."""
+    from dataclasses import replace
+
+    from socprev_kit.reports.interrupted import its_outcome
+
+    base = reports.municipality_report("44021", lang="nl", period_start="2019-01")
+    projects = base.projects.copy()
+    projects["comparison_nis_codes"] = [
+        ("11002",) if p == "GEN-DAM" else c
+        for p, c in zip(projects["project_id"], projects["comparison_nis_codes"], strict=True)
+    ]
+    report = replace(base, projects=projects, start=pd.Period("2019-02", "M"))  # own cache key
+    unit = next(u for u in report.units if u.project_id == "GEN-DAM")
+    outcome = its_outcome(report, unit, "I01")
+    assert outcome.comparisons == ("11002",) and outcome.own_comparisons == (("11002", "ANT-SW"),)
+    words = reports.impact(report).text
+    assert "de vergelijking met Antwerpen is zwakker" in words and "(ANT-SW)" in words
+    assert its_outcome(base, unit, "I01").own_comparisons == ()  # Brugge: monitoring only
+
+
 def test_the_headline_counts_the_objectives_by_status(gent: reports.Report) -> None:
     head = reports.headline(gent)
     assert head["n_objectives"] == 13 and head["n_projects"] == 3

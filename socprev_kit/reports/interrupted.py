@@ -2,7 +2,8 @@
 
 Quasi-Poisson, one harmonic, population offset, from the project's intervention date (its start
 date when missing) plus its lag, with a slope change when the project expects one, controlled by
-the project's comparison municipalities when its design is ``controlled_its``. A series that
+the project's comparison municipalities when its design is ``controlled_its`` (one that runs its
+own project on the indicator during the window is named in ``own_comparisons``). A series that
 cannot be estimated gets a reason (a text key of :mod:`socprev_kit.reports.texts`): the design
 plans no ITS, no date, all zeros, counts too small, too few months, data that cannot be
 modelled. Warnings are caught with ``simplefilter("always")`` and kept with the result (cached
@@ -50,9 +51,12 @@ class ITSOutcome:
     comparisons: tuple[str, ...] = ()
     no_control: bool = False
     intervention: pd.Timestamp | None = None
+    own_comparisons: tuple[tuple[str, str], ...] = ()
 
 
-def _control(report: Report, unit: Unit, indicator: str, codes: tuple) -> pd.DataFrame | None:
+def _control(report: Report, unit: Unit, indicator: str, codes: tuple) -> tuple:
+    """The comparison series (None when unusable) and the comparisons with their own project on
+    the indicator, as ``(nis_code, project_id)`` pairs."""
     table = within(report.ctx.table, report.start, report.end)
     nis = unit.area if unit.area != ALL else report.nis_codes[0]
     try:
@@ -62,10 +66,12 @@ def _control(report: Report, unit: Unit, indicator: str, codes: tuple) -> pd.Dat
             indicator_id=indicator,
             project_id=unit.project_id,
             comparisons=list(codes),
+            projects=report.ctx.data.projects,
         )
     except (NoComparisonError, ValueError):
-        return None
-    return found.control
+        return None, ()
+    own = found.with_own_project[["nis_code", "project_id"]]
+    return found.control, tuple(own.itertuples(index=False, name=None))
 
 
 def _fit(series: pd.DataFrame, control: pd.DataFrame | None, when, project):  # noqa: ANN001, ANN202
@@ -122,7 +128,7 @@ def _its(report: Report, unit: Unit, indicator: str) -> ITSOutcome:
     if small := _small_counts(series, when, project):
         return ITSOutcome(**base, reason="its_small", fields=small)
     codes = tuple(project["comparison_nis_codes"] or ()) if design == "controlled_its" else ()
-    control = _control(report, unit, indicator, codes) if codes else None
+    control, own = _control(report, unit, indicator, codes) if codes else (None, ())
     try:
         try:
             result, unstable = _fit(series, control, when, project)
@@ -143,6 +149,7 @@ def _its(report: Report, unit: Unit, indicator: str) -> ITSOutcome:
         unstable=unstable,
         comparisons=codes if control is not None else (),
         no_control=bool(codes) and control is None,
+        own_comparisons=own if control is not None else (),
     )
 
 

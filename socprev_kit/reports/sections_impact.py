@@ -80,6 +80,12 @@ def _its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
     )
     if outcome.no_control:
         out.append(text("its_no_control", lang, indicator=name))
+    if outcome.own_comparisons:
+        places = ", ".join(
+            dict.fromkeys(municipality_name(c, lang) for c, _ in outcome.own_comparisons)
+        )
+        ids = ", ".join(dict.fromkeys(p for _, p in outcome.own_comparisons))
+        out.append(text("its_own_comparison", lang, indicator=name, names=places, projects=ids))
     if outcome.unstable:
         out.append(text("its_unstable", lang))
     return out

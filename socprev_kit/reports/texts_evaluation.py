@@ -126,6 +126,16 @@ _WHY_NOT = {
                        "l'estimation est faite sans comparaison.", "For {indicator}, the "
                        "comparison municipalities could not be used (no data); the estimate is "
                        "uncontrolled."),
+    "its_own_comparison": ("Let op: de vergelijking met {names} is zwakker, want daar liep in "
+                           "deze periode een eigen project op {indicator} ({projects}). Wat dat "
+                           "project veranderde, telt hier mee als wat er zonder project zou zijn "
+                           "gebeurd.", "Attention : la comparaison avec {names} est plus "
+                           "faible, car un projet propre sur {indicator} s'y déroulait pendant "
+                           "cette période ({projects}). Ce que ce projet a changé compte ici "
+                           "comme ce qui se serait passé sans projet.", "Note: the comparison "
+                           "with {names} is weaker, as a project of its own on {indicator} ran "
+                           "there in this period ({projects}); what that project changed counts "
+                           "here as what would have happened without the project."),
 }  # fmt: skip
 
 _COMPARE = {

@@ -9,6 +9,7 @@ import pandas as pd
 from ..catalogue import POPULATION
 from ..formatting import Lang, format_number, format_percent
 from ..interpretation import describe_its
+from ..its import ITSResult
 from .common import labels, month_text, project_heading
 from .display import Section
 from .evaluate import (
@@ -55,6 +56,7 @@ def its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
         report.start,
         report.end,
         report.nis_codes,
+        report.covid,
     )
     return list(report.ctx.memo(key, lambda: _its_sentences(report, outcome)))
 
@@ -77,6 +79,8 @@ def _its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
         comparisons=names,
         start=outcome.intervention,
         catalogue=catalogue_frame(),
+        other=outcome.other,
+        covid_left_out=outcome.covid_left_out,
     )
     if outcome.no_control:
         out.append(text("its_no_control", lang, indicator=name))
@@ -86,27 +90,37 @@ def _its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
 
 
 def _its_table(report: Report, outcomes: list[ITSOutcome]) -> pd.DataFrame:
+    """One row per estimate; a second row for the fit the other way for the COVID-19 months."""
     lang, rows = report.lang, []
     for o in (o for o in outcomes if o.result is not None):
-        level = o.result.effects.set_index("term").loc["level"]
-        pct = [
-            format_percent(100 * (level[c] - 1), lang, signed=True)
-            for c in ("rate_ratio", "ci_low", "ci_high")
-        ]
-        d = o.result.diagnostics
+        name = indicator_label(o.indicator_id, lang)
         names = ", ".join(municipality_name(c, lang) for c in o.comparisons)
-        rows.append(
-            {
-                text("indicator", lang): indicator_label(o.indicator_id, lang),
-                text("change", lang): pct[0],
-                text("interval", lang): f"{pct[1]} … {pct[2]}",
-                text("months_before_after", lang): f"{d['n_pre']} / {d['n_post']}",
-                text("model", lang): text("model_controlled", lang, names=names)
-                if names
-                else text("model_plain", lang),
-            }
-        )
+        model = text("model_controlled", lang, names=names) if names else text("model_plain", lang)
+        if o.other is None:
+            rows.append(_its_row(o.result, name, model, lang))
+            continue
+        first, second = ("covid_without_row", "covid_with_row")
+        if not o.covid_left_out:  # ``result`` holds the COVID-19 months, ``other`` not
+            first, second = second, first
+        rows.append(_its_row(o.result, text(first, lang, name=name), model, lang))
+        rows.append(_its_row(o.other, text(second, lang, name=name), model, lang))
     return pd.DataFrame(rows)
+
+
+def _its_row(result: ITSResult, name: str, model: str, lang: Lang) -> dict[str, str]:
+    level = result.effects.set_index("term").loc["level"]
+    pct = [
+        format_percent(100 * (level[c] - 1), lang, signed=True)
+        for c in ("rate_ratio", "ci_low", "ci_high")
+    ]
+    d = result.diagnostics
+    return {
+        text("indicator", lang): name,
+        text("change", lang): pct[0],
+        text("interval", lang): f"{pct[1]} … {pct[2]}",
+        text("months_before_after", lang): f"{d['n_pre']} / {d['n_post']}",
+        text("model", lang): model,
+    }
 
 
 def _impact_yearly(report: Report, unit: Unit) -> pd.DataFrame:

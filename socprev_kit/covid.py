@@ -71,6 +71,7 @@ def covid_sentences(
     start: object,
     lang: Lang,
     *,
+    indicator: str = "",
     other: ITSResult | None = None,
     left_out: int = 0,
 ) -> list[str]:
@@ -78,6 +79,7 @@ def covid_sentences(
 
     ``left_out`` is the number of COVID months left out of ``result``; then ``other`` is the
     fit with them. Otherwise ``other`` is the fit without the COVID months of ``result``.
+    ``indicator`` is the indicator's name as the sentences write it.
     """
     from .interpretation import sentence
 
@@ -93,5 +95,6 @@ def covid_sentences(
         out.append(sentence("covid_left_out", lang, n=left_out, first=first, last=last))
     n = left_out or before + after
     if n and other is not None and (fields := _change(other, lang)) is not None:
-        out.append(sentence("covid_with" if left_out else "covid_without", lang, n=n, **fields))
+        key = "covid_with" if left_out else "covid_without"
+        out.append(sentence(key, lang, n=n, indicator=indicator, **fields))
     return out

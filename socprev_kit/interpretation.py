@@ -300,7 +300,9 @@ def describe_its(
     if "slope" in effects.index:
         out += _slope_change(effects.loc["slope"], lang)
     out += _model_checks(result, lang)
-    out += covid_sentences(result, start, lang, other=other, left_out=covid_left_out)
+    out += covid_sentences(
+        result, start, lang, indicator=info.name, other=other, left_out=covid_left_out
+    )
     out += _design(result, comparisons, lang)
     return out + caveats(indicator_id, lang=lang, catalogue=catalogue, suppressed=suppressed)
 

@@ -152,20 +152,20 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "estimate.",
     },
     "covid_without": {
-        "nl": "Zonder die {n} COVID-19-maanden is de verandering {change} (95 %-interval: {low} "
-        "tot {high}).",
-        "fr": "Sans ces {n} mois de COVID-19, le changement est de {change} (intervalle à 95 % : "
-        "{low} à {high}).",
-        "en": "Without those {n} COVID-19 months, the change is {change} (95% interval: {low} to "
-        "{high}).",
+        "nl": "Zonder die {n} COVID-19-maanden is de verandering van de indicator “{indicator}” "
+        "{change} (95 %-interval: {low} tot {high}).",
+        "fr": "Sans ces {n} mois de COVID-19, le changement de l'indicateur « {indicator} » est de "
+        "{change} (intervalle à 95 % : {low} à {high}).",
+        "en": "Without those {n} COVID-19 months, the change in the indicator “{indicator}” is "
+        "{change} (95% interval: {low} to {high}).",
     },
     "covid_with": {
-        "nl": "Met die {n} COVID-19-maanden is de verandering {change} (95 %-interval: {low} tot "
-        "{high}).",
-        "fr": "Avec ces {n} mois de COVID-19, le changement est de {change} (intervalle à 95 % : "
-        "{low} à {high}).",
-        "en": "With those {n} COVID-19 months, the change is {change} (95% interval: {low} to "
-        "{high}).",
+        "nl": "Met die {n} COVID-19-maanden is de verandering van de indicator “{indicator}” "
+        "{change} (95 %-interval: {low} tot {high}).",
+        "fr": "Avec ces {n} mois de COVID-19, le changement de l'indicateur « {indicator} » est de "
+        "{change} (intervalle à 95 % : {low} à {high}).",
+        "en": "With those {n} COVID-19 months, the change in the indicator “{indicator}” is "
+        "{change} (95% interval: {low} to {high}).",
     },
     "ratio_lower": {"nl": "{pct} lager", "fr": "{pct} plus bas", "en": "{pct} lower"},
     "ratio_higher": {"nl": "{pct} hoger", "fr": "{pct} plus haut", "en": "{pct} higher"},

@@ -10,7 +10,7 @@ from ..catalogue import POPULATION
 from ..formatting import Lang, format_number, format_percent
 from ..interpretation import describe_its
 from ..its import ITSResult
-from .common import labels, month_text, project_heading
+from .common import is_member, labels, month_text, project_heading
 from .display import Section
 from .evaluate import (
     catalogue,
@@ -21,7 +21,7 @@ from .evaluate import (
 from .figures import Panel, panel_figure
 from .interrupted import ITSOutcome, its_outcome
 from .report import Report, Unit
-from .sections_results import indicators_of_type
+from .sections_results import indicators_of_type, member_text
 from .tables import cells, indicator_label, municipality_name, unit_name
 from .texts import text
 
@@ -42,7 +42,17 @@ def _impact_panel(report: Report, outcome: ITSOutcome, series: pd.DataFrame) -> 
         text("count_axis", report.lang),
         intervention=outcome.intervention,
         its=outcome.result,
+        project_start=_project_start(report, outcome),
     )
+
+
+def _project_start(report: Report, outcome: ITSOutcome) -> pd.Timestamp | None:
+    """The project's start when it falls in another month than the intervention (else None)."""
+    start = report.projects.set_index("project_id")["start_date"].get(outcome.unit.project_id)
+    if start is None or pd.isna(start) or outcome.intervention is None:
+        return None
+    start = pd.Timestamp(start)
+    return None if start.to_period("M") == outcome.intervention.to_period("M") else start
 
 
 def its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
@@ -189,6 +199,8 @@ def impact(report: Report) -> Section:
         )
     for unit in report.units:
         out.md(project_heading(report, unit))
+        if is_member(report, unit):
+            out.md(member_text("member_impact", report, unit))
         if found[unit]:
             table = _its_table(report, found[unit])
             if len(table):

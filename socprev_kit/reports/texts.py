@@ -106,6 +106,8 @@ _WORDS = {
                        "l'ensemble du projet ; il a son propre rapport.",
                        "{id} is an intermunicipal project ({names}): its objectives are for the "
                        "project as a whole; it has a report of its own."),
+    "whole_project": ("hele project: {names}", "tout le projet : {names}",
+                      "whole project: {names}"),
     "project_total": ("alle gemeenten samen", "toutes les communes ensemble",
                       "all municipalities together"),
     "no_projects": ("Geen projecten met gegevens.", "Aucun projet avec des données.",

@@ -19,6 +19,35 @@ _RESULTS = {
                     "données.", "Each objective is tied to an indicator. Attainment = (current "
                     "value − baseline) / (target − baseline): 0% is the baseline, 100% the target. "
                     "The current value is that of the last 12 months with data."),
+    "objectives_whole": ("De doelstellingen van {id} gelden voor het hele project ({names} "
+                         "samen): beginwaarde, streefwaarde, huidige waarde en realisatie in deze "
+                         "tabel zijn cijfers van het hele project, niet van {name} alleen. De "
+                         "cijfers van {name} zelf staan in deel 4 en 5.",
+                         "Les objectifs de {id} valent pour tout le projet ({names} ensemble) : "
+                         "valeur de départ, cible, valeur actuelle et réalisation de ce tableau "
+                         "sont des chiffres de tout le projet, et non de {name} uniquement. Les "
+                         "chiffres propres à {name} sont dans les parties 4 et 5.",
+                         "The objectives of {id} are for the whole project ({names} together): "
+                         "baseline, target, current value and attainment in this table are the "
+                         "whole project's figures, not {name}'s alone. {name}'s own figures are "
+                         "in parts 4 and 5."),
+    "member_figures": ("Cijfers van {name} alleen. De streefwaarden van {id} gelden voor het "
+                       "hele project ({names} samen) en staan daarom niet in de figuur bij de "
+                       "reeks van {name}.",
+                       "Chiffres de {name} uniquement. Les cibles de {id} valent pour tout le "
+                       "projet ({names} ensemble) et ne sont donc pas tracées sur la série de "
+                       "{name}.",
+                       "Figures of {name} alone. The targets of {id} are for the whole project "
+                       "({names} together) and are therefore not drawn over {name}'s series."),
+    "member_impact": ("Cijfers van {name} alleen, niet van het hele project {id} ({names}).",
+                      "Chiffres de {name} uniquement, pas de tout le projet {id} ({names}).",
+                      "Figures of {name} alone, not of the whole project {id} ({names})."),
+    "objectives_whole_caveat": ("De doelstellingen van {ids} en hun realisatie gelden voor het "
+                                "hele project, niet voor {name} alleen (zie deel 3).",
+                                "Les objectifs de {ids} et leur réalisation valent pour tout le "
+                                "projet, pas pour {name} uniquement (voir partie 3).",
+                                "The objectives of {ids} and their attainment are for the whole "
+                                "project, not for {name} alone (see part 3)."),
     "no_objectives": ("Geen doelstellingen geregistreerd.", "Aucun objectif enregistré.",
                       "No objectives registered."),
     "level": ("Niveau", "Niveau", "Level"),

@@ -80,19 +80,25 @@ _RESULTS = {
     "target_month": ("Streefwaarde per maand", "Cible par mois", "Target per month"),
     "impact_intro": ("De impactindicatoren als aantal per maand. De lijn van het model en de "
                      "stippellijn ‘zonder project’ komen uit een onderbroken tijdreeks: de trend "
-                     "vóór de start, doorgetrokken; het verschil is geen bewezen effect. Per "
-                     "project daarna de aantallen en de cijfers per 1.000 inwoners per jaar, met "
-                     "de bevolking van dat jaar (na {year} die van {year}).",
+                     "vóór de start van de interventie (stippellijn), doorgetrokken; het verschil "
+                     "is geen bewezen effect. Begon het project in een andere maand, dan staat "
+                     "die start er apart bij. Per project daarna de aantallen en de cijfers per "
+                     "1.000 inwoners per jaar, met de bevolking van dat jaar (na {year} die van "
+                     "{year}).",
                      "Les indicateurs d'impact en nombre par mois. La ligne du modèle et les "
                      "pointillés « sans projet » viennent d'une série temporelle interrompue : la "
-                     "tendance d'avant le début, prolongée ; l'écart n'est pas un effet prouvé. "
-                     "Par projet ensuite, les nombres et les taux pour 1 000 habitants par année, "
-                     "avec la population de l'année (après {year}, celle de {year}).",
+                     "tendance d'avant le début de l'intervention (ligne pointillée), prolongée ; "
+                     "l'écart n'est pas un effet prouvé. Si le projet a commencé un autre mois, "
+                     "ce début est indiqué à part. Par projet ensuite, les nombres et les taux "
+                     "pour 1 000 habitants par année, avec la population de l'année (après "
+                     "{year}, celle de {year}).",
                      "The impact indicators as counts per month. The model line and the dashed "
                      "'without project' line come from an interrupted time series: the trend "
-                     "before the start, extended; the difference is not a proven effect. Then, "
-                     "per project, the counts and the rates per 1,000 inhabitants per year, with "
-                     "that year's population (after {year}, that of {year})."),
+                     "before the start of the intervention (dotted line), extended; the "
+                     "difference is not a proven effect. When the project started in another "
+                     "month, that start is marked apart. Then, per project, the counts and the "
+                     "rates per 1,000 inhabitants per year, with that year's population (after "
+                     "{year}, that of {year})."),
     "no_impact": ("Geen impactindicatoren geregistreerd.", "Aucun indicateur d'impact enregistré.",
                   "No impact indicators registered."),
     "rate_axis": ("Per 1.000 inwoners ({year})", "Pour 1 000 habitants ({year})",

@@ -178,3 +178,9 @@ def test_a_projects_own_municipality_gets_no_whole_project_label(gent):
     for section in (reports.logic_model, reports.process_and_outputs, reports.interpretation):
         said = section(gent).text
         assert "whole project" not in said and "alone" not in said
+
+
+def test_the_annex_says_how_the_covid_months_were_treated(gent):
+    assert "a second time without those months (parameter covid)" in reports.annex(gent).text
+    out = reports.municipality_report(GENT, lang="en", covid="exclude")
+    assert "are left out of the series" in reports.annex(out).text

@@ -253,9 +253,13 @@ def describe_its(
     comparisons: Sequence[str] | None = None,
     suppressed: int = 0,
     start: object = None,
+    other: ITSResult | None = None,
+    covid_left_out: int = 0,
 ) -> list[str]:
     """Sentences on an :func:`~socprev_kit.its.interrupted_time_series`: the change against the
-    trend before, the change of slope (if modelled), the model's and the design's caveats.
+    trend before, the change of slope (if modelled), the model's and the design's caveats, and
+    a caveat when the months before or after the intervention overlap the COVID-19 period
+    (:data:`socprev_kit.covid.COVID_PERIOD`).
 
     Parameters
     ----------
@@ -266,8 +270,14 @@ def describe_its(
     comparisons
         Names of the comparison municipalities of a controlled series, to name them.
     start
-        The project's start month (default: ``diagnostics["intervention"]`` if present, else the
+        The intervention's month (default: ``diagnostics["intervention"]`` if present, else the
         first month counted as after).
+    other
+        The same series fitted the other way round for the COVID-19 months: without them (when
+        ``covid_left_out`` is 0), or with them (``result`` left ``covid_left_out`` of them out).
+        Its change is given in one more sentence.
+    covid_left_out
+        How many months of the COVID-19 period were left out of ``result``.
 
     Examples
     --------
@@ -276,10 +286,12 @@ def describe_its(
     >>> df = pd.DataFrame({"month": months, "n": [20, 22, 18, 21] * 6 + [10, 11, 9, 10] * 6})
     >>> res = interrupted_time_series(df, count="n", period="month", intervention="2022-01")
     >>> describe_its(res, "I01", lang="en")[:2]  # doctest: +NORMALIZE_WHITESPACE
-    ['After the start of the project in January 2022, the indicator “drug-nuisance incidents
+    ['After the start of the intervention in January 2022, the indicator “drug-nuisance incidents
       registered” was 50% lower than expected from the trend before (95% interval: 54% lower to
       46% lower).', 'That is the desired direction.']
     """
+    from .covid import covid_sentences  # it uses sentence()
+
     info = _indicator(indicator_id, catalogue, lang)
     d, effects = result.diagnostics, result.effects.set_index("term")
     if start is None:
@@ -287,7 +299,11 @@ def describe_its(
     out = _level(effects.loc["level"], format_month(start, lang), info, lang)
     if "slope" in effects.index:
         out += _slope_change(effects.loc["slope"], lang)
-    out += _model_checks(result, lang) + _design(result, comparisons, lang)
+    out += _model_checks(result, lang)
+    out += covid_sentences(
+        result, start, lang, indicator=info.name, other=other, left_out=covid_left_out
+    )
+    out += _design(result, comparisons, lang)
     return out + caveats(indicator_id, lang=lang, catalogue=catalogue, suppressed=suppressed)
 
 

@@ -74,36 +74,39 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     # --- interrupted time series ---------------------------------------------------------------
     "its_lower": {
-        "nl": "Na de start van het project in {month} lag de indicator “{indicator}” {pct} lager "
-        "dan verwacht volgens de trend ervoor (95 %-interval: van {low} tot {high}).",
-        "fr": "Après le début du projet en {month}, l'indicateur « {indicator} » était {pct} plus "
-        "bas que prévu d'après la tendance d'avant (intervalle à 95 % : de {low} à {high}).",
-        "en": "After the start of the project in {month}, the indicator “{indicator}” was {pct} "
-        "lower than expected from the trend before (95% interval: {low} to {high}).",
+        "nl": "Na de start van de interventie in {month} lag de indicator “{indicator}” {pct} "
+        "lager dan verwacht volgens de trend ervoor (95 %-interval: van {low} tot {high}).",
+        "fr": "Après le début de l'intervention en {month}, l'indicateur « {indicator} » était "
+        "{pct} plus bas que prévu d'après la tendance d'avant (intervalle à 95 % : de {low} à "
+        "{high}).",
+        "en": "After the start of the intervention in {month}, the indicator “{indicator}” was "
+        "{pct} lower than expected from the trend before (95% interval: {low} to {high}).",
     },
     "its_higher": {
-        "nl": "Na de start van het project in {month} lag de indicator “{indicator}” {pct} hoger "
-        "dan verwacht volgens de trend ervoor (95 %-interval: van {low} tot {high}).",
-        "fr": "Après le début du projet en {month}, l'indicateur « {indicator} » était {pct} plus "
-        "haut que prévu d'après la tendance d'avant (intervalle à 95 % : de {low} à {high}).",
-        "en": "After the start of the project in {month}, the indicator “{indicator}” was {pct} "
-        "higher than expected from the trend before (95% interval: {low} to {high}).",
+        "nl": "Na de start van de interventie in {month} lag de indicator “{indicator}” {pct} "
+        "hoger dan verwacht volgens de trend ervoor (95 %-interval: van {low} tot {high}).",
+        "fr": "Après le début de l'intervention en {month}, l'indicateur « {indicator} » était "
+        "{pct} plus haut que prévu d'après la tendance d'avant (intervalle à 95 % : de {low} à "
+        "{high}).",
+        "en": "After the start of the intervention in {month}, the indicator “{indicator}” was "
+        "{pct} higher than expected from the trend before (95% interval: {low} to {high}).",
     },
     "its_same": {
-        "nl": "Na de start van het project in {month} lag de indicator “{indicator}” ongeveer "
+        "nl": "Na de start van de interventie in {month} lag de indicator “{indicator}” ongeveer "
         "op het niveau dat de trend ervoor liet verwachten (95 %-interval: van {low} tot {high}).",
-        "fr": "Après le début du projet en {month}, l'indicateur « {indicator} » était à peu près "
-        "au niveau prévu d'après la tendance d'avant (intervalle à 95 % : de {low} à {high}).",
-        "en": "After the start of the project in {month}, the indicator “{indicator}” was about "
-        "as expected from the trend before (95% interval: {low} to {high}).",
+        "fr": "Après le début de l'intervention en {month}, l'indicateur « {indicator} » était à "
+        "peu près au niveau prévu d'après la tendance d'avant (intervalle à 95 % : de {low} à "
+        "{high}).",
+        "en": "After the start of the intervention in {month}, the indicator “{indicator}” was "
+        "about as expected from the trend before (95% interval: {low} to {high}).",
     },
     "its_unestimable": {
-        "nl": "Hoe de indicator “{indicator}” veranderde na de start van het project in {month}, "
-        "kan met deze gegevens niet geschat worden.",
-        "fr": "Le changement de l'indicateur « {indicator} » après le début du projet en {month} "
-        "ne peut pas être estimé avec ces données.",
-        "en": "The change in the indicator “{indicator}” after the start of the project in "
-        "{month} cannot be estimated from these data.",
+        "nl": "Hoe de indicator “{indicator}” veranderde na de start van de interventie in "
+        "{month}, kan met deze gegevens niet geschat worden.",
+        "fr": "Le changement de l'indicateur « {indicator} » après le début de l'intervention en "
+        "{month} ne peut pas être estimé avec ces données.",
+        "en": "The change in the indicator “{indicator}” after the start of the intervention "
+        "in {month} cannot be estimated from these data.",
     },
     "its_slope": {
         "nl": "Daarna veranderde de trend met {pct} per maand tegenover ervoor (95 %-interval: "
@@ -112,6 +115,57 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "95 % : {low} à {high}).",
         "en": "After that, the trend changed by {pct} per month compared with before (95% "
         "interval: {low} to {high}).",
+    },
+    # --- COVID-19 period (socprev_kit.covid) -----------------------------------------------------
+    "covid_overlap": {
+        "nl": "{n} maanden van deze schatting, {where}, vallen in de COVID-19-periode ({first} tot "
+        "{last}: lockdowns en andere federale maatregelen vanaf 18 maart 2020). Ze kunnen de "
+        "aantallen veranderd hebben los van het project.",
+        "fr": "{n} mois de cette estimation, {where}, tombent dans la période de COVID-19 ({first} "
+        "à {last} : confinements et autres mesures fédérales à partir du 18 mars 2020). Ils "
+        "peuvent avoir changé les nombres indépendamment du projet.",
+        "en": "{n} months of this estimate, {where}, fall in the COVID-19 period ({first} to "
+        "{last}: lockdowns and other federal measures from 18 March 2020). They can have changed "
+        "the counts regardless of the project.",
+    },
+    "covid_where_before": {
+        "nl": "vóór de start van de interventie",
+        "fr": "avant le début de l'intervention",
+        "en": "before the start of the intervention",
+    },
+    "covid_where_after": {
+        "nl": "na de start van de interventie",
+        "fr": "après le début de l'intervention",
+        "en": "after the start of the intervention",
+    },
+    "covid_where_both": {
+        "nl": "vóór en na de start van de interventie",
+        "fr": "avant et après le début de l'intervention",
+        "en": "before and after the start of the intervention",
+    },
+    "covid_left_out": {
+        "nl": "De {n} maanden van de COVID-19-periode ({first} tot {last}) zijn uit deze schatting "
+        "weggelaten.",
+        "fr": "Les {n} mois de la période de COVID-19 ({first} à {last}) sont exclus de cette "
+        "estimation.",
+        "en": "The {n} months of the COVID-19 period ({first} to {last}) are left out of this "
+        "estimate.",
+    },
+    "covid_without": {
+        "nl": "Zonder die {n} COVID-19-maanden is de verandering van de indicator “{indicator}” "
+        "{change} (95 %-interval: {low} tot {high}).",
+        "fr": "Sans ces {n} mois de COVID-19, le changement de l'indicateur « {indicator} » est de "
+        "{change} (intervalle à 95 % : {low} à {high}).",
+        "en": "Without those {n} COVID-19 months, the change in the indicator “{indicator}” is "
+        "{change} (95% interval: {low} to {high}).",
+    },
+    "covid_with": {
+        "nl": "Met die {n} COVID-19-maanden is de verandering van de indicator “{indicator}” "
+        "{change} (95 %-interval: {low} tot {high}).",
+        "fr": "Avec ces {n} mois de COVID-19, le changement de l'indicateur « {indicator} » est de "
+        "{change} (intervalle à 95 % : {low} à {high}).",
+        "en": "With those {n} COVID-19 months, the change in the indicator “{indicator}” is "
+        "{change} (95% interval: {low} to {high}).",
     },
     "ratio_lower": {"nl": "{pct} lager", "fr": "{pct} plus bas", "en": "{pct} lower"},
     "ratio_higher": {"nl": "{pct} hoger", "fr": "{pct} plus haut", "en": "{pct} higher"},

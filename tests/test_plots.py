@@ -145,7 +145,7 @@ def test_indicator_inline_lines_intervention_and_legend(tmp_path):
         "Model",
         "Zonder project (model)",
         "Doel",
-        "Start project",
+        "Start interventie",
     ]
     counterfactual = ax.get_lines()[2]
     assert counterfactual.get_linestyle() == "--"
@@ -164,7 +164,7 @@ def test_indicator_in_french_on_the_given_ax():
     assert out is ax and len(fig.axes) == 1
     assert ax.get_xlabel() == "Période" and ax.get_ylabel() == "Valeur"
     assert ax.get_title(loc="left") == "Vols"
-    assert _legend(ax) == ["Observé", "Début du projet"]
+    assert _legend(ax) == ["Observé", "Début de l'intervention"]
 
 
 def test_indicator_titles_itself_from_the_series():
@@ -226,7 +226,7 @@ def test_indicator_suppressed_points_are_hollow_in_a_band(tmp_path):
     assert (band.get_y(), band.get_height()) == (0, 5)  # the band "< 5", in data units
     observed = ax.get_lines()[0].get_ydata()
     assert np.isnan(observed[series["suppressed"].to_numpy()]).all()  # never at a value
-    assert _legend(ax) == ["Geregistreerd", "Afgeschermd (< 5)", "Start project"]
+    assert _legend(ax) == ["Geregistreerd", "Afgeschermd (< 5)", "Start interventie"]
     _png(ax.figure, tmp_path / "suppressed.png")
 
 

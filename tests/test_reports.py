@@ -119,7 +119,7 @@ def test_notebook_has_a_parameters_cell_and_no_logic(name: str, runs: Runs) -> N
     )
     params = pm.inspect_notebook(NOTEBOOKS / f"{name}.ipynb")
     first = "nis_code" if name.startswith("municipality") else "project_id"
-    assert list(params) == [first, "data_path", "lang", "period_start", "period_end"]
+    assert list(params) == [first, "data_path", "lang", "period_start", "period_end", "covid"]
 
 
 @pytest.mark.parametrize(("run", "lang"), [("gent_nl", "nl"), ("small_fr", "fr")])

@@ -35,6 +35,7 @@ STYLE: dict[str, object] = {
     "fitted": PALETTE["vermillion"],
     "counterfactual": PALETTE["vermillion"],
     "intervention": PALETTE["black"],
+    "project_start": PALETTE["purple"],
     "target": PALETTE["green"],
     "suppressed_band": "#EBEBEB",
     "cycle": [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky_blue")],
@@ -65,7 +66,12 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Sans projet (modèle)",
         "en": "Without project (model)",
     },
-    "intervention": {"nl": "Start project", "fr": "Début du projet", "en": "Project start"},
+    "intervention": {
+        "nl": "Start interventie",
+        "fr": "Début de l'intervention",
+        "en": "Intervention start",
+    },
+    "project_start": {"nl": "Start project", "fr": "Début du projet", "en": "Project start"},
     "target": {"nl": "Doel", "fr": "Objectif", "en": "Target"},
     "baseline": {"nl": "Nulmeting", "fr": "Situation initiale", "en": "Baseline"},
     "suppressed": {

@@ -16,10 +16,13 @@ from .texts import text
 
 __all__ = [
     "date_text",
+    "is_member",
     "labels",
+    "members_text",
     "month_text",
     "period_text",
     "project_heading",
+    "project_members",
     "report_issues",
 ]
 
@@ -72,11 +75,38 @@ def labels(code_list: str, codes: object, lang: Lang) -> str:
     return ", ".join(names.get(str(c), str(c)) for c in items if c is not None and not pd.isna(c))
 
 
-def project_heading(report: Report, unit: Unit) -> str:
-    """``### GEN-DAM – Outreach ...`` (with the area in a project report of several
-    municipalities)."""
+def project_members(report: Report, project_id: str) -> tuple[str, ...]:
+    """NIS codes of a project's municipalities: those it declares and those with its data."""
+    row = report.projects.set_index("project_id").loc[project_id]
+    regs = report.ctx.data.registrations
+    found = set(regs.loc[regs["project_id"] == project_id, "nis_code"])
+    found |= set(row["nis_codes"] or ())
+    return tuple(sorted(found))
+
+
+def is_member(report: Report, unit: Unit) -> bool:
+    """Whether ``unit`` is one municipality of a project of several (its own figures are not the
+    project's)."""
+    return unit.area != ALL and len(project_members(report, unit.project_id)) > 1
+
+
+def members_text(report: Report, project_id: str) -> str:
+    """The names of a project's municipalities, joined by commas (Markdown-escaped)."""
+    names = [area_name(c, report.lang) for c in project_members(report, project_id)]
+    return md_escape(", ".join(names))
+
+
+def project_heading(report: Report, unit: Unit, *, whole: bool = False) -> str:
+    """``### GEN-DAM – Outreach ...``, with the area in a project report of several
+    municipalities; in a municipality's report of a project of several, with the municipality
+    (its own figures) or, with ``whole``, the project's municipalities (the project's figures)."""
     name = report.projects.set_index("project_id")["name"].get(unit.project_id, "")
     where = f" ({area_name(ALL, report.lang)})" if unit.area == ALL else ""
+    if is_member(report, unit):
+        where = f" ({md_escape(area_name(unit.area, report.lang))})"
+        if whole:
+            names = members_text(report, unit.project_id)
+            where = f" ({text('whole_project', report.lang, names=names)})"
     return f"### {md_escape(unit.project_id)} – {md_escape(str(name))}{where}"
 
 

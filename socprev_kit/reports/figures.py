@@ -18,7 +18,8 @@ import pandas as pd
 from ..formatting import Lang
 from ..its import ITSResult
 from ..plots import plot_funnel, plot_indicator
-from ..plots.style import PALETTE, STYLE
+from ..plots.style import PALETTE, STYLE, period_times
+from ..plots.style import label as plot_label
 from .texts import text
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class Panel:
     plan: float | None = None
     intervention: pd.Timestamp | None = None
     its: ITSResult | None = None
+    project_start: pd.Timestamp | None = None  # drawn when it is not the intervention's month
     population: tuple[float, int] | None = None  # (inhabitants, their year) for a rate axis
 
 
@@ -86,6 +88,15 @@ def _draw(ax: Axes, panel: Panel, lang: Lang) -> None:
     )
     if ax.get_legend() is not None:
         ax.get_legend().remove()
+    if panel.project_start is not None:
+        when = period_times(pd.Series([panel.project_start]))[0]
+        ax.axvline(
+            when,
+            color=STYLE["project_start"],
+            lw=1,
+            ls="--",
+            label=plot_label("project_start", lang),
+        )
     for value, label in panel.targets:
         ax.axhline(value, color=STYLE["target"], lw=1.5, ls="-.", label=label)
     if panel.plan is not None:

@@ -3,11 +3,14 @@
 Quasi-Poisson, one harmonic, population offset, from the project's intervention date (its start
 date when missing) plus its lag, with a slope change when the project expects one, controlled by
 the project's comparison municipalities when its design is ``controlled_its`` (one that runs its
-own project on the indicator during the window is named in ``own_comparisons``). A series that
-cannot be estimated gets a reason (a text key of :mod:`socprev_kit.reports.texts`): the design
-plans no ITS, no date, all zeros, counts too small, too few months, data that cannot be
-modelled. Warnings are caught with ``simplefilter("always")`` and kept with the result (cached
-per data context), so every run in a process says the same.
+own project on the indicator during the window is named in ``own_comparisons``). When the series
+holds months of the COVID-19 period, the report's ``covid`` choice fits it with them and once
+more without them (``"both"``), the other way round (``"exclude"``), or only with them. A
+series that cannot be estimated gets a reason (a text key of
+:mod:`socprev_kit.reports.texts`): the design plans no ITS, no date, all zeros, counts too
+small, too few months, data that cannot be modelled. Warnings are caught with
+``simplefilter("always")`` and kept with the result (cached per data context), so every run in
+a process says the same.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..comparison import NoComparisonError, comparison_series
+from ..covid import covid_mask, without_covid
 from ..its import (
     IN_CONTROL,
     ITSDataError,
@@ -52,6 +56,8 @@ class ITSOutcome:
     no_control: bool = False
     intervention: pd.Timestamp | None = None
     own_comparisons: tuple[tuple[str, str], ...] = ()
+    other: ITSResult | None = None  # the fit the other way for the COVID-19 months
+    covid_left_out: int = 0  # COVID-19 months left out of ``result``
 
 
 def _control(report: Report, unit: Unit, indicator: str, codes: tuple) -> tuple:
@@ -129,20 +135,22 @@ def _its(report: Report, unit: Unit, indicator: str) -> ITSOutcome:
         return ITSOutcome(**base, reason="its_small", fields=small)
     codes = tuple(project["comparison_nis_codes"] or ()) if design == "controlled_its" else ()
     control, own = _control(report, unit, indicator, codes) if codes else (None, ())
+    n_covid = int(covid_mask(series["period"]).sum())
+    left_out = n_covid if report.covid == "exclude" else 0
     try:
-        try:
-            result, unstable = _fit(series, control, when, project)
-        except TooFewPointsError as exc:
-            if control is None or exc.where != IN_CONTROL:
-                raise
-            control = None
-            result, unstable = _fit(series, None, when, project)
+        result, unstable, used = _fit_or_uncontrolled(
+            *_covid_rows(series, control, left_out), when, project
+        )
     except TooFewPointsError as exc:
         return ITSOutcome(
             **base, reason="its_too_few", fields={"n_pre": exc.n_pre, "n_post": exc.n_post}
         )
-    except (ITSDataError, ValueError, np.linalg.LinAlgError):
+    except _UNFIT:
         return ITSOutcome(**base, reason="its_bad_data")
+    control = control if used is not None else None
+    other = None
+    if n_covid and report.covid != "include":
+        other = _other_way(series, control, bool(left_out), when, project)
     return ITSOutcome(
         **base,
         result=result,
@@ -150,10 +158,46 @@ def _its(report: Report, unit: Unit, indicator: str) -> ITSOutcome:
         comparisons=codes if control is not None else (),
         no_control=bool(codes) and control is None,
         own_comparisons=own if control is not None else (),
+        other=other,
+        covid_left_out=left_out,
     )
+
+
+#: Errors of a series that cannot be fitted (besides too few months).
+_UNFIT = (ITSDataError, ValueError, np.linalg.LinAlgError)
+
+
+def _covid_rows(
+    series: pd.DataFrame, control: pd.DataFrame | None, drop: bool
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The series and control, without their COVID-19 months when ``drop``."""
+    if not drop:
+        return series, control
+    return without_covid(series), None if control is None else without_covid(control)
+
+
+def _fit_or_uncontrolled(series, control, when, project):  # noqa: ANN001, ANN202
+    """:func:`_fit`, uncontrolled when the control has too few months; with the control used."""
+    try:
+        result, unstable = _fit(series, control, when, project)
+    except TooFewPointsError as exc:
+        if control is None or exc.where != IN_CONTROL:
+            raise
+        control = None
+        result, unstable = _fit(series, None, when, project)
+    return result, unstable, control
+
+
+def _other_way(series, control, left_out: bool, when, project) -> ITSResult | None:  # noqa: ANN001
+    """The fit with the COVID-19 months when they were left out, else without them (None when
+    it cannot be fitted)."""
+    try:
+        return _fit(*_covid_rows(series, control, not left_out), when, project)[0]
+    except (TooFewPointsError, *_UNFIT):
+        return None
 
 
 def its_outcome(report: Report, unit: Unit, indicator: str) -> ITSOutcome:
     """The ITS of one unit and indicator (cached per data context, unit, indicator and period)."""
-    key = ("its", unit, indicator, report.start, report.end, report.nis_codes)
+    key = ("its", unit, indicator, report.start, report.end, report.nis_codes, report.covid)
     return report.ctx.memo(key, lambda: _its(report, unit, indicator))

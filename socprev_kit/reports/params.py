@@ -72,6 +72,18 @@ def _periods(lang: str, start: str, end: str) -> tuple[pd.Period | None, pd.Peri
     return first, last
 
 
+#: How an interrupted time series treats the months of the COVID-19 period (:attr:`Report.covid`).
+COVID_CHOICES = ("both", "include", "exclude")
+
+
+def _covid(value: str, lang: str) -> str:
+    """The ``covid`` choice, checked (empty: ``"both"``)."""
+    choice = str(value or "").strip().lower() or "both"
+    if choice not in COVID_CHOICES:
+        raise ReportParameterError("covid", value, "covid", lang)
+    return choice
+
+
 def _load(data_path: str | Path | None, lang: str) -> DataContext:
     given = str(data_path or "").strip()
     if given and not Path(given).expanduser().exists():
@@ -127,15 +139,21 @@ def municipality_report(
     lang: str = "nl",
     period_start: str = "",
     period_end: str = "",
+    covid: str = "both",
 ) -> Report:
     """The report of one municipality (NIS code or Dutch, French or English name).
+
+    ``covid``: an interrupted time series whose months overlap the COVID-19 period is fitted
+    with them and shown once more without them (``"both"``), only with them (``"include"``),
+    or without them and shown once more with them (``"exclude"``).
 
     Raises
     ------
     ReportParameterError
-        Unknown municipality, one without data, an unknown language or a bad period.
+        Unknown municipality, one without data, an unknown language, a bad period or ``covid``.
     """
     first, last = _periods(lang, period_start, period_end)
+    covid = _covid(covid, lang)
     row = _find(nis_code, lang)
     ctx = _load(data_path, lang)
     row = _with_data(ctx, row, nis_code, lang)
@@ -153,7 +171,8 @@ def municipality_report(
         lang=lang, ctx=ctx, projects=projects, nis_codes=(nis,),
         units=tuple(Unit(p, nis) for p in projects["project_id"]), start=first, end=last,
         parameters=_given(nis_code=nis_code, data_path=data_path, lang=lang,
-                          period_start=period_start, period_end=period_end),
+                          period_start=period_start, period_end=period_end, covid=covid),
+        covid=covid,
     )  # fmt: skip
     return _check_data(report, "period_start" if period_start else "period_end")
 
@@ -182,15 +201,18 @@ def project_report(
     lang: str = "nl",
     period_start: str = "",
     period_end: str = "",
+    covid: str = "both",
 ) -> Report:
-    """The report of one project over all its municipalities.
+    """The report of one project over all its municipalities (``covid`` as for
+    :func:`municipality_report`).
 
     Raises
     ------
     ReportParameterError
-        Unknown project, an unknown language or a bad period.
+        Unknown project, an unknown language, a bad period or ``covid``.
     """
     first, last = _periods(lang, period_start, period_end)
+    covid = _covid(covid, lang)
     ctx = _load(data_path, lang)
     row = _project(ctx, project_id, lang)
     pid = str(row["project_id"])
@@ -203,6 +225,7 @@ def project_report(
         .reset_index(drop=True), nis_codes=nis_codes,
         units=(Unit(pid, nis_codes[0] if len(nis_codes) == 1 else ALL),), start=first, end=last,
         parameters=_given(project_id=project_id, data_path=data_path, lang=lang,
-                          period_start=period_start, period_end=period_end),
+                          period_start=period_start, period_end=period_end, covid=covid),
+        covid=covid,
     )  # fmt: skip
     return _check_data(report, "period_start" if period_start else "period_end")

@@ -48,6 +48,14 @@ PARAMETER_TEXTS: dict[str, dict[str, str]] = {
         "en": "the kit writes reports in 'nl' (Dutch), 'fr' (French) or 'en' (English); "
         "use one of these three.",
     },
+    "covid": {
+        "nl": "kies 'both' (met en zonder de COVID-19-maanden), 'include' (met) of 'exclude' "
+        "(zonder, en nog eens met).",
+        "fr": "choisissez 'both' (avec et sans les mois de COVID-19), 'include' (avec) ou "
+        "'exclude' (sans, et encore une fois avec).",
+        "en": "use 'both' (with and without the COVID-19 months), 'include' (with) or 'exclude' "
+        "(without, and once more with).",
+    },
     "period_format": {
         "nl": "schrijf een maand als JJJJ-MM (bv. 2024-01) of een jaar als JJJJ (bv. 2024), "
         "of laat leeg voor alle gegevens.",

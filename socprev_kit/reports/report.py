@@ -33,7 +33,10 @@ class Report:
 
     ``table`` and ``yearly`` are the monthly and yearly indicator tables limited to the
     report's projects, municipalities and period (new frames; the context's are never
-    modified).
+    modified). ``covid`` says how an interrupted time series treats the months of the COVID-19
+    period (:data:`socprev_kit.covid.COVID_PERIOD`): fitted with them and shown once more
+    without them (``"both"``), with them only (``"include"``), or without them and shown once
+    more with them (``"exclude"``).
     """
 
     kind: Literal["municipality", "project"]
@@ -48,6 +51,7 @@ class Report:
     start: pd.Period | None
     end: pd.Period | None
     parameters: dict
+    covid: Literal["both", "include", "exclude"] = "both"
     _memo: dict = field(default_factory=dict, repr=False)
 
     @property

@@ -35,6 +35,7 @@ def _methods(report: Report) -> list[str]:
         text("m_rates", lang, year=int(years.max()) if len(years) else "–"),
         text("m_attainment", lang),
         text("m_its", lang),
+        text(f"m_covid_{report.covid}", lang),
         text("m_funnel", lang),
         text("m_suppression", lang, k=min_cell(), k_minus=min_cell() - 1),
     ]

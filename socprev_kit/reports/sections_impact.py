@@ -9,7 +9,8 @@ import pandas as pd
 from ..catalogue import POPULATION
 from ..formatting import Lang, format_number, format_percent
 from ..interpretation import describe_its
-from .common import labels, month_text, project_heading
+from ..its import ITSResult
+from .common import is_member, labels, month_text, project_heading
 from .display import Section
 from .evaluate import (
     catalogue,
@@ -20,7 +21,7 @@ from .evaluate import (
 from .figures import Panel, panel_figure
 from .interrupted import ITSOutcome, its_outcome
 from .report import Report, Unit
-from .sections_results import indicators_of_type
+from .sections_results import indicators_of_type, member_text
 from .tables import cells, indicator_label, municipality_name, unit_name
 from .texts import text
 
@@ -41,7 +42,17 @@ def _impact_panel(report: Report, outcome: ITSOutcome, series: pd.DataFrame) -> 
         text("count_axis", report.lang),
         intervention=outcome.intervention,
         its=outcome.result,
+        project_start=_project_start(report, outcome),
     )
+
+
+def _project_start(report: Report, outcome: ITSOutcome) -> pd.Timestamp | None:
+    """The project's start when it falls in another month than the intervention (else None)."""
+    start = report.projects.set_index("project_id")["start_date"].get(outcome.unit.project_id)
+    if start is None or pd.isna(start) or outcome.intervention is None:
+        return None
+    start = pd.Timestamp(start)
+    return None if start.to_period("M") == outcome.intervention.to_period("M") else start
 
 
 def its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
@@ -55,6 +66,7 @@ def its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
         report.start,
         report.end,
         report.nis_codes,
+        report.covid,
     )
     return list(report.ctx.memo(key, lambda: _its_sentences(report, outcome)))
 
@@ -77,6 +89,8 @@ def _its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
         comparisons=names,
         start=outcome.intervention,
         catalogue=catalogue_frame(),
+        other=outcome.other,
+        covid_left_out=outcome.covid_left_out,
     )
     if outcome.no_control:
         out.append(text("its_no_control", lang, indicator=name))
@@ -92,27 +106,37 @@ def _its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
 
 
 def _its_table(report: Report, outcomes: list[ITSOutcome]) -> pd.DataFrame:
+    """One row per estimate; a second row for the fit the other way for the COVID-19 months."""
     lang, rows = report.lang, []
     for o in (o for o in outcomes if o.result is not None):
-        level = o.result.effects.set_index("term").loc["level"]
-        pct = [
-            format_percent(100 * (level[c] - 1), lang, signed=True)
-            for c in ("rate_ratio", "ci_low", "ci_high")
-        ]
-        d = o.result.diagnostics
+        name = indicator_label(o.indicator_id, lang)
         names = ", ".join(municipality_name(c, lang) for c in o.comparisons)
-        rows.append(
-            {
-                text("indicator", lang): indicator_label(o.indicator_id, lang),
-                text("change", lang): pct[0],
-                text("interval", lang): f"{pct[1]} … {pct[2]}",
-                text("months_before_after", lang): f"{d['n_pre']} / {d['n_post']}",
-                text("model", lang): text("model_controlled", lang, names=names)
-                if names
-                else text("model_plain", lang),
-            }
-        )
+        model = text("model_controlled", lang, names=names) if names else text("model_plain", lang)
+        if o.other is None:
+            rows.append(_its_row(o.result, name, model, lang))
+            continue
+        first, second = ("covid_without_row", "covid_with_row")
+        if not o.covid_left_out:  # ``result`` holds the COVID-19 months, ``other`` not
+            first, second = second, first
+        rows.append(_its_row(o.result, text(first, lang, name=name), model, lang))
+        rows.append(_its_row(o.other, text(second, lang, name=name), model, lang))
     return pd.DataFrame(rows)
+
+
+def _its_row(result: ITSResult, name: str, model: str, lang: Lang) -> dict[str, str]:
+    level = result.effects.set_index("term").loc["level"]
+    pct = [
+        format_percent(100 * (level[c] - 1), lang, signed=True)
+        for c in ("rate_ratio", "ci_low", "ci_high")
+    ]
+    d = result.diagnostics
+    return {
+        text("indicator", lang): name,
+        text("change", lang): pct[0],
+        text("interval", lang): f"{pct[1]} … {pct[2]}",
+        text("months_before_after", lang): f"{d['n_pre']} / {d['n_post']}",
+        text("model", lang): model,
+    }
 
 
 def _impact_yearly(report: Report, unit: Unit) -> pd.DataFrame:
@@ -181,6 +205,8 @@ def impact(report: Report) -> Section:
         )
     for unit in report.units:
         out.md(project_heading(report, unit))
+        if is_member(report, unit):
+            out.md(member_text("member_impact", report, unit))
         if found[unit]:
             table = _its_table(report, found[unit])
             if len(table):

@@ -9,15 +9,15 @@ from ..formatting import Lang, format_percent, format_period
 from ..interpretation import describe_attainments
 from ..plots import plot_attainment
 from ..plots.style import label
-from .common import labels, project_heading
-from .display import Section
+from .common import is_member, labels, members_text, project_heading
+from .display import Section, md_escape
 from .evaluate import attainment_rows, catalogue, catalogue_frame, published
 from .figures import Panel, panel_figure
 from .report import Report, Unit
-from .tables import indicator_label, unit_name, value_text, yearly_table
+from .tables import area_name, indicator_label, unit_name, value_text, yearly_table
 from .texts import text
 
-__all__ = ["indicators_of_type", "logic_model", "process_and_outputs"]
+__all__ = ["indicators_of_type", "logic_model", "member_text", "process_and_outputs"]
 
 #: Derived indicators that are delivery against a plan (numerator / planned x 100): plan = 100 %.
 AGAINST_PLAN = ("P01", "P03", "P06")
@@ -86,7 +86,9 @@ def logic_model(report: Report) -> Section:
         rows = att[att["project_id"] == unit.project_id].reset_index(drop=True)
         if rows.empty:
             continue
-        out.md(project_heading(report, unit))
+        out.md(project_heading(report, unit, whole=True))
+        if is_member(report, unit):
+            out.md(member_text("objectives_whole", report, unit))
         out.table(_objectives_table(rows, lang), numeric=numeric)
         key = ("attainment_text", unit.project_id, lang, report.start, report.end)
         out.bullets(
@@ -129,6 +131,7 @@ def _process_panels(report: Report, unit: Unit) -> list[Panel]:
     cat, lang = catalogue(), report.lang
     monthly = published(report, unit)
     prefix = f"{unit.project_id} · " if len(report.units) > 1 else ""
+    member = is_member(report, unit)  # the project's targets are not this municipality's
     panels = []
     for i in ids:
         rows = monthly[monthly["indicator_id"] == i]
@@ -139,11 +142,22 @@ def _process_panels(report: Report, unit: Unit) -> list[Panel]:
                 rows,
                 prefix + indicator_label(i, lang),
                 unit_name(i, lang),
-                targets=_target_lines(report, unit, i),
+                targets=() if member else _target_lines(report, unit, i),
                 plan=100.0 if i in AGAINST_PLAN else None,
             )
         )
     return panels
+
+
+def member_text(key: str, report: Report, unit: Unit) -> str:
+    """A note that says whose figures follow: the whole project's or one municipality's."""
+    return text(
+        key,
+        report.lang,
+        id=md_escape(unit.project_id),
+        names=members_text(report, unit.project_id),
+        name=md_escape(area_name(unit.area, report.lang)),
+    )
 
 
 def indicators_of_type(frame: pd.DataFrame, types: tuple[str, ...]) -> list[str]:
@@ -168,6 +182,8 @@ def process_and_outputs(report: Report) -> Section:
         if not ids:
             out.md(text("no_process", lang))
             continue
+        if is_member(report, unit):
+            out.md(member_text("member_figures", report, unit))
         table = yearly_table(yearly, ids, lang, monthly=published(report, unit))
         out.table(table, numeric=list(table.columns[2:-1]), spark=text("months_24", lang))
     return out

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..formatting import Lang, format_number, format_percent
 from ..interpretation import caveats, sentence
-from .common import report_issues
+from .common import is_member, report_issues
 from .display import Section, md_escape
 from .evaluate import (
     attainment_rows,
@@ -225,6 +225,7 @@ def _data_caveats(report: Report) -> list[str]:
         out.append(text("errors_caveat", lang, n=errors))
     for indicator in _impact_ids(report):
         out += caveats(indicator, lang=lang, catalogue=catalogue_frame())
+    out += _whole_project_caveat(report)
     hidden = sum(int(published(report, u)["suppressed"].sum()) for u in report.units)
     if hidden:
         out.append(
@@ -233,6 +234,22 @@ def _data_caveats(report: Report) -> list[str]:
             )
         )
     return out
+
+
+def _whole_project_caveat(report: Report) -> list[str]:
+    """In a municipality's report: the objectives of a project of several municipalities are
+    the whole project's."""
+    att = attainment_rows(report)
+    ids = [
+        md_escape(u.project_id)
+        for u in report.units
+        if is_member(report, u) and len(att) and (att["project_id"] == u.project_id).any()
+    ]
+    if not ids:
+        return []
+    joined = ids[0] if len(ids) == 1 else text(
+        "and_list", report.lang, first=", ".join(ids[:-1]), last=ids[-1])  # fmt: skip
+    return [text("objectives_whole_caveat", report.lang, ids=joined, name=md_escape(report.name))]
 
 
 def interpretation(report: Report) -> Section:

@@ -106,6 +106,8 @@ _WORDS = {
                        "l'ensemble du projet ; il a son propre rapport.",
                        "{id} is an intermunicipal project ({names}): its objectives are for the "
                        "project as a whole; it has a report of its own."),
+    "whole_project": ("hele project: {names}", "tout le projet : {names}",
+                      "whole project: {names}"),
     "project_total": ("alle gemeenten samen", "toutes les communes ensemble",
                       "all municipalities together"),
     "no_projects": ("Geen projecten met gegevens.", "Aucun projet avec des données.",
@@ -205,6 +207,33 @@ _ANNEX = {
               "evaluation design names them. At least 3 months before and after (12 are "
               "better) and on average at least 1 case a month on each side. Result: the change "
               "in level as a ratio, with a 95% interval."),
+    "m_covid_both": ("**COVID-19.** Vallen maanden van een tijdreeks in de COVID-19-periode "
+                     "(maart 2020 tot juni 2021), dan zegt het rapport dat en schat het de "
+                     "verandering een tweede keer zonder die maanden (parameter covid).",
+                     "**COVID-19.** Quand des mois d'une série tombent dans la période de "
+                     "COVID-19 (mars 2020 à juin 2021), le rapport le dit et estime le "
+                     "changement une seconde fois sans ces mois (paramètre covid).",
+                     "**COVID-19.** When months of a series fall in the COVID-19 period (March "
+                     "2020 to June 2021), the report says so and estimates the change a second "
+                     "time without those months (parameter covid)."),
+    "m_covid_include": ("**COVID-19.** Vallen maanden van een tijdreeks in de COVID-19-periode "
+                        "(maart 2020 tot juni 2021), dan zegt het rapport dat; ze tellen mee "
+                        "(parameter covid).",
+                        "**COVID-19.** Quand des mois d'une série tombent dans la période de "
+                        "COVID-19 (mars 2020 à juin 2021), le rapport le dit ; ils sont comptés "
+                        "(paramètre covid).",
+                        "**COVID-19.** When months of a series fall in the COVID-19 period "
+                        "(March 2020 to June 2021), the report says so; they are counted "
+                        "(parameter covid)."),
+    "m_covid_exclude": ("**COVID-19.** De maanden van de COVID-19-periode (maart 2020 tot juni "
+                        "2021) zijn uit de tijdreeksen weggelaten; het rapport geeft de "
+                        "verandering ook met die maanden (parameter covid).",
+                        "**COVID-19.** Les mois de la période de COVID-19 (mars 2020 à juin "
+                        "2021) sont exclus des séries ; le rapport donne aussi le changement avec "
+                        "ces mois (paramètre covid).",
+                        "**COVID-19.** The months of the COVID-19 period (March 2020 to June "
+                        "2021) are left out of the series; the report also gives the change with "
+                        "those months (parameter covid)."),
     "m_funnel": ("**Trechterdiagram.** Elke gemeente met 12 maanden gegevens in het jaar; "
                  "exacte Poisson-grenzen (95 % en 99,8 %) rond het groepsgemiddelde.",
                  "**Graphique en entonnoir.** Chaque commune avec 12 mois de données dans "

@@ -19,6 +19,35 @@ _RESULTS = {
                     "données.", "Each objective is tied to an indicator. Attainment = (current "
                     "value − baseline) / (target − baseline): 0% is the baseline, 100% the target. "
                     "The current value is that of the last 12 months with data."),
+    "objectives_whole": ("De doelstellingen van {id} gelden voor het hele project ({names} "
+                         "samen): beginwaarde, streefwaarde, huidige waarde en realisatie in deze "
+                         "tabel zijn cijfers van het hele project, niet van {name} alleen. De "
+                         "cijfers van {name} zelf staan in deel 4 en 5.",
+                         "Les objectifs de {id} valent pour tout le projet ({names} ensemble) : "
+                         "valeur de départ, cible, valeur actuelle et réalisation de ce tableau "
+                         "sont des chiffres de tout le projet, et non de {name} uniquement. Les "
+                         "chiffres propres à {name} sont dans les parties 4 et 5.",
+                         "The objectives of {id} are for the whole project ({names} together): "
+                         "baseline, target, current value and attainment in this table are the "
+                         "whole project's figures, not {name}'s alone. {name}'s own figures are "
+                         "in parts 4 and 5."),
+    "member_figures": ("Cijfers van {name} alleen. De streefwaarden van {id} gelden voor het "
+                       "hele project ({names} samen) en staan daarom niet in de figuur bij de "
+                       "reeks van {name}.",
+                       "Chiffres de {name} uniquement. Les cibles de {id} valent pour tout le "
+                       "projet ({names} ensemble) et ne sont donc pas tracées sur la série de "
+                       "{name}.",
+                       "Figures of {name} alone. The targets of {id} are for the whole project "
+                       "({names} together) and are therefore not drawn over {name}'s series."),
+    "member_impact": ("Cijfers van {name} alleen, niet van het hele project {id} ({names}).",
+                      "Chiffres de {name} uniquement, pas de tout le projet {id} ({names}).",
+                      "Figures of {name} alone, not of the whole project {id} ({names})."),
+    "objectives_whole_caveat": ("De doelstellingen van {ids} en hun realisatie gelden voor het "
+                                "hele project, niet voor {name} alleen (zie deel 3).",
+                                "Les objectifs de {ids} et leur réalisation valent pour tout le "
+                                "projet, pas pour {name} uniquement (voir partie 3).",
+                                "The objectives of {ids} and their attainment are for the whole "
+                                "project, not for {name} alone (see part 3)."),
     "no_objectives": ("Geen doelstellingen geregistreerd.", "Aucun objectif enregistré.",
                       "No objectives registered."),
     "level": ("Niveau", "Niveau", "Level"),
@@ -51,19 +80,25 @@ _RESULTS = {
     "target_month": ("Streefwaarde per maand", "Cible par mois", "Target per month"),
     "impact_intro": ("De impactindicatoren als aantal per maand. De lijn van het model en de "
                      "stippellijn ‘zonder project’ komen uit een onderbroken tijdreeks: de trend "
-                     "vóór de start, doorgetrokken; het verschil is geen bewezen effect. Per "
-                     "project daarna de aantallen en de cijfers per 1.000 inwoners per jaar, met "
-                     "de bevolking van dat jaar (na {year} die van {year}).",
+                     "vóór de start van de interventie (stippellijn), doorgetrokken; het verschil "
+                     "is geen bewezen effect. Begon het project in een andere maand, dan staat "
+                     "die start er apart bij. Per project daarna de aantallen en de cijfers per "
+                     "1.000 inwoners per jaar, met de bevolking van dat jaar (na {year} die van "
+                     "{year}).",
                      "Les indicateurs d'impact en nombre par mois. La ligne du modèle et les "
                      "pointillés « sans projet » viennent d'une série temporelle interrompue : la "
-                     "tendance d'avant le début, prolongée ; l'écart n'est pas un effet prouvé. "
-                     "Par projet ensuite, les nombres et les taux pour 1 000 habitants par année, "
-                     "avec la population de l'année (après {year}, celle de {year}).",
+                     "tendance d'avant le début de l'intervention (ligne pointillée), prolongée ; "
+                     "l'écart n'est pas un effet prouvé. Si le projet a commencé un autre mois, "
+                     "ce début est indiqué à part. Par projet ensuite, les nombres et les taux "
+                     "pour 1 000 habitants par année, avec la population de l'année (après "
+                     "{year}, celle de {year}).",
                      "The impact indicators as counts per month. The model line and the dashed "
                      "'without project' line come from an interrupted time series: the trend "
-                     "before the start, extended; the difference is not a proven effect. Then, "
-                     "per project, the counts and the rates per 1,000 inhabitants per year, with "
-                     "that year's population (after {year}, that of {year})."),
+                     "before the start of the intervention (dotted line), extended; the "
+                     "difference is not a proven effect. When the project started in another "
+                     "month, that start is marked apart. Then, per project, the counts and the "
+                     "rates per 1,000 inhabitants per year, with that year's population (after "
+                     "{year}, that of {year})."),
     "no_impact": ("Geen impactindicatoren geregistreerd.", "Aucun indicateur d'impact enregistré.",
                   "No impact indicators registered."),
     "rate_axis": ("Per 1.000 inwoners ({year})", "Pour 1 000 habitants ({year})",
@@ -77,6 +112,11 @@ _RESULTS = {
                     "quasi-Poisson, uncontrolled"),
     "model_controlled": ("quasi-Poisson, met {names}", "quasi-Poisson, avec {names}",
                          "quasi-Poisson, with {names}"),
+    "covid_with_row": ("{name}, met de COVID-19-maanden", "{name}, avec les mois de COVID-19",
+                       "{name}, with the COVID-19 months"),
+    "covid_without_row": ("{name}, zonder de COVID-19-maanden",
+                          "{name}, sans les mois de COVID-19",
+                          "{name}, without the COVID-19 months"),
     "count_row": ("{name}: aantal", "{name} : nombre", "{name}: count"),
     "rate_row": ("{name}: per 1.000 inwoners", "{name} : pour 1 000 habitants",
                  "{name}: per 1,000 inhabitants"),

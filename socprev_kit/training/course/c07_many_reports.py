@@ -68,6 +68,7 @@ data_path = ""      # map of bestand met registraties (leeg: de voorbeelddata)
 lang = "nl"         # nl, fr of en
 period_start = ""   # bv. 2021-01 (leeg: vanaf de eerste maand)
 period_end = ""     # bv. 2024-12 (leeg: tot de laatste maand)
+covid = "both"      # COVID-19-maanden in een tijdreeks: both (met en zonder), include, exclude
 ```
 
 Je kunt dat notitieboek openen in JupyterLab, `nis_code` veranderen en alles uitvoeren. De batch
@@ -87,6 +88,7 @@ data_path = ""      # dossier ou fichier d'enregistrements (vide : les données 
 lang = "nl"         # nl, fr ou en
 period_start = ""   # p. ex. 2021-01 (vide : depuis le premier mois)
 period_end = ""     # p. ex. 2024-12 (vide : jusqu'au dernier mois)
+covid = "both"      # mois de COVID-19 dans une série : both (avec et sans), include, exclude
 ```
 
 Vous pouvez ouvrir ce carnet dans JupyterLab, changer `nis_code` et tout exécuter. Le lot fait la

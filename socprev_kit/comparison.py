@@ -9,9 +9,13 @@ Decisions:
   (and populations) of the chosen municipalities, kept only in periods where every one of them has
   a value, so the comparison area never silently shrinks. It is meant for count indicators
   (derived rows are refused).
-- :func:`funnel` limits are the exact Poisson quantiles of the expected count (the group rate times
-  the population); a municipality is outside a limit when its count is below the lower or above the
-  upper quantile. Each observed rate also gets an exact (Garwood) 95 % interval.
+- :func:`funnel` compares at least :data:`MIN_UNITS` (8) municipalities. Its limits start from
+  the exact Poisson quantiles of the expected count (the group rate times the population) and are
+  widened for overdispersion (:mod:`socprev_kit.overdispersion`: φ from winsorised z-scores,
+  multiplicative or additive τ²); a municipality is outside a limit when its count is below the
+  lower or above the upper one. Counts the catalogue hides are left out of the group rate and φ,
+  so they cannot be recovered from them. Each observed rate also gets an exact (Garwood) 95 %
+  interval.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ from .errors import SocprevError
 
 __all__ = [
     "ComparisonSeries",
+    "MIN_UNITS",
     "NoComparisonError",
+    "TooFewUnitsError",
     "choose_comparisons",
     "comparison_series",
     "funnel",
@@ -253,43 +259,99 @@ def garwood_interval(counts: pd.Series | np.ndarray, level: float = 0.95) -> pd.
     return pd.DataFrame({"low": low, "high": high})
 
 
+#: Fewest municipalities a funnel compares (with a count and a population, not hidden).
+MIN_UNITS = 8
+
+
+class TooFewUnitsError(SocprevError, ValueError):
+    """Fewer than ``needed`` municipalities to compare in a funnel plot; carries ``n``."""
+
+    def __init__(self, n: int, needed: int):
+        self.n, self.needed = n, needed
+        super().__init__(
+            f"Only {n} municipalit{'y' if n == 1 else 'ies'} with a count and a population "
+            f"(small counts hidden); a funnel plot compares at least {needed}. Use another "
+            "year or indicator, or more municipalities."
+        )
+
+
+def _hidden(table: pd.DataFrame, count: str, catalogue: pd.DataFrame | None) -> pd.Series:
+    """Rows whose count the catalogue's ``min_cell`` hides, or already marked ``suppressed``."""
+    from .evaluation import suppress
+
+    hidden = pd.Series(False, index=table.index)
+    if "suppressed" in table:
+        hidden |= table["suppressed"].fillna(False).astype(bool)
+    if "indicator_id" in table:
+        cells = table[["indicator_id", count]].rename(columns={count: "value"})
+        hidden |= suppress(cells, catalogue=catalogue, columns=())["suppressed"]
+    return hidden
+
+
 def funnel(
-    table: pd.DataFrame, *, count: str = "value", population: str = "population"
+    table: pd.DataFrame,
+    *,
+    count: str = "value",
+    population: str = "population",
+    catalogue: pd.DataFrame | None = None,
+    min_units: int = MIN_UNITS,
 ) -> pd.DataFrame:
-    """Funnel plot data: group rate, expected counts, exact Poisson 95 % and 99.8 % limits.
+    """Funnel plot data: group rate, expected counts, 95 % and 99.8 % limits allowing for
+    overdispersion (:mod:`socprev_kit.overdispersion`), and the hidden counts left out.
 
     Parameters
     ----------
     table
         One row per municipality for one indicator and one period (filter first).
     count, population
-        Column names. Rows without a positive population are left out of the group rate and get
-        NaN results.
+        Column names. Rows without a count or a positive population are left out of the group
+        rate and get NaN results.
+    catalogue
+        For the small-cell rule when ``table`` has ``indicator_id`` (default: the shipped one).
+        A count the catalogue's ``min_cell`` hides (or a row already marked ``suppressed``) is
+        blanked and left out of the group rate, φ and τ², so that it cannot be recovered from
+        the group rate, the populations and the other counts. Do not suppress the output again.
+    min_units
+        Fewest municipalities compared (shown, with a count and a population).
 
     Returns
     -------
     pandas.DataFrame
-        A copy with ``rate_per_1000``, ``group_rate_per_1000``, ``expected``, ``low_95``,
-        ``high_95``, ``low_998``, ``high_998`` (limits as counts; divide by the population for
-        rates), ``outside_95``, ``outside_998`` and the Garwood 95 % interval of the observed rate
-        (``rate_low``, ``rate_high``, per 1,000).
+        A copy with ``suppressed``, ``rate_per_1000``, ``group_rate_per_1000``, ``expected``,
+        ``z`` (square-root scale), ``low_95``, ``high_95``, ``low_998``, ``high_998`` (adjusted
+        limits as counts; divide by the population for rates), ``outside_95``, ``outside_998``,
+        the Garwood 95 % interval of the observed rate (``rate_low``, ``rate_high``, per 1,000)
+        and, the same on every row, ``overdispersion`` (``"none"``, ``"multiplicative"`` or
+        ``"additive"``), ``phi`` and ``tau2``.
+
+    Raises
+    ------
+    TooFewUnitsError
+        Fewer than ``min_units`` municipalities to compare.
     """
+    from . import overdispersion
+
     out = table.copy()
-    x = out[count].astype(float)
+    out["suppressed"] = _hidden(out, count, catalogue)
+    out[count] = out[count].astype(float).where(~out["suppressed"])
+    x = out[count]
     pop = out[population].astype(float).where(out[population] > 0)
     ok = pop.notna() & x.notna()
-    rate = x[ok].sum() / pop[ok].sum() if ok.any() else np.nan
+    if ok.sum() < min_units:
+        raise TooFewUnitsError(int(ok.sum()), min_units)
+    rate = x[ok].sum() / pop[ok].sum()
     out["rate_per_1000"] = 1000 * x / pop
     out["group_rate_per_1000"] = 1000 * rate
     out["expected"] = rate * pop
+    out["z"] = pd.Series(overdispersion.z_scores(x, out["expected"]), out.index).where(ok)
+    disp = overdispersion.estimate(x[ok], out.loc[ok, "expected"])
     for name, level in (("95", 0.95), ("998", 0.998)):
-        a = (1 - level) / 2
-        low = pd.Series(stats.poisson.ppf(a, out["expected"]), out.index)
-        high = pd.Series(stats.poisson.ppf(1 - a, out["expected"]), out.index)
+        low, high = overdispersion.limits(out["expected"], level, disp)
         out[f"low_{name}"], out[f"high_{name}"] = low, high
         outside = (x < low) | (x > high)
-        out[f"outside_{name}"] = outside.where(ok & out["expected"].notna(), False).astype(bool)
+        out[f"outside_{name}"] = outside.where(ok, False).astype(bool)
     ci = garwood_interval(x.fillna(0)).set_axis(out.index)
     out["rate_low"] = (1000 * ci["low"] / pop).where(ok)
     out["rate_high"] = (1000 * ci["high"] / pop).where(ok)
+    out["overdispersion"], out["phi"], out["tau2"] = disp.method, disp.phi, disp.tau2
     return out

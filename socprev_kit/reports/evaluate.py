@@ -190,6 +190,8 @@ def funnel_year(
     def compute() -> tuple[int | None, pd.DataFrame]:
         full = _yearly_counts(ctx, indicator)
         full = full[full["year"].between(first or 0, last or 9999)]
+        if full.empty:
+            return None, pd.DataFrame()
         shown = ~hide(full.assign(indicator_id=indicator))["suppressed"]
         sizes = shown.groupby(full["year"]).sum()
         years = sizes.index[sizes >= MIN_FUNNEL]

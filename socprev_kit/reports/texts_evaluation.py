@@ -141,10 +141,12 @@ _COMPARE = {
                       "rate is {rate} per 1,000; a point outside the funnel is further from that "
                       "rate than chance explains at that population size."),
     "compare_none": ("Voor {indicator} is er geen jaar met 12 maanden gegevens in minstens {min} "
-                     "gemeenten: geen vergelijking mogelijk.", "Pour {indicator}, aucune année "
-                     "n'a 12 mois de données dans au moins {min} communes : pas de comparaison "
-                     "possible.", "For {indicator}, no year has 12 months of data in at least "
-                     "{min} municipalities: no comparison is possible."),
+                     "gemeenten (afgeschermde kleine aantallen niet meegeteld): geen "
+                     "vergelijking mogelijk.", "Pour {indicator}, aucune année n'a 12 mois de "
+                     "données dans au moins {min} communes (petits nombres masqués non comptés) "
+                     ": pas de comparaison possible.", "For {indicator}, no year has 12 months "
+                     "of data in at least {min} municipalities (hidden small counts not "
+                     "counted): no comparison is possible."),
     "compare_left_out_one": ("1 gemeente met minder dan {k} feiten is weggelaten, ook uit het "
                              "groepsgemiddelde, zodat haar aantal niet te herberekenen is.",
                              "1 commune avec moins de {k} faits est omise, aussi de la moyenne "

@@ -9,13 +9,8 @@ Decisions:
   (and populations) of the chosen municipalities, kept only in periods where every one of them has
   a value, so the comparison area never silently shrinks. It is meant for count indicators
   (derived rows are refused).
-- :func:`funnel` compares at least :data:`MIN_UNITS` (8) municipalities. Its limits start from
-  the exact Poisson quantiles of the expected count (the group rate times the population) and are
-  widened for overdispersion (:mod:`socprev_kit.overdispersion`: φ from winsorised z-scores,
-  multiplicative or additive τ²); a municipality is outside a limit when its count is below the
-  lower or above the upper one. Counts the catalogue hides are left out of the group rate and φ,
-  so they cannot be recovered from them. Each observed rate also gets an exact (Garwood) 95 %
-  interval.
+- :func:`funnel` and :func:`garwood_interval` live in :mod:`socprev_kit.control_limits` (limits
+  that allow for overdispersion) and are re-exported here.
 """
 
 from __future__ import annotations
@@ -25,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from . import reference
+from .control_limits import MIN_UNITS, TooFewUnitsError, funnel, garwood_interval
 from .errors import SocprevError
 
 __all__ = [
@@ -245,113 +240,3 @@ def comparison_series(
     treated = _per_period(mine, cols, "Treated series").drop(columns="nis_code")
     control = _control(rows, chosen["nis_code"].tolist(), cols)
     return ComparisonSeries(treated, control, chosen, nis, indicator_id)
-
-
-def garwood_interval(counts: pd.Series | np.ndarray, level: float = 0.95) -> pd.DataFrame:
-    """Exact (Garwood) interval of a Poisson mean for each observed count.
-
-    ``low = chi2.ppf(a / 2, 2 x) / 2`` (0 for x = 0), ``high = chi2.ppf(1 - a / 2, 2 x + 2) / 2``.
-    """
-    x = np.asarray(counts, dtype=float)
-    a = 1 - level
-    low = np.where(x > 0, stats.chi2.ppf(a / 2, np.maximum(2 * x, 1e-300)) / 2, 0.0)
-    high = stats.chi2.ppf(1 - a / 2, 2 * x + 2) / 2
-    return pd.DataFrame({"low": low, "high": high})
-
-
-#: Fewest municipalities a funnel compares (with a count and a population, not hidden).
-MIN_UNITS = 8
-
-
-class TooFewUnitsError(SocprevError, ValueError):
-    """Fewer than ``needed`` municipalities to compare in a funnel plot; carries ``n``."""
-
-    def __init__(self, n: int, needed: int):
-        self.n, self.needed = n, needed
-        super().__init__(
-            f"Only {n} municipalit{'y' if n == 1 else 'ies'} with a count and a population "
-            f"(small counts hidden); a funnel plot compares at least {needed}. Use another "
-            "year or indicator, or more municipalities."
-        )
-
-
-def _hidden(table: pd.DataFrame, count: str, catalogue: pd.DataFrame | None) -> pd.Series:
-    """Rows whose count the catalogue's ``min_cell`` hides, or already marked ``suppressed``."""
-    from .evaluation import suppress
-
-    hidden = pd.Series(False, index=table.index)
-    if "suppressed" in table:
-        hidden |= table["suppressed"].fillna(False).astype(bool)
-    if "indicator_id" in table:
-        cells = table[["indicator_id", count]].rename(columns={count: "value"})
-        hidden |= suppress(cells, catalogue=catalogue, columns=())["suppressed"]
-    return hidden
-
-
-def funnel(
-    table: pd.DataFrame,
-    *,
-    count: str = "value",
-    population: str = "population",
-    catalogue: pd.DataFrame | None = None,
-    min_units: int = MIN_UNITS,
-) -> pd.DataFrame:
-    """Funnel plot data: group rate, expected counts, 95 % and 99.8 % limits allowing for
-    overdispersion (:mod:`socprev_kit.overdispersion`), and the hidden counts left out.
-
-    Parameters
-    ----------
-    table
-        One row per municipality for one indicator and one period (filter first).
-    count, population
-        Column names. Rows without a count or a positive population are left out of the group
-        rate and get NaN results.
-    catalogue
-        For the small-cell rule when ``table`` has ``indicator_id`` (default: the shipped one).
-        A count the catalogue's ``min_cell`` hides (or a row already marked ``suppressed``) is
-        blanked and left out of the group rate, φ and τ², so that it cannot be recovered from
-        the group rate, the populations and the other counts. Do not suppress the output again.
-    min_units
-        Fewest municipalities compared (shown, with a count and a population).
-
-    Returns
-    -------
-    pandas.DataFrame
-        A copy with ``suppressed``, ``rate_per_1000``, ``group_rate_per_1000``, ``expected``,
-        ``z`` (square-root scale), ``low_95``, ``high_95``, ``low_998``, ``high_998`` (adjusted
-        limits as counts; divide by the population for rates), ``outside_95``, ``outside_998``,
-        the Garwood 95 % interval of the observed rate (``rate_low``, ``rate_high``, per 1,000)
-        and, the same on every row, ``overdispersion`` (``"none"``, ``"multiplicative"`` or
-        ``"additive"``), ``phi`` and ``tau2``.
-
-    Raises
-    ------
-    TooFewUnitsError
-        Fewer than ``min_units`` municipalities to compare.
-    """
-    from . import overdispersion
-
-    out = table.copy()
-    out["suppressed"] = _hidden(out, count, catalogue)
-    out[count] = out[count].astype(float).where(~out["suppressed"])
-    x = out[count]
-    pop = out[population].astype(float).where(out[population] > 0)
-    ok = pop.notna() & x.notna()
-    if ok.sum() < min_units:
-        raise TooFewUnitsError(int(ok.sum()), min_units)
-    rate = x[ok].sum() / pop[ok].sum()
-    out["rate_per_1000"] = 1000 * x / pop
-    out["group_rate_per_1000"] = 1000 * rate
-    out["expected"] = rate * pop
-    out["z"] = pd.Series(overdispersion.z_scores(x, out["expected"]), out.index).where(ok)
-    disp = overdispersion.estimate(x[ok], out.loc[ok, "expected"])
-    for name, level in (("95", 0.95), ("998", 0.998)):
-        low, high = overdispersion.limits(out["expected"], level, disp)
-        out[f"low_{name}"], out[f"high_{name}"] = low, high
-        outside = (x < low) | (x > high)
-        out[f"outside_{name}"] = outside.where(ok, False).astype(bool)
-    ci = garwood_interval(x.fillna(0)).set_axis(out.index)
-    out["rate_low"] = (1000 * ci["low"] / pop).where(ok)
-    out["rate_high"] = (1000 * ci["high"] / pop).where(ok)
-    out["overdispersion"], out["phi"], out["tau2"] = disp.method, disp.phi, disp.tau2
-    return out

@@ -108,19 +108,19 @@ def test_funnel_multiplicative_between_1_and_2():
 def test_funnel_limits_follow_the_paper_at_large_and_exact_poisson_at_small_counts():
     """Large expected counts: the widened limits are the paper's normal limits on the square-root
     scale, 1 ± z sqrt(s² + τ²); small ones: the exact Poisson quantiles stay."""
-    from socprev_kit import overdispersion
+    from socprev_kit import control_limits as cl
 
-    disp = overdispersion.Overdispersion("additive", 20.0, 0.01, 10)
+    disp = cl.Overdispersion("additive", 20.0, 0.01, 10)
     e = np.array([2.0, 3.0, 1e6])
-    low, high = overdispersion.limits(e, 0.998, disp)
+    low, high = cl.limits(e, 0.998, disp)
     zq = stats.norm.ppf(0.999)
     sd = math.sqrt(1 / (4 * 1e6) + 0.01)
     assert low[2] == pytest.approx(1e6 * (1 - zq * sd) ** 2, rel=1e-3)
     assert high[2] == pytest.approx(1e6 * (1 + zq * sd) ** 2, rel=1e-3)
     exact_high = stats.poisson.ppf(0.999, e[:2])
     assert (high[:2] >= exact_high).all() and (high[:2] <= exact_high * 1.15).all()
-    mult = overdispersion.Overdispersion("multiplicative", 1.5, 0.0, 10)
-    low_m, high_m = overdispersion.limits(np.array([1e6]), 0.95, mult)
+    mult = cl.Overdispersion("multiplicative", 1.5, 0.0, 10)
+    low_m, high_m = cl.limits(np.array([1e6]), 0.95, mult)
     sd = math.sqrt(1.5) / (2 * 1e3)
     assert high_m[0] == pytest.approx(1e6 * (1 + stats.norm.ppf(0.975) * sd) ** 2, rel=1e-4)
 

@@ -4,7 +4,7 @@ The limits are those of :func:`socprev_kit.comparison.funnel`, drawn as smooth c
 of populations: the exact Poisson quantile ``r`` of the expected count, interpolated between
 ``r - 1`` and ``r`` as Spiegelhalter (2005, *Statistics in Medicine* 24:1185) does, widened for
 overdispersion as the frame says (``overdispersion``, ``phi``, ``tau2``;
-:mod:`socprev_kit.overdispersion`), divided by the population. A note under the plot names the
+:mod:`socprev_kit.control_limits`), divided by the population. A note under the plot names the
 method and the values. A point is outside when the frame flags it (``outside_998``), else when its
 count is below the lower or above the upper limit at its own population.
 """
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
-from .. import overdispersion
+from .. import control_limits
 from ..formatting import format_number
 from .style import PALETTE, STYLE, Lang, finish, get_axes, label, municipality_names, percent
 from .suppressed import cell_limit, suppressed_mask
@@ -32,21 +32,21 @@ def funnel_limits(
     group_rate: float,
     population: np.ndarray,
     level: float,
-    dispersion: overdispersion.Overdispersion | None = None,
+    dispersion: control_limits.Overdispersion | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Lower and upper limits (per 1,000) at ``level`` for each population, interpolated and
     widened by ``dispersion`` (none: exact Poisson limits)."""
     pop = np.asarray(population, dtype=float)
-    low, high = overdispersion.limits(group_rate / 1000 * pop, level, dispersion, smooth=True)
+    low, high = control_limits.limits(group_rate / 1000 * pop, level, dispersion, smooth=True)
     return 1000 * low / pop, 1000 * high / pop
 
 
-def frame_dispersion(funnel: pd.DataFrame) -> overdispersion.Overdispersion | None:
+def frame_dispersion(funnel: pd.DataFrame) -> control_limits.Overdispersion | None:
     """The adjustment recorded in a :func:`~socprev_kit.comparison.funnel` frame (None: none)."""
     if "overdispersion" not in funnel or funnel["overdispersion"].isna().all():
         return None
     row = funnel.dropna(subset=["overdispersion"]).iloc[0]
-    return overdispersion.Overdispersion(
+    return control_limits.Overdispersion(
         row["overdispersion"], float(row["phi"]), float(row["tau2"]), len(funnel)
     )
 
@@ -62,7 +62,7 @@ def _outside(df: pd.DataFrame, cols: dict, group_rate: float, level: float, disp
         return df[flag].fillna(False).astype(bool)
     pop = df[cols["population"]].astype(float)
     count = df[cols["count"]] if cols["count"] in df else df[cols["rate"]] * pop / 1000
-    low, high = overdispersion.limits(group_rate / 1000 * pop, level, disp)
+    low, high = control_limits.limits(group_rate / 1000 * pop, level, disp)
     return (count < low) | (count > high)
 
 
@@ -73,7 +73,7 @@ def _significant(x: float, lang: Lang) -> str:
     return format_number(x, lang, decimals=max(1, 1 - math.floor(math.log10(abs(x)))))
 
 
-def method_note(disp: overdispersion.Overdispersion | None, lang: Lang) -> str:
+def method_note(disp: control_limits.Overdispersion | None, lang: Lang) -> str:
     """The line under a funnel plot naming its limits' method and values (φ, τ²)."""
     if disp is None:
         return label("limits_exact", lang)

@@ -1,4 +1,4 @@
-"""Overdispersion of counts compared between units, and the funnel limits that allow for it.
+"""Funnel plot data: control limits around a group rate that allow for overdispersion.
 
 Police and complaint counts vary between municipalities far more than Poisson chance explains
 (different reporting, policing and populations), so pure Poisson limits flag most large
@@ -26,6 +26,12 @@ Health Care* 14:347) estimates the excess and widens the limits. Decisions:
   sqrt(1 + 4 E τ²)``. Small expected counts thus keep their exact, asymmetric, discrete limits
   (the additive factor tends to 1 as ``E`` falls), large ones get the paper's normal limits on
   the square-root scale. A lower limit below 0 on the ``y`` scale is 0.
+- **Who is compared**: at least :data:`MIN_UNITS` (8) municipalities with a count and a
+  population; fewer raise :class:`TooFewUnitsError` (a group rate and a φ of a handful of
+  municipalities say little). A count the catalogue's ``min_cell`` hides is left out of the
+  group rate, φ and τ², and of the flags: with it in the group rate, the rate, the public
+  populations and the other published counts would give it back by subtraction.
+- Each observed rate also gets an exact (Garwood) 95 % interval.
 """
 
 from __future__ import annotations
@@ -34,9 +40,23 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+import pandas as pd
 from scipy import stats
 
-__all__ = ["ADDITIVE_ABOVE", "WINSOR", "Overdispersion", "estimate", "limits", "z_scores"]
+from .errors import SocprevError
+
+__all__ = [
+    "ADDITIVE_ABOVE",
+    "MIN_UNITS",
+    "WINSOR",
+    "Overdispersion",
+    "TooFewUnitsError",
+    "estimate",
+    "funnel",
+    "garwood_interval",
+    "limits",
+    "z_scores",
+]
 
 #: φ above which the additive random-effects adjustment is used instead of the multiplicative.
 ADDITIVE_ABOVE = 2.0
@@ -147,3 +167,111 @@ def limits(
             q = np.where(mu > 0, mu * np.maximum(1 + f * (root - 1), 0) ** 2, q)
         out.append(q)
     return out[0], out[1]
+
+
+def garwood_interval(counts: pd.Series | np.ndarray, level: float = 0.95) -> pd.DataFrame:
+    """Exact (Garwood) interval of a Poisson mean for each observed count.
+
+    ``low = chi2.ppf(a / 2, 2 x) / 2`` (0 for x = 0), ``high = chi2.ppf(1 - a / 2, 2 x + 2) / 2``.
+    """
+    x = np.asarray(counts, dtype=float)
+    a = 1 - level
+    low = np.where(x > 0, stats.chi2.ppf(a / 2, np.maximum(2 * x, 1e-300)) / 2, 0.0)
+    high = stats.chi2.ppf(1 - a / 2, 2 * x + 2) / 2
+    return pd.DataFrame({"low": low, "high": high})
+
+
+#: Fewest municipalities a funnel compares (with a count and a population, not hidden).
+MIN_UNITS = 8
+
+
+class TooFewUnitsError(SocprevError, ValueError):
+    """Fewer than ``needed`` municipalities to compare in a funnel plot; carries ``n``."""
+
+    def __init__(self, n: int, needed: int):
+        self.n, self.needed = n, needed
+        super().__init__(
+            f"Only {n} municipalit{'y' if n == 1 else 'ies'} with a count and a population "
+            f"(small counts hidden); a funnel plot compares at least {needed}. Use another "
+            "year or indicator, or more municipalities."
+        )
+
+
+def _hidden(table: pd.DataFrame, count: str, catalogue: pd.DataFrame | None) -> pd.Series:
+    """Rows whose count the catalogue's ``min_cell`` hides, or already marked ``suppressed``."""
+    from .evaluation import suppress
+
+    hidden = pd.Series(False, index=table.index)
+    if "suppressed" in table:
+        hidden |= table["suppressed"].fillna(False).astype(bool)
+    if "indicator_id" in table:
+        cells = table[["indicator_id", count]].rename(columns={count: "value"})
+        hidden |= suppress(cells, catalogue=catalogue, columns=())["suppressed"]
+    return hidden
+
+
+def funnel(
+    table: pd.DataFrame,
+    *,
+    count: str = "value",
+    population: str = "population",
+    catalogue: pd.DataFrame | None = None,
+    min_units: int = MIN_UNITS,
+) -> pd.DataFrame:
+    """Funnel plot data: group rate, expected counts, 95 % and 99.8 % limits allowing for
+    overdispersion (see the module's decisions), and the hidden counts left out.
+
+    Parameters
+    ----------
+    table
+        One row per municipality for one indicator and one period (filter first).
+    count, population
+        Column names. Rows without a count or a positive population are left out of the group
+        rate and get NaN results.
+    catalogue
+        For the small-cell rule when ``table`` has ``indicator_id`` (default: the shipped one).
+        A count the catalogue's ``min_cell`` hides (or a row already marked ``suppressed``) is
+        blanked and left out of the group rate, φ and τ², so that it cannot be recovered from
+        the group rate, the populations and the other counts. Do not suppress the output again.
+    min_units
+        Fewest municipalities compared (shown, with a count and a population).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``suppressed``, ``rate_per_1000``, ``group_rate_per_1000``, ``expected``,
+        ``z`` (square-root scale), ``low_95``, ``high_95``, ``low_998``, ``high_998`` (adjusted
+        limits as counts; divide by the population for rates), ``outside_95``, ``outside_998``,
+        the Garwood 95 % interval of the observed rate (``rate_low``, ``rate_high``, per 1,000)
+        and, the same on every row, ``overdispersion`` (``"none"``, ``"multiplicative"`` or
+        ``"additive"``), ``phi`` and ``tau2``.
+
+    Raises
+    ------
+    TooFewUnitsError
+        Fewer than ``min_units`` municipalities to compare.
+    """
+    out = table.copy()
+    out["suppressed"] = _hidden(out, count, catalogue)
+    out[count] = out[count].astype(float).where(~out["suppressed"])
+    x = out[count]
+    pop = out[population].astype(float).where(out[population] > 0)
+    ok = pop.notna() & x.notna()
+    if ok.sum() < min_units:
+        raise TooFewUnitsError(int(ok.sum()), min_units)
+    rate = x[ok].sum() / pop[ok].sum()
+    out["rate_per_1000"] = 1000 * x / pop
+    out["group_rate_per_1000"] = 1000 * rate
+    out["expected"] = rate * pop
+    out["z"] = pd.Series(z_scores(x, out["expected"]), out.index).where(ok)
+    disp = estimate(x[ok], out.loc[ok, "expected"])
+    for name, level in (("95", 0.95), ("998", 0.998)):
+        low, high = limits(out["expected"], level, disp)
+        out[f"low_{name}"], out[f"high_{name}"] = low, high
+        outside = (x < low) | (x > high)
+        out[f"outside_{name}"] = outside.where(ok, False).astype(bool)
+    ci = garwood_interval(x.fillna(0)).set_axis(out.index)
+    out["rate_low"] = (1000 * ci["low"] / pop).where(ok)
+    out["rate_high"] = (1000 * ci["high"] / pop).where(ok)
+    out["overdispersion"], out["phi"], out["tau2"] = disp.method, disp.phi, disp.tau2
+    return out

@@ -159,10 +159,10 @@ def funnel_figure(frame: pd.DataFrame, highlight: Sequence[str], title: str, lan
 
     from .tables import municipality_name
 
-    height = 4.9  # room under the axes for the notes on the limits and the hidden counts
+    height = 5.0  # room under the axes for the notes on the limits and the hidden counts
     fig, ax = plt.subplots(figsize=(7.0, height))
     fig.subplots_adjust(
-        left=0.75 / 7, right=1 - 0.2 / 7, top=1 - 0.95 / height, bottom=1.1 / height
+        left=0.75 / 7, right=1 - 0.2 / 7, top=1 - 0.95 / height, bottom=1.25 / height
     )
     plot_funnel(frame, title=title, lang=lang, ax=ax)
     shown = frame[frame["nis_code"].isin(highlight) & ~frame["suppressed"]]
@@ -177,11 +177,17 @@ def funnel_figure(frame: pd.DataFrame, highlight: Sequence[str], title: str, lan
             linewidths=1.6,
         )
         if not row.outside_998:  # those are named by plot_funnel
+            where = ax.transAxes.inverted().transform(
+                ax.transData.transform((row.population, row.rate_per_1000))
+            )
+            right = where[0] > 0.85  # near the right edge: the name goes below left
             ax.annotate(
                 municipality_name(row.nis_code, lang),
                 (row.population, row.rate_per_1000),
-                xytext=(8, 8),
+                xytext=(-9, -6) if right else (8, 8),
                 textcoords="offset points",
+                ha="right" if right else "left",
+                va="top" if right else "baseline",
                 fontsize=STYLE["font_size"] - 1,
                 fontweight="bold",
             )

@@ -12,9 +12,8 @@ Decisions:
   project on the indicator (or a related one) during the treated series' window, found from the
   ``projects=`` table (:mod:`socprev_kit.own_projects` states the rule); comparisons given by
   name are used as given.
-- :func:`funnel` limits are the exact Poisson quantiles of the expected count (the group rate times
-  the population); a municipality is outside a limit when its count is below the lower or above the
-  upper quantile. Each observed rate also gets an exact (Garwood) 95 % interval.
+- :func:`funnel` and :func:`garwood_interval` live in :mod:`socprev_kit.control_limits` (limits
+  that allow for overdispersion) and are re-exported here.
 """
 
 from __future__ import annotations
@@ -25,16 +24,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from . import reference
+from .control_limits import MIN_UNITS, TooFewUnitsError, funnel, garwood_interval
 from .errors import SocprevError
 from .own_projects import OWN_COLUMNS, own_projects
 from .parsing import period_end, period_start
 
 __all__ = [
     "ComparisonSeries",
+    "MIN_UNITS",
     "NoComparisonError",
+    "TooFewUnitsError",
     "choose_comparisons",
     "comparison_series",
     "funnel",
@@ -315,57 +316,3 @@ def _own(
     window = (period_start(periods).min(), period_end(periods).max())
     own = own_projects(table, projects, indicator_id=indicator_id, window=window)
     return own[~own["nis_code"].isin(skip)].reset_index(drop=True)
-
-
-def garwood_interval(counts: pd.Series | np.ndarray, level: float = 0.95) -> pd.DataFrame:
-    """Exact (Garwood) interval of a Poisson mean for each observed count.
-
-    ``low = chi2.ppf(a / 2, 2 x) / 2`` (0 for x = 0), ``high = chi2.ppf(1 - a / 2, 2 x + 2) / 2``.
-    """
-    x = np.asarray(counts, dtype=float)
-    a = 1 - level
-    low = np.where(x > 0, stats.chi2.ppf(a / 2, np.maximum(2 * x, 1e-300)) / 2, 0.0)
-    high = stats.chi2.ppf(1 - a / 2, 2 * x + 2) / 2
-    return pd.DataFrame({"low": low, "high": high})
-
-
-def funnel(
-    table: pd.DataFrame, *, count: str = "value", population: str = "population"
-) -> pd.DataFrame:
-    """Funnel plot data: group rate, expected counts, exact Poisson 95 % and 99.8 % limits.
-
-    Parameters
-    ----------
-    table
-        One row per municipality for one indicator and one period (filter first).
-    count, population
-        Column names. Rows without a positive population are left out of the group rate and get
-        NaN results.
-
-    Returns
-    -------
-    pandas.DataFrame
-        A copy with ``rate_per_1000``, ``group_rate_per_1000``, ``expected``, ``low_95``,
-        ``high_95``, ``low_998``, ``high_998`` (limits as counts; divide by the population for
-        rates), ``outside_95``, ``outside_998`` and the Garwood 95 % interval of the observed rate
-        (``rate_low``, ``rate_high``, per 1,000).
-    """
-    out = table.copy()
-    x = out[count].astype(float)
-    pop = out[population].astype(float).where(out[population] > 0)
-    ok = pop.notna() & x.notna()
-    rate = x[ok].sum() / pop[ok].sum() if ok.any() else np.nan
-    out["rate_per_1000"] = 1000 * x / pop
-    out["group_rate_per_1000"] = 1000 * rate
-    out["expected"] = rate * pop
-    for name, level in (("95", 0.95), ("998", 0.998)):
-        a = (1 - level) / 2
-        low = pd.Series(stats.poisson.ppf(a, out["expected"]), out.index)
-        high = pd.Series(stats.poisson.ppf(1 - a, out["expected"]), out.index)
-        out[f"low_{name}"], out[f"high_{name}"] = low, high
-        outside = (x < low) | (x > high)
-        out[f"outside_{name}"] = outside.where(ok & out["expected"].notna(), False).astype(bool)
-    ci = garwood_interval(x.fillna(0)).set_axis(out.index)
-    out["rate_low"] = (1000 * ci["low"] / pop).where(ok)
-    out["rate_high"] = (1000 * ci["high"] / pop).where(ok)
-    return out

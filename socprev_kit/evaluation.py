@@ -265,9 +265,9 @@ def suppress(
     Indicators with ``min_cell`` 0 or not in the catalogue are kept. Totals over several cells
     (a project's municipalities combined) are tested as cells of their own; the kit does not do
     complementary suppression, so do not publish a total beside all but one of its parts.
-    For a funnel plot, call :func:`socprev_kit.comparison.funnel` first and suppress its output:
-    the group rate and the limits then stay exact, and the Garwood interval of a suppressed rate
-    (``rate_low``, ``rate_high``, which would reveal the count) is blanked too.
+    A funnel plot needs no call here: :func:`socprev_kit.comparison.funnel` applies this rule
+    itself and leaves hidden counts out of its group rate (which would otherwise give them
+    back by subtraction); do not suppress its output again.
 
     Returns
     -------

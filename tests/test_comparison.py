@@ -39,40 +39,177 @@ def test_choose_comparisons_same_region_closest():
         choose_comparisons("99999")
 
 
-def test_funnel_limits_by_hand():
-    t = pd.DataFrame(
-        {"nis_code": ["a", "b", "c"], "value": [10, 30, 2], "population": [1e4, 2e4, 5e3]}
-    )
-    out = funnel(t).set_index("nis_code")
-    rate = 42 / 35000
-    assert out["group_rate_per_1000"].iloc[0] == pytest.approx(1000 * rate)
-    assert out.loc["c", "expected"] == pytest.approx(6.0)
-    assert out.loc["c", "low_95"] == stats.poisson.ppf(0.025, 6.0)
-    assert out.loc["c", "high_95"] == stats.poisson.ppf(0.975, 6.0)
-    assert out.loc["c", "low_998"] == stats.poisson.ppf(0.001, 6.0)
-    assert out.loc["c", "high_998"] == stats.poisson.ppf(0.999, 6.0)
-    # the 95 % lower limit is the smallest k with P(X <= k) >= 0.025 for X ~ Poisson(6)
-    k = next(k for k in range(20) if stats.poisson.cdf(k, 6.0) >= 0.025)
-    assert out.loc["c", "low_95"] == k
-    outside = k > 2
-    assert out.loc["c", "outside_95"] == outside
-    # Garwood 95 % for x = 2: chi2(0.025, 4) / 2 and chi2(0.975, 6) / 2, per 1,000 of 5,000
-    assert out.loc["c", "rate_low"] == pytest.approx(1000 * stats.chi2.ppf(0.025, 4) / 2 / 5000)
-    assert out.loc["c", "rate_high"] == pytest.approx(1000 * stats.chi2.ppf(0.975, 6) / 2 / 5000)
+# ---------------------------------------------------------------- funnel
+
+POPS = [1e4, 2e4, 5e3, 8e3, 1.2e4, 3e4, 6e3, 1.5e4, 4e4, 2.5e4]
 
 
-def test_funnel_flags_outlier_and_edges():
-    t = pd.DataFrame({"value": [100, 30, 2], "population": [1e4, 2e4, 5e3]})
+def _percentile(z: np.ndarray, q: float) -> float:
+    """The ``q`` quantile by hand: sort, then interpolate linearly at ``q (n - 1)``."""
+    s, pos = sorted(z), q * (len(z) - 1)
+    i = int(pos)
+    return s[i] + (pos - i) * (s[min(i + 1, len(s) - 1)] - s[i])
+
+
+def _by_hand(x: np.ndarray, pop: np.ndarray) -> dict:
+    """Spiegelhalter (2005b) on the square root of O / E, written apart from the kit."""
+    e = x.sum() / pop.sum() * pop
+    z = 2 * (np.sqrt(x) - np.sqrt(e))
+    low, high = _percentile(z, 0.1), _percentile(z, 0.9)
+    zw = np.array([min(max(v, low), high) for v in z])
+    n = len(x)
+    phi = sum(zw**2) / n
+    w = 4 * e  # 1 / s² with s = 1 / (2 sqrt(E))
+    tau2 = max(0.0, (n * phi - (n - 1)) / (w.sum() - (w**2).sum() / w.sum()))
+    method = "none" if phi <= 1 else "multiplicative" if phi <= 2 else "additive"
+    return {"e": e, "z": z, "phi": phi, "tau2": tau2, "method": method}
+
+
+def _limits(e: np.ndarray, level: float, ref: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Exact Poisson quantiles (scipy), their square-root distance from 1 widened by sqrt(φ)
+    (multiplicative) or sqrt(s² + τ²) / s (additive)."""
+    factor = {
+        "none": np.ones_like(e),
+        "multiplicative": np.full_like(e, math.sqrt(ref["phi"])),
+        "additive": np.sqrt((1 / (4 * e) + ref["tau2"]) / (1 / (4 * e))),
+    }[ref["method"]]
+    out = []
+    for p in ((1 - level) / 2, (1 + level) / 2):
+        y = 1 + factor * (np.sqrt(stats.poisson.ppf(p, e) / e) - 1)
+        out.append(e * np.clip(y, 0, None) ** 2)
+    return out[0], out[1]
+
+
+def test_funnel_phi_and_tau2_by_hand():
+    x = np.array([30, 95, 9, 40, 20, 150, 12, 35, 260, 60], dtype=float)
+    t = pd.DataFrame({"nis_code": list("abcdefghij"), "value": x, "population": POPS})
     out = funnel(t)
-    assert out["outside_95"].iloc[0] and out["outside_998"].iloc[0]
-    zeros = funnel(pd.DataFrame({"value": [0, 0], "population": [100, 200]}))
+    ref = _by_hand(x, np.array(POPS))
+    assert ref["method"] == "additive"  # φ > 2 on this table
+    assert out["phi"].iloc[0] == pytest.approx(ref["phi"])
+    assert out["tau2"].iloc[0] == pytest.approx(ref["tau2"])
+    assert (out["overdispersion"] == "additive").all()
+    np.testing.assert_allclose(out["z"], ref["z"])
+    for name, level in (("95", 0.95), ("998", 0.998)):
+        low, high = _limits(ref["e"], level, ref)
+        np.testing.assert_allclose(out[f"low_{name}"], low)
+        np.testing.assert_allclose(out[f"high_{name}"], high)
+        assert out[f"outside_{name}"].tolist() == ((x < low) | (x > high)).tolist()
+
+
+def test_funnel_multiplicative_between_1_and_2():
+    x = np.array([16, 20, 9, 5, 12, 42, 3, 21, 44, 24], dtype=float)
+    t = pd.DataFrame({"value": x, "population": POPS})
+    out = funnel(t)
+    ref = _by_hand(x, np.array(POPS))
+    assert ref["method"] == "multiplicative"  # 1 < φ <= 2 on this table
+    assert (out["overdispersion"] == "multiplicative").all()
+    assert out["phi"].iloc[0] == pytest.approx(ref["phi"])
+    low, high = _limits(ref["e"], 0.998, ref)
+    np.testing.assert_allclose(out["low_998"], low)
+    np.testing.assert_allclose(out["high_998"], high)
+
+
+def test_funnel_limits_follow_the_paper_at_large_and_exact_poisson_at_small_counts():
+    """Large expected counts: the widened limits are the paper's normal limits on the square-root
+    scale, 1 ± z sqrt(s² + τ²); small ones: the exact Poisson quantiles stay."""
+    from socprev_kit import control_limits as cl
+
+    disp = cl.Overdispersion("additive", 20.0, 0.01, 10)
+    e = np.array([2.0, 3.0, 1e6])
+    low, high = cl.limits(e, 0.998, disp)
+    zq = stats.norm.ppf(0.999)
+    sd = math.sqrt(1 / (4 * 1e6) + 0.01)
+    assert low[2] == pytest.approx(1e6 * (1 - zq * sd) ** 2, rel=1e-3)
+    assert high[2] == pytest.approx(1e6 * (1 + zq * sd) ** 2, rel=1e-3)
+    exact_high = stats.poisson.ppf(0.999, e[:2])
+    assert (high[:2] >= exact_high).all() and (high[:2] <= exact_high * 1.15).all()
+    mult = cl.Overdispersion("multiplicative", 1.5, 0.0, 10)
+    low_m, high_m = cl.limits(np.array([1e6]), 0.95, mult)
+    sd = math.sqrt(1.5) / (2 * 1e3)
+    assert high_m[0] == pytest.approx(1e6 * (1 + stats.norm.ppf(0.975) * sd) ** 2, rel=1e-4)
+
+
+def test_funnel_without_overdispersion_keeps_exact_poisson_limits():
+    x = np.array([10, 21, 5, 8, 12, 30, 7, 15, 39, 26], dtype=float)
+    t = pd.DataFrame({"nis_code": list("abcdefghij"), "value": x, "population": POPS})
+    out = funnel(t).set_index("nis_code")
+    rate = x.sum() / sum(POPS)
+    assert _by_hand(x, np.array(POPS))["phi"] <= 1
+    assert (out["overdispersion"] == "none").all()
+    assert out["group_rate_per_1000"].iloc[0] == pytest.approx(1000 * rate)
+    e = rate * 5e3
+    assert out.loc["c", "expected"] == pytest.approx(e)
+    assert out.loc["c", "low_95"] == stats.poisson.ppf(0.025, e)
+    assert out.loc["c", "high_998"] == stats.poisson.ppf(0.999, e)
+    # Garwood 95 % for x = 5: chi2(0.025, 10) / 2 and chi2(0.975, 12) / 2, per 1,000 of 5,000
+    assert out.loc["c", "rate_low"] == pytest.approx(1000 * stats.chi2.ppf(0.025, 10) / 2 / 5e3)
+    assert out.loc["c", "rate_high"] == pytest.approx(1000 * stats.chi2.ppf(0.975, 12) / 2 / 5e3)
+
+
+def test_funnel_refuses_fewer_than_8_municipalities():
+    from socprev_kit.comparison import MIN_UNITS, TooFewUnitsError
+
+    assert MIN_UNITS == 8
+    t = pd.DataFrame({"value": [50.0] * 8, "population": POPS[:8]})
+    assert len(funnel(t)) == 8
+    with pytest.raises(TooFewUnitsError, match="Only 7 municipalities.*at least 8"):
+        funnel(t.head(7))
+    hidden = t.assign(indicator_id="I01", value=[3.0] + [50.0] * 7)  # I01: min_cell 5
+    with pytest.raises(TooFewUnitsError, match="Only 7"):
+        funnel(hidden)
+
+
+def test_funnel_edges():
+    zeros = funnel(pd.DataFrame({"value": [0, 0], "population": [100, 200]}), min_units=1)
     assert (zeros[["low_95", "high_95", "expected"]] == 0).all().all()
-    assert not zeros["outside_95"].any()
-    one = funnel(pd.DataFrame({"value": [7], "population": [1000]}))
-    assert one["expected"].item() == pytest.approx(7) and not one["outside_998"].item()
-    nopop = funnel(pd.DataFrame({"value": [7, 3], "population": [1000, 0]}))
+    assert not zeros["outside_95"].any() and (zeros["overdispersion"] == "none").all()
+    nopop = funnel(pd.DataFrame({"value": [7, 3], "population": [1000, 0]}), min_units=1)
     assert nopop["expected"].isna().iloc[1] and not nopop["outside_95"].iloc[1]
     assert nopop["group_rate_per_1000"].iloc[0] == pytest.approx(7)
+
+
+def _sample_i02_2025() -> pd.DataFrame:
+    """Each municipality's I02 count of 2025 from the sample, 12 months, one value a month."""
+    from pathlib import Path
+
+    import socprev_kit as sk
+    from socprev_kit.indicators import rates_per_1000
+
+    data = sk.load(Path(__file__).resolve().parents[1] / "sample_data" / "clean")
+    t = rates_per_1000(sk.indicator_table(data), indicators=["I02"])  # adds the population
+    t = t[(t["indicator_id"] == "I02") & t["period"].str.startswith("2025")]
+    t = t[t["frequency"] == "month"].dropna(subset=["value", "population"])
+    month = t.groupby(["nis_code", "period"]).agg(value=("value", "max"), pop=("population", "max"))
+    year = month.groupby("nis_code").agg(
+        value=("value", "sum"), months=("value", "size"), population=("pop", "max")
+    )
+    return year[year["months"] == 12].reset_index()
+
+
+def test_sample_funnel_of_i02_2025_flags_only_outside_the_adjusted_limits():
+    """The "done when" of issue 13: computed apart from the kit from the sample's table."""
+    from socprev_kit.reports.context import prepare
+    from socprev_kit.reports.evaluate import funnel_year
+
+    year, frame = funnel_year(prepare(warm=False), "I02", None, 2025)
+    assert year == 2025
+    mine = _sample_i02_2025()
+    shown = mine[mine["value"] >= 5]  # I02's min_cell; hidden ones stay out of everything
+    x, pop = shown["value"].to_numpy(float), shown["population"].to_numpy(float)
+    ref = _by_hand(x, pop)
+    assert ref["method"] == "additive"
+    frame = frame.set_index("nis_code")
+    assert set(frame.index[frame["suppressed"]]) == set(mine["nis_code"]) - set(shown["nis_code"])
+    got = frame.loc[shown["nis_code"]]
+    assert got["group_rate_per_1000"].iloc[0] == pytest.approx(1000 * x.sum() / pop.sum())
+    assert got["phi"].iloc[0] == pytest.approx(ref["phi"])
+    for name, level in (("95", 0.95), ("998", 0.998)):
+        low, high = _limits(ref["e"], level, ref)
+        assert got[f"outside_{name}"].tolist() == ((x < low) | (x > high)).tolist()
+    pure = (x < stats.poisson.ppf(0.001, ref["e"])) | (x > stats.poisson.ppf(0.999, ref["e"]))
+    assert pure.sum() >= 8 and got["outside_998"].sum() < pure.sum()  # was pure Poisson
+    assert not frame.loc[frame["suppressed"], ["outside_95", "outside_998"]].any().any()
 
 
 # ---------------------------------------------------------------- comparison municipalities

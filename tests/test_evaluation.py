@@ -211,17 +211,24 @@ def test_suppress_attainment_table_on_its_observed_count():
     assert out.loc[1, "observed"] == 40.0
 
 
-def test_suppress_funnel_output_blanks_the_interval_that_reveals_the_count():
+def test_a_hidden_count_cannot_be_recovered_from_the_funnel():
+    """The group rate, the public populations and the other published counts gave the hidden
+    count back by subtraction; the funnel now leaves hidden counts out of everything."""
     from socprev_kit.comparison import funnel
 
-    t = pd.DataFrame(
-        {"indicator_id": ["I01"] * 3, "value": [3.0, 40.0, 60.0], "population": [1e3, 2e4, 3e4]}
-    )
-    out = suppress(funnel(t))
-    assert out["suppressed"].tolist() == [True, False, False]
-    assert out.loc[0, ["value", "rate_per_1000", "rate_low", "rate_high"]].isna().all()
-    assert out.loc[0, "group_rate_per_1000"] == pytest.approx(1000 * 103 / 51e3)  # still exact
-    assert out.loc[1, "rate_low"] > 0
+    counts = [3.0, 40.0, 60.0, 25.0, 80.0, 33.0, 51.0, 47.0, 90.0]  # I01: min_cell 5
+    pops = [1e3, 2e4, 3e4, 1.1e4, 4e4, 1.5e4, 2.6e4, 2.2e4, 5e4]
+    t = pd.DataFrame({"indicator_id": "I01", "value": counts, "population": pops})
+    for out in (funnel(t), funnel(suppress(t))):
+        assert out["suppressed"].tolist() == [True] + [False] * 8
+        assert out.loc[0, ["value", "rate_per_1000", "rate_low", "rate_high", "z"]].isna().all()
+        assert not out.loc[0, ["outside_95", "outside_998"]].any()
+        published = out.loc[~out["suppressed"], "value"]
+        recovered = out["group_rate_per_1000"].iloc[0] / 1000 * sum(pops) - published.sum()
+        assert recovered != pytest.approx(3.0, abs=0.5)  # the attack fails
+        rate = published.sum() / sum(pops[1:])  # the group rate is that of the shown ones
+        assert out["group_rate_per_1000"].iloc[0] == pytest.approx(1000 * rate)
+        assert out.loc[1, "rate_low"] > 0
 
 
 def test_attainment_of_several_projects_equals_one_project_at_a_time():

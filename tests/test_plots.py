@@ -413,34 +413,54 @@ def _points(ax) -> int:
     return sum(len(c.get_offsets()) for c in ax.collections)
 
 
+def _note(ax) -> str:
+    """The grey note under a funnel plot, its wrapped lines joined."""
+    notes = [t.get_text() for t in ax.texts if t.get_color() == "#444444"]
+    assert len(notes) == 1
+    return notes[0].replace("\n", " ")
+
+
+def _named(ax) -> set[str]:
+    """The names of the points outside (every text but the note)."""
+    return {t.get_text() for t in ax.texts if t.get_color() != "#444444"}
+
+
 def test_funnel_inline_from_comparison(tmp_path):
+    from socprev_kit.formatting import format_number
+
     df = pd.DataFrame(
         {
-            "nis_code": ["44021", "11002", "62063"],
-            "value": [50, 400, 200],
-            "population": [10_000, 50_000, 40_000],
+            "nis_code": ["44021", "11002", "62063", "21004", "31005", "92094", "35013", "24062"],
+            "value": [150, 255, 190, 100, 150, 75, 125, 140],
+            "population": [10_000, 50_000, 40_000, 20_000, 30_000, 15_000, 25_000, 28_000],
         }
     )
     f = comparison.funnel(df)
     ax = plots.plot_funnel(f, lang="nl")
     assert len(ax.get_lines()) == 5  # two limits x two sides + group rate
-    assert _points(ax) == 3
-    named = {t.get_text() for t in ax.texts}
-    assert named == set(f.loc[f["outside_998"], "nis_code"].map({"44021": "Gent",
-                                                               "11002": "Antwerpen",
-                                                               "62063": "Luik"}))  # fmt: skip
+    assert _points(ax) == 8
+    assert f["outside_998"].tolist() == [True] + [False] * 7
+    assert _named(ax) == {"Gent"}
     assert _legend(ax) == [  # "95 %" with a no-break space, as in the interpretation sentences
         "95\u00a0%-grenzen",
         "99,8\u00a0%-grenzen",
         "Groepsgemiddelde",
         "Buiten de 99,8\u00a0%-grenzen",
     ]
+    phi = format_number(f["phi"].iloc[0], "nl", decimals=1)
+    assert _note(ax) == (
+        "Grenzen verbreed voor overdispersie (Spiegelhalter 2005), multiplicatief met √φ: "
+        f"φ\u00a0=\u00a0{phi} (τ²\u00a0=\u00a0{format_number(f['tau2'].iloc[0], 'nl', decimals=4)} "
+        "niet gebruikt)"
+    )
     assert ax.xaxis.get_major_formatter()(20_000, 0) == "20.000"
     assert ax.get_xlabel() == "Inwoners"
     _png(ax.figure, tmp_path / "funnel.png")
 
 
 def test_funnel_from_the_kit_in_french(tmp_path):
+    from socprev_kit.formatting import format_number
+
     f = _funnel("I01")
     fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
     assert plots.plot_funnel(f, ax=ax, lang="fr") is ax
@@ -448,28 +468,41 @@ def test_funnel_from_the_kit_in_french(tmp_path):
     assert ax.xaxis.get_major_formatter()(20_000, 0) == "20\u202f000"
     assert "Moyenne du groupe" in _legend(ax) and "Limites à 99,8\u202f%" in _legend(ax)
     names = socprev_kit.municipalities().set_index("nis_code")["name_fr"]
-    assert {t.get_text() for t in ax.texts} == set(f.loc[f["outside_998"], "nis_code"].map(names))
-    assert "Anvers" in {t.get_text() for t in ax.texts}
+    assert _named(ax) == set(f.loc[f["outside_998"], "nis_code"].map(names))
+    phi = format_number(f["phi"].iloc[0], "fr", decimals=1)
+    assert "effets aléatoires additifs\u00a0: τ²\u00a0=\u00a0" in _note(ax)
+    assert f"(φ\u00a0=\u00a0{phi})" in _note(ax)
     _png(fig, tmp_path / "funnel_real.png")
 
 
 def test_funnel_limits_smooth_monotone_and_match_the_kit():
+    from scipy import stats
+
     f = _funnel("I01")
     rate = f["group_rate_per_1000"].iloc[0]
+    disp = funnel_module.frame_dispersion(f)
+    assert disp.method == "additive" and disp.phi == f["phi"].iloc[0]
     grid = np.geomspace(5_000, 600_000, 300)
-    lo95, hi95 = funnel_module.funnel_limits(rate, grid, 0.95)
-    lo998, hi998 = funnel_module.funnel_limits(rate, grid, 0.998)
+    lo95, hi95 = funnel_module.funnel_limits(rate, grid, 0.95, disp)
+    lo998, hi998 = funnel_module.funnel_limits(rate, grid, 0.998, disp)
     assert (np.diff(lo95) >= 0).all() and (np.diff(lo998) >= 0).all()  # narrowing funnel
     assert (np.diff(hi95) <= 0).all() and (np.diff(hi998) <= 0).all()
     assert (lo998 < lo95).all() and (hi998 > hi95).all()  # wider at 99.8 %
     assert (lo95 < rate).all() and (hi95 > rate).all()
-    # at each municipality the smooth limit lies within one count of the kit's exact limit
-    pop = f["population"].to_numpy(float)
-    lo, hi = funnel_module.funnel_limits(rate, pop, 0.998)
-    assert (lo <= 1000 * f["low_998"] / pop + 1e-9).all()
-    assert (lo >= 1000 * (f["low_998"] - 1) / pop).all()
-    assert (hi <= 1000 * f["high_998"] / pop + 1e-9).all()
-    assert (hi >= 1000 * (f["high_998"] - 1) / pop).all()
+    # at each municipality the smooth limit lies between the kit's limit and the one a count
+    # nearer the expected count (the exact quantile r, interpolated towards r - 1, widened)
+    pop, e = f["population"].to_numpy(float), f["expected"].to_numpy(float)
+    lo, hi = funnel_module.funnel_limits(rate, pop, 0.998, disp)
+    factor = np.sqrt(1 + 4 * e * disp.tau2)
+
+    def widened(q):
+        return 1000 * e * (1 + factor * (np.sqrt(q / e) - 1)) ** 2 / pop
+
+    exact_lo = stats.poisson.ppf(0.001, e)
+    exact_hi = stats.poisson.ppf(0.999, e)
+    assert np.allclose(1000 * f["low_998"] / pop, widened(exact_lo))
+    assert (lo <= widened(exact_lo) + 1e-9).all() and (lo >= widened(exact_lo - 1) - 1e-9).all()
+    assert (hi <= widened(exact_hi) + 1e-9).all() and (hi >= widened(exact_hi - 1) - 1e-9).all()
 
 
 def test_funnel_drawn_limits_are_the_curves():
@@ -482,19 +515,19 @@ def test_funnel_drawn_limits_are_the_curves():
 
 
 def test_funnel_suppressed_municipalities_are_left_out_and_said(tmp_path):
-    f = evaluation.suppress(_funnel("C01"))
+    f = _funnel("C01")  # comparison.funnel hides small counts itself
     hidden = int(f["suppressed"].sum())
     assert hidden == 1
     ax = plots.plot_funnel(f, lang="nl")
     assert _points(ax) == len(f) - hidden
-    assert "1 gemeente met < 5 niet getoond (kleine aantallen afgeschermd)" in [
-        t.get_text() for t in ax.texts
-    ]
+    assert _note(ax).endswith(
+        "1 gemeente met < 5 weggelaten, ook uit het groepsgemiddelde (kleine aantallen afgeschermd)"
+    )
     assert ax.get_xscale() == "log"  # 5,000 to 540,000 inhabitants
     fr = plots.plot_funnel(f.assign(suppressed=~(f["value"] >= 30)), lang="fr")
-    assert "3 communes avec < 5 non affichées (petits effectifs masqués)" in [
-        t.get_text() for t in fr.texts
-    ]
+    assert _note(fr).endswith(
+        "3 communes avec < 5 omises, aussi de la moyenne du groupe (petits effectifs masqués)"
+    )
     _png(ax.figure, tmp_path / "funnel_suppressed.png")
 
 

@@ -308,6 +308,20 @@ def test_the_headline_counts_the_objectives_by_status(gent: reports.Report) -> N
     assert reports.read_headline(nbformat.v4.new_notebook()) is None
 
 
+def test_a_funnel_finding_is_key_only_outside_the_adjusted_limits(gent: reports.Report) -> None:
+    """Gent's I02 of 2025 lay below the pure Poisson 99.8 % limit, inside the limits adjusted
+    for overdispersion (tests/test_comparison.py computes them apart from the kit): no key
+    finding. Oostende's I01 of 2025 lies outside the adjusted 99.8 % limits: a key finding."""
+    from socprev_kit.reports.sections_summary import _funnel_finding, main_indicator
+
+    assert main_indicator(gent) == "I02"
+    assert _funnel_finding(gent) == []
+    oostende = reports.project_report("OOS-HOT", lang="en")
+    assert main_indicator(oostende) == "I01"
+    found = _funnel_finding(oostende)
+    assert len(found) == 1 and found[0].startswith("In 2025, Oostende was below the 99.8")
+
+
 def test_reports_never_modify_the_shared_data(gent: reports.Report) -> None:
     ctx = gent.ctx
     before = pd.util.hash_pandas_object(ctx.table).sum(), len(ctx.data.registrations)

@@ -1,20 +1,25 @@
 """Funnel plot: each municipality's rate per 1,000 against its population, with control limits.
 
-The limits are exact Poisson limits around the group rate, drawn as smooth curves over a grid of
-populations: the quantile ``r`` of the expected count, interpolated between ``r - 1`` and ``r`` as
-Spiegelhalter (2005, *Statistics in Medicine* 24:1185) does, divided by the population. A point is
-outside when its count is below the lower or above the upper quantile at its own population, the
-rule of :func:`socprev_kit.comparison.funnel`.
+The limits are those of :func:`socprev_kit.comparison.funnel`, drawn as smooth curves over a grid
+of populations: the exact Poisson quantile ``r`` of the expected count, interpolated between
+``r - 1`` and ``r`` as Spiegelhalter (2005, *Statistics in Medicine* 24:1185) does, widened for
+overdispersion as the frame says (``overdispersion``, ``phi``, ``tau2``;
+:mod:`socprev_kit.control_limits`), divided by the population. A note under the plot names the
+method and the values. A point is outside when the frame flags it (``outside_998``), else when its
+count is below the lower or above the upper limit at its own population.
 """
 
 from __future__ import annotations
 
+import math
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 
+from .. import control_limits
 from ..formatting import format_number
 from .style import PALETTE, STYLE, Lang, finish, get_axes, label, municipality_names, percent
 from .suppressed import cell_limit, suppressed_mask
@@ -24,34 +29,57 @@ if TYPE_CHECKING:
 
 
 def funnel_limits(
-    group_rate: float, population: np.ndarray, level: float
+    group_rate: float,
+    population: np.ndarray,
+    level: float,
+    dispersion: control_limits.Overdispersion | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Lower and upper limits (per 1,000) at ``level`` for each population, interpolated."""
-    from scipy import stats
+    """Lower and upper limits (per 1,000) at ``level`` for each population, interpolated and
+    widened by ``dispersion`` (none: exact Poisson limits)."""
+    pop = np.asarray(population, dtype=float)
+    low, high = control_limits.limits(group_rate / 1000 * pop, level, dispersion, smooth=True)
+    return 1000 * low / pop, 1000 * high / pop
 
-    mu = group_rate / 1000 * np.asarray(population, dtype=float)
-    out = []
-    for p in ((1 - level) / 2, (1 + level) / 2):
-        r = stats.poisson.ppf(p, mu)
-        at, below = stats.poisson.cdf(r, mu), stats.poisson.cdf(r - 1, mu)
-        alpha = np.divide(at - p, at - below, out=np.zeros_like(mu), where=at > below)
-        out.append(1000 * np.maximum(r - alpha, 0) / population)
-    return out[0], out[1]
+
+def frame_dispersion(funnel: pd.DataFrame) -> control_limits.Overdispersion | None:
+    """The adjustment recorded in a :func:`~socprev_kit.comparison.funnel` frame (None: none)."""
+    if "overdispersion" not in funnel or funnel["overdispersion"].isna().all():
+        return None
+    row = funnel.dropna(subset=["overdispersion"]).iloc[0]
+    return control_limits.Overdispersion(
+        row["overdispersion"], float(row["phi"]), float(row["tau2"]), len(funnel)
+    )
 
 
 def _level_text(level: float, lang: Lang) -> str:
     return percent(level, lang, digits=0 if round(level * 100, 6).is_integer() else 1)
 
 
-def _outside(df: pd.DataFrame, cols: dict, group_rate: float, level: float) -> pd.Series:
-    """Count below the lower or above the upper Poisson quantile of the expected count."""
-    from scipy import stats
-
+def _outside(df: pd.DataFrame, cols: dict, group_rate: float, level: float, disp) -> pd.Series:  # noqa: ANN001
+    """The frame's flag at ``level``, else the count outside the limits at its population."""
+    flag = {0.95: "outside_95", 0.998: "outside_998"}.get(level)
+    if flag in df:
+        return df[flag].fillna(False).astype(bool)
     pop = df[cols["population"]].astype(float)
     count = df[cols["count"]] if cols["count"] in df else df[cols["rate"]] * pop / 1000
-    mu = group_rate / 1000 * pop
-    a = (1 - level) / 2
-    return (count < stats.poisson.ppf(a, mu)) | (count > stats.poisson.ppf(1 - a, mu))
+    low, high = control_limits.limits(group_rate / 1000 * pop, level, disp)
+    return (count < low) | (count > high)
+
+
+def _significant(x: float, lang: Lang) -> str:
+    """``x`` with 2 significant digits (at least one decimal), in the language's format."""
+    if x == 0 or not math.isfinite(x):
+        return format_number(x, lang, decimals=0)
+    return format_number(x, lang, decimals=max(1, 1 - math.floor(math.log10(abs(x)))))
+
+
+def method_note(disp: control_limits.Overdispersion | None, lang: Lang) -> str:
+    """The line under a funnel plot naming its limits' method and values (φ, τ²)."""
+    if disp is None:
+        return label("limits_exact", lang)
+    phi, tau2 = _significant(disp.phi, lang), _significant(disp.tau2, lang)
+    text = label(f"limits_{disp.method}", lang, phi=phi, tau2=tau2)
+    return text.replace(" = ", "\u00a0=\u00a0")  # a value stays on its symbol's line
 
 
 def _names(df: pd.DataFrame, name: str | None, lang: Lang) -> pd.Series:
@@ -62,18 +90,21 @@ def _names(df: pd.DataFrame, name: str | None, lang: Lang) -> pd.Series:
     return df["nis_code"].map(municipality_names(lang)).fillna(df["nis_code"]).astype(str)
 
 
-def _hidden_note(ax: Axes, n: int, k: int | None, lang: Lang) -> None:
-    """A line under the x-axis label saying how many municipalities were left out, and why."""
-    text = label("hidden_one" if n == 1 else "hidden", lang, n=n, k=k if k is not None else "?")
+def _notes(ax: Axes, lines: list[str]) -> None:
+    """Lines under the x-axis label: the limits' method, and the municipalities left out, each
+    wrapped to the width from the axes' left edge to the figure's right edge."""
+    size = STYLE["font_size"] - 1
+    width_in = ax.figure.get_figwidth() * (1 - ax.get_position().x0) - 0.1
+    chars = max(40, int(width_in * 72 / (0.6 * size)))
     ax.annotate(
-        text,
+        "\n".join(textwrap.fill(line, chars) for line in lines),
         xy=(0, 0),
         xycoords=("axes fraction", ax.xaxis.label),
         xytext=(0, -4),
         textcoords="offset points",
         ha="left",
         va="top",
-        fontsize=STYLE["font_size"] - 1,
+        fontsize=size,
         color="#444444",
     )
 
@@ -118,9 +149,10 @@ def plot_funnel(
     funnel
         The frame of :func:`socprev_kit.comparison.funnel` (one indicator, one period), or any
         frame with ``rate``, ``population`` and ``group_rate`` (per 1,000) and optionally
-        ``count`` (else derived from the rate). Rows marked ``suppressed`` by
-        :func:`socprev_kit.evaluation.suppress` are not drawn; a note under the axes says how
-        many. Rows without a rate or a population are left out.
+        ``count`` (else derived from the rate) and ``overdispersion``, ``phi``, ``tau2`` (else
+        exact Poisson limits). Rows marked ``suppressed`` are not drawn; a note under the axes
+        says how many, under the note on the limits' method. Rows without a rate or a
+        population are left out.
     levels
         Limits to draw, narrow to wide; points outside the widest are red and named.
     name
@@ -138,7 +170,7 @@ def plot_funnel(
     Examples
     --------
     >>> rows = year[(year["indicator_id"] == "I01") & (year["period"] == "2023")]  # doctest: +SKIP
-    >>> plot_funnel(evaluation.suppress(comparison.funnel(rows)), lang="fr")  # doctest: +SKIP
+    >>> plot_funnel(comparison.funnel(rows), lang="fr")  # doctest: +SKIP
     """
     label("value", lang)
     cols = {"rate": rate, "population": population, "count": count}
@@ -146,17 +178,17 @@ def plot_funnel(
     df = funnel[~hidden].dropna(subset=[rate, population]).sort_values(population)
     if df.empty or funnel[group_rate].isna().all():
         raise ValueError("no municipality with a rate and a population to draw; filter less.")
-    r = float(funnel[group_rate].dropna().iloc[0])
+    r, disp = float(funnel[group_rate].dropna().iloc[0]), frame_dispersion(funnel)
     ax = get_axes(ax, figsize=(7.0, 4.0))
     grid = np.geomspace(df[population].min() * 0.9, df[population].max() * 1.05, 400)
     styles = [(STYLE["limit_95"], "--"), (STYLE["limit_998"], "-")]
     for level, (colour, ls) in zip(levels, styles * len(levels), strict=False):
-        low, high = funnel_limits(r, grid, level)
+        low, high = funnel_limits(r, grid, level, disp)
         text = label("limit", lang, level=_level_text(level, lang))
         ax.plot(grid, low, color=colour, ls=ls, lw=1.2, label=text)
         ax.plot(grid, high, color=colour, ls=ls, lw=1.2)
     ax.axhline(r, color=PALETTE["black"], lw=1, label=label("group_rate", lang))
-    out = _outside(df, cols, r, levels[-1]).to_numpy()
+    out = _outside(df, cols, r, levels[-1], disp).to_numpy()
     _draw_points(ax, df, cols, out, label("outside", lang, level=_level_text(levels[-1], lang)))
     if xscale == "auto":
         xscale = "log" if df[population].max() > 20 * df[population].min() else "linear"
@@ -164,8 +196,11 @@ def plot_funnel(
     ax.xaxis.set_major_formatter(lambda v, _: format_number(v, lang, decimals=0))
     ax.set_xlabel(label("population", lang))
     ax.set_ylabel(label("rate", lang))
+    notes = [method_note(disp, lang)]
     if hidden.any():
-        _hidden_note(ax, int(hidden.sum()), cell_limit(funnel[hidden], min_cell), lang)
+        n, k = int(hidden.sum()), cell_limit(funnel[hidden], min_cell)
+        notes.append(label("hidden_one" if n == 1 else "hidden", lang, n=n, k=k or "?"))
+    _notes(ax, notes)
     finish(ax, title, legend=ax.get_legend_handles_labels()[0], ncols=2)
     _label_points(ax, df, cols, out, _names(df, name, lang))
     return ax

@@ -105,14 +105,47 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Outside the {level} limits",
     },
     "hidden_one": {
-        "nl": "1 gemeente met < {k} niet getoond (kleine aantallen afgeschermd)",
-        "fr": "1 commune avec < {k} non affichée (petits effectifs masqués)",
-        "en": "1 municipality with < {k} not shown (small counts suppressed)",
+        "nl": "1 gemeente met < {k} weggelaten, ook uit het groepsgemiddelde (kleine aantallen "
+        "afgeschermd)",
+        "fr": "1 commune avec < {k} omise, aussi de la moyenne du groupe (petits effectifs "
+        "masqués)",
+        "en": "1 municipality with < {k} left out, also of the group rate (small counts "
+        "suppressed)",
     },
     "hidden": {
-        "nl": "{n} gemeenten met < {k} niet getoond (kleine aantallen afgeschermd)",
-        "fr": "{n} communes avec < {k} non affichées (petits effectifs masqués)",
-        "en": "{n} municipalities with < {k} not shown (small counts suppressed)",
+        "nl": "{n} gemeenten met < {k} weggelaten, ook uit het groepsgemiddelde (kleine "
+        "aantallen afgeschermd)",
+        "fr": "{n} communes avec < {k} omises, aussi de la moyenne du groupe (petits effectifs "
+        "masqués)",
+        "en": "{n} municipalities with < {k} left out, also of the group rate (small counts "
+        "suppressed)",
+    },
+    "limits_exact": {
+        "nl": "Exacte Poisson-grenzen (geen correctie voor overdispersie)",
+        "fr": "Limites de Poisson exactes (sans correction de la surdispersion)",
+        "en": "Exact Poisson limits (no overdispersion adjustment)",
+    },
+    "limits_none": {
+        "nl": "Exacte Poisson-grenzen: geen overdispersie (φ = {phi} ≤ 1, Spiegelhalter 2005)",
+        "fr": "Limites de Poisson exactes : pas de surdispersion (φ = {phi} ≤ 1, "
+        "Spiegelhalter 2005)",
+        "en": "Exact Poisson limits: no overdispersion (φ = {phi} ≤ 1, Spiegelhalter 2005)",
+    },
+    "limits_multiplicative": {
+        "nl": "Grenzen verbreed voor overdispersie (Spiegelhalter 2005), multiplicatief met "
+        "√φ: φ = {phi} (τ² = {tau2} niet gebruikt)",
+        "fr": "Limites élargies pour la surdispersion (Spiegelhalter 2005), multiplicatives "
+        "par √φ : φ = {phi} (τ² = {tau2} non utilisé)",
+        "en": "Limits widened for overdispersion (Spiegelhalter 2005), multiplicative by √φ: "
+        "φ = {phi} (τ² = {tau2} not used)",
+    },
+    "limits_additive": {
+        "nl": "Grenzen verbreed voor overdispersie (Spiegelhalter 2005), additieve "
+        "toevalseffecten: τ² = {tau2} (φ = {phi})",
+        "fr": "Limites élargies pour la surdispersion (Spiegelhalter 2005), effets aléatoires "
+        "additifs : τ² = {tau2} (φ = {phi})",
+        "en": "Limits widened for overdispersion (Spiegelhalter 2005), additive random "
+        "effects: τ² = {tau2} (φ = {phi})",
     },
 }
 

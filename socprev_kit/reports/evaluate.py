@@ -6,7 +6,8 @@ report's series as they may be published.
 - **Series** of a unit (a project in one municipality, or its municipalities together by
   ``indicators.combined``), raw for the models and suppressed for publication.
 - **Funnel inputs**: each municipality's yearly count of an indicator in the latest year with 12
-  months of data in at least :data:`MIN_FUNNEL` municipalities.
+  months of data in at least :data:`MIN_FUNNEL` municipalities whose count is shown (hidden
+  counts are left out of the comparison, its group rate included).
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ __all__ = [
     "warm_up",
 ]
 
-#: Fewest municipalities with a full year for a funnel plot.
-MIN_FUNNEL = 3
+#: Fewest municipalities with a full year and a shown count for a funnel plot (fewer are no
+#: comparison: the group rate and the overdispersion would rest on too few).
+MIN_FUNNEL = 8
 
 
 @cache
@@ -181,19 +183,23 @@ def funnel_year(
     ctx: DataContext, indicator: str, first: int | None = None, last: int | None = None
 ) -> tuple[int | None, pd.DataFrame]:
     """The latest year in ``first``..``last`` with 12 months of ``indicator`` in at least
-    :data:`MIN_FUNNEL` municipalities, and its suppressed :func:`~socprev_kit.comparison.funnel`
-    frame (``nis_code``, ``value``, ``population``, rates, limits, ``suppressed``)."""
+    :data:`MIN_FUNNEL` municipalities whose count is shown, and its
+    :func:`~socprev_kit.comparison.funnel` frame (``nis_code``, ``value``, ``population``,
+    rates, adjusted limits, ``suppressed``; hidden counts left out of the group rate)."""
 
     def compute() -> tuple[int | None, pd.DataFrame]:
         full = _yearly_counts(ctx, indicator)
         full = full[full["year"].between(first or 0, last or 9999)]
-        sizes = full.groupby("year").size()
+        if full.empty:
+            return None, pd.DataFrame()
+        shown = ~hide(full.assign(indicator_id=indicator))["suppressed"]
+        sizes = shown.groupby(full["year"]).sum()
         years = sizes.index[sizes >= MIN_FUNNEL]
         if not len(years):
             return None, pd.DataFrame()
         year = int(years.max())
-        rows = full[full["year"] == year].assign(indicator_id=indicator)
-        return year, hide(funnel(rows.reset_index(drop=True)))
+        rows = full[full["year"] == year].assign(indicator_id=indicator).reset_index(drop=True)
+        return year, funnel(rows, catalogue=catalogue_frame(), min_units=MIN_FUNNEL)
 
     return ctx.memo(("funnel", indicator, first, last), compute)
 

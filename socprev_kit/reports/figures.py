@@ -163,14 +163,18 @@ def _min_cell(indicator_id: str) -> int:
 
 
 def funnel_figure(frame: pd.DataFrame, highlight: Sequence[str], title: str, lang: Lang) -> Figure:
-    """:func:`~socprev_kit.plots.plot_funnel` of a suppressed funnel frame, with a ring and the
-    name at each municipality of ``highlight`` that is shown."""
+    """:func:`~socprev_kit.plots.plot_funnel` of a :func:`~socprev_kit.comparison.funnel` frame
+    (hidden counts left out), with a ring and the name at each municipality of ``highlight``
+    that is shown, and the notes on the limits' method and the hidden counts under it."""
     import matplotlib.pyplot as plt
 
     from .tables import municipality_name
 
-    fig, ax = plt.subplots(figsize=(7.0, 4.6))
-    fig.subplots_adjust(left=0.75 / 7, right=1 - 0.2 / 7, top=1 - 0.95 / 4.6, bottom=0.8 / 4.6)
+    height = 5.0  # room under the axes for the notes on the limits and the hidden counts
+    fig, ax = plt.subplots(figsize=(7.0, height))
+    fig.subplots_adjust(
+        left=0.75 / 7, right=1 - 0.2 / 7, top=1 - 0.95 / height, bottom=1.25 / height
+    )
     plot_funnel(frame, title=title, lang=lang, ax=ax)
     shown = frame[frame["nis_code"].isin(highlight) & ~frame["suppressed"]]
     for row in shown.itertuples():
@@ -184,11 +188,17 @@ def funnel_figure(frame: pd.DataFrame, highlight: Sequence[str], title: str, lan
             linewidths=1.6,
         )
         if not row.outside_998:  # those are named by plot_funnel
+            where = ax.transAxes.inverted().transform(
+                ax.transData.transform((row.population, row.rate_per_1000))
+            )
+            right = where[0] > 0.85  # near the right edge: the name goes below left
             ax.annotate(
                 municipality_name(row.nis_code, lang),
                 (row.population, row.rate_per_1000),
-                xytext=(8, 8),
+                xytext=(-9, -6) if right else (8, 8),
                 textcoords="offset points",
+                ha="right" if right else "left",
+                va="top" if right else "baseline",
                 fontsize=STYLE["font_size"] - 1,
                 fontweight="bold",
             )

@@ -7,9 +7,11 @@ import pandas as pd
 
 from ..formatting import Lang, format_number, format_percent
 from ..interpretation import caveats, sentence
+from ..plots.funnel import frame_dispersion, method_note
 from .common import is_member, report_issues
 from .display import Section, md_escape
 from .evaluate import (
+    MIN_FUNNEL,
     attainment_rows,
     catalogue,
     catalogue_frame,
@@ -42,8 +44,13 @@ def main_indicator(report: Report) -> str | None:
     obj = report.ctx.data.objectives
     named = set(obj.loc[obj["project_id"].isin(report.projects["project_id"]), "indicator_id"])
     pool = [i for i in ids if i in named] or ids
-    sizes = {i: len(funnel_year(report.ctx, i, *full_years(report))[1]) for i in pool}
+    sizes = {i: _shown(funnel_year(report.ctx, i, *full_years(report))[1]) for i in pool}
     return max(pool, key=lambda i: sizes[i]) if pool else None
+
+
+def _shown(frame: pd.DataFrame) -> int:
+    """Municipalities compared in a funnel frame: those whose count is shown."""
+    return int((~frame["suppressed"]).sum()) if len(frame) else 0
 
 
 def _position(row: pd.Series, lang: Lang) -> str:
@@ -80,7 +87,7 @@ def _comparison_rows(report: Report, indicator: str, year: int, frame: pd.DataFr
                 text("interval", lang): interval,
                 text("group_rate", lang): _rate(row["group_rate_per_1000"], lang),
                 text("position", lang): _position(pd.Series(row), lang),
-                text("n_compared", lang): str(len(frame)),
+                text("n_compared", lang): str(_shown(frame)),
             }
         )
     return rows
@@ -102,7 +109,7 @@ def comparison(report: Report) -> Section:
         name = indicator_label(indicator, lang)
         if year is None:
             if indicator == main:
-                out.md(text("compare_none", lang, indicator=name))
+                out.md(text("compare_none", lang, indicator=name, min=MIN_FUNNEL))
             continue
         rows += _comparison_rows(report, indicator, year, frame)
         if indicator != main:
@@ -115,9 +122,11 @@ def comparison(report: Report) -> Section:
                 indicator=name,
                 year=year,
                 name=md_escape(_who(report)),
-                n=len(frame),
+                n=_shown(frame),
                 rate=group,
             )
+            + " "
+            + _method(frame, lang)
         )
         out.figure(funnel_figure(frame, report.nis_codes, f"{name}, {year}", lang), name)
         out.bullets(_not_shown(report, frame, name, year))
@@ -125,6 +134,16 @@ def comparison(report: Report) -> Section:
         table = pd.DataFrame(rows)
         out.table(table, numeric=list(table.columns[3:7]) + [table.columns[-1]])
     return out
+
+
+def _method(frame: pd.DataFrame, lang: Lang) -> str:
+    """The limits' method and values, and how many hidden counts were left out."""
+    said = [method_note(frame_dispersion(frame), lang) + "."]
+    hidden = int(frame["suppressed"].sum())
+    if hidden:
+        key = "compare_left_out_one" if hidden == 1 else "compare_left_out"
+        said.append(text(key, lang, n=hidden, k=min_cell()))
+    return " ".join(said)
 
 
 def _who(report: Report) -> str:
@@ -197,7 +216,8 @@ def _funnel_finding(report: Report) -> list[str]:
     year, frame = funnel_year(report.ctx, main, *full_years(report))
     if year is None:
         return []
-    mine = frame[frame["nis_code"].isin(report.nis_codes) & ~frame["suppressed"]]
+    # a key finding only outside the 99.8 % limits adjusted for overdispersion
+    mine = frame[frame["nis_code"].isin(report.nis_codes) & frame["outside_998"]]
     group = _rate(frame["group_rate_per_1000"].iloc[0], lang)
     name = indicator_label(main, lang).split(" ", 1)[-1].lower()
     return [

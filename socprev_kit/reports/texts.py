@@ -234,12 +234,24 @@ _ANNEX = {
                         "**COVID-19.** The months of the COVID-19 period (March 2020 to June "
                         "2021) are left out of the series; the report also gives the change with "
                         "those months (parameter covid)."),
-    "m_funnel": ("**Trechterdiagram.** Elke gemeente met 12 maanden gegevens in het jaar; "
-                 "exacte Poisson-grenzen (95 % en 99,8 %) rond het groepsgemiddelde.",
+    "m_funnel": ("**Trechterdiagram.** Elke gemeente met 12 maanden gegevens in het jaar, "
+                 "minstens 8; aantallen onder het minimum weggelaten, ook uit het "
+                 "groepsgemiddelde. Grenzen (95 % en 99,8 %) rond het groepsgemiddelde: exacte "
+                 "Poisson-grenzen, verbreed voor overdispersie (Spiegelhalter 2005): φ uit de "
+                 "z-scores op de wortelschaal, 10 % aan elke kant gewinsoriseerd; tot φ = 2 "
+                 "multiplicatief met √φ, daarboven additieve toevalseffecten (τ²).",
                  "**Graphique en entonnoir.** Chaque commune avec 12 mois de données dans "
-                 "l'année ; limites de Poisson exactes (95 % et 99,8 %) autour de la moyenne du "
-                 "groupe.", "**Funnel plot.** Every municipality with 12 months of data in the "
-                 "year; exact Poisson limits (95% and 99.8%) around the group rate."),
+                 "l'année, au moins 8 ; les nombres sous le minimum sont omis, aussi de la "
+                 "moyenne du groupe. Limites (95 % et 99,8 %) autour de la moyenne du groupe : "
+                 "limites de Poisson exactes, élargies pour la surdispersion (Spiegelhalter "
+                 "2005) : φ d'après les scores z sur l'échelle de la racine carrée, winsorisés à "
+                 "10 % de chaque côté ; jusqu'à φ = 2 multiplicatives par √φ, au-delà effets "
+                 "aléatoires additifs (τ²).", "**Funnel plot.** Every municipality with 12 "
+                 "months of data in the year, at least 8; counts under the minimum left out, "
+                 "also of the group rate. Limits (95% and 99.8%) around the group rate: exact "
+                 "Poisson limits widened for overdispersion (Spiegelhalter 2005): φ from the "
+                 "z-scores on the square-root scale, winsorised 10% each side; up to φ = 2 "
+                 "multiplicative by √φ, above it additive random effects (τ²)."),
     "m_suppression": ("**Afscherming.** Aantallen van 1 tot {k_minus} (minimum van de "
                       "catalogus, meestal {k}) staan als ‘< {k}’ in tabellen en als open "
                       "bolletje in figuren; ook de percentages en verhoudingen die ze zouden "

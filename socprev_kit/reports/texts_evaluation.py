@@ -190,11 +190,25 @@ _COMPARE = {
                       "{name} beside the {n} municipalities with 12 months of data. The group "
                       "rate is {rate} per 1,000; a point outside the funnel is further from that "
                       "rate than chance explains at that population size."),
-    "compare_none": ("Voor {indicator} is er geen jaar met 12 maanden gegevens in minstens 3 "
-                     "gemeenten: geen vergelijking mogelijk.", "Pour {indicator}, aucune année "
-                     "n'a 12 mois de données dans au moins 3 communes : pas de comparaison "
-                     "possible.", "For {indicator}, no year has 12 months of data in at least 3 "
-                     "municipalities: no comparison is possible."),
+    "compare_none": ("Voor {indicator} is er geen jaar met 12 maanden gegevens in minstens {min} "
+                     "gemeenten (afgeschermde kleine aantallen niet meegeteld): geen "
+                     "vergelijking mogelijk.", "Pour {indicator}, aucune année n'a 12 mois de "
+                     "données dans au moins {min} communes (petits nombres masqués non comptés) "
+                     ": pas de comparaison possible.", "For {indicator}, no year has 12 months "
+                     "of data in at least {min} municipalities (hidden small counts not "
+                     "counted): no comparison is possible."),
+    "compare_left_out_one": ("1 gemeente met minder dan {k} feiten is weggelaten, ook uit het "
+                             "groepsgemiddelde, zodat haar aantal niet te herberekenen is.",
+                             "1 commune avec moins de {k} faits est omise, aussi de la moyenne "
+                             "du groupe, pour que son nombre ne puisse pas être recalculé.",
+                             "1 municipality with fewer than {k} cases is left out, also of the "
+                             "group rate, so that its count cannot be worked out."),
+    "compare_left_out": ("{n} gemeenten met minder dan {k} feiten zijn weggelaten, ook uit het "
+                         "groepsgemiddelde, zodat hun aantallen niet te herberekenen zijn.",
+                         "{n} communes avec moins de {k} faits sont omises, aussi de la moyenne "
+                         "du groupe, pour que leurs nombres ne puissent pas être recalculés.",
+                         "{n} municipalities with fewer than {k} cases are left out, also of "
+                         "the group rate, so that their counts cannot be worked out."),
     "compare_absent": ("{name} heeft voor {indicator} geen 12 maanden gegevens in {year} en "
                        "staat niet in de vergelijking.", "{name} n'a pas 12 mois de données "
                        "pour {indicator} en {year} et ne figure pas dans la comparaison.",

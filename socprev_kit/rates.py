@@ -73,6 +73,18 @@ def union_areas(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return pd.concat([d[size == 1], several], ignore_index=True)
 
 
+def population_year(year: int) -> int | None:
+    """The population year used for data of ``year``: the latest shipped year at or before it
+    (None before the first).
+
+    >>> population_year(2019), population_year(2024)
+    (2019, 2020)
+    """
+    shipped = reference.population(2020)["year"]
+    before = shipped[shipped <= year]
+    return int(before.max()) if len(before) else None
+
+
 def merged_area(nis_codes: pd.Series) -> pd.Series:
     """The whole 2025 municipality as 2019-2024 codes: the territory of a table without
     :data:`AREA` (its rows are on the 2025 geography)."""

@@ -21,6 +21,7 @@ from .evaluate import (
 )
 from .figures import funnel_figure
 from .interrupted import its_outcome
+from .population import population_year_note
 from .report import Report
 from .sections_facts import report_months
 from .sections_impact import its_sentences
@@ -117,7 +118,8 @@ def comparison(report: Report) -> Section:
                 name=md_escape(_who(report)),
                 n=len(frame),
                 rate=group,
-            )
+            ),
+            population_year_note(year, lang),
         )
         out.figure(funnel_figure(frame, report.nis_codes, f"{name}, {year}", lang), name)
         out.bullets(_not_shown(report, frame, name, year))

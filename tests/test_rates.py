@@ -163,3 +163,32 @@ def test_a_table_without_territories_is_on_the_2025_geography():
                           "value": [10.0]})  # fmt: skip
     rated = rates_per_1000(table)
     assert rated.loc[0, "population"] == POP[(OLD_HASSELT, 2020)] + POP[(KORTESSEM, 2020)]
+
+
+def test_an_its_across_the_merger_takes_its_offset_from_the_table():
+    """Planted: 10 per 1,000 a month on the territory registered, times 0.8 from 2024-07. Old
+    Hasselt registers until 2024-12, the merged Hasselt after; the ITS with the table's
+    population as offset finds the planted 0.8. With the merged population throughout, the
+    larger territory of 2025 would be read as part of the change."""
+    from socprev_kit.its import interrupted_time_series
+
+    old = POP[(OLD_HASSELT, 2020)]
+    new = old + POP[(KORTESSEM, 2020)]
+    months = pd.period_range("2021-01", "2025-12", freq="M").astype(str)
+    rows = [
+        (
+            OLD_HASSELT if m < "2025" else HASSELT,
+            m,
+            "I02",
+            round(10 * (0.8 if m >= "2024-07" else 1) * (old if m < "2025" else new) / 1000),
+        )
+        for m in months
+    ]
+    table = rates_per_1000(indicator_table(dataset(rows, HASSELT)))
+    series = table[table["indicator_id"] == "I02"]
+    fit = interrupted_time_series(
+        series, count="value", period="period", intervention="2024-07", population="population",
+        family="poisson",
+    )  # fmt: skip
+    level = fit.effects.set_index("term").loc["level", "rate_ratio"]
+    assert level == pytest.approx(0.8, rel=2e-3)

@@ -77,11 +77,13 @@ def _aggregate(regs: pd.DataFrame, cat: pd.DataFrame, freq: Freq) -> pd.DataFram
 def _areas(regs: pd.DataFrame, freq: Freq) -> pd.DataFrame:
     """:data:`~socprev_kit.rates.AREA` of each aggregated key: every territory registered in
     it (:func:`~socprev_kit.reference.registered_area`), as sorted 2019-2024 codes."""
-    code = regs["nis_code_registered"] if "nis_code_registered" in regs else regs["nis_code"]
+    code = regs["nis_code"].astype(object)
+    if "nis_code_registered" in regs:
+        code = regs["nis_code_registered"].astype(object).fillna(code)
     start = parsing.period_start(regs["period"].astype(object))
     finer = parsing.period_frequency(regs["period"]).map(_RANK) <= _RANK[freq]
     d = regs[KEYS].astype(object).assign(period=_labels(start, freq).where(finer, regs["period"]))
-    d[AREA] = reference.registered_area(code.astype(object), start.dt.year)
+    d[AREA] = reference.registered_area(code, start.dt.year)
     return union_areas(d, KEYS)
 
 
@@ -194,7 +196,9 @@ def indicator_table(
     pandas.DataFrame
         :data:`COLUMNS`: ``frequency`` of the row's period; ``kind`` registered or derived;
         ``numerator`` and ``denominator`` for derived rows; ``population_year`` where the
-        denominator is the population. Sorted by project, municipality, indicator, period.
+        denominator is the population; ``population_nis_codes``, the territory registered
+        (2019-2024 codes joined by ``;``, see :mod:`socprev_kit.rates`), on registered rows and
+        on those per inhabitant. Sorted by project, municipality, indicator, period.
 
     Examples
     --------

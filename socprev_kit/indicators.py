@@ -11,9 +11,10 @@ Derived indicators aggregate numerator and denominator separately, each term wit
 then divide: ``numerator / denominator * factor`` (a missing term or a zero denominator gives
 NaN). A yearly or quarterly denominator applies to every period inside it.
 
-Population is that of 1 January of the period's year on the 2025 geography
-(:func:`socprev_kit.reference.population`), or of the latest year at or before it: the reference
-holds 2018-2020 only, so 2021 and later use 2020. ``population_year`` states which year was used.
+Each row keeps the territory it was registered for in ``population_nis_codes`` (the 2019-2024
+codes it covers: ``"71022"`` for Hasselt's rows registered as 71022 before the 2025 merger,
+``"71022;73040"`` when Kortessem registered too, or from 2025); rates per 1,000 divide by that
+territory's population of the period's year (:mod:`socprev_kit.rates`).
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ import pandas as pd
 
 from . import parsing, reference
 from .catalogue import POPULATION, formula_terms, indicator_catalogue
+from .rates import AREA, per_1000, population_at, rates_per_1000, union_areas
 from .validation import Dataset
 
 Freq = Literal["month", "quarter", "year"]
 KEYS = ["project_id", "nis_code", "period", "indicator_id"]
 #: Columns of :func:`indicator_table`, in order.
-COLUMNS = [*KEYS, "frequency", "kind", "value", "numerator", "denominator", "population_year"]
+COLUMNS = [*KEYS, "frequency", "kind", "value", "numerator", "denominator", "population_year", AREA]
 _RANK = {"month": 0, "quarter": 1, "year": 2}
 _SERIES = ["project_id", "nis_code", "indicator_id"]
 
@@ -43,22 +45,6 @@ def _labels(start: pd.Series, freq: str) -> pd.Series:
     if freq == "quarter":
         return (year + "-Q" + start.dt.quarter.astype("Int64").astype(str)).astype(object)
     return year.astype(object)
-
-
-def _population_at(nis: pd.Series, period: pd.Series) -> pd.DataFrame:
-    """``population`` and ``population_year`` for each (municipality, period): the period's year
-    or the latest year at or before it; NaN before the first year of the reference."""
-    pop = reference.population(2025).astype({"nis_code": "str"})
-    pop["population_year"] = pop["year"]
-    left = pd.DataFrame({"nis_code": nis.to_numpy(dtype=object), "_i": np.arange(len(nis))})
-    left["year"] = parsing.period_start(period.astype(object)).dt.year.to_numpy()
-    left = left.dropna(subset=["year"]).astype({"year": "int64", "nis_code": "str"})
-    left = left.sort_values("year")
-    pop = pop.sort_values("year")
-    found = pd.merge_asof(left, pop, on="year", by="nis_code", direction="backward")
-    out = pd.DataFrame(np.nan, index=np.arange(len(nis)), columns=["population", "population_year"])
-    out.loc[found["_i"].to_numpy(), out.columns] = found[out.columns].to_numpy(dtype=float)
-    return out.set_axis(nis.index)
 
 
 def _aggregate(regs: pd.DataFrame, cat: pd.DataFrame, freq: Freq) -> pd.DataFrame:
@@ -84,7 +70,21 @@ def _aggregate(regs: pd.DataFrame, cat: pd.DataFrame, freq: Freq) -> pd.DataFram
         [out["sum"], out["mean"], out["last"], out["sum"]],
         np.nan,
     )
-    return out.assign(kind="registered")[[*KEYS, "frequency", "kind", "value"]]
+    out = out.assign(kind="registered")[[*KEYS, "frequency", "kind", "value"]]
+    return out.merge(_areas(regs, freq), on=KEYS, how="left")
+
+
+def _areas(regs: pd.DataFrame, freq: Freq) -> pd.DataFrame:
+    """:data:`~socprev_kit.rates.AREA` of each aggregated key: every territory registered in
+    it (:func:`~socprev_kit.reference.registered_area`), as sorted 2019-2024 codes."""
+    code = regs["nis_code"].astype(object)
+    if "nis_code_registered" in regs:
+        code = regs["nis_code_registered"].astype(object).fillna(code)
+    start = parsing.period_start(regs["period"].astype(object))
+    finer = parsing.period_frequency(regs["period"]).map(_RANK) <= _RANK[freq]
+    d = regs[KEYS].astype(object).assign(period=_labels(start, freq).where(finer, regs["period"]))
+    d[AREA] = reference.registered_area(code, start.dt.year)
+    return union_areas(d, KEYS)
 
 
 def _holders(keys: pd.DataFrame) -> list[pd.MultiIndex]:
@@ -111,6 +111,19 @@ def _lookup(column: np.ndarray, positions: list[np.ndarray]) -> np.ndarray:
     return out
 
 
+def _numerator_area(areas: pd.DataFrame, positions: list[np.ndarray], numerator: str) -> np.ndarray:
+    """The territory of a per-inhabitant indicator at each key: that of its numerator's first
+    term registered there (or in the quarter or year holding it). ``areas``: the territories of
+    the registered indicators, one column each, in the order of the keys."""
+    out = np.full(len(areas), None, dtype=object)
+    for _, term in formula_terms(numerator):
+        if term in areas:
+            column = areas[term].to_numpy(dtype=object)
+            for pos in positions:
+                out = np.where(pd.isna(out), np.where(pos >= 0, column[pos], None), out)
+    return out
+
+
 def _derived(reg: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
     """Derived indicators computed from the aggregated registered ones in ``reg``.
 
@@ -128,7 +141,7 @@ def _derived(reg: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
     frequency = parsing.period_frequency(keys["period"])
     looked: dict[str, np.ndarray] = {}
     nan = np.full(len(keys), np.nan)
-    population: list[pd.DataFrame] = []
+    areas: list[pd.DataFrame] = []  # the territories, made once when a rate needs them
 
     def side(expr: str) -> np.ndarray:
         """A numerator or denominator: signed sum of its terms, NaN when one is missing."""
@@ -152,9 +165,11 @@ def _derived(reg: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
         t["frequency"] = frequency[rows].reset_index(drop=True)
         t["numerator"] = side(d.numerator)[rows]
         if d.denominator.strip() == POPULATION:
-            if not population:
-                population.append(_population_at(keys["nis_code"], keys["period"]))
-            t[["denominator", "population_year"]] = population[0].to_numpy()[rows]
+            if not areas:
+                areas.append(reg.set_index(KEYS)[AREA].unstack("indicator_id").reindex(wide.index))
+            t[AREA] = _numerator_area(areas[0], positions, d.numerator)[rows]
+            found = population_at(t[AREA], t["period"])
+            t[["denominator", "population_year"]] = found.to_numpy()
         else:
             t["denominator"] = side(d.denominator)[rows]
         t["value"] = t["numerator"] / t["denominator"].where(t["denominator"] != 0) * d.factor
@@ -181,7 +196,9 @@ def indicator_table(
     pandas.DataFrame
         :data:`COLUMNS`: ``frequency`` of the row's period; ``kind`` registered or derived;
         ``numerator`` and ``denominator`` for derived rows; ``population_year`` where the
-        denominator is the population. Sorted by project, municipality, indicator, period.
+        denominator is the population; ``population_nis_codes``, the territory registered
+        (2019-2024 codes joined by ``;``, see :mod:`socprev_kit.rates`), on registered rows and
+        on those per inhabitant. Sorted by project, municipality, indicator, period.
 
     Examples
     --------
@@ -196,48 +213,6 @@ def indicator_table(
     out["population_year"] = out["population_year"].astype("Int64")
     order = ["project_id", "nis_code", "indicator_id", "period"]
     return out.sort_values(order, ignore_index=True)
-
-
-def _per_1000(table: pd.DataFrame) -> pd.Series:
-    return 1000 * table["value"] / table["population"].where(table["population"] > 0)
-
-
-def rates_per_1000(
-    table: pd.DataFrame,
-    *,
-    indicators: list[str] | None = None,
-    catalogue: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Add ``population``, ``population_year`` and ``rate_per_1000`` to the count indicators.
-
-    Parameters
-    ----------
-    table
-        An :func:`indicator_table`.
-    indicators
-        Ids to compute rates for (default: every registered indicator whose ``value_type`` is
-        count).
-    catalogue
-        The indicator catalogue (default: the shipped one).
-
-    Returns
-    -------
-    pandas.DataFrame
-        A copy of ``table`` with ``rate_per_1000 = 1000 * value / population``; NaN on other rows.
-        The population is that of the period's year or the latest year at or before it (2020 for
-        2021 and later with the shipped reference).
-    """
-    cat = indicator_catalogue() if catalogue is None else catalogue
-    counts = cat.loc[(cat["kind"] == "registered") & (cat["value_type"] == "count"), "indicator_id"]
-    chosen = set(counts) if indicators is None else set(indicators) & set(counts)
-    rows = table["indicator_id"].isin(chosen) & (table["kind"] == "registered")
-    out = table.copy()
-    pop = _population_at(out.loc[rows, "nis_code"], out.loc[rows, "period"])
-    out["population"] = pop["population"].reindex(out.index)
-    years = out["population_year"] if "population_year" in out else pd.Series(pd.NA, out.index)
-    out["population_year"] = years.astype("Int64").fillna(pop["population_year"].astype("Int64"))
-    out["rate_per_1000"] = _per_1000(out)
-    return out
 
 
 def combined(
@@ -265,10 +240,13 @@ def combine_projects(table: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
     t = table
     info = cat.set_index("indicator_id")
     cols = [c for c in ("value", "numerator", "denominator", "population") if c in t]
-    g = t.groupby(["project_id", "period", "indicator_id", "frequency", "kind"], sort=False)
+    by = ["project_id", "period", "indicator_id", "frequency", "kind"]
+    g = t.groupby(by, sort=False)
     sums = g[cols].sum(min_count=1).where(g[cols].count().eq(g.size(), axis=0))
     out = sums.join(g["population_year"].max()).join(g["nis_code"].nunique().rename("n_nis"))
     out = out.reset_index().assign(nis_code="ALL")
+    if AREA in t:
+        out = out.merge(union_areas(t, by), on=by, how="left")
     additive = out["indicator_id"].map(
         info["value_type"].eq("count") | info["aggregation"].eq("sum")
     )
@@ -277,7 +255,7 @@ def combine_projects(table: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
     kept = out["value"].where(additive.fillna(False).astype(bool) | out["n_nis"].eq(1))
     out["value"] = ratio.mul(out["indicator_id"].map(info["factor"])).where(derived, kept)
     if "population" in out:
-        out["rate_per_1000"] = _per_1000(out)
+        out["rate_per_1000"] = per_1000(out)
     keep = [c for c in table.columns if c in out] + ["n_nis"]
     return (
         out[keep]

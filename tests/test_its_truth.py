@@ -29,7 +29,9 @@ def _series(regs: pd.DataFrame, row: pd.Series) -> pd.DataFrame:
         & (regs["period"].str.len() == 7)
     ]
     s = s.groupby("period", as_index=False)["value"].sum()  # old and new code of a merger
-    return s.assign(population=row.population)
+    # a municipality merged in 2025 registered its old territory before (population_before_2025)
+    before = s["period"] < "2025"
+    return s.assign(population=np.where(before, row.population_before_2025, row.population))
 
 
 TREATED = TRUTH[TRUTH["role"] == "treated"].reset_index(drop=True)

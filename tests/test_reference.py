@@ -206,3 +206,30 @@ def test_returned_objects_are_copies():
     waves = ref.mergers()
     waves["new_nis_code"] = "x"
     assert ref.mergers()["new_nis_code"].ne("x").all()
+
+
+@pytest.mark.parametrize(
+    ("code", "year", "area"),
+    [
+        ("71022", 2024, "71022"),  # Hasselt before the merger: without Kortessem
+        ("73040", 2019, "73040"),  # Kortessem on its own
+        ("71022", 2025, "71022;73040"),  # an old code after the merger: the new municipality
+        ("71072", 2024, "71022;73040"),  # the new code for an earlier year: both predecessors
+        ("71072", 2025, "71022;73040"),
+        ("11002", 2024, "11002"),  # Antwerpen kept its code: before 2025 without Borsbeek
+        ("11002", 2025, "11002;11007"),
+        ("12030", 2020, "12041"),  # Puurs, merged in 2019: Puurs-Sint-Amands
+        ("44021", 2019, "44021"),  # Gent, never merged
+        ("44021", 2025, "44021"),
+        ("99999", 2024, "99999"),  # unknown: as it is
+    ],
+)
+def test_registered_area_keeps_the_geography_registered_in(code, year, area):
+    found = ref.registered_area(pd.Series([code]), pd.Series([year]))
+    assert found.tolist() == [area]
+
+
+def test_registered_area_of_missing_values_and_integer_codes():
+    found = ref.registered_area(pd.Series([None, 71022, "71022"]), pd.Series([2024, 2024, None]))
+    assert found.isna().tolist() == [True, False, True]
+    assert found.iloc[1] == "71022"

@@ -342,3 +342,21 @@ def test_planted_effects_are_visible_in_the_counts(tables, series):
             visible += 1
         checked += 1
     assert checked >= 25 and visible >= 8
+
+
+def test_a_municipality_merged_in_2025_registered_its_old_territory_before(tables):
+    """Hasselt (71072) registered as old Hasselt (71022) until 2024: its counts then are those of
+    old Hasselt's 78,714 inhabitants (1 January 2020, the shipped CSV read apart from the kit),
+    and rise by Kortessem's share in 2025 while the rate per 1,000 does not change."""
+    pop = pd.read_csv(ROOT / "socprev_kit" / "data" / "population.csv", dtype={"nis_code": str})
+    pop = pop[pop["year"] == 2020].set_index("nis_code")["population"]
+    truth = tables["ground_truth"]
+    hasselt = truth[truth["nis_code"] == "71072"]
+    assert len(hasselt) and (hasselt["population_before_2025"] == pop["71022"]).all()
+    assert (hasselt["population"] == pop["71022"] + pop["73040"]).all()
+    unchanged = truth[truth["nis_code"] == "44021"]
+    assert (unchanged["population_before_2025"] == unchanged["population"]).all()
+    row = hasselt.iloc[0]
+    whole = expected_counts(row.to_dict() | {"population_before_2025": row["population"]})
+    ratio = expected_counts(row) / whole
+    assert np.allclose(ratio[:72], pop["71022"] / row["population"]) and np.allclose(ratio[72:], 1)

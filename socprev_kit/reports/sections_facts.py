@@ -10,6 +10,7 @@ from ..formatting import format_number, format_percent
 from ..plots import plot_completeness
 from .common import date_text, labels, month_text, period_text, report_issues
 from .display import Section, md_escape
+from .population import merger_paragraphs
 from .report import Report
 from .tables import indicator_label, localized, municipality_name, municipality_row
 from .texts import text
@@ -152,10 +153,13 @@ def who_and_what(report: Report) -> Section:
     out = Section().md(f"## {text('h_who', lang)}")
     if report.kind == "project":
         out.table(_project_facts(report))
-        return out.md(f"### {text('h_municipalities', lang)}").table(
-            _municipalities_table(report), numeric=[text("population", lang)]
+        return (
+            out.md(f"### {text('h_municipalities', lang)}")
+            .table(_municipalities_table(report), numeric=[text("population", lang)])
+            .md(*merger_paragraphs(report))
         )
-    out.table(_municipality_facts(report)).md(f"### {text('h_projects', lang)}")
+    out.table(_municipality_facts(report)).md(*merger_paragraphs(report))
+    out.md(f"### {text('h_projects', lang)}")
     if report.projects.empty:
         return out.md(text("no_projects", lang))
     return out.table(_projects_table(report)).bullets(_intermunicipal(report))

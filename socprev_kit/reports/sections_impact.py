@@ -20,6 +20,7 @@ from .evaluate import (
 )
 from .figures import Panel, panel_figure
 from .interrupted import ITSOutcome, its_outcome
+from .population import merger_paragraphs, population_cells
 from .report import Report, Unit
 from .sections_results import indicators_of_type, member_text
 from .tables import cells, indicator_label, municipality_name, unit_name
@@ -161,16 +162,7 @@ def _impact_yearly(report: Report, unit: Unit) -> pd.DataFrame:
                 ]
             )
     pop = yearly.dropna(subset=["population"]).drop_duplicates("period").set_index("period")
-    pop = pop.reindex(years)
-    lines.append(
-        [
-            text("population_row", lang),
-            *[
-                "–" if pd.isna(p) else f"{format_number(p, lang, decimals=0)} ({int(y)})"
-                for p, y in zip(pop["population"], pop["population_year"], strict=True)
-            ],
-        ]
-    )
+    lines.append([text("population_row", lang), *population_cells(pop.reindex(years), lang)])
     return pd.DataFrame(lines, columns=[text("indicator", lang), *years])
 
 
@@ -192,6 +184,7 @@ def impact(report: Report) -> Section:
     out = Section().md(
         f"## {text('h_impact', lang)}",
         text("impact_intro", lang, year=int(years.max()) if len(years) else "–"),
+        *merger_paragraphs(report),
     )
     found = {
         u: [its_outcome(report, u, i) for i in unit_impact_ids(report, u)] for u in report.units

@@ -23,6 +23,7 @@ from .evaluate import (
 )
 from .figures import funnel_figure
 from .interrupted import its_outcome
+from .population import population_year_note
 from .report import Report
 from .sections_facts import report_months
 from .sections_impact import its_sentences
@@ -126,7 +127,8 @@ def comparison(report: Report) -> Section:
                 rate=group,
             )
             + " "
-            + _method(frame, lang)
+            + _method(frame, lang),
+            population_year_note(year, lang),
         )
         out.figure(funnel_figure(frame, report.nis_codes, f"{name}, {year}", lang), name)
         out.bullets(_not_shown(report, frame, name, year))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..formatting import Lang, check_lang, no_break_spaces
 from .texts_evaluation import EVALUATION
+from .texts_population import POPULATION
 
 __all__ = ["TEXTS", "text"]
 
@@ -171,11 +172,19 @@ _ANNEX = {
                "files ({hash})."),
     "m_rates": ("**Per 1.000 inwoners.** Aantal / bevolking op 1 januari van hetzelfde jaar × "
                 "1.000; voor jaren na het laatste bevolkingsjaar van de kit ({year}) de bevolking "
-                "van dat jaar.", "**Pour 1 000 habitants.** Nombre / population au 1er janvier "
-                "de la même année × 1 000 ; pour les années après la dernière année de "
-                "population du kit ({year}), la population de cette année.", "**Per 1,000 "
+                "van dat jaar. De bevolking is die van het grondgebied waarvoor geregistreerd "
+                "werd: vóór 2025 deelt een registratie onder de oude NIS-code van een "
+                "fusiegemeente door de bevolking van de oude gemeente.", "**Pour 1 000 "
+                "habitants.** Nombre / population au 1er janvier de la même année × 1 000 ; pour "
+                "les années après la dernière année de population du kit ({year}), la population "
+                "de cette année. La population est celle du territoire pour lequel on a "
+                "enregistré : avant 2025, un enregistrement sous l'ancien code INS d'une commune "
+                "fusionnée divise par la population de l'ancienne commune.", "**Per 1,000 "
                 "inhabitants.** Count / population on 1 January of the same year × 1,000; for "
-                "years after the kit's latest population year ({year}), that year's population."),
+                "years after the kit's latest population year ({year}), that year's population. "
+                "The population is that of the territory registered for: before 2025, a "
+                "registration under the old NIS code of a merged municipality divides by the old "
+                "municipality's population."),
     "m_attainment": ("**Realisatie.** (huidige waarde − beginwaarde) / (streefwaarde − "
                      "beginwaarde), over alle gemeenten van het project samen. Huidige waarde: "
                      "de laatste 12 maanden met gegevens, op de schaal van de streefperiode. ‘Op "
@@ -284,7 +293,7 @@ _ANNEX = {
 
 TEXTS: dict[str, dict[str, str]] = {
     key: dict(zip(("nl", "fr", "en"), words, strict=True))
-    for table in (_SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX)
+    for table in (_SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX, POPULATION)
     for key, words in table.items()
 }
 

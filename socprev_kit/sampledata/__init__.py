@@ -8,7 +8,9 @@ come back as ``ground_truth``, so that an evaluation can be checked against the 
     log mu_t = log(pop / 1000) + log(rate) + trend * t + amp * cos(2 pi (month - peak) / 12)
                + log(rr_level) * post_t + log(rr_slope) * (t - t0) * post_t
 
-``t`` counts months from 2019-01 (t = 0), ``t0`` is the intervention month plus the lag and
+``pop`` is that of the territory registered: before 2025 a municipality merged in 2025 registered
+under its old code, for the old territory only (``population_before_2025``). ``t`` counts months
+from 2019-01 (t = 0), ``t0`` is the intervention month plus the lag and
 ``post_t`` is ``t >= t0``; a count is Poisson with a gamma(1 / alpha, alpha * mu) mean (NB2,
 variance ``mu + alpha mu**2``). The same seed gives equal tables and, where the format allows,
 the same file bytes.

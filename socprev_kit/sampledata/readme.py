@@ -137,8 +137,12 @@ to 2025-12 and is drawn from a negative binomial (NB2) segmented regression:
 series with exactly the parameters used. `role` is `treated` (a planted change; ANT-CAS has a null
 change, rate ratio 1), `comparison` (a comparison municipality's series, no change) or `context`
 (no change). `nis_code` is the 2025 code; `population` is the constant used (1 January 2020, on the
-2025 geography). `socprev_kit.sampledata.expected_counts(row)` gives a row's monthly means, with or
-without the change. Changes persist to 2025-12, also after a project has ended. Series in small
+2025 geography); `population_before_2025` the one used before 2025, that of the territory
+registered then: smaller for a municipality merged in 2025 that registered under its old code
+(Hasselt 71022 without Kortessem, Bastogne 82003 without Bertogne, Antwerpen 11002 without
+Borsbeek), whose counts therefore rise in January 2025 while their rate per 1,000 does not.
+`socprev_kit.sampledata.expected_counts(row)` gives a row's monthly means, with or without the
+change. Changes persist to 2025-12, also after a project has ended. Series in small
 municipalities have small counts and zeros: their changes are planted but cannot be detected.
 
 Process and output indicators are registered only while a project runs (start month to end month

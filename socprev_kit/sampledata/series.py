@@ -39,6 +39,8 @@ NOTES = {
     "merged": {"nl": "nieuwe NIS-code na de fusie van 1 januari 2025",
                "fr": "nouveau code INS après la fusion du 1er janvier 2025"},
 }  # fmt: skip
+#: The year of the mergers: before it a merged municipality registered under its old code.
+MERGER_YEAR = 2025
 REG_COLUMNS = ("project_id", "nis_code", "period", "indicator_id", "value", "source", "note")
 
 
@@ -90,8 +92,11 @@ def expected_counts(truth: pd.Series | dict, with_effect: bool = True) -> np.nda
     t0 = (pd.Period(truth["intervention_period"], "M") - months[0]).n + int(truth["lag_months"])
     post = t >= t0
     season = np.cos(2 * np.pi * (np.asarray(months.month) - truth["seasonal_peak_month"]) / 12)
+    before = truth.get("population_before_2025", truth["population"])
+    before = truth["population"] if pd.isna(before) else before
+    pop = np.where(np.asarray(months.year) < MERGER_YEAR, before, truth["population"])
     log_mu = (
-        np.log(truth["population"] / 1000)
+        np.log(pop / 1000)
         + np.log(truth["baseline_rate_per_1000_per_month"])
         + truth["trend_per_month"] * t
         + truth["seasonal_amplitude"] * season
@@ -116,16 +121,30 @@ def _truth(rng: np.random.Generator, ind: str, pop: int) -> dict:
     }
 
 
-def impact_counts(p: ProjectSpec, nis: str, pop: int, seed: int, ind: str, rr: tuple, role: str):
-    """One monthly count series, 2019-01 to 2025-12, and its ground-truth row."""
+def impact_counts(
+    p: ProjectSpec, nis: str, pop: tuple[int, int], seed: int, ind: str, rr: tuple, role: str
+):
+    """One monthly count series, 2019-01 to 2025-12, and its ground-truth row.
+
+    ``pop``: the population of the municipality and of the territory it registered before 2025
+    (smaller for a municipality merged in 2025 that registered under its old code). The counts
+    of the whole territory are drawn, then those before 2025 thinned to the old territory's share
+    (binomially: a gamma-Poisson count stays gamma-Poisson with the same dispersion), so that
+    adding the thinning changed no count of 2025 nor of any other series.
+    """
     rng = series_rng(seed, p.project_id, nis, ind)
     truth = {
         "project_id": p.project_id, "nis_code": nis, "indicator_id": ind, "role": role,
         "intervention_period": p.intervention[:7], "lag_months": p.lag,
         "impact_model": p.model if role == "treated" else "none",
-        "rate_ratio_level": rr[0], "rate_ratio_slope": rr[1], **_truth(rng, ind, pop),
+        "rate_ratio_level": rr[0], "rate_ratio_slope": rr[1], **_truth(rng, ind, pop[0]),
+        "population_before_2025": pop[1],
     }  # fmt: skip
-    mu = expected_counts(truth)
+    mu = expected_counts({**truth, "population_before_2025": pop[0]})
     alpha = truth["dispersion"]
     counts = rng.poisson(rng.gamma(1 / alpha, alpha * mu)) if alpha else rng.poisson(mu)
+    if pop[1] != pop[0]:
+        before = np.asarray(month_range().year) < MERGER_YEAR
+        thin = series_rng(seed, p.project_id, nis, ind, "before 2025")
+        counts[before] = thin.binomial(counts[before], pop[1] / pop[0])
     return counts, truth

@@ -58,6 +58,7 @@ def _registrations(seed: int, muni: pd.DataFrame) -> tuple[pd.DataFrame, list[di
         for ind, *_ in parse_effects(q.effects)
     }
     parts, truth, with_context = [], [], set()
+    before = _population_before_2025(muni)
     for p in PROJECTS:
         for nis in p.nis.split(";"):
             pop, lang = int(muni.at[nis, "population"]), language(p, muni.at[nis, "region"])
@@ -69,7 +70,7 @@ def _registrations(seed: int, muni: pd.DataFrame) -> tuple[pd.DataFrame, list[di
             if nis not in with_context:  # the first project in a municipality registers C01
                 series.append(("C01", (1.0, 1.0), "context"))
                 with_context.add(nis)
-            counts, rows = _impact(p, nis, pop, lang, seed, series)
+            counts, rows = _impact(p, nis, (pop, before[nis]), lang, seed, series)
             parts, truth = parts + counts, truth + rows
             parts += process_series(p, nis, pop, lang, seed)
             parts += survey_series(p, nis, lang, seed) if p.survey else []
@@ -79,11 +80,12 @@ def _registrations(seed: int, muni: pd.DataFrame) -> tuple[pd.DataFrame, list[di
 
 
 def _impact(
-    p: ProjectSpec, nis: str, pop: int, lang: str, seed: int, series: list[tuple]
+    p: ProjectSpec, nis: str, pop: tuple[int, int], lang: str, seed: int, series: list[tuple]
 ) -> tuple[list[dict], list[dict]]:
     """The monthly count series of one project in one municipality, and their ground truth.
 
-    ``series`` holds ``(indicator, (rate ratio of the level, of the slope), role)``.
+    ``pop``: the population now and that of the territory registered before 2025; ``series``
+    holds ``(indicator, (rate ratio of the level, of the slope), role)``.
     """
     months = month_range().strftime("%Y-%m")
     parts, truth = [], []
@@ -95,11 +97,27 @@ def _impact(
     return parts, truth
 
 
-def _as_registered(regs: pd.DataFrame, muni: pd.DataFrame) -> pd.DataFrame:
-    """Before 2025, a merged municipality registered under its old code of the same name."""
+def _old_codes() -> dict[str, str]:
+    """2025 code → the old code of the same name it registered under before 2025."""
     m = reference.mergers()
     m = m[(m["merger_wave"].dt.year == 2025) & (m["old_name_nl"] == m["new_name_nl"])]
-    old = {new: o for o, new in zip(m["old_nis_code"], m["new_nis_code"], strict=True) if o != new}
+    return {new: o for o, new in zip(m["old_nis_code"], m["new_nis_code"], strict=True) if o != new}
+
+
+def _population_before_2025(muni: pd.DataFrame) -> dict[str, int]:
+    """The 2020 population of the territory each municipality registered for before 2025 (its
+    old code's: Hasselt 71022 without Kortessem, Antwerpen 11002 without Borsbeek)."""
+    codes = pd.Series(muni.index, dtype=object)
+    codes = codes.map(lambda c: _old_codes().get(c, c))
+    area = reference.registered_area(codes, pd.Series(2024, index=codes.index))
+    pop = reference.population(2020).query("year == 2020").set_index("nis_code")["population"]
+    sums = [int(sum(pop[c] for c in a.split(";"))) for a in area]
+    return dict(zip(muni.index, sums, strict=True))
+
+
+def _as_registered(regs: pd.DataFrame, muni: pd.DataFrame) -> pd.DataFrame:
+    """Before 2025, a merged municipality registered under its old code of the same name."""
+    old = _old_codes()
     regs = regs.copy()
     merged = regs["nis_code"].isin(list(old))
     before = merged & (regs["period"].str[:4].astype(int) < 2025)

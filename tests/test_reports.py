@@ -149,7 +149,8 @@ def test_headline_output_is_there_and_consistent(runs: Runs, run: str) -> None:
     nb = runs[run].result()
     head = reports.read_headline(nb)
     assert head is not None
-    statuses = ("n_reached", "n_on_track", "n_behind", "n_no_data")
+    statuses = ("n_reached", "n_maintained", "n_on_track", "n_behind", "n_not_reached")
+    statuses += ("n_not_computable",)
     assert sum(head[k] for k in statuses) == head["n_objectives"] > 0
     assert head["lang"] == ("fr" if run == "small_fr" else "nl")
     assert head["input_hash"] == input_hash(SAMPLE)
@@ -274,9 +275,14 @@ def test_its_refusals_and_fits_are_said_in_words(gent: reports.Report) -> None:
 def test_the_headline_counts_the_objectives_by_status(gent: reports.Report) -> None:
     head = reports.headline(gent)
     assert head["n_objectives"] == 13 and head["n_projects"] == 3
-    assert sum(head[k] for k in ("n_reached", "n_on_track", "n_behind", "n_no_data")) == 13
+    statuses = ("n_reached", "n_maintained", "n_on_track", "n_behind", "n_not_reached")
+    assert sum(head[k] for k in (*statuses, "n_not_computable")) == 13
+    # the sample data end in 2025-12: every target period is over, so no "on track" or "behind"
+    assert head["n_on_track"] == head["n_behind"] == 0 and head["n_not_computable"] == 0
     bundle = head._repr_mimebundle_()
     assert bundle[reports.MIME]["id"] == "44021" and "**Gand**" in bundle["text/markdown"]
+    tally = f"atteint\xa0: {head['n_reached']}, non atteint\xa0: {head['n_not_reached']}"
+    assert f"13 objectifs ({tally})" in bundle["text/markdown"]
     nb = nbformat.v4.new_notebook(
         cells=[
             nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("display_data", data=bundle)])

@@ -407,8 +407,10 @@ def _not_computable_key(row: dict) -> str:
 
 
 def _value(x: object, info: _Indicator, lang: Lang) -> str:
+    """A baseline, target or observed value; percentages with one decimal, as in the objective
+    table (95.3 % and 95 % must not both read "95 %")."""
     x = float(pd.to_numeric(x, errors="coerce"))
-    return format_percent(x, lang) if info.percent else format_number(x, lang)
+    return format_percent(x, lang, decimals=1) if info.percent else format_number(x, lang)
 
 
 def _status_key(row: dict) -> str:

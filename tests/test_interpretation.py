@@ -466,6 +466,15 @@ def test_attainment_baseline_already_past_the_target_has_no_share(attained):
     assert not any("%" in t for t in texts)
 
 
+def test_attainment_percentages_keep_a_decimal():
+    """BAS-CA O1: baseline 95.3 %, target 95 %, value 94.4 % must not all read "95 %"."""
+    row = {"objective_id": "O1", "indicator_id": "P03", "baseline": 95.3, "target": 95.0,
+           "target_period": "2025", "period_over": True, "observed": 94.444,
+           "attainment": np.nan, "status": "not reached"}  # fmt: skip
+    first = describe_attainment(row, lang="en")[0]
+    assert "baseline 95.3%, target 95.0% for 2025, value in 2025 94.4%" in first
+
+
 def test_attainment_suppressed_row_hides_the_value(attained):
     small = attained.assign(observed=attained["observed"].where(attained.index != "reached", 3.0))
     hidden = suppress(small, count="observed", columns=ATTAINMENT_COLUMNS)

@@ -186,7 +186,7 @@ def plot_attainment(
     col = objective or ("objective" if "objective" in att else None)
     texts = att[col].astype(str).tolist() if col else _objective_labels(att, lang, wrap)
     lines = max(t.count("\n") + 1 for t in texts) if texts else 1
-    ax = get_axes(ax, figsize=(7.0, 1.1 + (0.2 + 0.17 * lines) * len(att)))
+    ax = get_axes(ax, figsize=(7.0, 1.5 + (0.2 + 0.17 * lines) * len(att)))
     values = att[attainment].astype(float).to_numpy()
     shown = np.clip(np.nan_to_num(values, nan=0.0), *cap)
     states = [_OLD.get(s, s) for s in att[status].astype(str)]
@@ -210,8 +210,8 @@ def plot_attainment(
     ax.set_xlim(cap[0] - 0.05, cap[1] + 0.3)
     ax.set_xticks(np.arange(np.ceil(cap[0] * 2) / 2, cap[1] + 0.01, 0.5))
     ax.xaxis.set_major_formatter(lambda v, _: percent(v, lang))
-    note = textwrap.fill(label("attainment_note", lang), 95)
-    ax.set_xlabel(label("attainment", lang) + "\n" + note)
+    note = textwrap.fill(label("attainment_note", lang), 54)
+    ax.set_xlabel(label("attainment", lang) + "\n" + note, loc="left")
     handles = [
         Patch(color=STYLE["status"][s], label=label(s, lang)) for s in STATUSES if s in states
     ] + [target]

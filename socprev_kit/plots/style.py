@@ -84,12 +84,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Attainment (0 = baseline, 100% = target)",
     },
     "attainment_note": {
-        "nl": "Doelbereik: deel van de weg van de nulmeting naar het doel; geen balk als de "
-        "nulmeting het doel al haalde.",
-        "fr": "Atteinte : part du chemin parcouru de la situation initiale à l'objectif ; pas de "
-        "barre si la situation initiale atteignait déjà l'objectif.",
-        "en": "Attainment: share of the way from the baseline to the target; no bar when the "
-        "baseline already met the target.",
+        "nl": "Het deel van de weg van de nulmeting naar het doel; geen balk als de nulmeting "
+        "het doel al haalde.",
+        "fr": "La part du chemin de la situation initiale à l'objectif ; pas de barre si la "
+        "situation initiale atteignait déjà l'objectif.",
+        "en": "The share of the way from the baseline to the target; no bar when the baseline "
+        "already met the target.",
     },
     "reached": {"nl": "Bereikt", "fr": "Atteint", "en": "Reached"},
     "maintained": {"nl": "Behouden", "fr": "Maintenu", "en": "Maintained"},

@@ -21,6 +21,7 @@ import pytest
 from socprev_kit import reports
 from socprev_kit.reports import ReportParameterError
 from socprev_kit.reports.context import input_hash
+from socprev_kit.reports.evaluate import attainment_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -309,6 +310,19 @@ def test_a_period_limits_the_report() -> None:
     head = reports.headline(report)
     assert (head["period_first"], head["period_last"]) == ("2020-01", "2022-06")
     assert "juni 2022" in reports.who_and_what(report).text
+    att = attainment_rows(report).set_index(["project_id", "objective_id"])
+    assert att.loc[("GEN-DAM", "S1"), "status"] in ("on track", "behind")  # 2023 runs in 2022-06
+
+
+def test_a_target_before_the_report_period_is_judged_on_its_own_year() -> None:
+    report = reports.municipality_report("44021", period_start="2024")
+    att = attainment_rows(report).set_index(["project_id", "objective_id"])
+    row = att.loc[("GEN-DAM", "S1")]  # I01, down, target 2023
+    regs = report.ctx.data.registrations
+    mine = regs[(regs["project_id"] == "GEN-DAM") & (regs["indicator_id"] == "I01")]
+    in_2023 = mine.loc[mine["period"].astype(str).str.startswith("2023"), "value"].sum()
+    assert row["observed"] == pytest.approx(in_2023)
+    assert row["status"] == ("reached" if in_2023 <= row["target"] else "not reached")
 
 
 #: Bad parameters and what the message says in each language: the parameter, the value typed and

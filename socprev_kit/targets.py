@@ -106,12 +106,15 @@ def _series_by_pair(
 
 
 def _latest_months(table: pd.DataFrame) -> dict[str, int]:
-    """The last month (index) with a value of each project in ``table``."""
+    """The last month (index) with a value of each project in ``table``: of its monthly rows, or
+    of its other rows when it has none (a yearly row may come before its year is over)."""
     t = table.dropna(subset=["value"])[["project_id", "period"]].drop_duplicates()
     if t.empty:
         return {}
-    t = _with_months(t)
-    return (t["t"] + t["n"] - 1).groupby(t["project_id"].astype(str)).max().to_dict()
+    t = _with_months(t).assign(project_id=lambda d: d["project_id"].astype(str))
+    monthly = t["n"].eq(1).groupby(t["project_id"]).transform("any")
+    t = t[t["n"].eq(1) | ~monthly]
+    return (t["t"] + t["n"] - 1).groupby(t["project_id"]).max().to_dict()
 
 
 def _rules(cat: pd.DataFrame) -> dict[str, tuple[str, float, bool]]:

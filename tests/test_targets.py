@@ -199,3 +199,14 @@ def test_sample_statuses(sample):
         sense = 1 if direction[o.indicator_id] == "up" else -1
         right = sense * (value - o.target_value) >= 0
         assert row["status"] == ("reached" if right else "not reached"), o.objective_id
+
+
+def test_now_is_the_latest_month_not_a_yearly_row_ahead_of_it():
+    """Monthly data to 2024-06 and a yearly row for 2024: the year 2024 is still running."""
+    table = pd.concat(
+        [_rows("O03", list(range(10, 16))),
+         _rows("P02", [80.0], periods=["2024"]).assign(frequency="year")], ignore_index=True
+    )  # fmt: skip
+    r = _run([_objective("A", "O03", 100, 200)], table).loc["A"]
+    assert not r["period_over"]
+    assert r["status"] == "behind"  # line 10 + t at the middle of 2024: 12 x 15.5 = 186 < 200

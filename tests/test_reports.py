@@ -282,7 +282,7 @@ def test_the_headline_counts_the_objectives_by_status(gent: reports.Report) -> N
     assert head["n_on_track"] == head["n_behind"] == 0 and head["n_not_computable"] == 0
     bundle = head._repr_mimebundle_()
     assert bundle[reports.MIME]["id"] == "44021" and "**Gand**" in bundle["text/markdown"]
-    tally = f"atteint\xa0: {head['n_reached']}, non atteint\xa0: {head['n_not_reached']}"
+    tally = f"{head['n_reached']} atteints, {head['n_not_reached']} non atteints"
     assert f"13 objectifs ({tally})" in bundle["text/markdown"]
     nb = nbformat.v4.new_notebook(
         cells=[

@@ -7,7 +7,6 @@ import pandas as pd
 
 from ..formatting import Lang, format_number, format_percent
 from ..interpretation import caveats, sentence
-from ..plots.style import label
 from ..targets import STATUSES
 from .common import report_issues
 from .display import Section, md_escape
@@ -156,10 +155,14 @@ STATUS_COUNTS = {s: "n_" + s.replace(" ", "_") for s in STATUSES}
 
 
 def status_tally(counts: dict[str, int], lang: Lang) -> str:
-    """``reached: 3, not reached: 2`` (the statuses with objectives, in the kit's order)."""
+    """``3 reached, 2 not reached`` (the statuses with objectives, in the kit's order).
+
+    >>> status_tally({"n_reached": 1, "n_behind": 0, "n_not_reached": 2}, "fr")
+    '1 atteint, 2 non atteints'
+    """
     parts = [
-        text("status_count", lang, status=label(s, lang).lower(), n=counts[key])
-        for s, key in STATUS_COUNTS.items()
+        text("count" + key[1:], lang, n=counts[key], s="s" if counts[key] > 1 else "")
+        for key in STATUS_COUNTS.values()
         if counts.get(key, 0)
     ]
     return ", ".join(parts)

@@ -193,9 +193,16 @@ _COMPARE = {
 }  # fmt: skip
 
 _INTERPRET = {
-    "attainment_summary": ("Stand van de {n} doelstellingen: {tally}.", "État des {n} "
-                           "objectifs : {tally}.", "Status of the {n} objectives: {tally}."),
-    "status_count": ("{status}: {n}", "{status} : {n}", "{status}: {n}"),
+    "attainment_summary": ("Van de {n} doelstellingen: {tally}.", "Sur les {n} objectifs : "
+                           "{tally}.", "Of the {n} objectives: {tally}."),
+    # counts of objectives by status; {s} is the French plural ending
+    "count_reached": ("{n} bereikt", "{n} atteint{s}", "{n} reached"),
+    "count_maintained": ("{n} behouden", "{n} maintenu{s}", "{n} maintained"),
+    "count_on_track": ("{n} op schema", "{n} en bonne voie", "{n} on track"),
+    "count_behind": ("{n} achter op schema", "{n} en retard", "{n} behind"),
+    "count_not_reached": ("{n} niet bereikt", "{n} non atteint{s}", "{n} not reached"),
+    "count_not_computable": ("{n} niet te berekenen", "{n} non calculable{s}",
+                             "{n} not computable"),
     "prefix": ("{id}: ", "{id} : ", "{id}: "),
     "completeness_finding": ("{share} van de verwachte maanden is geregistreerd.",
                              "{share} des mois attendus sont enregistrés.",

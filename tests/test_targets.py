@@ -210,3 +210,35 @@ def test_now_is_the_latest_month_not_a_yearly_row_ahead_of_it():
     r = _run([_objective("A", "O03", 100, 200)], table).loc["A"]
     assert not r["period_over"]
     assert r["status"] == "behind"  # line 10 + t at the middle of 2024: 12 x 15.5 = 186 < 200
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    direction=st.sampled_from(["up", "down", "none"]),
+    baseline=st.integers(0, 100),
+    target=st.integers(0, 100),
+    pairs=st.lists(st.tuples(st.integers(0, 9), st.integers(1, 9)), min_size=12, max_size=12),
+)
+def test_derived_status_properties_with_exact_fractions(direction, baseline, target, pairs):
+    """Ratio of sums, judged against the target with exact rational arithmetic as reference (the
+    kit's floating point must agree, e.g. 7/100 x 100 = 7.000000000000001 is 7)."""
+    from fractions import Fraction
+
+    den = [max(a, b) for a, b in pairs]  # numerator <= denominator: a percentage
+    num = [min(a, b) for a, b in pairs]
+    cat = CAT.copy()
+    cat.loc[cat["indicator_id"] == "P03", "direction"] = direction
+    obj = _objective("A", "P03", baseline, target, "2024")
+    r = attainment(pd.DataFrame([obj]), _p03(num, den), catalogue=cat).iloc[0]
+    exact = Fraction(100 * sum(num), sum(den))
+    assert r["observed"] == pytest.approx(float(exact))
+    sense = {"up": 1, "down": -1}.get(direction, np.sign(target - baseline))
+    if sense == 0:
+        assert r["status"] == "not computable"
+        return
+    right = sense * (exact - target) >= 0
+    past = sense * (baseline - target) >= 0
+    assert (r["status"] in ("reached", "maintained")) == right
+    assert r["status"] == (
+        "maintained" if past and right else "reached" if right else "not reached"
+    )

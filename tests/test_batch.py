@@ -426,3 +426,14 @@ def test_a_municipality_without_data_fails_with_an_error_in_the_report_language(
     page = (tmp_path / "fr" / "municipality_41002.html").read_text(encoding="utf-8")
     assert "Ce rapport n&#39;a pas pu être produit" in page or "Ce rapport n'a pas pu" in page
     assert page.index("pas pu être produit") < page.index("Traceback")  # the reason comes first
+
+
+def test_every_objective_status_has_a_summary_column_and_an_index_label() -> None:
+    """summary.csv and index.html count every status attainment gives (issue 13)."""
+    from socprev_kit.batch.index import LABELS
+    from socprev_kit.batch.store import HEADLINE_COLUMNS
+    from socprev_kit.targets import STATUSES
+
+    wanted = {"n_" + s.replace(" ", "_") for s in STATUSES}
+    assert wanted <= set(HEADLINE_COLUMNS) and wanted <= set(LABELS)
+    assert "n_no_data" not in HEADLINE_COLUMNS

@@ -90,23 +90,28 @@ def test_attainment_down_combines_municipalities_and_caps(table):
     assert r.loc["A", "status"] == "behind"
     assert r.loc["B", "attainment"] == pytest.approx(1.6)
     assert r.loc["B", "attainment_display"] == pytest.approx(1.5)
-    assert r.loc["B", "status"] == "reached"
+    assert r.loc["B", "status"] == "on track"  # past the target, but 2025 is still running
 
 
 def test_attainment_target_direction_and_none(table):
     objs = [_objective("A", "P01", 80, 100), _objective("B", "O07", 30, 40)]
+    objs += [_objective("C", "O07", 30, 30)]
     r = _result(objs, table)
     # P01 = 45 / 50 x 100 = 90 every month (not additive, no x 12): (90 - 80) / 20
     assert r.loc["A", "direction"] == "target"
     assert r.loc["A", "attainment"] == pytest.approx(0.5)
-    assert np.isnan(r.loc["B", "attainment"])
-    assert r.loc["B", "status"] == "no data"
+    # O07 has direction none: baseline 30 -> target 40 says up; 12 x 3 = 36: (36 - 30) / 10
+    assert r.loc["B", "used_direction"] == "up"
+    assert r.loc["B", "attainment"] == pytest.approx(0.6)
+    assert r.loc["B", "status"] == "behind"  # flat at 36, short of 40
+    assert np.isnan(r.loc["C", "attainment"])  # none, and baseline = target: no direction at all
+    assert (r.loc["C", "status"], r.loc["C", "reason"]) == ("not computable", "no direction")
 
 
 def test_attainment_no_data_and_negative_display_cap(table):
     objs = [_objective("A", "I02", 100, 50), _objective("B", "O05", 400, 500)]
     r = _result(objs, table)
-    assert r.loc["A", "status"] == "no data"
+    assert (r.loc["A", "status"], r.loc["A", "reason"]) == ("not computable", "no data")
     assert np.isnan(r.loc["A", "observed"])
     # (240 - 400) / 100 = -1.6, shown as -1
     assert r.loc["B", "attainment"] == pytest.approx(-1.6)
@@ -120,7 +125,8 @@ def test_attainment_as_of_and_past_target(table):
     assert r["last_period"] == "2024-06"
     past = _result([_objective("A", "O03", 120, 300, "2024-03")], table).loc["A"]
     assert np.isnan(past["projection"])  # the target month is over
-    assert past["status"] == "behind"
+    assert past["observed"] == pytest.approx(12)  # March 2024 itself, not the latest 12 months
+    assert past["status"] == "not reached"
 
 
 def test_attainment_zero_span_and_missing_months(table):

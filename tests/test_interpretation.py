@@ -85,7 +85,7 @@ def test_every_template_in_three_languages_with_the_same_placeholders():
 
 
 def test_unknown_language_refused(drop):
-    row = {"objective_id": "A", "indicator_id": "O05", "status": "no data"}
+    row = {"objective_id": "A", "indicator_id": "O05", "status": "not computable"}
     calls = [
         lambda: describe_trend(_trend([1, 2, 3]), "O05", lang="de"),
         lambda: describe_its(drop, "I01", lang="de"),
@@ -371,26 +371,31 @@ def attained() -> pd.DataFrame:
         [_rows("O05", [20] * 12), _rows("O03", range(10, 22)), _rows("I01", [5] * 12)],
         ignore_index=True,
     )
-    objectives = [
-        ("behind", "O05", 180, 300),  # 240: half way, flat
-        ("on track", "O03", 120, 300),  # rising fast enough
-        ("reached", "O05", 100, 200),  # 240 >= 200
-        ("no data", "O11P", 10, 20),  # nothing registered
-        ("away", "I01", 40, 30),  # down indicator at 60 > 40
+    objectives = [  # the data run to 2024-12: 2025 is running, 2024 is over
+        ("behind", "O05", 180, 300, "2025"),  # 240: half way, flat
+        ("on track", "O03", 120, 300, "2025"),  # rising fast enough
+        ("reached", "O05", 100, 200, "2024"),  # 240 >= 200
+        ("not reached", "O05", 180, 300, "2024"),  # 240 < 300 and 2024 is over
+        ("maintained", "O05", 250, 200, "2024"),  # up: 250 already >= 200, 240 still is
+        ("lost", "O05", 250, 245, "2024"),  # up: 250 >= 245, but 240 no longer is
+        ("not computable", "O11P", 10, 20, "2025"),  # nothing registered
+        ("away", "I01", 40, 30, "2025"),  # down indicator at 60 > 40
     ]
     rows = [
         {"project_id": "P", "objective_id": oid, "indicator_id": ind, "baseline_value": b,
-         "baseline_period": "2023", "target_value": t, "target_period": "2025"}
-        for oid, ind, b, t in objectives
+         "baseline_period": "2023", "target_value": t, "target_period": period}
+        for oid, ind, b, t, period in objectives
     ]  # fmt: skip
     return attainment(pd.DataFrame(rows), table).set_index("objective_id", drop=False)
 
 
 STATUS_WORDS = {
     "reached": ("De streefwaarde is bereikt.", "La cible est atteinte.", "has been reached."),
+    "not reached": ("streefwaarde is niet bereikt", "la cible n'est pas atteinte", "was not reach"),
+    "maintained": ("dat is zo gebleven", "c'est resté le cas", "and it still does"),
     "on track": ("wordt ze op tijd bereikt", "elle sera atteinte à temps", "will be reached in"),
     "behind": ("niet op tijd bereikt", "ne sera pas atteinte à temps", "will not be reached"),
-    "no data": ("nog geen waarde geregistreerd", "aucune valeur enregistrée", "no value regist"),
+    "not computable": ("nog geen waarde geregistreerd", "aucune valeur enregistrée", "no value r"),
 }
 
 
@@ -430,10 +435,44 @@ def test_attainment_impact_caveats(attained):
     assert not _has(output, "att_not_causal", "en") and not _has(output, "reporting", "en")
 
 
-def test_attainment_no_target_when_direction_none():
+def test_attainment_not_computable_says_why():
     row = {"objective_id": "X", "indicator_id": "O07", "direction": "none", "baseline": 10,
-           "target": 20, "observed": 36, "status": "no data"}  # fmt: skip
+           "target": 10, "status": "not computable", "reason": "no direction"}  # fmt: skip
     assert "niet berekend, want de indicator heeft geen" in describe_attainment(row)[0]
+    row = {**row, "reason": "no baseline", "baseline": np.nan}
+    assert "de beginwaarde of de streefwaarde ontbreekt" in describe_attainment(row)[0]
+    row = {**row, "reason": "no data", "target_period": "2023", "period_over": True}
+    assert "geen waarde geregistreerd in 2023" in describe_attainment(row)[0]
+
+
+def test_attainment_over_is_never_said_to_be_late(attained):
+    """A target whose period is over is reached or not: never "not in time" (issue 13)."""
+    over = attained[attained["period_over"]]
+    assert set(over["status"]) == {"reached", "not reached", "maintained"}  # precondition
+    for lang, late in zip(LANGS, ("op tijd", "à temps", "in time"), strict=True):
+        for text in describe_attainments(over, lang=lang):
+            assert late not in text and "huidige" not in text and "actuelle" not in text
+    assert "waarde in 2024 240" in describe_attainment(over.loc["reached"], lang="nl")[0]
+
+
+def test_attainment_baseline_already_past_the_target_has_no_share(attained):
+    row = attained.loc["lost"]
+    assert row["status"] == "not reached" and np.isnan(row["attainment"])  # precondition
+    texts = describe_attainment(row, lang="fr")
+    assert texts[1] == (
+        "La valeur de départ atteignait déjà la cible, la valeur en 2024 ne l'atteint plus\xa0: "
+        "la cible n'est pas atteinte."
+    )
+    assert not any("%" in t for t in texts)
+
+
+def test_attainment_percentages_keep_a_decimal():
+    """BAS-CA O1: baseline 95.3 %, target 95 %, value 94.4 % must not all read "95 %"."""
+    row = {"objective_id": "O1", "indicator_id": "P03", "baseline": 95.3, "target": 95.0,
+           "target_period": "2025", "period_over": True, "observed": 94.444,
+           "attainment": np.nan, "status": "not reached"}  # fmt: skip
+    first = describe_attainment(row, lang="en")[0]
+    assert "baseline 95.3%, target 95.0% for 2025, value in 2025 94.4%" in first
 
 
 def test_attainment_suppressed_row_hides_the_value(attained):
@@ -463,10 +502,13 @@ def test_trend_flat_series_says_about_the_same():
     assert not _has(texts, "chance", "nl") and not _has(texts, "desired", "nl")
 
 
-def test_attainment_behind_without_projection_says_not_reached(attained):
-    row = {**attained.loc["behind"], "projection": np.nan}  # e.g. the target period is over
+def test_attainment_behind_without_projection_says_not_yet(attained):
+    row = {**attained.loc["behind"], "projection": np.nan}  # fewer than 3 months this year
     texts = describe_attainment(row, lang="en")
-    assert texts[1] == "50% of the way to the target has been covered; it has not been reached."
+    assert texts[1] == (
+        "50% of the way from the baseline to the target has been covered; it is not reached yet "
+        "and 2025 is not over."
+    )
 
 
 @pytest.mark.skipif(

@@ -373,7 +373,7 @@ def test_attainment_inline_with_own_labels_and_old_spelling(tmp_path):
     assert widths == pytest.approx([1.3, 0.6, -1.0, 0.0])  # capped at -100 %
     target = [ln for ln in ax.get_lines() if ln.get_xdata()[0] == 1]
     assert len(target) == 1
-    assert _legend(ax) == ["Atteint", "En bonne voie", "En retard", "Pas de données", "Objectif"]
+    assert _legend(ax) == ["Atteint", "En bonne voie", "En retard", "Non calculable", "Objectif"]
     assert "\u2212190\u202f%" in [t.get_text() for t in ax.texts]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["G1", "S1", "O1", "O2"]
     assert ax.get_xlabel().startswith("Atteinte")
@@ -384,7 +384,7 @@ def test_attainment_from_the_kit(tmp_path):
     data = _real_data()
     att = evaluation.attainment(data["dataset"].objectives, data["table"])
     att = att[att["project_id"].isin(["GEN-DAM", "GEN-NIGHT"])].reset_index(drop=True)
-    assert {"no data", "reached", "behind"} <= set(att["status"])  # spelled with a space
+    assert {"reached", "not reached"} <= set(att["status"])  # spelled with a space
     fig, ax = plt.subplots()
     assert plots.plot_attainment(att, ax=ax, lang="fr") is ax
     assert len(ax.patches) == len(att)
@@ -393,9 +393,22 @@ def test_attainment_from_the_kit(tmp_path):
     labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
     assert labels[1] == "GEN-DAM S1 · I01 Incidents de nuisances liées à la drogue enregistrés"
     assert max(len(line) for t in ax.get_yticklabels() for line in t.get_text().split("\n")) <= 42
-    assert _legend(ax) == ["Atteint", "En retard", "Pas de données", "Objectif"]
-    nodata = att.index[att["status"] == "no data"]
-    assert ax.patches[nodata[0]].get_width() == 0
+    assert _legend(ax) == ["Atteint", "Non atteint", "Objectif"]
+    _png(fig, tmp_path / "att_real.png")
+
+
+def test_attainment_without_a_share_has_no_bar_and_says_its_status(tmp_path):
+    """A baseline already past the target has no share of the way (BAS-CA O1 showed 285 %)."""
+    att = pd.DataFrame(
+        {"objective_id": ["O1", "O2"], "indicator_id": ["P03", "P03"],
+         "attainment": [np.nan, np.nan], "status": ["not reached", "maintained"]}
+    )  # fmt: skip
+    fig, ax = plt.subplots()
+    plots.plot_attainment(att, ax=ax, lang="nl")
+    assert [p.get_width() for p in ax.patches] == [0, 0]
+    assert [t.get_text() for t in ax.texts] == ["niet bereikt", "behouden"]
+    assert "deel van de weg van de nulmeting naar het doel" in ax.get_xlabel().replace("\n", " ")
+    assert _legend(ax) == ["Behouden", "Niet bereikt", "Doel"]
     _png(fig, tmp_path / "att_real.png")
 
 

@@ -21,6 +21,7 @@ import pytest
 from socprev_kit import reports
 from socprev_kit.reports import ReportParameterError
 from socprev_kit.reports.context import input_hash
+from socprev_kit.reports.evaluate import attainment_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -149,7 +150,8 @@ def test_headline_output_is_there_and_consistent(runs: Runs, run: str) -> None:
     nb = runs[run].result()
     head = reports.read_headline(nb)
     assert head is not None
-    statuses = ("n_reached", "n_on_track", "n_behind", "n_no_data")
+    statuses = ("n_reached", "n_maintained", "n_on_track", "n_behind", "n_not_reached")
+    statuses += ("n_not_computable",)
     assert sum(head[k] for k in statuses) == head["n_objectives"] > 0
     assert head["lang"] == ("fr" if run == "small_fr" else "nl")
     assert head["input_hash"] == input_hash(SAMPLE)
@@ -296,9 +298,14 @@ def test_a_named_comparison_with_its_own_project_is_said() -> None:
 def test_the_headline_counts_the_objectives_by_status(gent: reports.Report) -> None:
     head = reports.headline(gent)
     assert head["n_objectives"] == 13 and head["n_projects"] == 3
-    assert sum(head[k] for k in ("n_reached", "n_on_track", "n_behind", "n_no_data")) == 13
+    statuses = ("n_reached", "n_maintained", "n_on_track", "n_behind", "n_not_reached")
+    assert sum(head[k] for k in (*statuses, "n_not_computable")) == 13
+    # the sample data end in 2025-12: every target period is over, so no "on track" or "behind"
+    assert head["n_on_track"] == head["n_behind"] == 0 and head["n_not_computable"] == 0
     bundle = head._repr_mimebundle_()
     assert bundle[reports.MIME]["id"] == "44021" and "**Gand**" in bundle["text/markdown"]
+    tally = f"{head['n_reached']} atteints, {head['n_not_reached']} non atteints"
+    assert f"13 objectifs ({tally})" in bundle["text/markdown"]
     nb = nbformat.v4.new_notebook(
         cells=[
             nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("display_data", data=bundle)])
@@ -339,6 +346,19 @@ def test_a_period_limits_the_report() -> None:
     head = reports.headline(report)
     assert (head["period_first"], head["period_last"]) == ("2020-01", "2022-06")
     assert "juni 2022" in reports.who_and_what(report).text
+    att = attainment_rows(report).set_index(["project_id", "objective_id"])
+    assert att.loc[("GEN-DAM", "S1"), "status"] in ("on track", "behind")  # 2023 runs in 2022-06
+
+
+def test_a_target_before_the_report_period_is_judged_on_its_own_year() -> None:
+    report = reports.municipality_report("44021", period_start="2024")
+    att = attainment_rows(report).set_index(["project_id", "objective_id"])
+    row = att.loc[("GEN-DAM", "S1")]  # I01, down, target 2023
+    regs = report.ctx.data.registrations
+    mine = regs[(regs["project_id"] == "GEN-DAM") & (regs["indicator_id"] == "I01")]
+    in_2023 = mine.loc[mine["period"].astype(str).str.startswith("2023"), "value"].sum()
+    assert row["observed"] == pytest.approx(in_2023)
+    assert row["status"] == ("reached" if in_2023 <= row["target"] else "not reached")
 
 
 #: Bad parameters and what the message says in each language: the parameter, the value typed and

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 #: Statuses in legend order, spelled as :func:`socprev_kit.evaluation.attainment` does.
-STATUSES = ("reached", "on track", "behind", "no data")
+STATUSES = ("reached", "maintained", "on track", "behind", "not reached", "not computable")
+#: Older spellings read too.
+_OLD = {"on_track": "on track", "no_data": "not computable", "no data": "not computable"}
 
 
 def _row_labels(frame: pd.DataFrame, lang: Lang) -> pd.Series:
@@ -139,6 +141,13 @@ def _objective_labels(att: pd.DataFrame, lang: Lang, width: int) -> list[str]:
     return [textwrap.fill(t, width) for t in text]
 
 
+def _bar_text(value: float, status: str, lang: Lang) -> str:
+    """The attainment beside a bar, or the status (lower case) where there is none."""
+    if not np.isnan(value):
+        return percent(value, lang)
+    return label(status, lang).lower() if status in STATUSES else "–"
+
+
 def plot_attainment(
     att: pd.DataFrame,
     *,
@@ -157,9 +166,10 @@ def plot_attainment(
     ----------
     att
         The frame of :func:`socprev_kit.evaluation.attainment` (filter it to one project): one
-        row per objective with ``attainment`` (0 = baseline, 1 = target; NaN without data) and
-        ``status`` (``reached``, ``on track``, ``behind``, ``no data``; ``on_track`` and
-        ``no_data`` are read too).
+        row per objective with ``attainment`` (0 = baseline, 1 = target; NaN without data or
+        when the baseline already met the target) and ``status`` (one of :data:`STATUSES`; the
+        older ``on_track``, ``no_data`` and ``no data`` are read too). A row without attainment
+        gets no bar and its status written at 0; a line under the axis explains attainment.
     objective
         Column of bar labels (default: ``objective`` if present, else ``objective_id`` and the
         indicator's name in ``lang``, wrapped at ``wrap`` characters).
@@ -176,18 +186,18 @@ def plot_attainment(
     col = objective or ("objective" if "objective" in att else None)
     texts = att[col].astype(str).tolist() if col else _objective_labels(att, lang, wrap)
     lines = max(t.count("\n") + 1 for t in texts) if texts else 1
-    ax = get_axes(ax, figsize=(7.0, 1.1 + (0.2 + 0.17 * lines) * len(att)))
+    ax = get_axes(ax, figsize=(7.0, 1.5 + (0.2 + 0.17 * lines) * len(att)))
     values = att[attainment].astype(float).to_numpy()
     shown = np.clip(np.nan_to_num(values, nan=0.0), *cap)
-    states = att[status].astype(str).str.replace("_", " ").tolist()
+    states = [_OLD.get(s, s) for s in att[status].astype(str)]
     y = np.arange(len(att))
     ax.barh(y, shown, color=[STYLE["status"].get(s, PALETTE["grey"]) for s in states], height=0.6)
-    for yi, v, s in zip(y, values, shown, strict=True):
+    for yi, v, s, st in zip(y, values, shown, states, strict=True):
         right = s >= 0 or s < cap[0] + 0.4  # a long negative bar: inside it, clear of the labels
         ax.text(
             s + (0.03 if right else -0.03),
             yi,
-            "–" if np.isnan(v) else percent(v, lang),
+            _bar_text(v, st, lang),
             va="center",
             ha="left" if right else "right",
             fontsize=STYLE["font_size"] - 1,
@@ -200,7 +210,8 @@ def plot_attainment(
     ax.set_xlim(cap[0] - 0.05, cap[1] + 0.3)
     ax.set_xticks(np.arange(np.ceil(cap[0] * 2) / 2, cap[1] + 0.01, 0.5))
     ax.xaxis.set_major_formatter(lambda v, _: percent(v, lang))
-    ax.set_xlabel(label("attainment", lang))
+    note = textwrap.fill(label("attainment_note", lang), 54)
+    ax.set_xlabel(label("attainment", lang) + "\n" + note, loc="left")
     handles = [
         Patch(color=STYLE["status"][s], label=label(s, lang)) for s in STATUSES if s in states
     ] + [target]

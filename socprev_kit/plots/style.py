@@ -41,9 +41,11 @@ STYLE: dict[str, object] = {
     "cycle": [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky_blue")],
     "status": {
         "reached": PALETTE["green"],
+        "maintained": PALETTE["blue"],
         "on track": PALETTE["sky_blue"],
         "behind": PALETTE["orange"],
-        "no data": PALETTE["grey"],
+        "not reached": PALETTE["vermillion"],
+        "not computable": PALETTE["grey"],
     },
     "registered": PALETTE["blue"],
     "missing": PALETTE["orange"],
@@ -87,10 +89,20 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Atteinte (0 = situation initiale, 100 % = objectif)",
         "en": "Attainment (0 = baseline, 100% = target)",
     },
+    "attainment_note": {
+        "nl": "Het deel van de weg van de nulmeting naar het doel; geen balk als de nulmeting "
+        "het doel al haalde.",
+        "fr": "La part du chemin de la situation initiale à l'objectif ; pas de barre si la "
+        "situation initiale atteignait déjà l'objectif.",
+        "en": "The share of the way from the baseline to the target; no bar when the baseline "
+        "already met the target.",
+    },
     "reached": {"nl": "Bereikt", "fr": "Atteint", "en": "Reached"},
+    "maintained": {"nl": "Behouden", "fr": "Maintenu", "en": "Maintained"},
     "on track": {"nl": "Op schema", "fr": "En bonne voie", "en": "On track"},
     "behind": {"nl": "Achter op schema", "fr": "En retard", "en": "Behind"},
-    "no data": {"nl": "Geen gegevens", "fr": "Pas de données", "en": "No data"},
+    "not reached": {"nl": "Niet bereikt", "fr": "Non atteint", "en": "Not reached"},
+    "not computable": {"nl": "Niet te berekenen", "fr": "Non calculable", "en": "Not computable"},
     "population": {"nl": "Inwoners", "fr": "Habitants", "en": "Inhabitants"},
     "rate": {
         "nl": "Per 1.000 inwoners",

@@ -66,9 +66,8 @@ def _attainments(ctx: DataContext, project_ids: list[str], start, end) -> None: 
     objectives = objectives[objectives["project_id"].isin(project_ids)].reset_index(drop=True)
     table = ctx.table[ctx.table["project_id"].isin(project_ids)]
     as_of = None if end is None else str(end)
-    out = attainment(
-        objectives, within(table, start, end), as_of=as_of, catalogue=catalogue_frame()
-    )
+    # a target period before the report's start is still judged on its own months
+    out = attainment(objectives, within(table, None, end), as_of=as_of, catalogue=catalogue_frame())
     out = hide(out, count="observed", columns=ATTAINMENT_COLUMNS).reset_index(drop=True)
     extra = objectives[["level", "text", "baseline_period"]]
     full = pd.concat([out, extra], axis=1)

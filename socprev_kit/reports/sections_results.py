@@ -33,15 +33,12 @@ def _with_period(value: object, period: object, indicator: str, lang: Lang) -> s
 
 def _objectives_table(att: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     k = att["indicator_id"].map(catalogue()["min_cell"]).fillna(0).astype(int)
+    # a target period that is over is judged on itself: name it, not its last month
+    when = att["target_period"].where(att["period_over"].astype(bool), att["last_period"])
     current = [
         f"< {kk}" if s else _with_period(o, p, i, lang)
         for o, p, i, s, kk in zip(
-            att["observed"],
-            att["last_period"],
-            att["indicator_id"],
-            att["suppressed"],
-            k,
-            strict=True,
+            att["observed"], when, att["indicator_id"], att["suppressed"], k, strict=True
         )
     ]
     return pd.DataFrame(
@@ -81,6 +78,7 @@ def logic_model(report: Report) -> Section:
     if att.empty:
         return out.md(text("no_objectives", lang))
     out.figure(plot_attainment(att, lang=lang), text("h_logic", lang))
+    out.md(f"*{text('attainment_note', lang)}*")
     numeric = [text(c, lang) for c in ("baseline", "target", "current", "attainment")]
     for unit in report.units:
         rows = att[att["project_id"] == unit.project_id].reset_index(drop=True)

@@ -8,6 +8,7 @@ import pandas as pd
 from ..formatting import Lang, format_number, format_percent
 from ..interpretation import caveats, sentence
 from ..plots.funnel import frame_dispersion, method_note
+from ..targets import STATUSES
 from .common import is_member, report_issues
 from .display import Section, md_escape
 from .evaluate import (
@@ -170,24 +171,33 @@ def _not_shown(report: Report, frame: pd.DataFrame, indicator: str, year: int) -
     return out
 
 
+#: The headline count of each objective status (:data:`socprev_kit.targets.STATUSES`).
+STATUS_COUNTS = {s: "n_" + s.replace(" ", "_") for s in STATUSES}
+
+
+def status_tally(counts: dict[str, int], lang: Lang) -> str:
+    """``3 reached, 2 not reached`` (the statuses with objectives, in the kit's order).
+
+    >>> status_tally({"n_reached": 1, "n_behind": 0, "n_not_reached": 2}, "fr")
+    '1 atteint, 2 non atteints'
+    """
+    parts = [
+        text("count" + key[1:], lang, n=counts[key], s="s" if counts[key] > 1 else "")
+        for key in STATUS_COUNTS.values()
+        if counts.get(key, 0)
+    ]
+    return ", ".join(parts)
+
+
 def _findings(report: Report) -> tuple[list[str], list[str]]:
     """The main findings and the caveats of the ITS results, deduplicated."""
     lang, att = report.lang, attainment_rows(report)
     found, notes = [], []
     if len(att):
-        counts = att["status"].value_counts()
-        key = "attainment_summary" if counts.get("no data", 0) else "attainment_summary_all"
-        found.append(
-            text(
-                key,
-                lang,
-                n=len(att),
-                reached=counts.get("reached", 0),
-                on_track=counts.get("on track", 0),
-                behind=counts.get("behind", 0),
-                no_data=counts.get("no data", 0),
-            )
-        )
+        status = att["status"].value_counts()
+        counts = {key: int(status.get(s, 0)) for s, key in STATUS_COUNTS.items()}
+        tally = status_tally(counts, lang)
+        found.append(text("attainment_summary", lang, n=len(att), tally=tally))
     fitted = 0
     for unit in report.units:
         for indicator in unit_impact_ids(report, unit):

@@ -19,7 +19,7 @@ from .evaluate import attainment_rows, unit_impact_ids
 from .interrupted import its_outcome
 from .report import Report
 from .sections_facts import report_months
-from .sections_summary import main_indicator
+from .sections_summary import STATUS_COUNTS, main_indicator, status_tally
 from .texts import text
 
 if TYPE_CHECKING:
@@ -35,19 +35,9 @@ class Headline(dict):
     """A report's headline figures (a plain dict) that displays itself with :data:`MIME`."""
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        fields = {
-            k: self[k]
-            for k in (
-                "n_projects",
-                "n_objectives",
-                "n_reached",
-                "n_on_track",
-                "n_behind",
-                "n_no_data",
-                "n_issues_error",
-                "n_issues_warning",
-            )
-        }
+        fields = {k: self[k] for k in ("n_projects", "n_objectives", "n_issues_error")}
+        fields["n_issues_warning"] = self["n_issues_warning"]
+        fields["statuses"] = status_tally(self, self["lang"]) or "–"
         line = text(
             "headline",
             self["lang"],
@@ -86,7 +76,9 @@ def headline(report: Report) -> Headline:
     """The report's headline figures: who, objectives by status, issues, ITS level changes,
     completeness, the data version. Display it as the notebook's last output.
 
-    ``n_reached + n_on_track + n_behind + n_no_data == n_objectives``.
+    One count per status (:data:`~socprev_kit.reports.sections_summary.STATUS_COUNTS`:
+    ``n_reached, n_maintained, n_on_track, n_behind, n_not_reached, n_not_computable``), adding
+    up to ``n_objectives``.
     """
     att = attainment_rows(report)
     status = att["status"].value_counts() if len(att) else pd.Series(dtype=int)
@@ -104,10 +96,7 @@ def headline(report: Report) -> Headline:
             "projects": report.projects["project_id"].tolist(),
             "n_projects": len(report.projects),
             "n_objectives": len(att),
-            "n_reached": int(status.get("reached", 0)),
-            "n_on_track": int(status.get("on track", 0)),
-            "n_behind": int(status.get("behind", 0)),
-            "n_no_data": int(status.get("no data", 0)),
+            **{key: int(status.get(s, 0)) for s, key in STATUS_COUNTS.items()},
             "n_issues_error": int(issues.get("error", 0)),
             "n_issues_warning": int(issues.get("warning", 0)),
             "completeness": _number(months["registered"].mean()) if len(months) else None,

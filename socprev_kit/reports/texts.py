@@ -185,18 +185,29 @@ _ANNEX = {
                 "The population is that of the territory registered for: before 2025, a "
                 "registration under the old NIS code of a merged municipality divides by the old "
                 "municipality's population."),
-    "m_attainment": ("**Realisatie.** (huidige waarde − beginwaarde) / (streefwaarde − "
-                     "beginwaarde), over alle gemeenten van het project samen. Huidige waarde: "
-                     "de laatste 12 maanden met gegevens, op de schaal van de streefperiode. ‘Op "
-                     "schema’: de rechte door die 12 maanden haalt de streefwaarde op tijd.",
-                     "**Réalisation.** (valeur actuelle − valeur de départ) / (cible − valeur de "
-                     "départ), pour toutes les communes du projet ensemble. Valeur actuelle : les "
-                     "12 derniers mois avec des données, à l'échelle de la période cible. « En "
-                     "bonne voie » : la droite passant par ces 12 mois atteint la cible à temps.",
-                     "**Attainment.** (current value − baseline) / (target − baseline), over all "
-                     "the project's municipalities together. Current value: the last 12 months "
-                     "with data, on the scale of the target period. 'On track': the straight "
-                     "line through those 12 months reaches the target in time."),
+    "m_attainment": ("**Realisatie.** Over alle gemeenten van het project samen, in de gewenste "
+                     "richting van de indicator (of die van beginwaarde naar streefwaarde). "
+                     "Voorbije streefperiode: de waarde in die periode zelf, bereikt of niet. "
+                     "Lopende: de laatste 12 maanden op de schaal van de streefperiode; ‘op "
+                     "schema’ als de rechte door die maanden de streefwaarde op tijd haalt. "
+                     "Afgeleide indicatoren: som van de tellers / som van de noemers. (waarde − "
+                     "beginwaarde) / (streefwaarde − beginwaarde) alleen als de beginwaarde de "
+                     "streefwaarde nog niet haalde.",
+                     "**Réalisation.** Pour toutes les communes du projet ensemble, dans le sens "
+                     "souhaité de l'indicateur (ou celui de la valeur de départ vers la cible). "
+                     "Période cible terminée : la valeur de cette période, atteinte ou non. En "
+                     "cours : les 12 derniers mois à l'échelle de la période cible ; « en bonne "
+                     "voie » si la droite passant par ces mois atteint la cible à temps. "
+                     "Indicateurs dérivés : somme des numérateurs / somme des dénominateurs. "
+                     "(valeur − valeur de départ) / (cible − valeur de départ) seulement si la "
+                     "valeur de départ n'atteignait pas encore la cible.",
+                     "**Attainment.** Over all the project's municipalities together, in the "
+                     "indicator's desired direction (or that from baseline to target). Target "
+                     "period over: the value in that period itself, reached or not. Running: the "
+                     "last 12 months on the scale of the target period; 'on track' when the "
+                     "straight line through them reaches the target in time. Derived indicators: "
+                     "sum of numerators / sum of denominators. (value − baseline) / (target − "
+                     "baseline) only when the baseline did not meet the target yet."),
     "m_its": ("**Onderbroken tijdreeks.** Gesegmenteerde regressie van de maandaantallen "
               "(quasi-Poisson, de bevolking als offset, seizoen met één sinus-cosinuspaar), "
               "vanaf de interventiedatum van het project plus de vertraging; met "
@@ -280,15 +291,12 @@ _ANNEX = {
                          "rule (sum, mean or last value); derived indicators from the yearly "
                          "values of numerator and denominator."),
     "headline": ("**{name}** ({id}): {n_projects} project(en), {n_objectives} doelstellingen "
-                 "({n_reached} bereikt, {n_on_track} op schema, {n_behind} achter, {n_no_data} "
-                 "zonder gegevens), {n_issues_error} fouten en {n_issues_warning} waarschuwingen "
+                 "({statuses}), {n_issues_error} fouten en {n_issues_warning} waarschuwingen "
                  "in de gegevens.", "**{name}** ({id}) : {n_projects} projet(s), {n_objectives} "
-                 "objectifs ({n_reached} atteints, {n_on_track} en bonne voie, {n_behind} en "
-                 "retard, {n_no_data} sans données), {n_issues_error} erreurs et "
-                 "{n_issues_warning} avertissements dans les données.", "**{name}** ({id}): "
-                 "{n_projects} project(s), {n_objectives} objectives ({n_reached} reached, "
-                 "{n_on_track} on track, {n_behind} behind, {n_no_data} without data), "
-                 "{n_issues_error} errors and {n_issues_warning} warnings in the data."),
+                 "objectifs ({statuses}), {n_issues_error} erreurs et {n_issues_warning} "
+                 "avertissements dans les données.", "**{name}** ({id}): {n_projects} "
+                 "project(s), {n_objectives} objectives ({statuses}), {n_issues_error} errors "
+                 "and {n_issues_warning} warnings in the data."),
 }  # fmt: skip
 
 TEXTS: dict[str, dict[str, str]] = {

@@ -9,16 +9,29 @@ from __future__ import annotations
 __all__ = ["EVALUATION", "PROVINCES", "REGIONS", "UNITS"]
 
 _RESULTS = {
-    "logic_intro": ("Elke doelstelling hangt aan een indicator. Realisatie = (huidige waarde − "
-                    "beginwaarde) / (streefwaarde − beginwaarde): 0 % is de beginwaarde, 100 % de "
-                    "streefwaarde. De huidige waarde is die van de laatste 12 maanden met "
-                    "gegevens.",
-                    "Chaque objectif est lié à un indicateur. Réalisation = (valeur actuelle − "
-                    "valeur de départ) / (cible − valeur de départ) : 0 % est la valeur de départ, "
-                    "100 % la cible. La valeur actuelle est celle des 12 derniers mois avec des "
-                    "données.", "Each objective is tied to an indicator. Attainment = (current "
-                    "value − baseline) / (target − baseline): 0% is the baseline, 100% the target. "
-                    "The current value is that of the last 12 months with data."),
+    "logic_intro": ("Elke doelstelling hangt aan een indicator. Is de streefperiode voorbij, dan "
+                    "telt de waarde in die periode zelf (bereikt of niet bereikt); loopt ze nog, "
+                    "dan die van de laatste 12 maanden, met de trend erdoor (op schema of achter "
+                    "op schema). ‘Behouden’: de beginwaarde haalde de streefwaarde al en de waarde "
+                    "doet dat nog.",
+                    "Chaque objectif est lié à un indicateur. Si la période cible est terminée, "
+                    "c'est la valeur de cette période qui compte (atteint ou non atteint) ; si "
+                    "elle est en cours, celle des 12 derniers mois, avec leur tendance (en bonne "
+                    "voie ou en retard). « Maintenu » : la valeur de départ atteignait déjà la "
+                    "cible et la valeur l'atteint toujours.", "Each objective is tied to an "
+                    "indicator. Once the target period is over, the value in that period counts "
+                    "(reached or not reached); while it runs, that of the last 12 months, with "
+                    "their trend (on track or behind). 'Maintained': the baseline already met the "
+                    "target and the value still does."),
+    "attainment_note": ("Realisatie = (waarde − beginwaarde) / (streefwaarde − beginwaarde): het "
+                        "deel van de weg naar de streefwaarde, 0 % de beginwaarde, 100 % de "
+                        "streefwaarde; ‘–’ als de beginwaarde de streefwaarde al haalde.",
+                        "Réalisation = (valeur − valeur de départ) / (cible − valeur de départ) : "
+                        "la part du chemin vers la cible, 0 % la valeur de départ, 100 % la cible ;"
+                        " « – » si la valeur de départ atteignait déjà la cible.", "Attainment = "
+                        "(value − baseline) / (target − baseline): the share of the way to the "
+                        "target, 0% the baseline, 100% the target; '–' when the baseline already "
+                        "met the target."),
     "objectives_whole": ("De doelstellingen van {id} gelden voor het hele project ({names} "
                          "samen): beginwaarde, streefwaarde, huidige waarde en realisatie in deze "
                          "tabel zijn cijfers van het hele project, niet van {name} alleen. De "
@@ -55,7 +68,7 @@ _RESULTS = {
     "indicator": ("Indicator", "Indicateur", "Indicator"),
     "baseline": ("Beginwaarde", "Valeur de départ", "Baseline"),
     "target": ("Streefwaarde", "Cible", "Target"),
-    "current": ("Huidige waarde", "Valeur actuelle", "Current value"),
+    "current": ("Waarde", "Valeur", "Value"),
     "attainment": ("Realisatie", "Réalisation", "Attainment"),
     "status": ("Stand", "État", "Status"),
     "value_in": ("{value} ({period})", "{value} ({period})", "{value} ({period})"),
@@ -244,18 +257,16 @@ _COMPARE = {
 }  # fmt: skip
 
 _INTERPRET = {
-    "attainment_summary": ("Van de {n} doelstellingen zijn er {reached} bereikt, {on_track} op "
-                           "schema en {behind} achter op schema; voor {no_data} is geen "
-                           "realisatie te berekenen.", "Sur les {n} objectifs, {reached} sont "
-                           "atteints, {on_track} en bonne voie et {behind} en retard ; pour "
-                           "{no_data}, la réalisation ne peut pas être calculée.", "Of the {n} "
-                           "objectives, {reached} are reached, {on_track} on track and {behind} "
-                           "behind; for {no_data} attainment cannot be computed."),
-    "attainment_summary_all": ("Van de {n} doelstellingen zijn er {reached} bereikt, {on_track} "
-                               "op schema en {behind} achter op schema.", "Sur les {n} objectifs, "
-                               "{reached} sont atteints, {on_track} en bonne voie et {behind} en "
-                               "retard.", "Of the {n} objectives, {reached} are reached, "
-                               "{on_track} on track and {behind} behind."),
+    "attainment_summary": ("Van de {n} doelstellingen: {tally}.", "Sur les {n} objectifs : "
+                           "{tally}.", "Of the {n} objectives: {tally}."),
+    # counts of objectives by status; {s} is the French plural ending
+    "count_reached": ("{n} bereikt", "{n} atteint{s}", "{n} reached"),
+    "count_maintained": ("{n} behouden", "{n} maintenu{s}", "{n} maintained"),
+    "count_on_track": ("{n} op schema", "{n} en bonne voie", "{n} on track"),
+    "count_behind": ("{n} achter op schema", "{n} en retard", "{n} behind"),
+    "count_not_reached": ("{n} niet bereikt", "{n} non atteint{s}", "{n} not reached"),
+    "count_not_computable": ("{n} niet te berekenen", "{n} non calculable{s}",
+                             "{n} not computable"),
     "prefix": ("{id}: ", "{id} : ", "{id}: "),
     "completeness_finding": ("{share} van de verwachte maanden is geregistreerd.",
                              "{share} des mois attendus sont enregistrés.",

@@ -403,9 +403,10 @@ van de weg van nulmeting naar streefwaarde afgelegd is:
 
 > (waargenomen − nulmeting) / (streefwaarde − nulmeting)
 
-0 % is de nulmeting, 100 % de streefwaarde. Waargenomen (`observed`) is de waarde van de laatste
-twaalf maanden met data. `sk.attainment` rekent dit uit op de maandcijfers; in de tabel staat
-1 voor 100 % (0,92 is dus 92 %).
+0 % is de nulmeting, 100 % de streefwaarde. Waargenomen (`observed`) is de waarde in de
+streefperiode zelf als die voorbij is (`status`: bereikt of niet bereikt), anders die van de
+laatste twaalf maanden (op schema of achter op schema). `sk.attainment` rekent dit uit op de
+maandcijfers; in de tabel staat 1 voor 100 % (0,92 is dus 92 %).
 """,
         "fr": """
 ## GEN-DAM atteint-il ses objectifs ?
@@ -415,9 +416,10 @@ chemin entre la valeur de départ et la valeur cible a été parcourue :
 
 > (observé − valeur de départ) / (valeur cible − valeur de départ)
 
-0 % est la valeur de départ, 100 % la cible. L'observé (`observed`) est la valeur des douze
-derniers mois disponibles. `sk.attainment` le calcule sur les chiffres mensuels ; dans le
-tableau, 1 vaut 100 % (0,92 signifie donc 92 %).
+0 % est la valeur de départ, 100 % la cible. L'observé (`observed`) est la valeur de la période
+cible elle-même si elle est terminée (`status` : atteint ou non atteint), sinon celle des douze
+derniers mois (en bonne voie ou en retard). `sk.attainment` le calcule sur les chiffres
+mensuels ; dans le tableau, 1 vaut 100 % (0,92 signifie donc 92 %).
 """,
     },
     """

@@ -1,0 +1,115 @@
+"""The disclosure audit: can a reader work out a hidden small count from a batch's outputs?
+
+``audit_disclosure(out)`` (``socprev-kit audit-disclosure OUTDIR``) is the independent referee of
+the small-cell suppression: it never calls the kit's suppression, only reads what a batch
+published (``published``: the report pages' tables, as a reader sees them) and the data the
+manifest names, and asks a linear programme which small counts the published numbers pin down
+(``solve``: the attacker's model and its limits). The batch runs it before it reports success.
+
+What it reads: every table of every HTML page (the yearly tables of each project section, the
+impact tables' counts and rates per 1,000, the objectives' current values, the funnel table).
+Not (yet): numbers inside sentences (they repeat table cells), the figures (PNG cannot be read
+back; SVG coordinates would need the axes calibrated), the ipynb (same outputs as the pages),
+the funnel's group rate (its group is not published), bounds from integrality beyond the LP.
+``summary.csv`` and the manifest's headline hold counts of objectives, no data cell.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import SocprevError
+from .published import Cell, report_cells
+from .solve import Counts, Facts, Recovery, recoverable
+
+__all__ = ["Audit", "NotABatchError", "audit_disclosure"]
+
+
+class NotABatchError(SocprevError):
+    """``path`` is not the output folder of a batch (no readable ``manifest.json``), or the data
+    it names are gone or changed; ``reason``: ``"manifest"``, ``"data"`` or ``"changed"``."""
+
+    def __init__(self, path: Path, reason: str, lang: str = "en") -> None:
+        from .texts import word
+
+        self.path, self.reason = path, reason
+        super().__init__(word(reason, lang).format(p=path))
+
+
+@dataclass(frozen=True)
+class Audit:
+    """What the audit found. ``recoveries``: every hidden small count a reader can work out."""
+
+    out: Path
+    recoveries: list[Recovery]
+    n_reports: int
+    n_cells: int
+    n_unexplained: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.recoveries
+
+
+def _manifest(out: Path, lang: str) -> dict:
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        manifest["reports"], manifest["input"]["path"]  # noqa: B018 - the keys a batch writes
+    except (OSError, ValueError, KeyError, TypeError):
+        raise NotABatchError(out, "manifest", lang) from None
+    return manifest
+
+
+def _names() -> dict[str, str]:
+    from ..reference import municipalities
+
+    m = municipalities()
+    names = {str(n).lower(): c for c, n in zip(m["nis_code"], m["name_nl"], strict=True)}
+    return names | {str(n).lower(): c for c, n in zip(m["nis_code"], m["name_fr"], strict=True)}
+
+
+def _dataset(manifest: dict, data: str | Path | None, out: Path, lang: str):  # noqa: ANN202
+    from ..loading import input_hash, load
+
+    path = Path(data if data is not None else manifest["input"]["path"])
+    if not path.exists():
+        raise NotABatchError(path, "data", lang)
+    if data is None and manifest["input"].get("sha256") not in (None, input_hash(path)):
+        raise NotABatchError(path, "changed", lang)
+    return load(path)
+
+
+def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
+                     lang: str = "en") -> Audit:  # fmt: skip
+    """Re-read a batch's outputs with its data and list every hidden count one can work out.
+
+    Parameters
+    ----------
+    out : the batch's output folder (with ``manifest.json``).
+    data : the registrations, if not where the manifest says (then not checked against its hash).
+    lang : the language of an error message.
+
+    Raises
+    ------
+    NotABatchError
+        ``out`` has no readable manifest, or the data are missing or changed since the batch.
+    """
+    from ..catalogue import indicator_catalogue
+    from ..reference import population
+
+    out = Path(out).expanduser().resolve()
+    manifest = _manifest(out, lang)
+    dataset = _dataset(manifest, data, out, lang)
+    regs = dataset.registrations.assign(nis_code=lambda r: r["nis_code"].astype(str))
+    projects, names = set(regs["project_id"]), _names()
+    cells: list[Cell] = []
+    reports = [r for r in manifest["reports"] if r.get("status") == "ok" and r.get("html")]
+    for record in reports:
+        if (out / record["html"]).is_file():
+            cells += report_cells(out / record["html"], record["html"], record, projects, names)
+    facts = Facts(Counts(regs, indicator_catalogue(), population()))
+    for cell in cells:
+        facts.add(cell)
+    return Audit(out, recoverable(facts), len(reports), len(cells), facts.unexplained)

@@ -1,0 +1,263 @@
+"""Which hidden counts can a reader work out from everything a batch published?
+
+The attacker's model. The unknowns are the registered counts (one per project, municipality,
+indicator and registered period), all ≥ 0. Every published cell is a linear fact about them: a
+count is the sum of its registrations (a year of its months, a project of its municipalities, a
+municipality of its projects); a rate per 1,000 pins its count to an interval (the population is
+public); a percentage ``p`` of a derived indicator gives ``N − (p ± rounding) / 100 · D`` ≥ 0 or
+≤ 0; a hidden ``< k`` says 1 ≤ count ≤ k − 1, a hidden word only that it is hidden. A hidden (or
+small) count is *recoverable* when the linear programme min / max of it over these facts leaves
+a single whole number (an interval attack, which contains every subtraction). Each fact is first
+checked against the data: a number the audit cannot explain from the registrations (a mean, a
+rolling window, another geography) is left out, and counted, never guessed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linprog
+from scipy.sparse import csr_matrix
+
+from .published import Cell
+
+
+@dataclass
+class Fact:
+    """``lo ≤ Σ coef · x ≤ hi`` from the published ``cells`` (the same fact, maybe many pages)."""
+
+    coef: dict[int, float]
+    lo: float
+    hi: float
+    cells: list[Cell] = field(default_factory=list)
+
+
+def _months(period: str) -> tuple[int, int]:
+    year = int(period[:4])
+    if len(period) == 4:
+        return year * 12, year * 12 + 11
+    if period[5] in "Qq":
+        first = year * 12 + 3 * (int(period[6]) - 1)
+        return first, first + 2
+    return year * 12 + int(period[5:7]) - 1, year * 12 + int(period[5:7]) - 1
+
+
+class Counts:
+    """The registered counts of the data as the unknowns, and the cells as sums of them."""
+
+    def __init__(self, registrations: pd.DataFrame, catalogue: pd.DataFrame,
+                 population: pd.DataFrame) -> None:  # fmt: skip
+        self.cat = catalogue.set_index("indicator_id")
+        counts = self.cat.index[
+            self.cat["value_type"].eq("count") & self.cat["kind"].eq("registered")
+        ]
+        r = registrations[registrations["indicator_id"].isin(counts)]
+        r = r.groupby(["project_id", "nis_code", "indicator_id", "period"], as_index=False)[
+            "value"
+        ].sum()
+        span = np.array([_months(p) for p in r["period"]]).reshape(-1, 2)
+        self.vars = r.assign(m0=span[:, 0], m1=span[:, 1])
+        self.truth = self.vars["value"].to_numpy(float)
+        pop = population.assign(nis_code=population["nis_code"].astype(str))
+        self.pop = pop.pivot_table(index="nis_code", columns="year", values="population")
+
+    def sensitive(self, indicator: str, value: float) -> bool:
+        k = self.cat["min_cell"].get(indicator, 0)
+        return bool(k and 0 < value < k)
+
+    def functional(self, unit: tuple[str, str], indicator: str, months: tuple) -> dict | None:
+        """The registrations a count cell sums (None: not a sum the audit can explain)."""
+        v = self.vars
+        if self.cat["aggregation"].get(indicator) != "sum":
+            return None
+        mask = v["indicator_id"].eq(indicator) & v["m1"].ge(months[0]) & v["m0"].le(months[1])
+        if unit[0] != "*":
+            mask &= v["project_id"].eq(unit[0])
+        if unit[1] != "*":
+            mask &= v["nis_code"].eq(unit[1])
+        rows = v[mask]
+        if rows.empty or (rows["m0"].lt(months[0]) | rows["m1"].gt(months[1])).any():
+            return None
+        return dict.fromkeys(rows.index.tolist(), 1.0)
+
+    def value(self, f: dict) -> float:
+        return float(sum(self.truth[i] * c for i, c in f.items()))
+
+    def population(self, f: dict, months: tuple) -> float | None:
+        """The population of the municipalities of ``f`` in the year of ``months``."""
+        if months[1] - months[0] != 11 or months[0] % 12:
+            return None
+        year = months[0] // 12
+        years = [y for y in self.pop.columns if y <= year] or [min(self.pop.columns)]
+        nis = self.vars.loc[list(f), "nis_code"].unique()
+        total = self.pop.reindex(nis)[max(years)]
+        return None if total.isna().any() else float(total.sum())
+
+
+@dataclass
+class Target:
+    """A count that must stay hidden: small (1 .. min_cell − 1) and hidden or shown somewhere."""
+
+    coef: dict[int, float]
+    indicator: str
+    truth: float
+    hidden: list[Cell] = field(default_factory=list)
+    shown: list[Cell] = field(default_factory=list)
+
+
+class Facts:
+    """The facts and targets of a batch's cells; ``unexplained``: cells left out (see module)."""
+
+    def __init__(self, counts: Counts) -> None:
+        self.counts, self.unexplained = counts, 0
+        self.facts: dict[tuple, Fact] = {}
+        self.targets: dict[frozenset, Target] = {}
+
+    def add(self, cell: Cell) -> None:
+        """Add one published cell: a fact, a target, or (unexplained) nothing."""
+        cat = self.counts.cat
+        if cell.indicator not in cat.index:
+            return
+        info, measure = cat.loc[cell.indicator], cell.measure
+        num, den, factor = cell.indicator, None, 1000.0
+        if info["kind"] == "derived":
+            num, den, factor = info["numerator"], info["denominator"], float(info["factor"])
+            measure = "rate" if den == "population" else "ratio"
+            if cat["value_type"].get(num) != "count":  # euros, FTE: not a count to protect
+                return
+        elif info["value_type"] != "count":
+            return
+        elif measure == "value":
+            measure = "count"
+        f = self.counts.functional(cell.unit, num, cell.months)
+        if f is None:
+            self.unexplained += 1
+            return
+        t = self.counts.value(f)
+        if cell.hidden:
+            self._hidden(cell, f, num, t)
+        elif measure == "count":
+            v = cell.value
+            self._explained(cell, f, num, t, abs(t - v) <= cell.half, v, v)
+        elif measure == "rate":
+            self._rate(cell, f, num, t, factor)
+        else:
+            self._ratio(cell, f, num, t, den, factor)
+
+    def _target(self, f: dict, indicator: str, t: float) -> Target | None:
+        if not self.counts.sensitive(indicator, t):
+            return None
+        return self.targets.setdefault(frozenset(f.items()), Target(f, indicator, t))
+
+    def _fact(self, coef: dict, lo: float, hi: float, cell: Cell) -> None:
+        fact = self.facts.setdefault((frozenset(coef.items()), lo, hi), Fact(coef, lo, hi))
+        fact.cells.append(cell)
+
+    def _hidden(self, cell: Cell, f: dict, indicator: str, t: float) -> None:
+        if (target := self._target(f, indicator, t)) is not None:
+            target.hidden.append(cell)
+        if cell.bound is not None and 1 <= t <= cell.bound - 1:
+            self._fact(f, 1.0, cell.bound - 1.0, cell)
+
+    def _explained(self, cell: Cell, f: dict, ind: str, t: float, ok: bool, lo: float,
+                   hi: float) -> None:  # fmt: skip
+        if not ok:
+            self.unexplained += 1
+            return
+        self._fact(f, lo, hi, cell)
+        if (target := self._target(f, ind, t)) is not None:
+            target.shown.append(cell)
+
+    def _rate(self, cell: Cell, f: dict, ind: str, t: float, factor: float) -> None:
+        pop = self.counts.population(f, cell.months)
+        if not pop:
+            self.unexplained += 1
+            return
+        r, h = cell.value, cell.half
+        ok = abs(t / pop * factor - r) <= h + 1e-9
+        self._explained(cell, f, ind, t, ok, (r - h) * pop / factor, (r + h) * pop / factor)
+
+    def _ratio(self, cell: Cell, f: dict, ind: str, t: float, den: str, factor: float) -> None:
+        g = self.counts.functional(cell.unit, den, cell.months)
+        d = self.counts.value(g) if g else 0.0
+        if not d or abs(t / d * factor - cell.value) > cell.half + 1e-9:
+            self.unexplained += 1
+            return
+        for bound, lo, hi in ((cell.value - cell.half, 0.0, math.inf),
+                              (cell.value + cell.half, -math.inf, 0.0)):  # fmt: skip
+            self._fact({**f, **{i: -bound / factor for i in g}}, lo, hi, cell)
+        if (target := self._target(f, ind, t)) is not None:
+            target.shown.append(cell)
+
+
+@dataclass
+class Recovery:
+    """A target a reader can work out: its value and the facts that pin it."""
+
+    target: Target
+    value: float
+    used: list[Fact]
+
+
+def _components(facts: list[Fact]) -> dict[int, int]:
+    """Union-find over the unknowns that share a fact: unknown -> its component's root."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for fact in facts:
+        first, *rest = fact.coef
+        for j in rest:
+            parent[root(j)] = root(first)
+    return {i: root(i) for i in parent}
+
+
+def _bounds(target: Target, facts: list[Fact]) -> tuple[float, float, set[int]]:
+    """Min and max of the target over the facts (HiGHS), and the facts that bind."""
+    unknowns = sorted({i for f in facts for i in f.coef} | set(target.coef))
+    at = {u: k for k, u in enumerate(unknowns)}
+    rows, cols, vals, b, which = [], [], [], [], []
+    for n, fact in enumerate(facts):
+        for sign, bound in ((1.0, fact.hi), (-1.0, -fact.lo)):
+            if math.isfinite(bound):
+                for i, c in fact.coef.items():
+                    rows.append(len(b)), cols.append(at[i]), vals.append(sign * c)
+                b.append(bound), which.append(n)
+    a = csr_matrix((vals, (rows, cols)), shape=(len(b), len(unknowns)))
+    c = np.zeros(len(unknowns))
+    for i, v in target.coef.items():
+        c[at[i]] = v
+    out, used = [], set()
+    for sign in (1.0, -1.0):
+        res = linprog(sign * c, A_ub=a, b_ub=b, bounds=(0, None), method="highs")
+        if res.status != 0:  # unbounded (or, not expected, infeasible): not pinned
+            return -math.inf, math.inf, set()
+        out.append(sign * res.fun)
+        used |= {which[k] for k in np.flatnonzero(np.abs(res.ineqlin.marginals) > 1e-9)}
+    return out[0], out[1], used
+
+
+def recoverable(facts: Facts) -> list[Recovery]:
+    """Every target whose value the published facts pin to one whole number."""
+    every = list(facts.facts.values())
+    component = _components(every)
+    by_root: dict[int, list[int]] = {}
+    for n, fact in enumerate(every):
+        by_root.setdefault(component[next(iter(fact.coef))], []).append(n)
+    found = []
+    for target in facts.targets.values():
+        roots = {component.get(i) for i in target.coef}
+        if None in roots:  # an unknown in no fact at all: unbounded
+            continue
+        mine = [n for r in roots for n in by_root[r]]
+        lo, hi, used = _bounds(target, [every[n] for n in mine])
+        if math.ceil(lo - 1e-6) == math.floor(hi + 1e-6):
+            found.append(Recovery(target, round(hi), [every[mine[k]] for k in sorted(used)]))
+    return found

@@ -1,0 +1,149 @@
+"""The disclosure audit (``socprev_kit.audit``, ``socprev-kit audit-disclosure``).
+
+The references are computed here from the raw registration files with plain pandas, never with
+the kit's suppression or indicator code.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from socprev_kit.audit import NotABatchError, audit_disclosure
+from socprev_kit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = ROOT / "sample_data" / "clean"
+BAS_CA = {"82036": "Vaux-sur-Sûre", "82038": "Sainte-Ode", "82039": "Bastogne"}
+
+
+def _raw(nis: str) -> pd.DataFrame:
+    """A French sample file as it is on disk (Windows-1252, ';', French headers)."""
+    raw = pd.read_csv(CLEAN / f"registrations_{nis}.csv", sep=";", encoding="cp1252", dtype=str)
+    raw.columns = ["project", "nis", "period", "indicator", "value", "source", "note"]
+    return raw.assign(value=pd.to_numeric(raw["value"].str.replace(",", ".")))
+
+
+def _count(nis: str, indicator: str, year: str) -> int:
+    raw = _raw(nis)
+    rows = raw[raw["indicator"].eq(indicator) & raw["period"].str.startswith(year)]
+    return int(rows["value"].sum())
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three BAS-CA municipalities' registration files (no projects: rows are kept)."""
+    folder = tmp_path_factory.mktemp("data")
+    for nis in BAS_CA:
+        shutil.copy(CLEAN / f"registrations_{nis}.csv", folder)
+    return folder
+
+
+def _table(heading: str, header: list[str], rows: list[list[str]]) -> str:
+    cells = "".join(f"<th>{h}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<h3>{heading} ¶</h3><table><thead><tr>{cells}</tr></thead>{body}</table>"
+
+
+def _batch_folder(out: Path, data: Path, pages: dict[str, list[list[str]]]) -> Path:
+    """A hand-made batch output: one French page per report, I02 counts (and rates) of 2025."""
+    reports = []
+    for report, rows in pages.items():
+        kind, _, ident = report.partition("_")
+        html = f"fr/{report}.html"
+        table = _table("BAS-CA – Plan drogues Centre Ardenne", ["Indicateur", "2025"], rows)
+        (out / "fr").mkdir(parents=True, exist_ok=True)
+        (out / html).write_text(f"<html><body>{table}</body></html>", encoding="utf-8")
+        reports.append({"kind": kind, "id": ident, "lang": "fr", "status": "ok", "html": html})
+    manifest = {"input": {"path": str(data), "sha256": None}, "reports": reports}
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return out
+
+
+def _pages(total: str, vaux_rate: str = "< 5") -> dict[str, list[list[str]]]:
+    count = "I02 Plaintes d'habitants liées à la drogue : nombre"
+    rate = "I02 Plaintes d'habitants liées à la drogue : pour 1 000 habitants"
+    return {
+        "project_BAS-CA": [[count, total]],
+        "municipality_82036": [[count, "< 5"], [rate, vaux_rate]],
+        "municipality_82038": [[count, "< 5"]],
+        "municipality_82039": [[count, str(_count("82039", "I02", "2025"))]],
+    }
+
+
+def test_a_total_beside_all_but_the_hidden_members_gives_them_away(data: Path, tmp_path: Path):
+    """Total 36, Bastogne 28, the two others '< 5' (1 to 4 each): both must be 4."""
+    total = sum(_count(nis, "I02", "2025") for nis in BAS_CA)
+    vaux, ode = _count("82036", "I02", "2025"), _count("82038", "I02", "2025")
+    assert (vaux, ode) == (4, 4) and total - _count("82039", "I02", "2025") == 8  # the case
+    out = _batch_folder(tmp_path, data, _pages(str(total)))
+    audit = audit_disclosure(out)
+    found = {(r.target.hidden[0].file, r.value) for r in audit.recoveries}
+    assert found == {("fr/municipality_82036.html", vaux), ("fr/municipality_82038.html", ode)}
+    assert not audit.ok and audit.n_unexplained == 0
+
+
+def test_nothing_recoverable_when_the_total_is_hidden_too(data: Path, tmp_path: Path) -> None:
+    out = _batch_folder(tmp_path, data, _pages("masqué"))
+    assert audit_disclosure(out).ok
+    assert main(["audit-disclosure", str(out), "--lang", "fr"]) == 0
+
+
+def test_a_rate_per_1000_gives_its_hidden_count_away(data: Path, tmp_path: Path) -> None:
+    """Vaux-sur-Sûre's 4 complaints over 5,734 inhabitants (2020, the last population year):
+    '0,70' per 1,000 leaves only 4 (3.99 to 4.04)."""
+    from socprev_kit.reference import population
+
+    pop = population().query("nis_code == '82036' and year == 2020")["population"].item()
+    rate = _count("82036", "I02", "2025") / pop * 1000
+    text = f"{rate:.2f}".replace(".", ",")
+    out = _batch_folder(tmp_path, data, _pages("masqué", vaux_rate=text))
+    (found,) = audit_disclosure(out).recoveries
+    assert found.value == 4 and text in {f.cells[0].text for f in found.used}
+
+
+def test_the_command_says_what_is_found_and_exits_1(data: Path, tmp_path: Path, capsys) -> None:
+    total = str(sum(_count(nis, "I02", "2025") for nis in BAS_CA))
+    out = _batch_folder(tmp_path, data, _pages(total))
+    assert main(["audit-disclosure", str(out), "--lang", "nl"]) == 1
+    text = capsys.readouterr().out
+    assert text.startswith("2 verborgen waarde(n) te herleiden")
+    assert "- BAS-CA · 82036 · I02 · 2025: is 4 (< 5)" in text
+
+
+def test_a_folder_that_is_not_a_batch_output_exits_2(tmp_path: Path, capsys) -> None:
+    assert main(["audit-disclosure", str(tmp_path), "--lang", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert "n'est pas un dossier de sortie de socprev-kit batch" in err and "Traceback" not in err
+    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(NotABatchError, match="manifest.json"):
+        audit_disclosure(tmp_path)
+
+
+def test_missing_data_exit_2(tmp_path: Path, capsys) -> None:
+    manifest = {"input": {"path": str(tmp_path / "gone")}, "reports": []}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert main(["audit-disclosure", str(tmp_path), "--lang", "en"]) == 2
+    assert "The batch's data are not found" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_the_batch_finds_the_bas_ca_leak_in_todays_reports(tmp_path: Path, capsys) -> None:
+    """The sample's BAS-CA reports, in French: the batch fails and names both hidden 4s."""
+    code = main(["batch", "--data", str(CLEAN), "--project", "BAS-CA", *BAS_CA, "--lang", "fr",
+                 "--jobs", "1", "--out", str(tmp_path)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1 and "ÉCHEC : " in err and "valeur(s) masquée(s) retrouvable(s)" in err
+    recovered = {
+        (cell.unit, cell.indicator, cell.months[0] // 12, r.value)
+        for r in audit_disclosure(tmp_path).recoveries
+        for cell in r.target.hidden
+    }
+    for nis in ("82036", "82038"):
+        expected = _count(nis, "I02", "2025")
+        assert 1 <= expected <= 4
+        assert (("BAS-CA", nis), "I02", 2025, expected) in recovered

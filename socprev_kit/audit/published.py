@@ -149,7 +149,8 @@ class _Tables(HTMLParser):
 def page_tables(path: Path) -> list[tuple[str, list[list[str]]]]:
     """Every table of an HTML page as rows of cell texts, with the heading above it."""
     parser = _Tables()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    text = path.read_text(encoding="utf-8", errors="replace")
+    parser.feed(re.sub(r"data:[^\"' >]{200,}", "", text))  # embedded images: not tables
     return parser.tables
 
 

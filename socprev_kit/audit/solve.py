@@ -51,6 +51,7 @@ class Counts:
     def __init__(self, registrations: pd.DataFrame, catalogue: pd.DataFrame,
                  population: pd.DataFrame) -> None:  # fmt: skip
         self.cat = catalogue.set_index("indicator_id")
+        self.info: dict[str, dict] = self.cat.to_dict("index")
         counts = self.cat.index[
             self.cat["value_type"].eq("count") & self.cat["kind"].eq("registered")
         ]
@@ -61,6 +62,12 @@ class Counts:
         span = np.array([_months(p) for p in r["period"]]).reshape(-1, 2)
         self.vars = r.assign(m0=span[:, 0], m1=span[:, 1])
         self.truth = self.vars["value"].to_numpy(float)
+        self._by = {
+            ind: tuple(g[c].to_numpy() for c in ("index", "project_id", "nis_code", "m0", "m1"))
+            for ind, g in self.vars.reset_index().groupby("indicator_id")
+        }
+        self._cache: dict[tuple, dict | None] = {}
+        self._nis = self.vars["nis_code"].to_numpy()
         pop = population.assign(nis_code=population["nis_code"].astype(str))
         self.pop = pop.pivot_table(index="nis_code", columns="year", values="population")
 
@@ -70,18 +77,23 @@ class Counts:
 
     def functional(self, unit: tuple[str, str], indicator: str, months: tuple) -> dict | None:
         """The registrations a count cell sums (None: not a sum the audit can explain)."""
-        v = self.vars
-        if self.cat["aggregation"].get(indicator) != "sum":
+        key = (unit, indicator, months)
+        if key not in self._cache:
+            self._cache[key] = self._functional(unit, indicator, months)
+        return self._cache[key]
+
+    def _functional(self, unit: tuple[str, str], indicator: str, months: tuple) -> dict | None:
+        if self.cat["aggregation"].get(indicator) != "sum" or indicator not in self._by:
             return None
-        mask = v["indicator_id"].eq(indicator) & v["m1"].ge(months[0]) & v["m0"].le(months[1])
+        index, project, nis, m0, m1 = self._by[indicator]
+        mask = (m1 >= months[0]) & (m0 <= months[1])
         if unit[0] != "*":
-            mask &= v["project_id"].eq(unit[0])
+            mask &= project == unit[0]
         if unit[1] != "*":
-            mask &= v["nis_code"].eq(unit[1])
-        rows = v[mask]
-        if rows.empty or (rows["m0"].lt(months[0]) | rows["m1"].gt(months[1])).any():
+            mask &= nis == unit[1]
+        if not mask.any() or (m0[mask] < months[0]).any() or (m1[mask] > months[1]).any():
             return None
-        return dict.fromkeys(rows.index.tolist(), 1.0)
+        return dict.fromkeys(index[mask].tolist(), 1.0)
 
     def value(self, f: dict) -> float:
         return float(sum(self.truth[i] * c for i, c in f.items()))
@@ -92,7 +104,7 @@ class Counts:
             return None
         year = months[0] // 12
         years = [y for y in self.pop.columns if y <= year] or [min(self.pop.columns)]
-        nis = self.vars.loc[list(f), "nis_code"].unique()
+        nis = np.unique(self._nis[list(f)])
         total = self.pop.reindex(nis)[max(years)]
         return None if total.isna().any() else float(total.sum())
 
@@ -118,20 +130,22 @@ class Facts:
 
     def add(self, cell: Cell) -> None:
         """Add one published cell: a fact, a target, or (unexplained) nothing."""
-        cat = self.counts.cat
-        if cell.indicator not in cat.index:
+        cat = self.counts.info
+        if cell.indicator not in cat:
             return
-        info, measure = cat.loc[cell.indicator], cell.measure
+        info, measure = cat[cell.indicator], cell.measure
         num, den, factor = cell.indicator, None, 1000.0
         if info["kind"] == "derived":
             num, den, factor = info["numerator"], info["denominator"], float(info["factor"])
             measure = "rate" if den == "population" else "ratio"
-            if cat["value_type"].get(num) != "count":  # euros, FTE: not a count to protect
+            if cat.get(num, {}).get("value_type") != "count":  # euros, FTE: not a count to protect
                 return
         elif info["value_type"] != "count":
             return
         elif measure == "value":
             measure = "count"
+        if {cat.get(n, {"aggregation": "sum"})["aggregation"] for n in (num, den)} != {"sum"}:
+            return  # a mean or last value over a year: not a sum of registrations (not modelled)
         f = self.counts.functional(cell.unit, num, cell.months)
         if f is None:
             self.unexplained += 1

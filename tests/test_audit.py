@@ -106,6 +106,44 @@ def test_a_rate_per_1000_gives_its_hidden_count_away(data: Path, tmp_path: Path)
     assert found.value == 4 and text in {f.cells[0].text for f in found.used}
 
 
+def _svg_of_months(nis: str, year: str) -> str:
+    """A figure of a municipality's monthly I02 counts, drawn with plain matplotlib."""
+    import base64
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    raw = _raw(nis).query("indicator == 'I02' and period.str.startswith(@year)")
+    months = [int(year) * 12 + int(p[5:]) - 1 for p in raw["period"]]
+    fig, ax = plt.subplots()
+    ax.plot(months, raw["value"], marker="o")
+    ax.set_xticks([int(year) * 12, int(year) * 12 + 12], [year, str(int(year) + 1)])
+    ax.set_title("I02 Plaintes d'habitants liées à la drogue")
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text as text, as the reports do
+        fig.savefig(buffer, format="svg")
+    plt.close(fig)
+    return base64.b64encode(buffer.getvalue().encode()).decode()
+
+
+def test_a_figure_of_the_months_gives_a_hidden_year_away(data: Path, tmp_path: Path) -> None:
+    """Vaux-sur-Sûre's 2025 total is hidden, its figure draws the 12 months: their sum."""
+    out = _batch_folder(
+        tmp_path, data, {"municipality_82036": _pages("masqué")["municipality_82036"]}
+    )
+    page = out / "fr" / "municipality_82036.html"
+    image = f'<img src="data:image/svg+xml;base64,{_svg_of_months("82036", "2025")}">'
+    page.write_text(page.read_text(encoding="utf-8").replace("<body>", f"<body>{image}"))
+    audit = audit_disclosure(out)
+    assert audit.n_series == 1
+    (found,) = audit.recoveries
+    assert found.value == _count("82036", "I02", "2025")
+    assert len({c.where for f in found.used for c in f.cells if c.where.startswith("SVG")}) == 12
+
+
 def test_the_command_says_what_is_found_and_exits_1(data: Path, tmp_path: Path, capsys) -> None:
     total = str(sum(_count(nis, "I02", "2025") for nis in BAS_CA))
     out = _batch_folder(tmp_path, data, _pages(total))

@@ -7,10 +7,12 @@ manifest names, and asks a linear programme which small counts the published num
 (``solve``: the attacker's model and its limits). The batch runs it before it reports success.
 
 What it reads: every table of every HTML page (the yearly tables of each project section, the
-impact tables' counts and rates per 1,000, the objectives' current values, the funnel table).
-Not (yet): numbers inside sentences (they repeat table cells), the figures (PNG cannot be read
-back; SVG coordinates would need the axes calibrated), the ipynb (same outputs as the pages),
-the funnel's group rate (its group is not published), bounds from integrality beyond the LP.
+impact tables' counts and rates per 1,000, the objectives' current values, the funnel table) and
+the monthly count series the SVG figures draw (``figures``: axes calibrated from their ticks).
+Not (yet): numbers inside sentences (they repeat table cells), PNG figures (cannot be read back),
+the figures' hollow markers of hidden months and the funnel's scatter of rates, the ipynb (same
+outputs as the pages), the funnel's group rate (its group is not published), bounds from
+integrality beyond the LP relaxation, counts aggregated as a mean or a last value.
 ``summary.csv`` and the manifest's headline hold counts of objectives, no data cell.
 """
 
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SocprevError
+from .figures import Series, page_series
 from .published import Cell, report_cells
 from .solve import Counts, Facts, Recovery, recoverable
 
@@ -47,6 +50,7 @@ class Audit:
     n_reports: int
     n_cells: int
     n_unexplained: int
+    n_series: int = 0
 
     @property
     def ok(self) -> bool:
@@ -105,11 +109,23 @@ def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
     regs = dataset.registrations.assign(nis_code=lambda r: r["nis_code"].astype(str))
     projects, names = set(regs["project_id"]), _names()
     cells: list[Cell] = []
+    series: list[Series] = []
     reports = [r for r in manifest["reports"] if r.get("status") == "ok" and r.get("html")]
     for record in reports:
-        if (out / record["html"]).is_file():
-            cells += report_cells(out / record["html"], record["html"], record, projects, names)
+        page, file = out / record["html"], record["html"]
+        if page.is_file():
+            cells += report_cells(page, file, record, projects, names)
+            series += page_series(page, file, record.get("lang", "nl"), _units(record, regs))
     facts = Facts(Counts(regs, indicator_catalogue(), population()))
     for cell in cells:
         facts.add(cell)
-    return Audit(out, recoverable(facts), len(reports), len(cells), facts.unexplained)
+    n_series = sum(facts.add_series(s) for s in series)
+    return Audit(out, recoverable(facts), len(reports), len(cells), facts.unexplained, n_series)
+
+
+def _units(record: dict, regs) -> list[tuple[str, str]]:  # noqa: ANN001 - DataFrame
+    """The (project, municipality) a page's figures may show."""
+    own = str(record.get("id"))
+    if record.get("kind") == "project":
+        return [(own, "*")]
+    return [(p, own) for p in sorted(set(regs.loc[regs["nis_code"].eq(own), "project_id"]))]

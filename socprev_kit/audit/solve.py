@@ -22,6 +22,7 @@ import pandas as pd
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
+from .figures import Series
 from .published import Cell
 
 
@@ -160,6 +161,21 @@ class Facts:
             self._rate(cell, f, num, t, factor)
         else:
             self._ratio(cell, f, num, t, den, factor)
+
+    def add_series(self, series: Series) -> bool:
+        """Add a figure's monthly counts as facts, for the first of its units whose
+        registrations they all match; False when none does (the series is left out)."""
+        for unit in series.units:
+            fs = {m: self.counts.functional(unit, series.indicator, (m, m)) for m in series.points}
+            if all(f and self.counts.value(f) == series.points[m] for m, f in fs.items()):
+                for m, f in fs.items():
+                    v = series.points[m]
+                    cell = Cell(series.file, f"{series.where} | {m // 12}-{m % 12 + 1:02d}",
+                                unit, series.indicator, (m, m), "value", f"{v:g}", v, 0.5,
+                                False, None)  # fmt: skip
+                    self._fact(f, v, v, cell)
+                return True
+        return False
 
     def _target(self, f: dict, indicator: str, t: float) -> Target | None:
         if not self.counts.sensitive(indicator, t):

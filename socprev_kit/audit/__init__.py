@@ -2,9 +2,10 @@
 
 ``audit_disclosure(out)`` (``socprev-kit audit-disclosure OUTDIR``) is the independent referee of
 the small-cell suppression: it never calls the kit's suppression, only reads what a batch
-published (``published``: the report pages' tables, as a reader sees them) and the data the
-manifest names, and asks a linear programme which small counts the published numbers pin down
-(``solve``: the attacker's model and its limits). The batch runs it before it reports success.
+published (``published``: the report pages' tables, as a reader sees them; ``figures``: the
+series their SVG figures draw) and the data the manifest names, and asks a linear programme
+which small counts the published numbers pin down (``facts``: the attacker's model and its
+limits; ``solve``: the linear programmes). The batch runs it before it reports success.
 
 What it reads: every table of every HTML page (the yearly tables of each project section, the
 impact tables' counts and rates per 1,000, the objectives' current values, the funnel table) and
@@ -23,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SocprevError
+from .facts import Counts, Facts
 from .figures import Series, page_series
 from .published import Cell, report_cells
-from .solve import Counts, Facts, Recovery, recoverable
+from .solve import Recovery, recoverable
 
 __all__ = ["Audit", "NotABatchError", "audit_disclosure"]
 

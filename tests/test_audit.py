@@ -185,3 +185,18 @@ def test_the_batch_finds_the_bas_ca_leak_in_todays_reports(tmp_path: Path, capsy
         expected = _count(nis, "I02", "2025")
         assert 1 <= expected <= 4
         assert (("BAS-CA", nis), "I02", 2025, expected) in recovered
+
+
+def test_the_batch_is_not_ok_when_its_outputs_give_a_hidden_value_away(data: Path, tmp_path: Path):
+    from socprev_kit.batch.run import BatchResult, audited
+
+    def result(out: Path) -> BatchResult:
+        return BatchResult(out, out / "index.html", out / "summary.csv", out / "manifest.json")
+
+    total = str(sum(_count(nis, "I02", "2025") for nis in BAS_CA))
+    leaky = audited(result(_batch_folder(tmp_path / "leaky", data, _pages(total))))
+    assert leaky.n_recoverable == 2 and not leaky.ok
+    safe = audited(result(_batch_folder(tmp_path / "safe", data, _pages("masqué"))))
+    assert safe.n_recoverable == 0 and safe.audit_error is None and safe.ok
+    broken = audited(result(tmp_path / "nothing"))  # no manifest: the audit cannot run
+    assert "NotABatchError" in broken.audit_error and not broken.ok

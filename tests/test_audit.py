@@ -200,3 +200,22 @@ def test_the_batch_is_not_ok_when_its_outputs_give_a_hidden_value_away(data: Pat
     assert safe.n_recoverable == 0 and safe.audit_error is None and safe.ok
     broken = audited(result(tmp_path / "nothing"))  # no manifest: the audit cannot run
     assert "NotABatchError" in broken.audit_error and not broken.ok
+
+
+def test_a_funnel_group_rate_gives_its_hidden_members_away(data: Path, tmp_path: Path) -> None:
+    """The three BAS-CA municipalities are the whole group of 2025: its rate (2 decimals) over
+    their 28,274 inhabitants pins the total to 36, so the two hidden members are 4 and 4."""
+    from socprev_kit.reference import population
+
+    pop = population().query("nis_code in @BAS_CA and year == 2020")["population"].sum()
+    total = sum(_count(nis, "I02", "2025") for nis in BAS_CA)
+    group = f"{total / pop * 1000:.2f}".replace(".", ",")
+    header = ["Indicateur", "Commune", "Année", "Nombre", "Moyenne du groupe", "Communes"]
+    rows = [["I02 Plaintes", name, "2025", str(_count(nis, "I02", "2025")) if nis == "82039"
+             else "< 5", group, "3"] for nis, name in BAS_CA.items()]  # fmt: skip
+    out = _batch_folder(tmp_path, data, {"project_BAS-CA": []})
+    table = _table("6. Comparaison avec d'autres communes", header, rows)
+    (out / "fr" / "project_BAS-CA.html").write_text(f"<html><body>{table}</body></html>")
+    audit = audit_disclosure(out)
+    assert sorted(r.value for r in audit.recoveries) == [4, 4] and audit.n_unexplained == 0
+    assert any(c.text == group for r in audit.recoveries for f in r.used for c in f.cells)

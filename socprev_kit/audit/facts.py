@@ -15,7 +15,7 @@ rolling window, another geography) is left out, and counted, never guessed.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -89,10 +89,21 @@ class Counts:
         if unit[0] != "*":
             mask &= project == unit[0]
         if unit[1] != "*":
-            mask &= nis == unit[1]
+            mask &= np.isin(nis, unit[1].split(","))
         if not mask.any() or (m0[mask] < months[0]).any() or (m1[mask] > months[1]).any():
             return None
         return dict.fromkeys(index[mask].tolist(), 1.0)
+
+    def full_year(self, indicator: str, months: tuple) -> list[str]:
+        """The municipalities with a registration of ``indicator`` in each month of ``months``
+        (any project): a funnel's group."""
+        if indicator not in self._by:
+            return []
+        _, _, nis, m0, m1 = self._by[indicator]
+        inside = (m0 == m1) & (m0 >= months[0]) & (m1 <= months[1])
+        seen = pd.DataFrame({"nis": nis[inside], "m": m0[inside]}).drop_duplicates()
+        n = seen.groupby("nis")["m"].size()
+        return sorted(n.index[n == months[1] - months[0] + 1])
 
     def value(self, f: dict) -> float:
         return float(sum(self.truth[i] * c for i, c in f.items()))
@@ -132,6 +143,12 @@ class Facts:
         cat = self.counts.info
         if cell.indicator not in cat:
             return
+        if cell.unit[1].startswith("group:"):  # a funnel's group rate: the full-year members
+            members = self.counts.full_year(cell.indicator, cell.months)
+            if len(members) != int(cell.unit[1][6:]):
+                self.unexplained += 1
+                return
+            cell = replace(cell, unit=("*", ",".join(members)))
         info, measure = cat[cell.indicator], cell.measure
         num, den, factor = cell.indicator, None, 1000.0
         if info["kind"] == "derived":

@@ -27,6 +27,8 @@ HEADERS = {
     "year": {"jaar", "année", "year"},
     "count": {"aantal", "nombre", "count"},
     "rate": {"per 1.000 inwoners", "pour 1 000 habitants", "per 1,000 inhabitants"},
+    "group": {"groepsgemiddelde", "moyenne du groupe", "group rate"},
+    "n_group": {"gemeenten", "communes", "municipalities"},
 }  # fmt: skip
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _ID = re.compile(r"^([A-Z]\d{2}[A-Z]?)\b")
@@ -208,11 +210,16 @@ def _funnel(file: str, lang: str, names: dict, heading: str, rows: list) -> list
         nis = names.get(row[muni].lower()) if muni < len(row) else None
         if not nis or not (m := _ID.match(row[ind])) or not re.fullmatch(r"\d{4}", row[year]):
             continue
+        months = year_months(int(row[year]))
         for col, measure in zip(cols, ("value", "rate"), strict=True):
             if col is not None and col < len(row):
                 where = f"{heading} | {row[ind]} | {row[muni]} {row[year]} | {header[col]}"
-                months = year_months(int(row[year]))
                 cells.append(_cell(file, where, ("*", nis), m[1], months, measure, row[col], lang))
+        group, n = _column(header, "group"), _column(header, "n_group")
+        if None not in (group, n) and max(group, n) < len(row) and row[n].isdigit():
+            where = f"{heading} | {row[ind]} | {row[year]} | {header[group]}"
+            unit = ("*", f"group:{row[n]}")  # the municipalities with a full year (solve.Counts)
+            cells.append(_cell(file, where, unit, m[1], months, "rate", row[group], lang))
     return cells
 
 

@@ -219,3 +219,41 @@ def test_a_funnel_group_rate_gives_its_hidden_members_away(data: Path, tmp_path:
     audit = audit_disclosure(out)
     assert sorted(r.value for r in audit.recoveries) == [4, 4] and audit.n_unexplained == 0
     assert any(c.text == group for r in audit.recoveries for f in r.used for c in f.cells)
+
+
+def test_hollow_markers_of_hidden_months_beside_the_year_give_them_away(tmp_path: Path) -> None:
+    """A planted year: 19 complaints, months 0, 7, 9 drawn, one month drawn hollow '< 5': 3."""
+    import base64
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    values = [0, 0, 7, 0, 3, 0, 0, 9, 0, 0, 0, 0]
+    data = tmp_path / "data"
+    data.mkdir()
+    lines = [f"T-1;82036;2025-{i + 1:02d};I02;{v}" for i, v in enumerate(values)]
+    text = "project;NIS-code;periode;indicator;waarde\n" + "\n".join(lines) + "\n"
+    (data / "registrations.csv").write_text(text, encoding="utf-8")
+    months = [2025 * 12 + i for i in range(12)]
+    shown = [(m, v) for m, v in zip(months, values, strict=True) if not 1 <= v <= 4]
+    fig, ax = plt.subplots()
+    ax.plot(*zip(*shown, strict=True), marker="o")
+    hidden = [m for m, v in zip(months, values, strict=True) if 1 <= v <= 4]
+    ax.plot(hidden, [2.5] * len(hidden), ls="", marker="o", mfc="#ffffff", label="Masqué (< 5)")
+    ax.set_xticks([2025 * 12, 2026 * 12], ["2025", "2026"])
+    ax.set_title("I02 Plaintes d'habitants liées à la drogue")
+    fig.legend()
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(buffer, format="svg")
+    plt.close(fig)
+    svg = base64.b64encode(buffer.getvalue().encode()).decode()
+    out = _batch_folder(tmp_path / "out", data, {"municipality_82036": [["I02 : nombre", "19"]]})
+    page = out / "fr" / "municipality_82036.html"
+    html = page.read_text(encoding="utf-8").replace("BAS-CA", "T-1")
+    page.write_text(html.replace("<body>", f'<body><img src="data:image/svg+xml;base64,{svg}">'))
+    (found,) = audit_disclosure(out).recoveries
+    assert found.value == 3 and found.target.hidden[0].months == (2025 * 12 + 4,) * 2

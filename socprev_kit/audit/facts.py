@@ -180,17 +180,30 @@ class Facts:
     def add_series(self, series: Series) -> bool:
         """Add a figure's monthly counts as facts, for the first of its units whose
         registrations they all match; False when none does (the series is left out)."""
+        k = series.bound
         for unit in series.units:
             fs = {m: self.counts.functional(unit, series.indicator, (m, m)) for m in series.points}
-            if all(f and self.counts.value(f) == series.points[m] for m, f in fs.items()):
+            if not all(fs.values()):
+                continue
+            truth = {m: self.counts.value(f) for m, f in fs.items()}
+            if k and all(1 <= t <= k - 1 for t in truth.values()):
+                for m, f in fs.items():
+                    self._hidden(self._month(series, unit, m, f"< {k}", None, k), f,
+                                 series.indicator, truth[m])  # fmt: skip
+                return True
+            if not k and all(truth[m] == v for m, v in series.points.items()):
                 for m, f in fs.items():
                     v = series.points[m]
-                    cell = Cell(series.file, f"{series.where} | {m // 12}-{m % 12 + 1:02d}",
-                                unit, series.indicator, (m, m), "value", f"{v:g}", v, 0.5,
-                                False, None)  # fmt: skip
-                    self._fact(f, v, v, cell)
+                    self._fact(f, v, v, self._month(series, unit, m, f"{v:g}", v, None))
                 return True
         return False
+
+    @staticmethod
+    def _month(series: Series, unit: tuple, m: int, text: str, v: float | None,
+               k: int | None) -> Cell:  # fmt: skip
+        where = f"{series.where} | {m // 12}-{m % 12 + 1:02d}"
+        return Cell(series.file, where, unit, series.indicator, (m, m), "value", text, v, 0.5,
+                    k is not None, k)  # fmt: skip
 
     def _target(self, f: dict, indicator: str, t: float) -> Target | None:
         if not self.counts.sensitive(indicator, t):

@@ -2,7 +2,8 @@
 
 Each axes of an SVG figure is calibrated from its own tick labels (years along x, numbers along
 y); every line whose vertices fall on whole months and whole numbers is a candidate series of
-monthly counts of the indicator named in the axes' title. Which project and municipality it
+monthly counts of the indicator named in the axes' title; a line of hollow markers at one height,
+with a legend ``(< k)``, marks hidden months (1 to k - 1 each). Which project and municipality it
 shows is left to the data (``solve.Facts.add_series``): a series is a fact only when every point
 matches the registrations of one of the page's units. PNG figures cannot be read back, nor
 SVG text drawn as glyph paths (matplotlib's default ``svg.fonttype``; the reports write text).
@@ -36,6 +37,7 @@ class Series:
     units: tuple[tuple[str, str], ...]
     indicator: str
     points: dict[int, float]
+    bound: int | None = None  # hidden months drawn as hollow markers "< bound": 1 to bound - 1
 
 
 def _ticks(axes: ET.Element, axis: str, lang: str) -> list[tuple[float, str]]:
@@ -72,8 +74,9 @@ def _x_scale(axes: ET.Element) -> tuple[float, float] | None:
     return _fit(ticks)
 
 
-def _lines(axes: ET.Element) -> list[np.ndarray]:
-    """The vertices of each line of the axes (paths and markers), ticks left out."""
+def _lines(axes: ET.Element) -> list[tuple[np.ndarray, bool]]:
+    """The vertices of each line of the axes (paths and markers), ticks left out, and whether
+    it is only hollow markers (the kit's way of drawing a hidden value)."""
     lines = []
     for line in axes:
         if not line.get("id", "").startswith("line2d_"):
@@ -84,25 +87,36 @@ def _lines(axes: ET.Element) -> list[np.ndarray]:
             if not p.get("id")
             for x, y in _POINT.findall(p.get("d", ""))
         ]  # fmt: skip (a marker's shape has an id)
-        points += [(float(u.get("x")), float(u.get("y"))) for u in line.iter(f"{_SVG}use")]
+        markers = list(line.iter(f"{_SVG}use"))
+        points += [(float(u.get("x")), float(u.get("y"))) for u in markers]
+        hollow = bool(markers) and all("fill: #ffffff" in u.get("style", "") for u in markers)
         if points:
-            lines.append(np.array(points))
+            lines.append((np.array(points), hollow))
     return lines
 
 
-def _axes_series(axes: ET.Element, lang: str) -> list[tuple[str, dict[int, float]]]:
+def _bound(root: ET.Element) -> int | None:
+    """``k`` of a legend entry ``Masqué (< k)`` (any language) anywhere in the figure."""
+    texts = [t.text for t in root.iter(f"{_SVG}text") if t.text]
+    return next((int(m[1]) for t in texts if (m := re.search(r"\(<\s*(\d+)\)", t))), None)
+
+
+def _axes_series(axes: ET.Element, lang: str, bound: int | None) -> list[tuple]:
     title = [t.text for t in axes.iter(f"{_SVG}text") if t.text and _ID.match(t.text)]
     x, y = _x_scale(axes), _y_scale(axes, lang)
     if not title or x is None or y is None:
         return []
     indicator, found = _ID.match(title[-1])[1], []
-    for points in _lines(axes):
+    for points, hollow in _lines(axes):
         months = x[0] + x[1] * points[:, 0]
         values = y[0] + y[1] * points[:, 1]
+        on_months = len(points) >= 1 and np.all(np.abs(months - np.round(months)) < 0.5)
+        at = np.round(months).astype(int).tolist()
         whole = np.abs(values - np.round(values)) < 0.02 * max(1.0, abs(y[1]))
-        if len(points) >= 3 and whole.all() and np.all(np.abs(months - np.round(months)) < 0.5):
-            at = np.round(months).astype(int).tolist()
-            found.append((indicator, dict(zip(at, np.round(values).tolist(), strict=True))))
+        if on_months and hollow and bound and np.ptp(values) < 1e-6:  # "hidden" markers
+            found.append((indicator, dict.fromkeys(at, float("nan")), bound))
+        elif on_months and len(points) >= 3 and whole.all():
+            found.append((indicator, dict(zip(at, np.round(values).tolist(), strict=True)), None))
     return found
 
 
@@ -116,7 +130,7 @@ def page_series(path: Path, file: str, lang: str, units: list[tuple[str, str]]) 
             continue
         for axes in root.iter(f"{_SVG}g"):
             if axes.get("id", "").startswith("axes_"):
-                for ind, points in _axes_series(axes, lang):
+                for ind, points, bound in _axes_series(axes, lang, _bound(root)):
                     where = f"SVG {n + 1} | {ind}"
-                    found.append(Series(file, where, tuple(units), ind, points))
+                    found.append(Series(file, where, tuple(units), ind, points, bound))
     return found

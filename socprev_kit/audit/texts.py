@@ -92,7 +92,10 @@ def cell_name(cell: Cell, lang: str) -> str:
     if first % 12 == 0 and last == first + 11:
         when = str(first // 12)
     else:
-        when = "–".join(format_month(f"{m // 12}-{m % 12 + 1:02d}", lang) for m in (first, last))
+        months = dict.fromkeys(
+            format_month(f"{m // 12}-{m % 12 + 1:02d}", lang) for m in (first, last)
+        )
+        when = "–".join(months)
     return " · ".join([*who, cell.indicator, when])
 
 

@@ -9,12 +9,11 @@ limits; ``solve``: the linear programmes). The batch runs it before it reports s
 
 What it reads: every table of every HTML page (the yearly tables of each project section, the
 impact tables' counts and rates per 1,000, the objectives' current values, the funnel table with
-its group rate, whose group is every municipality with twelve months of data) and
-the monthly count series the SVG figures draw (``figures``: axes calibrated from their ticks),
-with the hidden months drawn as hollow markers (each 1 to k - 1).
-Not (yet): numbers inside sentences (they repeat table cells), PNG figures (cannot be read back),
-the funnel's scatter of rates, the ipynb (same
-outputs as the pages), the funnel's Garwood interval (blank when hidden), bounds from
+its group rate, whose group is every municipality with twelve months of data), and the monthly
+count series the SVG figures draw (``figures``: axes calibrated from their ticks), with the
+hidden months drawn as hollow markers (each 1 to k - 1). Not (yet): numbers inside sentences
+(they repeat table cells), PNG figures (cannot be read back), the funnel's scatter of rates, the
+ipynb (same outputs as the pages), the funnel's Garwood interval (blank when hidden), bounds from
 integrality beyond the LP relaxation, counts aggregated as a mean or a last value.
 ``summary.csv`` and the manifest's headline hold counts of objectives, no data cell.
 """

@@ -131,4 +131,5 @@ def _units(record: dict, regs) -> list[tuple[str, str]]:  # noqa: ANN001 - DataF
     own = str(record.get("id"))
     if record.get("kind") == "project":
         return [(own, "*")]
-    return [(p, own) for p in sorted(set(regs.loc[regs["nis_code"].eq(own), "project_id"]))]
+    projects = sorted(set(regs.loc[regs["nis_code"].eq(own), "project_id"]))
+    return [(p, own) for p in projects] + [(p, "*") for p in projects]  # its own, the project's

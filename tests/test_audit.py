@@ -257,3 +257,43 @@ def test_hollow_markers_of_hidden_months_beside_the_year_give_them_away(tmp_path
     page.write_text(html.replace("<body>", f'<body><img src="data:image/svg+xml;base64,{svg}">'))
     (found,) = audit_disclosure(out).recoveries
     assert found.value == 3 and found.target.hidden[0].months == (2025 * 12 + 4,) * 2
+
+
+def _planted(folder: Path, series: dict[str, list[int]]) -> Path:
+    """A data folder of one made-up project T-1 in Vaux-sur-Sûre, 2025, month by month."""
+    folder.mkdir(parents=True)
+    lines = [f"T-1;82036;2025-{i + 1:02d};{ind};{v}"
+             for ind, values in series.items() for i, v in enumerate(values)]  # fmt: skip
+    text = "project;NIS-code;periode;indicator;waarde\n" + "\n".join(lines) + "\n"
+    (folder / "registrations.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_percentage_beside_its_denominator_gives_the_numerator_away(tmp_path: Path) -> None:
+    """20 referrals, 3 completed ('< 5'), and '15,0 %' completed: 15 % of 20 is 3."""
+    data = _planted(tmp_path / "data", {"O05": [2] * 10 + [0, 0], "O06N": [1, 1, 1] + [0] * 9})
+    rows = [["O05 Orientations", "20"], ["O06N Orientations abouties", "< 5"],
+            ["O06 Orientations abouties", "15,0 %"]]  # fmt: skip
+    out = _batch_folder(tmp_path / "out", data, {"municipality_82036": rows})
+    page = out / "fr" / "municipality_82036.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("BAS-CA", "T-1"))
+    (found,) = audit_disclosure(out).recoveries
+    assert found.value == 3 and found.target.indicator == "O06N"
+    # the percentage hidden too: 1 to 4 completed, nothing more
+    page.write_text(page.read_text(encoding="utf-8").replace("15,0 %", "masqué"))
+    assert audit_disclosure(out).ok
+
+
+def test_dutch_numbers_and_hidden_words_are_read(tmp_path: Path) -> None:
+    from socprev_kit.audit.published import report_cells
+
+    page = tmp_path / "page.html"
+    rows = [["C01 Drugsfeiten", "1.234", "verborgen", "–"], ["P03 Trouw", "97,5 %", "< 5", "7"]]
+    page.write_text(_table("BAS-CA – Drugsplan", ["Indicator", "2023", "2024", "2025"], rows))
+    record = {"kind": "municipality", "id": "82039", "lang": "nl"}
+    cells = report_cells(page, "nl/x.html", record, {"BAS-CA"}, {})
+    got = [(c.indicator, c.months[0] // 12, c.value, c.hidden, c.bound) for c in cells]
+    assert got == [("C01", 2023, 1234.0, False, None), ("C01", 2024, None, True, None),
+                   ("P03", 2023, 97.5, False, None), ("P03", 2024, None, True, 5),
+                   ("P03", 2025, 7.0, False, None)]  # fmt: skip
+    assert {c.unit for c in cells} == {("BAS-CA", "82039")} and cells[2].half == 0.05

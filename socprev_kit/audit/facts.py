@@ -51,13 +51,11 @@ class Counts:
                  population: pd.DataFrame) -> None:  # fmt: skip
         self.cat = catalogue.set_index("indicator_id")
         self.info: dict[str, dict] = self.cat.to_dict("index")
-        counts = self.cat.index[
-            self.cat["value_type"].eq("count") & self.cat["kind"].eq("registered")
-        ]
+        cat = self.cat
+        counts = cat.index[cat["value_type"].eq("count") & cat["kind"].eq("registered")]
         r = registrations[registrations["indicator_id"].isin(counts)]
-        r = r.groupby(["project_id", "nis_code", "indicator_id", "period"], as_index=False)[
-            "value"
-        ].sum()
+        key = ["project_id", "nis_code", "indicator_id", "period"]
+        r = r.groupby(key, as_index=False)["value"].sum()
         span = np.array([_months(p) for p in r["period"]]).reshape(-1, 2)
         self.vars = r.assign(m0=span[:, 0], m1=span[:, 1])
         self.truth = self.vars["value"].to_numpy(float)

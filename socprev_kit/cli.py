@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--seed", type=int, default=2026)
     g.set_defaults(func=cmd_sample_data)
     _add_batch(sub)
+    _add_audit(sub)
     # registration and the course (their packages import nothing heavy until a command runs)
     from .feedback import add_feedback_command
     from .intake import add_intake_commands
@@ -226,7 +227,43 @@ def cmd_batch(args: argparse.Namespace) -> int:
         f"{len(result.records)} reports: {result.n_ok} ok, {result.n_failed} failed, "
         f"{result.n_up_to_date} up to date; {result.seconds:.1f} s"
     )
+    _print_audit(result, args.lang)
     print(result.index)
+    return 0 if result.ok else 1
+
+
+def _print_audit(result, langs: list[str]) -> None:  # noqa: ANN001 - BatchResult
+    """The batch's disclosure audit, in its first report language, when it failed."""
+    from .audit.texts import word
+
+    lang = next((g for g in langs if g in ("nl", "fr", "en")), "en")
+    if result.audit_error:
+        print(word("batch_no_audit", lang).format(e=result.audit_error), file=sys.stderr)
+    elif result.n_recoverable:
+        text = word("batch_leak", lang).format(n=result.n_recoverable, p=result.out)
+        print(text, file=sys.stderr)
+
+
+def _add_audit(sub: argparse._SubParsersAction) -> None:
+    a = sub.add_parser(
+        "audit-disclosure",
+        help="list every hidden value one can work out from a batch's outputs",
+        description="Re-read a batch's outputs (the report pages' tables) with its data and list "
+        "every hidden small count a reader can work out from what is published (sums, rates, "
+        "percentages, '< k'). Exit 0: none; 1: some; 2: not a batch output or no data.",
+    )
+    a.add_argument("out", type=Path, metavar="OUTDIR", help="the folder a batch wrote (--out)")
+    a.add_argument("--data", type=Path, help="the data, if not where the manifest says")
+    a.add_argument("--lang", choices=["nl", "fr", "en"], default="nl")
+    a.set_defaults(func=cmd_audit_disclosure)
+
+
+def cmd_audit_disclosure(args: argparse.Namespace) -> int:
+    from .audit import audit_disclosure
+    from .audit.texts import report
+
+    result = audit_disclosure(args.out, data=args.data, lang=args.lang)
+    print(report(result, args.lang))
     return 0 if result.ok else 1
 
 

@@ -56,6 +56,11 @@ Reruns and atomicity
 Timeouts
     ``timeout`` is a budget per report: nbclient's ``timeout_func`` gives each cell what is left,
     ``interrupt_on_timeout`` interrupts the kernel and the cell fails with ``ReportTimeout``.
+Disclosure audit
+    Last, ``run.audited`` re-reads every page made or kept with the data of the manifest
+    (``socprev_kit.audit``, an independent referee of the suppression) and puts its findings in
+    ``BatchResult.disclosure``; a hidden count that can be worked out (or an audit that could
+    not run) makes the batch not ``ok``, and the command line says so and exits 1.
 Output names
     ``<lang>/municipality_<NIS>.{ipynb,html}`` and ``<lang>/project_<id>``; an id with other
     characters than ``[A-Za-z0-9_-]`` gets a short hash. Never a free-text name.

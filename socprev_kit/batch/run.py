@@ -12,12 +12,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .index import write_index
 from .kernel import Outcome, import_code, prepare_code, warmup_code
 from .planning import Job, Plan, plan, read_and_validate, resolve
 from .pool import LocalPool, expected_reports
 from .store import remove_temporary, save, up_to_date, write_manifest, write_summary
+
+if TYPE_CHECKING:
+    from ..audit import Audit
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +36,10 @@ class BatchResult:
     manifest: Path
     records: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    #: The disclosure audit of the outputs (:func:`socprev_kit.audit.audit_disclosure`), None
+    #: when not run; ``audit_error``: why it could not run.
+    disclosure: Audit | None = None
+    audit_error: str | None = None
 
     @property
     def n_ok(self) -> int:
@@ -46,8 +54,14 @@ class BatchResult:
         return sum(r["this_run"] == "up to date" for r in self.records)
 
     @property
+    def n_recoverable(self) -> int:
+        """Hidden values a reader can work out from the outputs (see ``disclosure``)."""
+        return len(self.disclosure.recoveries) if self.disclosure else 0
+
+    @property
     def ok(self) -> bool:
-        return self.n_failed == 0
+        """Every report made, and the audit ran (if asked) and found nothing recoverable."""
+        return self.n_failed == 0 and self.n_recoverable == 0 and self.audit_error is None
 
 
 def batch(
@@ -69,6 +83,7 @@ def batch(
     scheduler: str | None = None,
     warmup: str | None = None,
     progress: bool = False,
+    audit: bool = True,
 ) -> BatchResult:
     """Make one report per municipality and project, per language; see the package docstring.
 
@@ -86,6 +101,8 @@ def batch(
     scheduler : address of a Dask scheduler; the reports then run on that cluster.
     warmup : code run once in every kernel (default: the notebooks' imports and
         ``socprev_kit.reports.prepare(data)``). progress : show a progress bar on stderr.
+    audit : run the disclosure audit on the outputs (:mod:`socprev_kit.audit`); a hidden value
+        that can be worked out makes the batch not ``ok``.
 
     Raises
     ------
@@ -128,11 +145,26 @@ def batch(
         )
         settings = {"jobs": n_jobs, "timeout": timeout, "scheduler": scheduler, "force": force}
         runner = pool.run if pool else partial(run_on_cluster, address=scheduler, warmup=warmup)
-        return execute(the_plan, Path(out), runner, settings, progress=progress)
+        result = execute(the_plan, Path(out), runner, settings, progress=progress)
     finally:
         if pool:
             pool.close()
         scratch.cleanup()
+    return audited(result) if audit else result
+
+
+def audited(result: BatchResult) -> BatchResult:
+    """``result`` with the disclosure audit of its outputs, with the data (and hash) its manifest
+    names, or why the audit could not run."""
+    from dataclasses import replace
+
+    from ..audit import audit_disclosure
+
+    try:
+        return replace(result, disclosure=audit_disclosure(result.out))
+    except Exception as exc:  # noqa: BLE001 - the reports are made; say why the audit is not
+        log.warning("the disclosure audit could not run", exc_info=True)
+        return replace(result, audit_error=f"{type(exc).__name__}: {exc}")
 
 
 def _share_data(data_path: Path, scratch: Path) -> str:

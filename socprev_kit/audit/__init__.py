@@ -1,0 +1,135 @@
+"""The disclosure audit: can a reader work out a hidden small count from a batch's outputs?
+
+``audit_disclosure(out)`` (``socprev-kit audit-disclosure OUTDIR``) is the independent referee of
+the small-cell suppression: it never calls the kit's suppression, only reads what a batch
+published (``published``: the report pages' tables, as a reader sees them; ``figures``: the
+series their SVG figures draw) and the data the manifest names, and asks a linear programme
+which small counts the published numbers pin down (``facts``: the attacker's model and its
+limits; ``solve``: the linear programmes). The batch runs it before it reports success.
+
+What it reads: every table of every HTML page (the yearly tables of each project section, the
+impact tables' counts and rates per 1,000, the objectives' current values, the funnel table with
+its group rate, whose group is every municipality with twelve months of data), and the monthly
+count series the SVG figures draw (``figures``: axes calibrated from their ticks), with the
+hidden months drawn as hollow markers (each 1 to k - 1). Not (yet): numbers inside sentences
+(they repeat table cells), PNG figures (cannot be read back), the funnel's scatter of rates, the
+ipynb (same outputs as the pages), the funnel's Garwood interval (blank when hidden), bounds from
+integrality beyond the LP relaxation, counts aggregated as a mean or a last value.
+``summary.csv`` and the manifest's headline hold counts of objectives, no data cell.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import SocprevError
+from .facts import Counts, Facts
+from .figures import Series, page_series
+from .published import Cell, report_cells
+from .solve import Recovery, recoverable
+
+__all__ = ["Audit", "NotABatchError", "audit_disclosure"]
+
+
+class NotABatchError(SocprevError):
+    """``path`` is not the output folder of a batch (no readable ``manifest.json``), or the data
+    it names are gone or changed; ``reason``: ``"manifest"``, ``"data"`` or ``"changed"``."""
+
+    def __init__(self, path: Path, reason: str, lang: str = "en") -> None:
+        from .texts import word
+
+        self.path, self.reason = path, reason
+        super().__init__(word(reason, lang).format(p=path))
+
+
+@dataclass(frozen=True)
+class Audit:
+    """What the audit found. ``recoveries``: every hidden small count a reader can work out."""
+
+    out: Path
+    recoveries: list[Recovery]
+    n_reports: int
+    n_cells: int
+    n_unexplained: int
+    n_series: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.recoveries
+
+
+def _manifest(out: Path, lang: str) -> dict:
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        manifest["reports"], manifest["input"]["path"]  # noqa: B018 - the keys a batch writes
+    except (OSError, ValueError, KeyError, TypeError):
+        raise NotABatchError(out, "manifest", lang) from None
+    return manifest
+
+
+def _names() -> dict[str, str]:
+    from ..reference import municipalities
+
+    m = municipalities()
+    names = {str(n).lower(): c for c, n in zip(m["nis_code"], m["name_nl"], strict=True)}
+    return names | {str(n).lower(): c for c, n in zip(m["nis_code"], m["name_fr"], strict=True)}
+
+
+def _dataset(manifest: dict, data: str | Path | None, out: Path, lang: str):  # noqa: ANN202
+    from ..loading import input_hash, load
+
+    path = Path(data if data is not None else manifest["input"]["path"])
+    if not path.exists():
+        raise NotABatchError(path, "data", lang)
+    if data is None and manifest["input"].get("sha256") not in (None, input_hash(path)):
+        raise NotABatchError(path, "changed", lang)
+    return load(path)
+
+
+def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
+                     lang: str = "en") -> Audit:  # fmt: skip
+    """Re-read a batch's outputs with its data and list every hidden count one can work out.
+
+    Parameters
+    ----------
+    out : the batch's output folder (with ``manifest.json``).
+    data : the registrations, if not where the manifest says (then not checked against its hash).
+    lang : the language of an error message.
+
+    Raises
+    ------
+    NotABatchError
+        ``out`` has no readable manifest, or the data are missing or changed since the batch.
+    """
+    from ..catalogue import indicator_catalogue
+    from ..reference import population
+
+    out = Path(out).expanduser().resolve()
+    manifest = _manifest(out, lang)
+    dataset = _dataset(manifest, data, out, lang)
+    regs = dataset.registrations.assign(nis_code=lambda r: r["nis_code"].astype(str))
+    projects, names = set(regs["project_id"]), _names()
+    cells: list[Cell] = []
+    series: list[Series] = []
+    reports = [r for r in manifest["reports"] if r.get("status") == "ok" and r.get("html")]
+    for record in reports:
+        page, file = out / record["html"], record["html"]
+        if page.is_file():
+            cells += report_cells(page, file, record, projects, names)
+            series += page_series(page, file, record.get("lang", "nl"), _units(record, regs))
+    facts = Facts(Counts(regs, indicator_catalogue(), population()))
+    for cell in cells:
+        facts.add(cell)
+    n_series = sum(facts.add_series(s) for s in series)
+    return Audit(out, recoverable(facts), len(reports), len(cells), facts.unexplained, n_series)
+
+
+def _units(record: dict, regs) -> list[tuple[str, str]]:  # noqa: ANN001 - DataFrame
+    """The (project, municipality) a page's figures may show."""
+    own = str(record.get("id"))
+    if record.get("kind") == "project":
+        return [(own, "*")]
+    projects = sorted(set(regs.loc[regs["nis_code"].eq(own), "project_id"]))
+    return [(p, own) for p in projects] + [(p, "*") for p in projects]  # its own, the project's

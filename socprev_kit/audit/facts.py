@@ -1,0 +1,249 @@
+"""What a reader learns from each published number: linear facts about the registered counts.
+
+The attacker's model. The unknowns are the registered counts (one per project, municipality,
+indicator and registered period), all ≥ 0. Every published cell is a linear fact about them: a
+count is the sum of its registrations (a year of its months, a project of its municipalities, a
+municipality of its projects); a rate per 1,000 pins its count to an interval (the population is
+public); a percentage ``p`` of a derived indicator gives ``N − (p ± rounding) / 100 · D`` ≥ 0 or
+≤ 0; a hidden ``< k`` says 1 ≤ count ≤ k − 1, a hidden word only that it is hidden. A hidden (or
+small) count is *recoverable* when the linear programme min / max of it over these facts leaves
+a single whole number (an interval attack, which contains every subtraction). Each fact is first
+checked against the data: a number the audit cannot explain from the registrations (a mean, a
+rolling window, another geography) is left out, and counted, never guessed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from .figures import Series
+from .published import Cell
+
+
+@dataclass
+class Fact:
+    """``lo ≤ Σ coef · x ≤ hi`` from the published ``cells`` (the same fact, maybe many pages)."""
+
+    coef: dict[int, float]
+    lo: float
+    hi: float
+    cells: list[Cell] = field(default_factory=list)
+
+
+def _months(period: str) -> tuple[int, int]:
+    year = int(period[:4])
+    if len(period) == 4:
+        return year * 12, year * 12 + 11
+    if period[5] in "Qq":
+        first = year * 12 + 3 * (int(period[6]) - 1)
+        return first, first + 2
+    return year * 12 + int(period[5:7]) - 1, year * 12 + int(period[5:7]) - 1
+
+
+class Counts:
+    """The registered counts of the data as the unknowns, and the cells as sums of them."""
+
+    def __init__(self, registrations: pd.DataFrame, catalogue: pd.DataFrame,
+                 population: pd.DataFrame) -> None:  # fmt: skip
+        self.cat = catalogue.set_index("indicator_id")
+        self.info: dict[str, dict] = self.cat.to_dict("index")
+        cat = self.cat
+        counts = cat.index[cat["value_type"].eq("count") & cat["kind"].eq("registered")]
+        r = registrations[registrations["indicator_id"].isin(counts)]
+        key = ["project_id", "nis_code", "indicator_id", "period"]
+        r = r.groupby(key, as_index=False)["value"].sum()
+        span = np.array([_months(p) for p in r["period"]]).reshape(-1, 2)
+        self.vars = r.assign(m0=span[:, 0], m1=span[:, 1])
+        self.truth = self.vars["value"].to_numpy(float)
+        self._by = {
+            ind: tuple(g[c].to_numpy() for c in ("index", "project_id", "nis_code", "m0", "m1"))
+            for ind, g in self.vars.reset_index().groupby("indicator_id")
+        }
+        self._cache: dict[tuple, dict | None] = {}
+        self._nis = self.vars["nis_code"].to_numpy()
+        pop = population.assign(nis_code=population["nis_code"].astype(str))
+        self.pop = pop.pivot_table(index="nis_code", columns="year", values="population")
+
+    def sensitive(self, indicator: str, value: float) -> bool:
+        k = self.cat["min_cell"].get(indicator, 0)
+        return bool(k and 0 < value < k)
+
+    def functional(self, unit: tuple[str, str], indicator: str, months: tuple) -> dict | None:
+        """The registrations a count cell sums (None: not a sum the audit can explain)."""
+        key = (unit, indicator, months)
+        if key not in self._cache:
+            self._cache[key] = self._functional(unit, indicator, months)
+        return self._cache[key]
+
+    def _functional(self, unit: tuple[str, str], indicator: str, months: tuple) -> dict | None:
+        if self.cat["aggregation"].get(indicator) != "sum" or indicator not in self._by:
+            return None
+        index, project, nis, m0, m1 = self._by[indicator]
+        mask = (m1 >= months[0]) & (m0 <= months[1])
+        if unit[0] != "*":
+            mask &= project == unit[0]
+        if unit[1] != "*":
+            mask &= np.isin(nis, unit[1].split(","))
+        if not mask.any() or (m0[mask] < months[0]).any() or (m1[mask] > months[1]).any():
+            return None
+        return dict.fromkeys(index[mask].tolist(), 1.0)
+
+    def full_year(self, indicator: str, months: tuple) -> list[str]:
+        """The municipalities with a registration of ``indicator`` in each month of ``months``
+        (any project): a funnel's group."""
+        if indicator not in self._by:
+            return []
+        _, _, nis, m0, m1 = self._by[indicator]
+        inside = (m0 == m1) & (m0 >= months[0]) & (m1 <= months[1])
+        seen = pd.DataFrame({"nis": nis[inside], "m": m0[inside]}).drop_duplicates()
+        n = seen.groupby("nis")["m"].size()
+        return sorted(n.index[n == months[1] - months[0] + 1])
+
+    def value(self, f: dict) -> float:
+        return float(sum(self.truth[i] * c for i, c in f.items()))
+
+    def population(self, f: dict, months: tuple) -> float | None:
+        """The population of the municipalities of ``f`` in the year of ``months``."""
+        if months[1] - months[0] != 11 or months[0] % 12:
+            return None
+        year = months[0] // 12
+        years = [y for y in self.pop.columns if y <= year] or [min(self.pop.columns)]
+        nis = np.unique(self._nis[list(f)])
+        total = self.pop.reindex(nis)[max(years)]
+        return None if total.isna().any() else float(total.sum())
+
+
+@dataclass
+class Target:
+    """A count that must stay hidden: small (1 .. min_cell − 1) and hidden or shown somewhere."""
+
+    coef: dict[int, float]
+    indicator: str
+    truth: float
+    hidden: list[Cell] = field(default_factory=list)
+    shown: list[Cell] = field(default_factory=list)
+
+
+class Facts:
+    """The facts and targets of a batch's cells; ``unexplained``: cells left out (see module)."""
+
+    def __init__(self, counts: Counts) -> None:
+        self.counts, self.unexplained = counts, 0
+        self.facts: dict[tuple, Fact] = {}
+        self.targets: dict[frozenset, Target] = {}
+
+    def add(self, cell: Cell) -> None:
+        """Add one published cell: a fact, a target, or (unexplained) nothing."""
+        cat = self.counts.info
+        if cell.indicator not in cat:
+            return
+        if cell.unit[1].startswith("group:"):  # a funnel's group rate: the full-year members
+            members = self.counts.full_year(cell.indicator, cell.months)
+            if len(members) != int(cell.unit[1][6:]):
+                self.unexplained += 1
+                return
+            cell = replace(cell, unit=("*", ",".join(members)))
+        info, measure = cat[cell.indicator], cell.measure
+        num, den, factor = cell.indicator, None, 1000.0
+        if info["kind"] == "derived":
+            num, den, factor = info["numerator"], info["denominator"], float(info["factor"])
+            measure = "rate" if den == "population" else "ratio"
+            if cat.get(num, {}).get("value_type") != "count":  # euros, FTE: not a count to protect
+                return
+        elif info["value_type"] != "count":
+            return
+        elif measure == "value":
+            measure = "count"
+        if {cat.get(n, {"aggregation": "sum"})["aggregation"] for n in (num, den)} != {"sum"}:
+            return  # a mean or last value over a year: not a sum of registrations (not modelled)
+        f = self.counts.functional(cell.unit, num, cell.months)
+        if f is None:
+            self.unexplained += 1
+            return
+        t = self.counts.value(f)
+        if cell.hidden:
+            self._hidden(cell, f, num, t)
+        elif measure == "count":
+            v = cell.value
+            self._explained(cell, f, num, t, abs(t - v) <= cell.half, v, v)
+        elif measure == "rate":
+            self._rate(cell, f, num, t, factor)
+        else:
+            self._ratio(cell, f, num, t, den, factor)
+
+    def add_series(self, series: Series) -> bool:
+        """Add a figure's monthly counts as facts, for the first of its units whose
+        registrations they all match; False when none does (the series is left out)."""
+        k = series.bound
+        for unit in series.units:
+            fs = {m: self.counts.functional(unit, series.indicator, (m, m)) for m in series.points}
+            if not all(fs.values()):
+                continue
+            truth = {m: self.counts.value(f) for m, f in fs.items()}
+            if k and all(1 <= t <= k - 1 for t in truth.values()):
+                for m, f in fs.items():
+                    self._hidden(self._month(series, unit, m, f"< {k}", None, k), f,
+                                 series.indicator, truth[m])  # fmt: skip
+                return True
+            if not k and all(truth[m] == v for m, v in series.points.items()):
+                for m, f in fs.items():
+                    v = series.points[m]
+                    self._fact(f, v, v, self._month(series, unit, m, f"{v:g}", v, None))
+                return True
+        return False
+
+    @staticmethod
+    def _month(series: Series, unit: tuple, m: int, text: str, v: float | None,
+               k: int | None) -> Cell:  # fmt: skip
+        where = f"{series.where} | {m // 12}-{m % 12 + 1:02d}"
+        return Cell(series.file, where, unit, series.indicator, (m, m), "value", text, v, 0.5,
+                    k is not None, k)  # fmt: skip
+
+    def _target(self, f: dict, indicator: str, t: float) -> Target | None:
+        if not self.counts.sensitive(indicator, t):
+            return None
+        return self.targets.setdefault(frozenset(f.items()), Target(f, indicator, t))
+
+    def _fact(self, coef: dict, lo: float, hi: float, cell: Cell) -> None:
+        fact = self.facts.setdefault((frozenset(coef.items()), lo, hi), Fact(coef, lo, hi))
+        fact.cells.append(cell)
+
+    def _hidden(self, cell: Cell, f: dict, indicator: str, t: float) -> None:
+        if (target := self._target(f, indicator, t)) is not None:
+            target.hidden.append(cell)
+        if cell.bound is not None and 1 <= t <= cell.bound - 1:
+            self._fact(f, 1.0, cell.bound - 1.0, cell)
+
+    def _explained(self, cell: Cell, f: dict, ind: str, t: float, ok: bool, lo: float,
+                   hi: float) -> None:  # fmt: skip
+        if not ok:
+            self.unexplained += 1
+            return
+        self._fact(f, lo, hi, cell)
+        if (target := self._target(f, ind, t)) is not None:
+            target.shown.append(cell)
+
+    def _rate(self, cell: Cell, f: dict, ind: str, t: float, factor: float) -> None:
+        pop = self.counts.population(f, cell.months)
+        if not pop:
+            self.unexplained += 1
+            return
+        r, h = cell.value, cell.half
+        ok = abs(t / pop * factor - r) <= h + 1e-9
+        self._explained(cell, f, ind, t, ok, (r - h) * pop / factor, (r + h) * pop / factor)
+
+    def _ratio(self, cell: Cell, f: dict, ind: str, t: float, den: str, factor: float) -> None:
+        g = self.counts.functional(cell.unit, den, cell.months)
+        d = self.counts.value(g) if g else 0.0
+        if not d or abs(t / d * factor - cell.value) > cell.half + 1e-9:
+            self.unexplained += 1
+            return
+        for bound, lo, hi in ((cell.value - cell.half, 0.0, math.inf),
+                              (cell.value + cell.half, -math.inf, 0.0)):  # fmt: skip
+            self._fact({**f, **{i: -bound / factor for i in g}}, lo, hi, cell)
+        if (target := self._target(f, ind, t)) is not None:
+            target.shown.append(cell)

@@ -1,0 +1,299 @@
+"""The disclosure audit (``socprev_kit.audit``, ``socprev-kit audit-disclosure``).
+
+The references are computed here from the raw registration files with plain pandas, never with
+the kit's suppression or indicator code.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from socprev_kit.audit import NotABatchError, audit_disclosure
+from socprev_kit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = ROOT / "sample_data" / "clean"
+BAS_CA = {"82036": "Vaux-sur-Sûre", "82038": "Sainte-Ode", "82039": "Bastogne"}
+
+
+def _raw(nis: str) -> pd.DataFrame:
+    """A French sample file as it is on disk (Windows-1252, ';', French headers)."""
+    raw = pd.read_csv(CLEAN / f"registrations_{nis}.csv", sep=";", encoding="cp1252", dtype=str)
+    raw.columns = ["project", "nis", "period", "indicator", "value", "source", "note"]
+    return raw.assign(value=pd.to_numeric(raw["value"].str.replace(",", ".")))
+
+
+def _count(nis: str, indicator: str, year: str) -> int:
+    raw = _raw(nis)
+    rows = raw[raw["indicator"].eq(indicator) & raw["period"].str.startswith(year)]
+    return int(rows["value"].sum())
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three BAS-CA municipalities' registration files (no projects: rows are kept)."""
+    folder = tmp_path_factory.mktemp("data")
+    for nis in BAS_CA:
+        shutil.copy(CLEAN / f"registrations_{nis}.csv", folder)
+    return folder
+
+
+def _table(heading: str, header: list[str], rows: list[list[str]]) -> str:
+    cells = "".join(f"<th>{h}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<h3>{heading} ¶</h3><table><thead><tr>{cells}</tr></thead>{body}</table>"
+
+
+def _batch_folder(out: Path, data: Path, pages: dict[str, list[list[str]]]) -> Path:
+    """A hand-made batch output: one French page per report, I02 counts (and rates) of 2025."""
+    reports = []
+    for report, rows in pages.items():
+        kind, _, ident = report.partition("_")
+        html = f"fr/{report}.html"
+        table = _table("BAS-CA – Plan drogues Centre Ardenne", ["Indicateur", "2025"], rows)
+        (out / "fr").mkdir(parents=True, exist_ok=True)
+        (out / html).write_text(f"<html><body>{table}</body></html>", encoding="utf-8")
+        reports.append({"kind": kind, "id": ident, "lang": "fr", "status": "ok", "html": html})
+    manifest = {"input": {"path": str(data), "sha256": None}, "reports": reports}
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return out
+
+
+def _pages(total: str, vaux_rate: str = "< 5") -> dict[str, list[list[str]]]:
+    count = "I02 Plaintes d'habitants liées à la drogue : nombre"
+    rate = "I02 Plaintes d'habitants liées à la drogue : pour 1 000 habitants"
+    return {
+        "project_BAS-CA": [[count, total]],
+        "municipality_82036": [[count, "< 5"], [rate, vaux_rate]],
+        "municipality_82038": [[count, "< 5"]],
+        "municipality_82039": [[count, str(_count("82039", "I02", "2025"))]],
+    }
+
+
+def test_a_total_beside_all_but_the_hidden_members_gives_them_away(data: Path, tmp_path: Path):
+    """Total 36, Bastogne 28, the two others '< 5' (1 to 4 each): both must be 4."""
+    total = sum(_count(nis, "I02", "2025") for nis in BAS_CA)
+    vaux, ode = _count("82036", "I02", "2025"), _count("82038", "I02", "2025")
+    assert (vaux, ode) == (4, 4) and total - _count("82039", "I02", "2025") == 8  # the case
+    out = _batch_folder(tmp_path, data, _pages(str(total)))
+    audit = audit_disclosure(out)
+    found = {(r.target.hidden[0].file, r.value) for r in audit.recoveries}
+    assert found == {("fr/municipality_82036.html", vaux), ("fr/municipality_82038.html", ode)}
+    assert not audit.ok and audit.n_unexplained == 0
+
+
+def test_nothing_recoverable_when_the_total_is_hidden_too(data: Path, tmp_path: Path) -> None:
+    out = _batch_folder(tmp_path, data, _pages("masqué"))
+    assert audit_disclosure(out).ok
+    assert main(["audit-disclosure", str(out), "--lang", "fr"]) == 0
+
+
+def test_a_rate_per_1000_gives_its_hidden_count_away(data: Path, tmp_path: Path) -> None:
+    """Vaux-sur-Sûre's 4 complaints over 5,734 inhabitants (2020, the last population year):
+    '0,70' per 1,000 leaves only 4 (3.99 to 4.04)."""
+    from socprev_kit.reference import population
+
+    pop = population().query("nis_code == '82036' and year == 2020")["population"].item()
+    rate = _count("82036", "I02", "2025") / pop * 1000
+    text = f"{rate:.2f}".replace(".", ",")
+    out = _batch_folder(tmp_path, data, _pages("masqué", vaux_rate=text))
+    (found,) = audit_disclosure(out).recoveries
+    assert found.value == 4 and text in {f.cells[0].text for f in found.used}
+
+
+def _svg_of_months(nis: str, year: str) -> str:
+    """A figure of a municipality's monthly I02 counts, drawn with plain matplotlib."""
+    import base64
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    raw = _raw(nis).query("indicator == 'I02' and period.str.startswith(@year)")
+    months = [int(year) * 12 + int(p[5:]) - 1 for p in raw["period"]]
+    fig, ax = plt.subplots()
+    ax.plot(months, raw["value"], marker="o")
+    ax.set_xticks([int(year) * 12, int(year) * 12 + 12], [year, str(int(year) + 1)])
+    ax.set_title("I02 Plaintes d'habitants liées à la drogue")
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text as text, as the reports do
+        fig.savefig(buffer, format="svg")
+    plt.close(fig)
+    return base64.b64encode(buffer.getvalue().encode()).decode()
+
+
+def test_a_figure_of_the_months_gives_a_hidden_year_away(data: Path, tmp_path: Path) -> None:
+    """Vaux-sur-Sûre's 2025 total is hidden, its figure draws the 12 months: their sum."""
+    out = _batch_folder(
+        tmp_path, data, {"municipality_82036": _pages("masqué")["municipality_82036"]}
+    )
+    page = out / "fr" / "municipality_82036.html"
+    image = f'<img src="data:image/svg+xml;base64,{_svg_of_months("82036", "2025")}">'
+    page.write_text(page.read_text(encoding="utf-8").replace("<body>", f"<body>{image}"))
+    audit = audit_disclosure(out)
+    assert audit.n_series == 1
+    (found,) = audit.recoveries
+    assert found.value == _count("82036", "I02", "2025")
+    assert len({c.where for f in found.used for c in f.cells if c.where.startswith("SVG")}) == 12
+
+
+def test_the_command_says_what_is_found_and_exits_1(data: Path, tmp_path: Path, capsys) -> None:
+    total = str(sum(_count(nis, "I02", "2025") for nis in BAS_CA))
+    out = _batch_folder(tmp_path, data, _pages(total))
+    assert main(["audit-disclosure", str(out), "--lang", "nl"]) == 1
+    text = capsys.readouterr().out
+    assert text.startswith("2 verborgen waarde(n) te herleiden")
+    assert "- BAS-CA · 82036 · I02 · 2025: is 4 (< 5)" in text
+
+
+def test_a_folder_that_is_not_a_batch_output_exits_2(tmp_path: Path, capsys) -> None:
+    assert main(["audit-disclosure", str(tmp_path), "--lang", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert "n'est pas un dossier de sortie de socprev-kit batch" in err and "Traceback" not in err
+    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(NotABatchError, match="manifest.json"):
+        audit_disclosure(tmp_path)
+
+
+def test_missing_data_exit_2(tmp_path: Path, capsys) -> None:
+    manifest = {"input": {"path": str(tmp_path / "gone")}, "reports": []}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert main(["audit-disclosure", str(tmp_path), "--lang", "en"]) == 2
+    assert "The batch's data are not found" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_the_batch_finds_the_bas_ca_leak_in_todays_reports(tmp_path: Path, capsys) -> None:
+    """The sample's BAS-CA reports, in French: the batch fails and names both hidden 4s."""
+    code = main(["batch", "--data", str(CLEAN), "--project", "BAS-CA", *BAS_CA, "--lang", "fr",
+                 "--jobs", "1", "--out", str(tmp_path)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1 and "ÉCHEC : " in err and "valeur(s) masquée(s) retrouvable(s)" in err
+    recovered = {
+        (cell.unit, cell.indicator, cell.months[0] // 12, r.value)
+        for r in audit_disclosure(tmp_path).recoveries
+        for cell in r.target.hidden
+    }
+    for nis in ("82036", "82038"):
+        expected = _count(nis, "I02", "2025")
+        assert 1 <= expected <= 4
+        assert (("BAS-CA", nis), "I02", 2025, expected) in recovered
+
+
+def test_the_batch_is_not_ok_when_its_outputs_give_a_hidden_value_away(data: Path, tmp_path: Path):
+    from socprev_kit.batch.run import BatchResult, audited
+
+    def result(out: Path) -> BatchResult:
+        return BatchResult(out, out / "index.html", out / "summary.csv", out / "manifest.json")
+
+    total = str(sum(_count(nis, "I02", "2025") for nis in BAS_CA))
+    leaky = audited(result(_batch_folder(tmp_path / "leaky", data, _pages(total))))
+    assert leaky.n_recoverable == 2 and not leaky.ok
+    safe = audited(result(_batch_folder(tmp_path / "safe", data, _pages("masqué"))))
+    assert safe.n_recoverable == 0 and safe.audit_error is None and safe.ok
+    broken = audited(result(tmp_path / "nothing"))  # no manifest: the audit cannot run
+    assert "NotABatchError" in broken.audit_error and not broken.ok
+
+
+def test_a_funnel_group_rate_gives_its_hidden_members_away(data: Path, tmp_path: Path) -> None:
+    """The three BAS-CA municipalities are the whole group of 2025: its rate (2 decimals) over
+    their 28,274 inhabitants pins the total to 36, so the two hidden members are 4 and 4."""
+    from socprev_kit.reference import population
+
+    pop = population().query("nis_code in @BAS_CA and year == 2020")["population"].sum()
+    total = sum(_count(nis, "I02", "2025") for nis in BAS_CA)
+    group = f"{total / pop * 1000:.2f}".replace(".", ",")
+    header = ["Indicateur", "Commune", "Année", "Nombre", "Moyenne du groupe", "Communes"]
+    rows = [["I02 Plaintes", name, "2025", str(_count(nis, "I02", "2025")) if nis == "82039"
+             else "< 5", group, "3"] for nis, name in BAS_CA.items()]  # fmt: skip
+    out = _batch_folder(tmp_path, data, {"project_BAS-CA": []})
+    table = _table("6. Comparaison avec d'autres communes", header, rows)
+    (out / "fr" / "project_BAS-CA.html").write_text(f"<html><body>{table}</body></html>")
+    audit = audit_disclosure(out)
+    assert sorted(r.value for r in audit.recoveries) == [4, 4] and audit.n_unexplained == 0
+    assert any(c.text == group for r in audit.recoveries for f in r.used for c in f.cells)
+
+
+def test_hollow_markers_of_hidden_months_beside_the_year_give_them_away(tmp_path: Path) -> None:
+    """A planted year: 19 complaints, months 0, 7, 9 drawn, one month drawn hollow '< 5': 3."""
+    import base64
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    values = [0, 0, 7, 0, 3, 0, 0, 9, 0, 0, 0, 0]
+    data = tmp_path / "data"
+    data.mkdir()
+    lines = [f"T-1;82036;2025-{i + 1:02d};I02;{v}" for i, v in enumerate(values)]
+    text = "project;NIS-code;periode;indicator;waarde\n" + "\n".join(lines) + "\n"
+    (data / "registrations.csv").write_text(text, encoding="utf-8")
+    months = [2025 * 12 + i for i in range(12)]
+    shown = [(m, v) for m, v in zip(months, values, strict=True) if not 1 <= v <= 4]
+    fig, ax = plt.subplots()
+    ax.plot(*zip(*shown, strict=True), marker="o")
+    hidden = [m for m, v in zip(months, values, strict=True) if 1 <= v <= 4]
+    ax.plot(hidden, [2.5] * len(hidden), ls="", marker="o", mfc="#ffffff", label="Masqué (< 5)")
+    ax.set_xticks([2025 * 12, 2026 * 12], ["2025", "2026"])
+    ax.set_title("I02 Plaintes d'habitants liées à la drogue")
+    fig.legend()
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(buffer, format="svg")
+    plt.close(fig)
+    svg = base64.b64encode(buffer.getvalue().encode()).decode()
+    out = _batch_folder(tmp_path / "out", data, {"municipality_82036": [["I02 : nombre", "19"]]})
+    page = out / "fr" / "municipality_82036.html"
+    html = page.read_text(encoding="utf-8").replace("BAS-CA", "T-1")
+    page.write_text(html.replace("<body>", f'<body><img src="data:image/svg+xml;base64,{svg}">'))
+    (found,) = audit_disclosure(out).recoveries
+    assert found.value == 3 and found.target.hidden[0].months == (2025 * 12 + 4,) * 2
+
+
+def _planted(folder: Path, series: dict[str, list[int]]) -> Path:
+    """A data folder of one made-up project T-1 in Vaux-sur-Sûre, 2025, month by month."""
+    folder.mkdir(parents=True)
+    lines = [f"T-1;82036;2025-{i + 1:02d};{ind};{v}"
+             for ind, values in series.items() for i, v in enumerate(values)]  # fmt: skip
+    text = "project;NIS-code;periode;indicator;waarde\n" + "\n".join(lines) + "\n"
+    (folder / "registrations.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_percentage_beside_its_denominator_gives_the_numerator_away(tmp_path: Path) -> None:
+    """20 referrals, 3 completed ('< 5'), and '15,0 %' completed: 15 % of 20 is 3."""
+    data = _planted(tmp_path / "data", {"O05": [2] * 10 + [0, 0], "O06N": [1, 1, 1] + [0] * 9})
+    rows = [["O05 Orientations", "20"], ["O06N Orientations abouties", "< 5"],
+            ["O06 Orientations abouties", "15,0 %"]]  # fmt: skip
+    out = _batch_folder(tmp_path / "out", data, {"municipality_82036": rows})
+    page = out / "fr" / "municipality_82036.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("BAS-CA", "T-1"))
+    (found,) = audit_disclosure(out).recoveries
+    assert found.value == 3 and found.target.indicator == "O06N"
+    # the percentage hidden too: 1 to 4 completed, nothing more
+    page.write_text(page.read_text(encoding="utf-8").replace("15,0 %", "masqué"))
+    assert audit_disclosure(out).ok
+
+
+def test_dutch_numbers_and_hidden_words_are_read(tmp_path: Path) -> None:
+    from socprev_kit.audit.published import report_cells
+
+    page = tmp_path / "page.html"
+    rows = [["C01 Drugsfeiten", "1.234", "verborgen", "–"], ["P03 Trouw", "97,5 %", "< 5", "7"]]
+    page.write_text(_table("BAS-CA – Drugsplan", ["Indicator", "2023", "2024", "2025"], rows))
+    record = {"kind": "municipality", "id": "82039", "lang": "nl"}
+    cells = report_cells(page, "nl/x.html", record, {"BAS-CA"}, {})
+    got = [(c.indicator, c.months[0] // 12, c.value, c.hidden, c.bound) for c in cells]
+    assert got == [("C01", 2023, 1234.0, False, None), ("C01", 2024, None, True, None),
+                   ("P03", 2023, 97.5, False, None), ("P03", 2024, None, True, 5),
+                   ("P03", 2025, 7.0, False, None)]  # fmt: skip
+    assert {c.unit for c in cells} == {("BAS-CA", "82039")} and cells[2].half == 0.05

@@ -37,7 +37,16 @@ import pandas as pd
 
 from .indicators import combine_projects
 
-__all__ = ["KEYS", "cell_keys", "hidden_rows", "pattern", "primary", "relations", "secondary"]
+__all__ = [
+    "KEYS",
+    "cell_keys",
+    "hidden_rows",
+    "pattern",
+    "primary",
+    "relations",
+    "secondary",
+    "window_hidden",
+]
 
 #: The columns that name a cell.
 KEYS = ("project_id", "nis_code", "count_id", "period")
@@ -279,3 +288,64 @@ def hidden_rows(table: pd.DataFrame, cells: pd.DataFrame, catalogue: pd.DataFram
     hidden = cells.loc[cells["hidden"], list(KEYS)]
     found = look[list(KEYS)].merge(hidden.assign(_h=True), on=list(KEYS), how="left")["_h"]
     return pd.Series(found.fillna(False).astype(bool).to_numpy(), index=table.index)
+
+
+def window_hidden(att: pd.DataFrame, cells: pd.DataFrame, catalogue: pd.DataFrame) -> pd.Series:
+    """Whether each objective's observed value must be hidden: it is the project total over
+    the 12 months up to ``last_period`` (or that period's value when registered less often), so
+    it is hidden when a cell of that window is hidden (the window's sum beside its published
+    months would give it back) or when the window's count, or a proportion's complement, is
+    small itself. A window that is a whole calendar year is that year's total: it follows the
+    year cell. ``att`` is an :func:`~socprev_kit.evaluation.attainment` table."""
+    info = catalogue.set_index("indicator_id")
+    k = _effective_min_cell(info)
+    totals = cells[cells["nis_code"] == "ALL"].set_index(["project_id", "count_id", "period"])
+    totals = totals.sort_index()
+    out = []
+    for row in att.to_dict("records"):
+        indicator, last = row["indicator_id"], row.get("last_period")
+        if indicator not in info.index or last is None or pd.isna(last):
+            out.append(False)
+            continue
+        numerator = info.at[indicator, "numerator"]
+        derived = info.at[indicator, "kind"] == "derived" and numerator in info.index
+        count_id = numerator if derived else indicator
+        periods = _window(str(last))
+        num = _lookup(totals, row["project_id"], count_id, periods)
+        if num.empty:
+            out.append(False)
+            continue
+        den = _lookup(totals, row["project_id"], info.at[indicator, "denominator"], periods)
+        proportion = derived and bool(info.at[indicator, "proportion"]) and len(den)
+        complement = den["count"].sum() - num["count"].sum() if proportion else np.nan
+        small = primary(np.array([num["count"].sum()]), k.get(count_id, 0), complement=[complement])
+        year = _calendar_year(totals, row["project_id"], count_id, periods, len(num))
+        hidden = num["hidden"].any() if year is None else year
+        out.append(bool(hidden or small[0]))
+    return pd.Series(out, index=att.index, dtype=bool)
+
+
+def _calendar_year(totals: pd.DataFrame, project: str, count_id: str, periods, n: int):  # noqa: ANN001, ANN202
+    """Whether the year cell is hidden when the window is a whole calendar year with its 12
+    months (the observed value is then that published year total); None otherwise."""
+    if n != 12 or len(periods) != 12 or not periods[0].endswith("-01"):
+        return None
+    year = _lookup(totals, project, count_id, [periods[0][:4]])
+    return None if year.empty else bool(year["hidden"].iloc[0])
+
+
+def _window(last: str) -> list[str]:
+    """The 12 months up to ``last`` (a month), or ``[last]`` for a quarter or a year."""
+    if len(last) != 7 or last[4] != "-" or not last[5:].isdigit():
+        return [last]
+    end = pd.Period(last, freq="M")
+    return [str(p) for p in pd.period_range(end - 11, end, freq="M")]
+
+
+def _lookup(totals: pd.DataFrame, project: str, count_id: object, periods: list[str]):  # noqa: ANN202
+    """The project-total cells of ``count_id`` in ``periods`` (``count``, ``hidden``)."""
+    try:
+        part = totals.loc[(str(project), str(count_id))]
+    except KeyError:
+        return totals.iloc[:0]
+    return part[part.index.isin(periods)]

@@ -36,7 +36,6 @@ STYLE: dict[str, object] = {
     "counterfactual": PALETTE["vermillion"],
     "intervention": PALETTE["black"],
     "target": PALETTE["green"],
-    "suppressed_band": "#EBEBEB",
     "cycle": [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky_blue")],
     "status": {
         "reached": PALETTE["green"],
@@ -69,9 +68,9 @@ LABELS: dict[str, dict[str, str]] = {
     "target": {"nl": "Doel", "fr": "Objectif", "en": "Target"},
     "baseline": {"nl": "Nulmeting", "fr": "Situation initiale", "en": "Baseline"},
     "suppressed": {
-        "nl": "Afgeschermd (< {k})",
-        "fr": "Masqué (< {k})",
-        "en": "Suppressed (< {k})",
+        "nl": "Afgeschermd: niet getekend",
+        "fr": "Masqué : non dessiné",
+        "en": "Hidden: not drawn",
     },
     "registered": {"nl": "Geregistreerd", "fr": "Enregistré", "en": "Registered"},
     "missing": {"nl": "Ontbreekt", "fr": "Manquant", "en": "Missing"},
@@ -99,14 +98,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Outside the {level} limits",
     },
     "hidden_one": {
-        "nl": "1 gemeente met < {k} niet getoond (kleine aantallen afgeschermd)",
-        "fr": "1 commune avec < {k} non affichée (petits effectifs masqués)",
-        "en": "1 municipality with < {k} not shown (small counts suppressed)",
+        "nl": "1 gemeente niet getoond (waarde afgeschermd)",
+        "fr": "1 commune non affichée (valeur masquée)",
+        "en": "1 municipality not shown (value hidden)",
     },
     "hidden": {
-        "nl": "{n} gemeenten met < {k} niet getoond (kleine aantallen afgeschermd)",
-        "fr": "{n} communes avec < {k} non affichées (petits effectifs masqués)",
-        "en": "{n} municipalities with < {k} not shown (small counts suppressed)",
+        "nl": "{n} gemeenten niet getoond (waarden afgeschermd)",
+        "fr": "{n} communes non affichées (valeurs masquées)",
+        "en": "{n} municipalities not shown (values hidden)",
     },
 }
 
@@ -117,8 +116,8 @@ def label(key: str, lang: Lang, **fields: object) -> str:
 
     Examples
     --------
-    >>> label("suppressed", "fr", k=5)
-    'Masqué (< 5)'
+    >>> label("suppressed", "fr")
+    'Masqué\u202f: non dessiné'
     >>> label("attainment", "fr")
     'Atteinte (0 = situation initiale, 100\u202f% = objectif)'
     """

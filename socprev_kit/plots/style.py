@@ -117,7 +117,7 @@ def label(key: str, lang: Lang, **fields: object) -> str:
     Examples
     --------
     >>> label("suppressed", "fr")
-    'Masqué\u202f: non dessiné'
+    'Masqué\xa0: non dessiné'
     >>> label("attainment", "fr")
     'Atteinte (0 = situation initiale, 100\u202f% = objectif)'
     """

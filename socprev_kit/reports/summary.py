@@ -86,7 +86,9 @@ def headline(report: Report) -> Headline:
     """The report's headline figures: who, objectives by status, issues, ITS level changes,
     completeness, the data version. Display it as the notebook's last output.
 
-    ``n_reached + n_on_track + n_behind + n_no_data == n_objectives``.
+    ``n_reached + n_on_track + n_behind + n_no_data == n_objectives``. It holds no count of
+    a cell (statuses, ITS rate ratios, completeness, ids): nothing that the data set's
+    disclosure pattern hides; the batch's ``summary.csv`` is made from it.
     """
     att = attainment_rows(report)
     status = att["status"].value_counts() if len(att) else pd.Series(dtype=int)

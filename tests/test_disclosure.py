@@ -251,3 +251,22 @@ def test_numerator_and_denominator_reveal_no_small_complement(sample):
                 # a percentage beside its denominator gives the numerator: hidden together
                 assert (r.loc[common, "suppressed"] == n.loc[common, "suppressed"]).all()
     assert found > 0
+
+
+@pytest.mark.slow
+def test_the_funnel_hides_what_the_reports_hide(sample):
+    """Bastogne's 28 complaints in 2025 are hidden in its report (its two partners' 4 and 4 and
+    the project's 36 would give them back): the funnel of 2025 must not show its rate either."""
+    from socprev_kit.reports import evaluate
+
+    ctx, _ = sample
+    year, frame = evaluate.funnel_year(ctx, "I02")
+    assert year == 2025
+    projects = ctx.data.projects.explode("nis_codes")
+    for row in frame.to_dict("records"):
+        for pid in projects.loc[projects["nis_codes"] == row["nis_code"], "project_id"]:
+            years, _ = _published_years(ctx, pid, row["nis_code"])
+            mine = years[(years["indicator_id"] == "I02") & (years["period"] == str(year))]
+            if len(mine) and mine["suppressed"].iloc[0]:
+                assert row["suppressed"] and np.isnan(row["rate_per_1000"]), row["nis_code"]
+    assert frame.set_index("nis_code").loc["82039", "suppressed"]

@@ -247,9 +247,11 @@ def test_numerator_and_denominator_reveal_no_small_complement(sample):
                 shown = [p for p in both if not n.at[p, "suppressed"] and not d.at[p, "suppressed"]]
                 gap = (d.loc[shown, "value"] - n.loc[shown, "value"]).to_numpy()
                 assert not ((gap > 0) & (gap < cat.loc[ind, "min_cell"])).any(), (pid, ind)
-                common = r.index.intersection(n.index)
-                # a percentage beside its denominator gives the numerator: hidden together
-                assert (r.loc[common, "suppressed"] == n.loc[common, "suppressed"]).all()
+                common = r.index.intersection(both)
+                # a percentage beside its denominator gives the numerator, beside its numerator
+                # the denominator: hidden whenever either is
+                either = n.loc[common, "suppressed"] | d.loc[common, "suppressed"]
+                assert r.loc[common, "suppressed"][either].all(), (pid, ind)
     assert found > 0
 
 
@@ -270,3 +272,31 @@ def test_the_funnel_hides_what_the_reports_hide(sample):
             if len(mine) and mine["suppressed"].iloc[0]:
                 assert row["suppressed"] and np.isnan(row["rate_per_1000"]), row["nis_code"]
     assert frame.set_index("nis_code").loc["82039", "suppressed"]
+
+
+def test_a_percentage_is_hidden_with_its_denominator():
+    from socprev_kit.disclosure import hidden_rows
+
+    # O06 = O06N / O05. O05 (12) is hidden to protect another cell; O06N (6) is published:
+    # 50 % beside 6 would give 12 back, so O06 is hidden too; O06N itself stays.
+    cells = pd.DataFrame(
+        {
+            "project_id": ["P", "P"],
+            "nis_code": ["11002", "11002"],
+            "count_id": ["O05", "O06N"],
+            "period": ["2024", "2024"],
+            "hidden": [True, False],
+        }
+    )
+    table = pd.DataFrame(
+        {
+            "project_id": ["P", "P"],
+            "nis_code": ["11002", "11002"],
+            "period": ["2024", "2024"],
+            "indicator_id": ["O06", "O06N"],
+            "value": [50.0, 6.0],
+            "numerator": [6.0, np.nan],
+            "denominator": [12.0, np.nan],
+        }
+    )
+    assert hidden_rows(table, cells, indicator_catalogue()).tolist() == [True, False]

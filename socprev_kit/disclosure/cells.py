@@ -135,12 +135,19 @@ def pattern(monthly: pd.DataFrame, yearly: pd.DataFrame, catalogue: pd.DataFrame
 
 def hidden_rows(table: pd.DataFrame, cells: pd.DataFrame, catalogue: pd.DataFrame) -> pd.Series:
     """Whether each row of a published ``table`` (an indicator table or its project totals) is
-    hidden in the data set's :func:`pattern` ``cells``; rows that hold no cell are False."""
-    keys = cell_keys(table, catalogue)
-    look = pd.concat([table[["project_id", "nis_code", "period"]].astype(str), keys], axis=1)
-    hidden = cells.loc[cells["hidden"], list(KEYS)]
-    found = look[list(KEYS)].merge(hidden.assign(_h=True), on=list(KEYS), how="left")["_h"]
-    return pd.Series(found.fillna(False).astype(bool).to_numpy(), index=table.index)
+    hidden in the data set's :func:`pattern` ``cells``; rows that hold no cell are False. A
+    derived indicator is hidden with its numerator's cell, and with its denominator's when that
+    is a cell too (a percentage beside its numerator gives the denominator back)."""
+    hidden = cells.loc[cells["hidden"], list(KEYS)].assign(_h=True)
+    where = table[["project_id", "nis_code", "period"]].astype(str)
+    look = pd.concat([where, cell_keys(table, catalogue)], axis=1)
+    found = look[list(KEYS)].merge(hidden, on=list(KEYS), how="left")["_h"].fillna(False)
+    info = catalogue.set_index("indicator_id")
+    derived = table["indicator_id"].map(info["kind"]).eq("derived")
+    den = table["indicator_id"].map(info["denominator"]).where(derived)
+    by_den = where.assign(count_id=den.astype(object)).merge(hidden, on=list(KEYS), how="left")
+    both = found.astype(bool).to_numpy() | by_den["_h"].fillna(False).astype(bool).to_numpy()
+    return pd.Series(both, index=table.index)
 
 
 def window_hidden(att: pd.DataFrame, cells: pd.DataFrame, catalogue: pd.DataFrame) -> pd.Series:
@@ -148,8 +155,9 @@ def window_hidden(att: pd.DataFrame, cells: pd.DataFrame, catalogue: pd.DataFram
     the 12 months up to ``last_period`` (or that period's value when registered less often), so
     it is hidden when a cell of that window is hidden (the window's sum beside its published
     months would give it back) or when the window's count, or a proportion's complement, is
-    small itself. A window that is a whole calendar year is that year's total: it follows the
-    year cell. ``att`` is an :func:`~socprev_kit.evaluation.attainment` table."""
+    small itself, or (a derived indicator) when a denominator cell of the window is hidden. A
+    window that is a whole calendar year is that year's total: it follows the year cell.
+    ``att`` is an :func:`~socprev_kit.evaluation.attainment` table."""
     info = catalogue.set_index("indicator_id")
     k = _effective_min_cell(info)
     totals = cells[cells["nis_code"] == "ALL"].set_index(["project_id", "count_id", "period"])
@@ -174,6 +182,7 @@ def window_hidden(att: pd.DataFrame, cells: pd.DataFrame, catalogue: pd.DataFram
         small = primary(np.array([num["count"].sum()]), k.get(count_id, 0), complement=[complement])
         year = _calendar_year(totals, row["project_id"], count_id, periods, len(num))
         hidden = num["hidden"].any() if year is None else year
+        hidden = hidden or (derived and bool(den["hidden"].any()))  # the ratio and its sums
         out.append(bool(hidden or small[0]))
     return pd.Series(out, index=att.index, dtype=bool)
 

@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pandas as pd
 import papermill as pm
 import pytest
@@ -487,3 +488,38 @@ def test_yearly_table_takes_each_value_and_flag_from_its_year() -> None:
                                                     [False] * 22 + [True, False]),
                                           " " * 24]  # fmt: skip
     assert table.iloc[0, -1] == "  " + "▅" * 20 + "·█"  # 4/8 of 7 steps: round(3.5) = 4
+
+
+def test_a_mostly_hidden_series_is_shown_per_year_or_for_the_whole_project() -> None:
+    from socprev_kit.reports.figures import Panel, by_year, mostly_hidden
+
+    months = pd.period_range("2024-01", periods=12, freq="M").astype(str)
+    # 7 of the 10 months with a count are hidden (the 2 zeros say nothing): more than half
+    monthly = pd.DataFrame(
+        {
+            "period": months,
+            "indicator_id": "I02",
+            "value": [np.nan] * 7 + [6.0, 7.0, 5.0, 0.0, 0.0],
+            "suppressed": [True] * 7 + [False] * 5,
+        }
+    )
+    years = pd.DataFrame(
+        {
+            "period": ["2023", "2024"],
+            "indicator_id": "I02",
+            "value": [30.0, 33.0],
+            "suppressed": [False, False],
+        }  # fmt: skip
+    )
+    hidden_years = years.assign(value=np.nan, suppressed=True)
+    project = years.assign(value=[80.0, 90.0])
+    assert mostly_hidden(monthly) and not mostly_hidden(years) and mostly_hidden(hidden_years)
+    assert not mostly_hidden(monthly.assign(suppressed=[True] * 5 + [False] * 7, value=1.0))
+    panel = Panel(monthly, "I02", "per month", yearly=years, project=project, year_label="per year")
+    shown = by_year(panel, "en")
+    assert shown.series is years and shown.ylabel == "per year" and shown.its is None
+    assert shown.title == "I02 (per year: most months are hidden)"
+    whole = by_year(Panel(monthly, "I02", "m", yearly=hidden_years, project=project), "en")
+    assert whole.series is project and "whole project" in whole.title
+    kept = Panel(monthly.assign(suppressed=False, value=1.0), "I02", "m", yearly=years)
+    assert by_year(kept, "en") is kept

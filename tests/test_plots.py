@@ -510,14 +510,10 @@ def test_funnel_suppressed_municipalities_are_left_out_and_said(tmp_path):
     assert hidden == 1
     ax = plots.plot_funnel(f, lang="nl")
     assert _points(ax) == len(f) - hidden
-    assert "1 gemeente niet getoond (waarde afgeschermd)" in [
-        t.get_text() for t in ax.texts
-    ]
+    assert "1 gemeente niet getoond (waarde afgeschermd)" in [t.get_text() for t in ax.texts]
     assert ax.get_xscale() == "log"  # 5,000 to 540,000 inhabitants
     fr = plots.plot_funnel(f.assign(suppressed=~(f["value"] >= 30)), lang="fr")
-    assert "3 communes non affichées (valeurs masquées)" in [
-        t.get_text() for t in fr.texts
-    ]
+    assert "3 communes non affichées (valeurs masquées)" in [t.get_text() for t in fr.texts]
     _png(ax.figure, tmp_path / "funnel_suppressed.png")
 
 

@@ -99,6 +99,7 @@ def suppress(
     columns: Sequence[str] = ("value", "numerator", "rate_per_1000", "rate_low", "rate_high"),
     count: str | None = None,
     keep_zero: bool = True,
+    hidden: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Small-cell suppression following the catalogue's ``min_cell``.
 
@@ -107,9 +108,12 @@ def suppress(
     of a derived one (its rate would reveal the count). With ``count`` another column holds the
     count of registered count indicators, e.g. ``count="observed"`` for an :func:`attainment`
     table (pass ``columns=ATTAINMENT_COLUMNS``: attainment and projection would reveal it).
-    Indicators with ``min_cell`` 0 or not in the catalogue are kept. Totals over several cells
-    (a project's municipalities combined) are tested as cells of their own; the kit does not do
-    complementary suppression, so do not publish a total beside all but one of its parts.
+    Indicators with ``min_cell`` 0 or not in the catalogue are kept. This is the *primary*
+    step: a total over several cells (a project's municipalities combined) is tested as a cell
+    of its own, so a total published beside all but one of its parts gives that part back.
+    Pass ``hidden``, the rows that the data set's secondary suppression hides
+    (:func:`socprev_kit.disclosure.pattern` looked up with
+    :func:`socprev_kit.disclosure.hidden_rows`), to hide those too; the reports always do.
     A funnel plot needs no call here: :func:`socprev_kit.comparison.funnel` applies this rule
     itself and leaves hidden counts out of its group rate (which would otherwise give them
     back by subtraction); do not suppress its output again.
@@ -138,6 +142,8 @@ def suppress(
     cell = pd.to_numeric(cell, errors="coerce")
     small = (cell < min_cell) & ((cell > 0) | (not keep_zero))
     out["suppressed"] = small.fillna(False).astype(bool)
+    if hidden is not None:
+        out["suppressed"] |= hidden.reindex(out.index).fillna(False).astype(bool)
     for col in (c for c in columns if c in out):
         out[col] = out[col].where(~out["suppressed"])
     return out

@@ -305,12 +305,15 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "baseline or the target is missing.",
     },
     "att_hidden": {
-        "nl": "Doelstelling {objective} (“{indicator}”): de huidige waarde is verborgen omdat ze "
-        "onder het minimum van {k} ligt (bescherming van de privacy).",
+        "nl": "Doelstelling {objective} (“{indicator}”): de huidige waarde is afgeschermd omdat "
+        "ze onder het minimum van {k} ligt of er een afgeschermde waarde uit af te leiden zou "
+        "zijn (bescherming van de privacy).",
         "fr": "Objectif {objective} (« {indicator} ») : la valeur actuelle est masquée car elle "
-        "est inférieure au minimum de {k} (protection de la vie privée).",
+        "est inférieure au minimum de {k} ou permettrait de retrouver une valeur masquée "
+        "(protection de la vie privée).",
         "en": "Objective {objective} (“{indicator}”): the current value is hidden because it is "
-        "below the minimum of {k} (to protect privacy).",
+        "below the minimum of {k} or would let a hidden value be worked out (to protect "
+        "privacy).",
     },
     "att_not_causal": {
         "nl": "Een vergelijking met de beginwaarde toont niet of het project de verandering "
@@ -431,19 +434,20 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "project itself, because it makes problems more visible.",
     },
     "suppressed_one": {
-        "nl": "1 waarde is verborgen omdat ze onder het minimum van {k} ligt (bescherming van de "
-        "privacy).",
-        "fr": "1 valeur est masquée car elle est inférieure au minimum de {k} (protection de la "
-        "vie privée).",
-        "en": "1 value is hidden because it is below the minimum of {k} (to protect privacy).",
+        "nl": "1 waarde is afgeschermd omdat ze onder het minimum van {k} ligt of er anders een "
+        "afgeschermde waarde uit af te leiden zou zijn (bescherming van de privacy).",
+        "fr": "1 valeur est masquée car elle est inférieure au minimum de {k} ou permettrait "
+        "sinon de retrouver une valeur masquée (protection de la vie privée).",
+        "en": "1 value is hidden because it is below the minimum of {k}, or because another "
+        "hidden value could otherwise be worked out from it (to protect privacy).",
     },
     "suppressed_many": {
-        "nl": "{n} waarden zijn verborgen omdat ze onder het minimum van {k} liggen (bescherming "
-        "van de privacy).",
-        "fr": "{n} valeurs sont masquées car elles sont inférieures au minimum de {k} (protection "
-        "de la vie privée).",
-        "en": "{n} values are hidden because they are below the minimum of {k} (to protect "
-        "privacy).",
+        "nl": "{n} waarden zijn afgeschermd omdat ze onder het minimum van {k} liggen of er anders "
+        "een afgeschermde waarde uit af te leiden zou zijn (bescherming van de privacy).",
+        "fr": "{n} valeurs sont masquées car elles sont inférieures au minimum de {k} ou "
+        "permettraient sinon de retrouver une valeur masquée (protection de la vie privée).",
+        "en": "{n} values are hidden because they are below the minimum of {k}, or because "
+        "another hidden value could otherwise be worked out from them (to protect privacy).",
     },
     # --- pieces --------------------------------------------------------------------------------
     "points_one": {

@@ -218,7 +218,8 @@ def test_year_on_year_with_small_numbers_could_be_chance(lang):
 
 def test_suppressed_cells_caveat_singular_plural_and_minimum():
     result = _trend(RISING)
-    assert "1 waarde is verborgen" in describe_trend(result, "I01", suppressed=1)[-1]
+    one = describe_trend(result, "I01", suppressed=1)[-1]
+    assert "1 waarde is afgeschermd" in one and "af te leiden" in one  # both reasons said
     plural = describe_trend(result, "I01", lang="fr", suppressed=3)[-1]
     assert plural.startswith("3 valeurs sont masquées") and "minimum de 5 " in plural
     assert not any("hidden" in t for t in describe_trend(result, "I01", lang="en"))
@@ -480,7 +481,7 @@ def test_attainment_suppressed_row_hides_the_value(attained):
     hidden = suppress(small, count="observed", columns=ATTAINMENT_COLUMNS)
     assert hidden.loc["reached", "suppressed"]  # precondition: 3 < 5 for O05
     texts = describe_attainment(hidden.loc["reached"], lang="nl")
-    assert "verborgen omdat ze onder het minimum van 5 ligt" in texts[0]
+    assert "afgeschermd omdat ze onder het minimum van 5 ligt" in texts[0]
     assert not any(" 3 " in t or "bereikt." in t for t in texts)
 
 

@@ -213,38 +213,58 @@ def test_indicator_rate_uses_per_1000_its_lines():
     np.testing.assert_allclose(fitted, res.fitted["fitted_per_1000"])
 
 
-def test_indicator_suppressed_points_are_hollow_in_a_band(tmp_path):
+def _drawn_at(ax, times) -> list:
+    """Points of any line of ``ax`` drawn at one of ``times`` (x values), with a finite y."""
+    import matplotlib.dates as mdates
+
+    wanted = set(np.round(mdates.date2num(pd.to_datetime(times)), 6))
+    out = []
+    for line in ax.get_lines():
+        x, y = line.get_xdata(), np.asarray(line.get_ydata(), dtype=float)
+        if len(x) == 0:
+            continue
+        xs = np.round(mdates.date2num(pd.to_datetime(x)), 6) if not np.isreal(x[0]) else x
+        out += [(a, b) for a, b in zip(xs, y, strict=True) if a in wanted and np.isfinite(b)]
+    return out
+
+
+def test_indicator_hidden_points_are_not_drawn(tmp_path):
     series = _suppressed_series()
-    n = int(series["suppressed"].sum())
-    assert n > 20  # the sample data hold many small counts here
+    hidden = series["suppressed"].to_numpy()
+    assert hidden.sum() > 20  # the sample data hold many small counts here
     ax = plots.plot_indicator(series, intervention="2020-07", lang="nl")
-    (marks,) = _hollow(ax)
-    assert len(marks.get_xdata()) == n
-    np.testing.assert_allclose(marks.get_ydata(), 2.5)  # in the middle of the band 0 .. 5
-    grey = matplotlib.colors.to_rgba(plots.STYLE["suppressed_band"])
-    (band,) = [p for p in ax.patches if p.get_facecolor() == grey]
-    assert (band.get_y(), band.get_height()) == (0, 5)  # the band "< 5", in data units
-    observed = ax.get_lines()[0].get_ydata()
-    assert np.isnan(observed[series["suppressed"].to_numpy()]).all()  # never at a value
-    assert _legend(ax) == ["Geregistreerd", "Afgeschermd (< 5)", "Start interventie"]
+    times = plots.style.period_times(series.loc[hidden, "period"])
+    assert _drawn_at(ax, times) == []  # no marker, no band, no point at a hidden month
+    assert _hollow(ax) == [] and len(ax.patches) == 0
+    assert _legend(ax) == ["Geregistreerd", "Afgeschermd: niet getekend", "Start interventie"]
     _png(ax.figure, tmp_path / "suppressed.png")
 
 
-def test_indicator_suppressed_in_french_and_per_1000():
+def test_indicator_hidden_values_leave_no_trace_in_the_svg():
+    """The SVG of a series is the same whatever values its hidden rows held."""
+    import io
+
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+    def svg(values) -> bytes:
+        s = _series().assign(suppressed=[False] * 20 + [True] * 4)
+        s.loc[s["suppressed"], "value"] = values
+        plt.rcParams["svg.hashsalt"] = "x"
+        ax = plots.plot_indicator(s, lang="en")
+        buf = io.BytesIO()
+        FigureCanvasSVG(ax.figure).print_svg(buf, metadata={"Date": None})
+        plt.close(ax.figure)
+        return buf.getvalue()
+
+    assert svg([1.0, 2.0, 3.0, 4.0]) == svg([np.nan] * 4) == svg([4.0, 4.0, 1.0, 1.0])
+
+
+def test_indicator_hidden_in_french_and_per_1000():
     series = _suppressed_series("rate_per_1000")
     ax = plots.plot_indicator(series, value="rate_per_1000", lang="fr")
-    (marks,) = _hollow(ax)
-    pop = series.loc[series["suppressed"], "population"].min()
-    # the band reaches the rate of 5 events in the municipality: 1000 * 5 / population
-    np.testing.assert_allclose(marks.get_ydata(), 1000 * 5 / pop / 2)
-    assert "Masqué (< 5)" in _legend(ax)
-
-
-def test_indicator_suppressed_with_own_min_cell():
-    s = _series().assign(suppressed=[False] * 22 + [True] * 2)
-    ax = plots.plot_indicator(s, min_cell=10, lang="en")
-    np.testing.assert_allclose(_hollow(ax)[0].get_ydata(), [5, 5])
-    assert _legend(ax) == ["Observed", "Suppressed (< 10)"]
+    times = plots.style.period_times(series.loc[series["suppressed"], "period"])
+    assert _drawn_at(ax, times) == []
+    assert "Masqué\xa0: non dessiné" in _legend(ax)
 
 
 # ---------------------------------------------------------------- small multiples
@@ -295,19 +315,22 @@ def test_small_multiples_without_rows_is_refused():
         plots.small_multiples(_table(), indicators=["X99"])
 
 
-def test_small_multiples_suppressed_on_sample_data(tmp_path):
+def test_small_multiples_hidden_on_sample_data(tmp_path):
     s = evaluation.suppress(_real_data()["table"])
     s = s[s["project_id"] == "KUST-SW"]
     fig = plots.small_multiples(s, indicators=["I02", "C01"], intervention="2020-07", lang="fr")
     assert [ax.get_title(loc="left") for ax in fig.axes] == ["Bredene", "Ostende", "De Haan"]
     texts = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert texts[-1] == "Masqué (< 5)" and len(texts) == 3
+    assert texts[-1] == "Masqué\xa0: non dessiné" and len(texts) == 3
     bredene = s[(s["nis_code"] == "35002") & s["indicator_id"].isin(["I02", "C01"])]
-    marks = _hollow(fig.axes[0])
-    assert sum(len(m.get_xdata()) for m in marks) == bredene["suppressed"].sum()
-    colours = {m.get_markeredgecolor() for m in marks}
-    assert colours == {plots.STYLE["cycle"][0], plots.STYLE["cycle"][1]}  # each line its own
-    assert _hollow(fig.axes[1]) == []  # Oostende: no small counts
+    assert bredene["suppressed"].sum() > 0
+    lines = [ln for ln in fig.axes[0].get_lines() if not ln.get_label().startswith("_")]
+    for indicator in ("I02", "C01"):
+        (line,) = [ln for ln in lines if ln.get_label().startswith(indicator)]
+        rows = bredene[bredene["indicator_id"] == indicator]
+        y = np.asarray(line.get_ydata(), dtype=float)
+        assert len(y) == len(rows) and np.isnan(y[rows["suppressed"].to_numpy()]).all()
+    assert _hollow(fig.axes[0]) == []
     _png(fig, tmp_path / "sm_suppressed.png")
 
 
@@ -534,13 +557,11 @@ def test_funnel_suppressed_municipalities_are_left_out_and_said(tmp_path):
     ax = plots.plot_funnel(f, lang="nl")
     assert _points(ax) == len(f) - hidden
     assert _note(ax).endswith(
-        "1 gemeente met < 5 weggelaten, ook uit het groepsgemiddelde (kleine aantallen afgeschermd)"
+        "1 gemeente weggelaten, ook uit het groepsgemiddelde (waarde afgeschermd)"
     )
     assert ax.get_xscale() == "log"  # 5,000 to 540,000 inhabitants
     fr = plots.plot_funnel(f.assign(suppressed=~(f["value"] >= 30)), lang="fr")
-    assert _note(fr).endswith(
-        "3 communes avec < 5 omises, aussi de la moyenne du groupe (petits effectifs masqués)"
-    )
+    assert _note(fr).endswith("3 communes omises, aussi de la moyenne du groupe (valeurs masquées)")
     _png(ax.figure, tmp_path / "funnel_suppressed.png")
 
 
@@ -557,7 +578,7 @@ def test_funnel_and_completeness_refuse_empty_frames():
 
 def test_every_label_in_three_languages():
     assert all(set(v) == {"nl", "fr", "en"} for v in plots.LABELS.values())
-    assert plots.label("suppressed", "fr", k=5) == "Masqué (< 5)"
+    assert plots.label("suppressed", "fr") == "Masqué\xa0: non dessiné"  # no "< 5": no size
     assert style.percent(-0.255, "nl") == "\u221226\u00a0%"  # as formatting.format_percent
     assert style.percent(-0.255, "en") == "\u221226%"
     assert style.percent(0.998, "fr", digits=1) == "99,8\u202f%"

@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pandas as pd
 import papermill as pm
 import pytest
@@ -178,7 +179,7 @@ def test_a_suppressed_count_never_appears_in_a_published_table(runs: Runs) -> No
     assert row and rate
     first = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td.*?</td>", row[1], re.S)]
     first_rate = re.findall(r"<td[^>]*>([^<]*)</td>", rate[1])
-    assert first[0] == first_rate[0] == "&lt; 5"
+    assert first[0] == first_rate[0] == "masqué"  # a rate reads "masqué" too, never "< 5"
     assert "1,17" not in first_rate and "3" not in first
 
 
@@ -253,7 +254,7 @@ def test_small_counts_are_hidden_in_tables_and_give_no_its(small: reports.Report
     table = next(t for t in section.tables if t.iloc[:, 0].str.startswith("I02").any())
     count = table[table.iloc[:, 0].str.endswith(": count")].iloc[0]
     rate = table[table.iloc[:, 0].str.endswith("per 1,000 inhabitants")].iloc[0]
-    assert count["2019"] == rate["2019"] == "< 5"  # 3 complaints in 2019
+    assert count["2019"] == rate["2019"] == "hidden"  # 3 complaints in 2019
     assert count["2021"] == "5"
     assert "too small" in section.text  # on average 0.3 a month: no ITS estimate
     annex = reports.annex(small)
@@ -262,7 +263,7 @@ def test_small_counts_are_hidden_in_tables_and_give_no_its(small: reports.Report
         .set_index("Indicator")
         .loc["I02 Resident complaints about drugs"]
     )
-    assert row["2019"] == "< 5"
+    assert row["2019"] == "hidden"
 
 
 def test_its_refusals_and_fits_are_said_in_words(gent: reports.Report) -> None:
@@ -538,8 +539,43 @@ def test_yearly_table_takes_each_value_and_flag_from_its_year() -> None:
     )
     table = yearly_table(yearly, ["I01", "P03"], "nl", monthly=monthly, n_years=2)
     assert table["2023"].tolist() == ["12", "–"]
-    assert table["2024"].tolist()[0].startswith("< ")  # suppressed
+    assert table["2024"].tolist()[0] == "afgeschermd"  # suppressed
     assert table.iloc[:, -1].tolist() == [sparkline([float("nan")] * 2 + [4.0] * 21 + [8.0],
                                                     [False] * 22 + [True, False]),
                                           " " * 24]  # fmt: skip
     assert table.iloc[0, -1] == "  " + "▅" * 20 + "·█"  # 4/8 of 7 steps: round(3.5) = 4
+
+
+def test_a_mostly_hidden_series_is_shown_per_year_or_for_the_whole_project() -> None:
+    from socprev_kit.reports.figures import Panel, by_year, mostly_hidden
+
+    months = pd.period_range("2024-01", periods=12, freq="M").astype(str)
+    # 7 of the 10 months with a count are hidden (the 2 zeros say nothing): more than half
+    monthly = pd.DataFrame(
+        {
+            "period": months,
+            "indicator_id": "I02",
+            "value": [np.nan] * 7 + [6.0, 7.0, 5.0, 0.0, 0.0],
+            "suppressed": [True] * 7 + [False] * 5,
+        }
+    )
+    years = pd.DataFrame(
+        {
+            "period": ["2023", "2024"],
+            "indicator_id": "I02",
+            "value": [30.0, 33.0],
+            "suppressed": [False, False],
+        }  # fmt: skip
+    )
+    hidden_years = years.assign(value=np.nan, suppressed=True)
+    project = years.assign(value=[80.0, 90.0])
+    assert mostly_hidden(monthly) and not mostly_hidden(years) and mostly_hidden(hidden_years)
+    assert not mostly_hidden(monthly.assign(suppressed=[True] * 5 + [False] * 7, value=1.0))
+    panel = Panel(monthly, "I02", "per month", yearly=years, project=project, year_label="per year")
+    shown = by_year(panel, "en")
+    assert shown.series is years and shown.ylabel == "per year" and shown.its is None
+    assert shown.title == "I02 (per year: most months are hidden)"
+    whole = by_year(Panel(monthly, "I02", "m", yearly=hidden_years, project=project), "en")
+    assert whole.series is project and "whole project" in whole.title
+    kept = Panel(monthly.assign(suppressed=False, value=1.0), "I02", "m", yearly=years)
+    assert by_year(kept, "en") is kept

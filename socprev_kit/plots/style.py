@@ -37,7 +37,6 @@ STYLE: dict[str, object] = {
     "intervention": PALETTE["black"],
     "project_start": PALETTE["purple"],
     "target": PALETTE["green"],
-    "suppressed_band": "#EBEBEB",
     "cycle": [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky_blue")],
     "status": {
         "reached": PALETTE["green"],
@@ -77,9 +76,9 @@ LABELS: dict[str, dict[str, str]] = {
     "target": {"nl": "Doel", "fr": "Objectif", "en": "Target"},
     "baseline": {"nl": "Nulmeting", "fr": "Situation initiale", "en": "Baseline"},
     "suppressed": {
-        "nl": "Afgeschermd (< {k})",
-        "fr": "Masqué (< {k})",
-        "en": "Suppressed (< {k})",
+        "nl": "Afgeschermd: niet getekend",
+        "fr": "Masqué : non dessiné",
+        "en": "Hidden: not drawn",
     },
     "registered": {"nl": "Geregistreerd", "fr": "Enregistré", "en": "Registered"},
     "missing": {"nl": "Ontbreekt", "fr": "Manquant", "en": "Missing"},
@@ -117,20 +116,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Outside the {level} limits",
     },
     "hidden_one": {
-        "nl": "1 gemeente met < {k} weggelaten, ook uit het groepsgemiddelde (kleine aantallen "
-        "afgeschermd)",
-        "fr": "1 commune avec < {k} omise, aussi de la moyenne du groupe (petits effectifs "
-        "masqués)",
-        "en": "1 municipality with < {k} left out, also of the group rate (small counts "
-        "suppressed)",
+        "nl": "1 gemeente weggelaten, ook uit het groepsgemiddelde (waarde afgeschermd)",
+        "fr": "1 commune omise, aussi de la moyenne du groupe (valeur masquée)",
+        "en": "1 municipality left out, also of the group rate (value hidden)",
     },
     "hidden": {
-        "nl": "{n} gemeenten met < {k} weggelaten, ook uit het groepsgemiddelde (kleine "
-        "aantallen afgeschermd)",
-        "fr": "{n} communes avec < {k} omises, aussi de la moyenne du groupe (petits effectifs "
-        "masqués)",
-        "en": "{n} municipalities with < {k} left out, also of the group rate (small counts "
-        "suppressed)",
+        "nl": "{n} gemeenten weggelaten, ook uit het groepsgemiddelde (waarden afgeschermd)",
+        "fr": "{n} communes omises, aussi de la moyenne du groupe (valeurs masquées)",
+        "en": "{n} municipalities left out, also of the group rate (values hidden)",
     },
     "limits_exact": {
         "nl": "Exacte Poisson-grenzen (geen correctie voor overdispersie)",
@@ -168,8 +161,8 @@ def label(key: str, lang: Lang, **fields: object) -> str:
 
     Examples
     --------
-    >>> label("suppressed", "fr", k=5)
-    'Masqué (< 5)'
+    >>> label("suppressed", "fr")
+    'Masqué\xa0: non dessiné'
     >>> label("attainment", "fr")
     'Atteinte (0 = situation initiale, 100\u202f% = objectif)'
     """

@@ -1,9 +1,10 @@
-"""How suppressed cells show in a figure.
+"""How suppressed cells show in a figure: they do not.
 
-:func:`socprev_kit.evaluation.suppress` blanks counts from 1 to ``min_cell - 1`` and marks the row
-``suppressed``. A figure for publication must neither draw such a point at its value nor leave a
-gap that reads as missing data: over time it becomes a hollow marker in the middle of a grey band
-from 0 to ``k`` (``k`` = the catalogue's ``min_cell``), with a legend entry "Afgeschermd (< k)".
+:func:`socprev_kit.evaluation.suppress` (with the data set's disclosure pattern,
+:mod:`socprev_kit.disclosure`) blanks a row's values and marks it ``suppressed``. A figure for
+publication draws no such point: not at its value, not as a marker at a made-up height (a band
+"< k" would say how small it is, and a vector file would carry its position). The line breaks
+there, and a legend entry says that hidden values are not drawn.
 """
 
 from __future__ import annotations
@@ -14,14 +15,11 @@ import numpy as np
 import pandas as pd
 
 from ..catalogue import shipped_column
-from .style import STYLE, Lang, label
+from .style import Lang, label
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.lines import Line2D
-
-#: The marker of a suppressed point.
-HOLLOW: dict[str, object] = {"marker": "o", "ls": "none", "ms": 4, "mfc": "white", "mew": 1}
 
 
 def suppressed_mask(frame: pd.DataFrame) -> pd.Series:
@@ -41,40 +39,25 @@ def cell_limit(frame: pd.DataFrame, given: int | None) -> int | None:
     return int(found.max()) if len(found) else None
 
 
-def band_height(frame: pd.DataFrame, value: str, k: int) -> float:
-    """Height of the "< k" band: ``k`` for counts, ``1000 k / population`` for a rate per 1,000
-    (the largest over the frame's suppressed rows)."""
-    if value.endswith("per_1000") and "population" in frame:
-        pop = frame.loc[suppressed_mask(frame), "population"].astype(float)
-        return float(np.nanmax(1000 * k / pop)) if pop.notna().any() else float(k)
-    return float(k)
-
-
 def suppressed_label(k: int | None, lang: Lang) -> str:
-    """ "Afgeschermd (< 5)", or without the bound when ``k`` is unknown."""
-    if k is None:
-        return label("suppressed", lang, k="?").replace(" (< ?)", "")
-    return label("suppressed", lang, k=k)
+    """The legend entry: "Afgeschermde waarden: niet getekend" (``k`` is not shown: a hidden
+    value may be hidden to protect another one, so it says nothing about its size)."""
+    return label("suppressed", lang)
 
 
 def mark_suppressed(
     ax: Axes, frame: pd.DataFrame, x: pd.Series, value: str, k: int | None, colour: str
 ) -> None:
-    """Hollow markers at the suppressed rows of ``frame`` (``x`` their times, aligned by
-    position), in the middle of a grey band from 0 to ``k``."""
-    sup = suppressed_mask(frame).to_numpy()
-    height = band_height(frame, value, k) if k is not None else 0.0
-    if height > 0:
-        ax.axhspan(0, height, color=STYLE["suppressed_band"], lw=0, zorder=0)
-    xs = x[sup]
-    ax.plot(xs, np.full(len(xs), height / 2), mec=colour, zorder=3, label="_suppressed", **HOLLOW)
+    """Nothing: a hidden value is not drawn at all, neither at its value nor at a made-up
+    height, so that no figure (raster or vector) carries it. Kept so that callers keep one
+    place that decides how hidden values show."""
 
 
 def suppressed_handle(k: int | None, lang: Lang) -> Line2D:
-    """A legend entry for the hollow markers."""
+    """A legend entry that says hidden values are not drawn (no marker: nothing is drawn)."""
     from matplotlib.lines import Line2D
 
-    return Line2D([], [], mec="#555555", label=suppressed_label(k, lang), **HOLLOW)
+    return Line2D([], [], ls="none", marker="none", label=suppressed_label(k, lang))
 
 
 def isolated(y: np.ndarray) -> np.ndarray:

@@ -1,8 +1,12 @@
 """The evaluations a report shows, computed once per data context and cached there, and the
 report's series as they may be published.
 
+- **Disclosure**: the data set's suppression pattern (:func:`disclosure_cells`,
+  :func:`socprev_kit.disclosure.pattern`) is decided once per data context, so that every report,
+  figure and text of a run hides the same cells; :func:`hide` applies it.
 - **Attainment** of every objective, on the project as a whole, suppressed with
-  ``evaluation.suppress(count="observed", columns=ATTAINMENT_COLUMNS)``.
+  ``evaluation.suppress(count="observed", columns=ATTAINMENT_COLUMNS)`` and hidden too when a
+  cell of its 12-month window is hidden (:func:`socprev_kit.disclosure.window_hidden`).
 - **Series** of a unit (a project in one municipality, or its municipalities together by
   ``indicators.combined``), raw for the models and suppressed for publication.
 - **Funnel inputs**: each municipality's yearly count of an indicator in the latest year with 12
@@ -19,6 +23,7 @@ import pandas as pd
 
 from ..catalogue import indicator_catalogue
 from ..comparison import funnel
+from ..disclosure import hidden_rows, pattern, window_hidden
 from ..evaluation import ATTAINMENT_COLUMNS, attainment, suppress
 from ..indicators import combined
 from .context import DataContext
@@ -26,8 +31,10 @@ from .report import ALL, Report, Unit, within
 
 __all__ = [
     "attainment_rows",
+    "disclosure_cells",
     "funnel_year",
     "hide",
+    "project_yearly",
     "impact_ids",
     "published",
     "unit_impact_ids",
@@ -54,9 +61,24 @@ def catalogue() -> pd.DataFrame:
     return catalogue_frame().set_index("indicator_id")
 
 
-def hide(table: pd.DataFrame, **kwargs: object) -> pd.DataFrame:
-    """:func:`socprev_kit.evaluation.suppress` with the cached catalogue."""
-    return suppress(table, catalogue=catalogue_frame(), **kwargs)
+def disclosure_cells(ctx: DataContext) -> pd.DataFrame:
+    """The data set's cells and which are hidden (:func:`socprev_kit.disclosure.pattern` of the
+    whole monthly and yearly tables), decided once per data context for every report of it."""
+    return ctx.memo("disclosure", lambda: pattern(ctx.table, ctx.yearly_all(), catalogue_frame()))
+
+
+def hide(table: pd.DataFrame, ctx: DataContext | None = None, **kwargs: object) -> pd.DataFrame:
+    """:func:`socprev_kit.evaluation.suppress` with the cached catalogue; with ``ctx``, the
+    rows of ``table`` (an indicator table or its project totals) that the data set's pattern
+    hides are hidden too (what every report does)."""
+    hidden = None
+    if ctx is not None and len(table):
+        hidden = hidden_rows(table, disclosure_cells(ctx), catalogue_frame())
+    return suppress(table, catalogue=catalogue_frame(), hidden=hidden, **kwargs)
+
+
+#: The columns of an attainment row that would reveal a hidden observed value.
+HIDDEN_ATTAINMENT = (*ATTAINMENT_COLUMNS, "observed_numerator", "observed_denominator")
 
 
 def _attainments(ctx: DataContext, project_ids: list[str], start, end) -> None:  # noqa: ANN001
@@ -68,7 +90,10 @@ def _attainments(ctx: DataContext, project_ids: list[str], start, end) -> None: 
     as_of = None if end is None else str(end)
     # a target period before the report's start is still judged on its own months
     out = attainment(objectives, within(table, None, end), as_of=as_of, catalogue=catalogue_frame())
-    out = hide(out, count="observed", columns=ATTAINMENT_COLUMNS).reset_index(drop=True)
+    window = window_hidden(out, disclosure_cells(ctx), catalogue_frame())
+    out = suppress(
+        out, catalogue=catalogue_frame(), count="observed", columns=HIDDEN_ATTAINMENT, hidden=window
+    ).reset_index(drop=True)
     extra = objectives[["level", "text", "baseline_period"]]
     full = pd.concat([out, extra], axis=1)
     for pid in project_ids:
@@ -116,15 +141,28 @@ def unit_yearly(report: Report, unit: Unit) -> pd.DataFrame:
 
 def published(report: Report, unit: Unit, freq: str = "month") -> pd.DataFrame:
     """The unit's monthly (``"month"``) or yearly (``"year"``) rows as they may be published:
-    through :func:`hide`, once per report."""
+    through :func:`hide` with the data set's pattern, once per report."""
 
     def compute() -> pd.DataFrame:
         if freq == "year":
-            return hide(unit_yearly(report, unit))
+            return hide(unit_yearly(report, unit), report.ctx)
         series = unit_series(report, unit)
-        return hide(series[series["frequency"] == "month"])
+        return hide(series[series["frequency"] == "month"], report.ctx)
 
     return report.memo(("published", unit, freq), compute)
+
+
+def project_yearly(report: Report, project_id: str) -> pd.DataFrame:
+    """The whole project's yearly rows (all its municipalities, whatever the report's) in the
+    report's period, as they may be published (the data set's pattern; once per report)."""
+
+    def compute() -> pd.DataFrame:
+        table = within(report.ctx.yearly(project_id), report.start, report.end)
+        if table.empty:
+            return table.assign(suppressed=pd.Series(dtype=bool))
+        return hide(combined(table, project_id, catalogue=catalogue_frame()), report.ctx)
+
+    return report.memo(("project_yearly", project_id), compute)
 
 
 def min_cell() -> int:
@@ -198,6 +236,11 @@ def funnel_year(
             return None, pd.DataFrame()
         year = int(years.max())
         rows = full[full["year"] == year].assign(indicator_id=indicator).reset_index(drop=True)
+        cells = disclosure_cells(ctx)
+        linked = cells["hidden"] & (cells["count_id"] == indicator)
+        linked &= cells["period"] == str(year)
+        # hidden by the data set's pattern (secondary too): left out as the funnel's own small ones
+        rows["suppressed"] = rows["nis_code"].isin(set(cells.loc[linked, "nis_code"]))
         return year, funnel(rows, catalogue=catalogue_frame(), min_units=MIN_FUNNEL)
 
     return ctx.memo(("funnel", indicator, first, last), compute)
@@ -214,6 +257,7 @@ def warm_up(ctx: DataContext) -> None:
     """Compute what every report on the whole period needs: the yearly table, attainment and
     funnel inputs."""
     ctx.yearly_all()
+    disclosure_cells(ctx)
     project_attainments(ctx, list(ctx.data.projects["project_id"]))
     cat = catalogue()
     counts = cat.index[

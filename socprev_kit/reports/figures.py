@@ -2,8 +2,11 @@
 
 Panels of indicators over time are drawn by :func:`socprev_kit.plots.plot_indicator` on a grid
 of axes, with one legend for the figure; a panel may add target and plan lines and, for an impact
-count, a right-hand axis per 1,000 inhabitants. The funnel plot rings the report's
-municipalities. Every function returns a figure and never shows or saves it.
+count, a right-hand axis per 1,000 inhabitants. A panel whose monthly series is mostly hidden
+(more than :data:`MOSTLY_HIDDEN` of its months with a count or hidden) shows its yearly values
+instead, or when those are mostly hidden too the whole project's yearly values (said in the
+title), all governed by the same disclosure pattern, rather than a line of gaps. The funnel plot
+rings the report's municipalities. Every function returns a figure and never shows or saves it.
 """
 
 from __future__ import annotations
@@ -26,7 +29,10 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["Panel", "funnel_figure", "panel_figure"]
+__all__ = ["MOSTLY_HIDDEN", "Panel", "funnel_figure", "mostly_hidden", "panel_figure"]
+
+#: Above this share of hidden months, a panel shows the yearly values instead.
+MOSTLY_HIDDEN = 0.5
 
 #: Fixed margins of the panel grids, in inches: left (y ticks and label), right, between
 #: columns, and the legend under the figure.
@@ -46,6 +52,37 @@ class Panel:
     its: ITSResult | None = None
     project_start: pd.Timestamp | None = None  # drawn when it is not the intervention's month
     population: tuple[float, int] | None = None  # (inhabitants, their year) for a rate axis
+    yearly: pd.DataFrame | None = None  # the published yearly rows, for a mostly hidden series
+    project: pd.DataFrame | None = None  # the whole project's published yearly rows
+    year_label: str | None = None  # the y label of the yearly values (default: ``ylabel``)
+
+
+def mostly_hidden(series: pd.DataFrame | None) -> bool:
+    """Whether more than :data:`MOSTLY_HIDDEN` of the series' periods with a count above 0 or
+    hidden are hidden (True for no series: nothing to show)."""
+    if series is None or series.empty:
+        return True
+    if "suppressed" not in series:
+        return False
+    hidden = series["suppressed"].fillna(False).astype(bool)
+    shown = series["value"].fillna(0).ne(0) | hidden
+    return bool(shown.any()) and hidden[shown].mean() > MOSTLY_HIDDEN
+
+
+def by_year(panel: Panel, lang: Lang) -> Panel:
+    """The panel on its yearly values when its months are mostly hidden, or on the whole
+    project's when the unit's years are mostly hidden too (no ITS lines, targets or plan: they
+    are on the monthly scale, or the unit's)."""
+    if not mostly_hidden(panel.series):
+        return panel
+    label = panel.year_label or panel.ylabel
+    if not mostly_hidden(panel.yearly) or mostly_hidden(panel.project):
+        if panel.yearly is None or panel.yearly.empty:
+            return panel
+        title = f"{panel.title} ({text('per_year', lang)})"
+        return Panel(panel.yearly, title, label, population=panel.population)
+    title = f"{panel.title} ({text('per_year_project', lang)})"
+    return Panel(panel.project, title, label)
 
 
 def _grid(n: int, ncols: int, height: float, title_lines: int) -> tuple[Figure, list[Axes]]:
@@ -140,6 +177,7 @@ def panel_figure(
     from ..plots.suppressed import suppressed_handle
 
     width = 36 if min(ncols, len(panels)) > 1 else 80
+    panels = [by_year(p, lang) for p in panels]
     titles = [textwrap.fill(p.title, width) for p in panels]
     lines = max(t.count("\n") + 1 for t in titles)
     fig, axes = _grid(len(panels), ncols, height, lines)

@@ -15,6 +15,7 @@ from .display import Section
 from .evaluate import (
     catalogue,
     catalogue_frame,
+    project_yearly,
     published,
     unit_impact_ids,
 )
@@ -23,7 +24,7 @@ from .interrupted import ITSOutcome, its_outcome
 from .population import merger_paragraphs, population_cells
 from .report import Report, Unit
 from .sections_results import indicators_of_type, member_text
-from .tables import cells, indicator_label, municipality_name, unit_name
+from .tables import cells, hidden_word, indicator_label, municipality_name, unit_name
 from .texts import text
 
 __all__ = ["impact", "its_sentences"]
@@ -37,6 +38,8 @@ def _impact_panel(report: Report, outcome: ITSOutcome, series: pd.DataFrame) -> 
     name = indicator_label(outcome.indicator_id, report.lang)
     if len(report.units) > 1:
         name = f"{outcome.unit.project_id} · {name}"
+    yearly = published(report, outcome.unit, "year")
+    project = project_yearly(report, outcome.unit.project_id)
     return Panel(
         rows,
         name,
@@ -44,6 +47,9 @@ def _impact_panel(report: Report, outcome: ITSOutcome, series: pd.DataFrame) -> 
         intervention=outcome.intervention,
         its=outcome.result,
         project_start=_project_start(report, outcome),
+        yearly=yearly[yearly["indicator_id"] == outcome.indicator_id],
+        project=project[project["indicator_id"] == outcome.indicator_id],
+        year_label=text("count_year_axis", report.lang),
     )
 
 
@@ -167,10 +173,9 @@ def _impact_yearly(report: Report, unit: Unit) -> pd.DataFrame:
 
 
 def _rates(values: pd.Series, hidden: pd.Series, indicator: str, lang: Lang) -> list[str]:
-    k = int(catalogue().loc[indicator, "min_cell"])
     hidden = hidden.fillna(False).astype(bool)
     return [
-        f"< {k}" if h else "–" if pd.isna(v) else format_number(v, lang, decimals=2)
+        hidden_word(lang) if h else "–" if pd.isna(v) else format_number(v, lang, decimals=2)
         for v, h in zip(values, hidden, strict=True)
     ]
 

@@ -11,10 +11,10 @@ from ..plots import plot_attainment
 from ..plots.style import label
 from .common import is_member, labels, members_text, project_heading
 from .display import Section, md_escape
-from .evaluate import attainment_rows, catalogue, catalogue_frame, published
+from .evaluate import attainment_rows, catalogue, catalogue_frame, project_yearly, published
 from .figures import Panel, panel_figure
 from .report import Report, Unit
-from .tables import area_name, indicator_label, unit_name, value_text, yearly_table
+from .tables import area_name, hidden_word, indicator_label, unit_name, value_text, yearly_table
 from .texts import text
 
 __all__ = ["indicators_of_type", "logic_model", "member_text", "process_and_outputs"]
@@ -32,13 +32,12 @@ def _with_period(value: object, period: object, indicator: str, lang: Lang) -> s
 
 
 def _objectives_table(att: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    k = att["indicator_id"].map(catalogue()["min_cell"]).fillna(0).astype(int)
     # a target period that is over is judged on itself: name it, not its last month
     when = att["target_period"].where(att["period_over"].astype(bool), att["last_period"])
     current = [
-        f"< {kk}" if s else _with_period(o, p, i, lang)
-        for o, p, i, s, kk in zip(
-            att["observed"], when, att["indicator_id"], att["suppressed"], k, strict=True
+        hidden_word(lang) if s else _with_period(o, p, i, lang)
+        for o, p, i, s in zip(
+            att["observed"], when, att["indicator_id"], att["suppressed"], strict=True
         )
     ]
     return pd.DataFrame(
@@ -127,7 +126,8 @@ def _process_panels(report: Report, unit: Unit) -> list[Panel]:
     obj = report.ctx.data.objectives
     ids = obj.loc[obj["project_id"] == unit.project_id, "indicator_id"].drop_duplicates()
     cat, lang = catalogue(), report.lang
-    monthly = published(report, unit)
+    monthly, yearly = published(report, unit), published(report, unit, "year")
+    project = project_yearly(report, unit.project_id)
     prefix = f"{unit.project_id} · " if len(report.units) > 1 else ""
     member = is_member(report, unit)  # the project's targets are not this municipality's
     panels = []
@@ -142,6 +142,8 @@ def _process_panels(report: Report, unit: Unit) -> list[Panel]:
                 unit_name(i, lang),
                 targets=() if member else _target_lines(report, unit, i),
                 plan=100.0 if i in AGAINST_PLAN else None,
+                yearly=yearly[yearly["indicator_id"] == i],
+                project=project[project["indicator_id"] == i],
             )
         )
     return panels

@@ -28,7 +28,7 @@ from .population import population_year_note
 from .report import Report
 from .sections_facts import report_months
 from .sections_impact import its_sentences
-from .tables import indicator_label, municipality_name
+from .tables import hidden_word, indicator_label, municipality_name
 from .texts import text
 
 __all__ = ["comparison", "interpretation", "main_indicator"]
@@ -72,8 +72,11 @@ def _rate(x: float, lang: Lang) -> str:
 def _comparison_rows(report: Report, indicator: str, year: int, frame: pd.DataFrame) -> list:
     lang, rows = report.lang, []
     for row in frame[frame["nis_code"].isin(report.nis_codes)].to_dict("records"):
-        k = int(catalogue().loc[indicator, "min_cell"])
-        count = f"< {k}" if row["suppressed"] else format_number(row["value"], lang, decimals=0)
+        count = (
+            hidden_word(lang)
+            if row["suppressed"]
+            else format_number(row["value"], lang, decimals=0)
+        )
         interval = (
             "–"
             if row["suppressed"]

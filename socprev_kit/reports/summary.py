@@ -78,7 +78,9 @@ def headline(report: Report) -> Headline:
 
     One count per status (:data:`~socprev_kit.reports.sections_summary.STATUS_COUNTS`:
     ``n_reached, n_maintained, n_on_track, n_behind, n_not_reached, n_not_computable``), adding
-    up to ``n_objectives``.
+    up to ``n_objectives``. It holds no count of
+    a cell (statuses, ITS rate ratios, completeness, ids): nothing that the data set's
+    disclosure pattern hides; the batch's ``summary.csv`` is made from it.
     """
     att = attainment_rows(report)
     status = att["status"].value_counts() if len(att) else pd.Series(dtype=int)

@@ -1,8 +1,9 @@
 """Cells and tables as a report publishes them: numbers in the language, hidden small cells,
 names of indicators, units, municipalities and areas.
 
-A suppressed cell is written ``< k`` (the catalogue's minimum), a missing one ``–``; both tables
-and figures take their input through :func:`socprev_kit.evaluation.suppress` first.
+A hidden cell is written "afgeschermd" / "masqué" / "hidden" (for counts and rates alike: "< 5"
+would read as a rate), a missing one ``–``; both tables and figures take their input through
+:func:`socprev_kit.reports.evaluate.hide` (the data set's disclosure pattern) first.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ __all__ = [
     "area_name",
     "cell",
     "cells",
+    "hidden_word",
     "indicator_label",
     "localized",
     "municipality_name",
@@ -85,11 +87,16 @@ def value_text(x: float, indicator_id: str, lang: Lang) -> str:
 
 
 def cell(value: float, indicator_id: str, lang: Lang, hidden: bool = False) -> str:
-    """One published value: ``< k`` when suppressed (``k`` the indicator's minimum), ``–`` when
-    missing, else :func:`value_text`."""
+    """One published value: the word for hidden (:func:`hidden_word`) when suppressed, ``–``
+    when missing, else :func:`value_text`."""
     if hidden:
-        return f"< {int(shipped_column('min_cell').get(indicator_id, 0))}"
+        return hidden_word(lang)
     return value_text(value, indicator_id, lang)
+
+
+def hidden_word(lang: Lang) -> str:
+    """What a hidden value reads: "afgeschermd", "masqué", "hidden"."""
+    return text("hidden", lang)
 
 
 def cells(

@@ -88,6 +88,12 @@ _RESULTS = {
                    "No process or output indicators registered."),
     "unit": ("Eenheid", "Unité", "Unit"),
     "months_24": ("Laatste 24 maanden", "24 derniers mois", "Last 24 months"),
+    "per_year": ("per jaar: de meeste maanden zijn afgeschermd", "par an : la plupart des mois "
+                 "sont masqués", "per year: most months are hidden"),
+    "per_year_project": ("hele project, per jaar: de meeste maanden en jaren van de gemeente "
+                         "zijn afgeschermd", "projet entier, par an : la plupart des mois et "
+                         "années de la commune sont masqués", "whole project, per year: most of "
+                         "the municipality's months and years are hidden"),
     "partial_year": ("{year} (tot {month})", "{year} (jusqu'à {month})", "{year} (to {month})"),
     "plan": ("Plan (100 %)", "Plan (100 %)", "Plan (100%)"),
     "target_month": ("Streefwaarde per maand", "Cible par mois", "Target per month"),
@@ -117,6 +123,7 @@ _RESULTS = {
     "rate_axis": ("Per 1.000 inwoners ({year})", "Pour 1 000 habitants ({year})",
                   "Per 1,000 inhabitants ({year})"),
     "count_axis": ("Aantal per maand", "Nombre par mois", "Count per month"),
+    "count_year_axis": ("Aantal per jaar", "Nombre par an", "Count per year"),
     "change": ("Verandering", "Changement", "Change"),
     "interval": ("95 %-interval", "Intervalle à 95 %", "95% interval"),
     "months_before_after": ("Maanden voor / na", "Mois avant / après", "Months before / after"),
@@ -227,10 +234,9 @@ _COMPARE = {
                        "pour {indicator} en {year} et ne figure pas dans la comparaison.",
                        "{name} has no 12 months of data for {indicator} in {year} and is not in "
                        "the comparison."),
-    "compare_hidden": ("De waarde van {name} is afgeschermd (< {k}) en staat niet in de figuur.",
-                       "La valeur de {name} est masquée (< {k}) et n'apparaît pas dans le "
-                       "graphique.", "The value of {name} is suppressed (< {k}) and is not in the "
-                       "figure."),
+    "compare_hidden": ("De waarde van {name} is afgeschermd en staat niet in de figuur.",
+                       "La valeur de {name} est masquée et n'apparaît pas dans le graphique.",
+                       "The value of {name} is hidden and is not in the figure."),
     "compare_no_impact": ("Geen impactindicator die per maand geteld wordt: geen vergelijking.",
                           "Aucun indicateur d'impact compté par mois : pas de comparaison.",
                           "No impact indicator counted per month: no comparison."),
@@ -253,7 +259,7 @@ _COMPARE = {
     "below_95": ("onder de 95 %-grens", "en dessous de la limite à 95 %", "below the 95% limit"),
     "below_998": ("onder de 99,8 %-grens", "en dessous de la limite à 99,8 %",
                   "below the 99.8% limit"),
-    "hidden": ("afgeschermd", "masqué", "suppressed"),
+    "hidden": ("afgeschermd", "masqué", "hidden"),
 }  # fmt: skip
 
 _INTERPRET = {

@@ -16,7 +16,7 @@ import pandas as pd
 from ..errors import WidgetChoiceError
 from ..formatting import MONTH_SHORT, Lang, check_lang, format_month
 from ..plots import plot_indicator
-from ..reports import prepare
+from ..reports import DataContext, prepare
 from ..reports.evaluate import hide, impact_ids
 from ..reports.tables import cells, indicator_label, municipality_name, unit_name
 from .base import KitView, new_figure, static_mode
@@ -42,8 +42,16 @@ def _pick(wanted: str | None, keys: Sequence[str], what: str) -> str:
 class Explorer(KitView):
     """The state of :func:`explorer`; see :class:`~socprev_kit.widgets.base.KitView`."""
 
-    def __init__(self, table: pd.DataFrame, projects: pd.DataFrame, lang: Lang, static: bool):
+    def __init__(
+        self,
+        table: pd.DataFrame,
+        projects: pd.DataFrame,
+        lang: Lang,
+        static: bool,
+        ctx: DataContext | None = None,
+    ):
         super().__init__(lang, static)
+        self.ctx = ctx  # the data context whose disclosure pattern the table follows
         self.months = table[table["frequency"] == "month"]
         self.projects = projects.set_index("project_id")
         self.choice: dict[str, object] = {}
@@ -97,12 +105,13 @@ class Explorer(KitView):
 
     # -- drawing ------------------------------------------------------------------------------
     def published(self) -> pd.DataFrame:
-        """The chosen series in the chosen period, through the reports' suppression."""
+        """The chosen series in the chosen period, through the reports' suppression (the data
+        set's disclosure pattern, as in every report of it)."""
         c = self.choice
         rows = self.series(c["nis_code"], c["project_id"])
         first, last = c["period"]
         rows = rows[(rows["indicator_id"] == c["indicator"]) & rows["period"].between(first, last)]
-        return hide(rows.sort_values("period")).reset_index(drop=True)
+        return hide(rows.sort_values("period"), self.ctx).reset_index(drop=True)
 
     def title(self) -> str:
         c, lang = self.choice, self.lang
@@ -272,7 +281,7 @@ def explorer(
     """
     check_lang(lang)
     ctx = prepare(data, warm=False)
-    view = Explorer(ctx.table, ctx.data.projects, lang, static_mode(static))
+    view = Explorer(ctx.table, ctx.data.projects, lang, static_mode(static), ctx)
     view.choose(nis_code, project_id, indicator, period)
     if not view.static:
         view.build(_controls(view), lambda: _follow(view))

@@ -29,9 +29,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{indicator} in {municipality} ({project}): {n} months from {first} to {last}.",
     ),
     "hidden": (
-        " {n} waarden onder {k} zijn verborgen (< {k}).",
-        " {n} valeurs inférieures à {k} sont masquées (< {k}).",
-        " {n} values below {k} are hidden (< {k}).",
+        " {n} waarden zijn afgeschermd (onder {k}, of om een afgeschermde waarde te beschermen).",
+        " {n} valeurs sont masquées (inférieures à {k}, ou pour protéger une valeur masquée).",
+        " {n} values are hidden (below {k}, or to protect another hidden value).",
     ),
     "sim_title": (
         "Gesimuleerde maandelijkse tellingen (gepland effect {effect})",

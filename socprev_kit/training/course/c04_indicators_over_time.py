@@ -337,8 +337,8 @@ dingen veranderen mee. Daarover gaan notitieboeken 5 en 6.
 
 ## De verkenner voor Halen
 
-De verkenner toont wat een rapport zou publiceren. Voor Halen zijn de meeste maanden verborgen:
-in de figuur staan ze als open bolletjes in een band onderaan ("< 5"), in de tabel als `< 5`.
+De verkenner toont wat een rapport zou publiceren. Voor Halen zijn de meeste maanden
+afgeschermd: de figuur tekent ze niet, de tabel toont `afgeschermd`.
 In JupyterLab kun je een andere gemeente kiezen, bv. Hasselt (71072), dat hetzelfde project
 heeft.
 """,
@@ -350,8 +350,8 @@ et d'autres choses changent en même temps. C'est le sujet des carnets 5 et 6.
 ## L'explorateur pour Halen
 
 L'explorateur montre ce qu'un rapport publierait. Pour Halen, la plupart des mois sont
-masqués : dans la figure, ce sont des cercles vides dans une bande en bas (« < 5 ») ; dans le
-tableau, `< 5`. Dans JupyterLab, vous pouvez choisir une autre commune, par exemple Hasselt
+masqués : la figure ne les dessine pas, le tableau indique `masqué`. Dans JupyterLab, vous
+pouvez choisir une autre commune, par exemple Hasselt
 (71072), qui a le même projet.
 """,
     },

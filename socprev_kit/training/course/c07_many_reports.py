@@ -399,18 +399,20 @@ l'index.
 ## 4. Kleine aantallen
 
 In een kleine gemeente verraadt een klein aantal (1 tot 4 meldingen in een maand) al snel wie
-het zijn. De rapporten **verbergen** zulke cellen altijd, ook in een batch: in tabellen staat
-`< 5`, in figuren een open bolletje in een band onderaan, en de bijlage van elk rapport legt
-het uit (notitieboek 4 toont hoe `sk.suppress` werkt). Welk deel van de maandcijfers wordt
+het zijn. De rapporten **schermen** zulke cellen altijd **af**, ook in een batch, en ook de
+cellen waaruit ze terug te rekenen zouden zijn (een gemeente naast het projecttotaal): in tabellen
+staat `afgeschermd`, figuren tekenen ze niet, en de bijlage van elk rapport legt het uit
+(notitieboek 4 toont hoe `sk.suppress` werkt). Welk deel van de maandcijfers wordt
 verborgen in Gent, Bredene en Vaux-sur-Sûre?
 """,
         "fr": """
 ## 4. Les petits nombres
 
 Dans une petite commune, un petit nombre (1 à 4 plaintes en un mois) permet vite de savoir de qui
-il s'agit. Les rapports **masquent** toujours ces cellules, aussi dans un lot : `< 5` dans les
-tableaux, un cercle vide dans une bande en bas des figures, et l'annexe de chaque rapport
-l'explique (le carnet 4 montre comment fonctionne `sk.suppress`). Quelle part des chiffres
+il s'agit. Les rapports **masquent** toujours ces cellules, aussi dans un lot, ainsi que les
+cellules qui permettraient de les recalculer (une commune à côté du total du projet) : `masqué`
+dans les tableaux, rien dans les figures, et l'annexe de chaque rapport l'explique (le carnet 4
+montre comment fonctionne `sk.suppress`). Quelle part des chiffres
 mensuels est masquée à Gand, à Bredene et à Vaux-sur-Sûre ?
 """,
     },
@@ -426,13 +428,13 @@ cells.groupby("nis_code")["suppressed"].mean().round(2)[["44021", "35002", "8203
     {
         "nl": """
 In Gent is 1 op 100 cellen verborgen, in Bredene en Vaux-sur-Sûre meer dan 1 op 4. Zo ziet de
-figuur van de meldingen van bewoners (I02) in Vaux-sur-Sûre eruit, zoals in het rapport: elke
-maand met 1 tot 4 meldingen is een open bolletje in de band "< 5", nooit het echte getal.
+figuur van de meldingen van bewoners (I02) in Vaux-sur-Sûre eruit: een maand met 1 tot 4
+meldingen wordt niet getekend, ook niet op een verzonnen hoogte.
 """,
         "fr": """
 À Gand, 1 cellule sur 100 est masquée ; à Bredene et à Vaux-sur-Sûre, plus d'une sur 4. Voici la
-figure des plaintes d'habitants (I02) à Vaux-sur-Sûre, comme dans le rapport : chaque mois avec 1
-à 4 plaintes est un cercle vide dans la bande « < 5 », jamais le vrai chiffre.
+figure des plaintes d'habitants (I02) à Vaux-sur-Sûre : un mois avec 1 à 4 plaintes n'est pas
+dessiné, pas même à une hauteur inventée.
 """,
     },
     """
@@ -442,8 +444,9 @@ ax = plot_indicator(
 """,
     {
         "nl": """
-In het rapport van een kleine gemeente zie je dus veel `< 5` en open bolletjes: dat is geen fout
-in de data. Stuur een gemeente altijd het rapport, nooit de ruwe tabellen.
+In het rapport van een kleine gemeente zie je dus veel `afgeschermd` en figuren per jaar (als de
+meeste maanden afgeschermd zijn): dat is geen fout in de data. Stuur een gemeente altijd het
+rapport, nooit de ruwe tabellen.
 
 ## 5. Vanuit de terminal
 
@@ -479,8 +482,9 @@ Hoeveel maakt hij opnieuw als je dezelfde opdracht meteen nog eens geeft? En nad
 een verbeterd bestand stuurde?
 """,
         "fr": """
-Dans le rapport d'une petite commune, on voit donc beaucoup de `< 5` et de cercles vides : ce
-n'est pas une erreur dans les données. Envoyez toujours le rapport à une commune, jamais les
+Dans le rapport d'une petite commune, on voit donc beaucoup de `masqué` et des graphiques par an
+(quand la plupart des mois sont masqués) : ce n'est pas une erreur dans les données. Envoyez
+toujours le rapport à une commune, jamais les
 tableaux bruts.
 
 ## 5. Depuis le terminal

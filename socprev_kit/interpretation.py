@@ -114,8 +114,9 @@ def caveats(
 ) -> list[str]:
     """The caveats that belong to the indicator: it counts registrations, cells are hidden.
 
-    >>> caveats("O05", lang="en", suppressed=2)
-    ['2 values are hidden because they are below the minimum of 5 (to protect privacy).']
+    >>> print(caveats("O05", lang="en", suppressed=2)[0])  # doctest: +NORMALIZE_WHITESPACE
+    2 values are hidden because they are below the minimum of 5, or because another hidden
+    value could otherwise be worked out from them (to protect privacy).
     """
     info = _indicator(indicator_id, catalogue, lang)
     out = _when(info.sensitive, "reporting", lang)

@@ -86,4 +86,7 @@ def test_readme_python_example_runs(monkeypatch):
     exec(compile(code, "README.md", "exec"), namespace)
     assert set(namespace["its"].effects["term"]) == {"trend", "level"}
     assert "level" in set(namespace["controlled"].effects["term"])
-    assert len(namespace["comparison"].chosen) == 3
+    comparison = namespace["comparison"]
+    # Brugge only: Antwerpen and Hasselt run I01 projects of their own during the window
+    assert comparison.chosen["nis_code"].tolist() == ["31005"]
+    assert {"11002", "71072"} <= set(comparison.excluded["nis_code"])

@@ -317,12 +317,19 @@ def test_the_headline_counts_the_objectives_by_status(gent: reports.Report) -> N
 
 
 def test_a_funnel_finding_is_key_only_outside_the_adjusted_limits(gent: reports.Report) -> None:
-    """Gent's I02 of 2025 lay below the pure Poisson 99.8 % limit, inside the limits adjusted
-    for overdispersion (tests/test_comparison.py computes them apart from the kit): no key
-    finding. Oostende's I01 of 2025 lies outside the adjusted 99.8 % limits: a key finding."""
+    """Gent's I01 of 2025 lies below the pure Poisson 99.8 % limit, inside the limits adjusted
+    for overdispersion: no key finding. Oostende's I01 of 2025 lies outside the adjusted 99.8 %
+    limits: a key finding. (I01 and I02 both compare 9 shown municipalities in 2025, I02 having
+    3 hidden; the tie goes to the catalogue's order.)"""
+    from scipy import stats
+
+    from socprev_kit.reports.evaluate import funnel_year
     from socprev_kit.reports.sections_summary import _funnel_finding, main_indicator
 
-    assert main_indicator(gent) == "I02"
+    assert main_indicator(gent) == "I01"
+    _, frame = funnel_year(gent.ctx, "I01", None, 2025)
+    me = frame[frame["nis_code"] == "44021"].iloc[0]
+    assert me["value"] < stats.poisson.ppf(0.001, me["expected"])  # a finding under pure Poisson
     assert _funnel_finding(gent) == []
     oostende = reports.project_report("OOS-HOT", lang="en")
     assert main_indicator(oostende) == "I01"

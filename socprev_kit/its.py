@@ -152,29 +152,36 @@ def _prepare(
             f"Column {count!r}{where} is zero in every month: there is nothing to model. "
             "Check the indicator and the period, or report the series descriptively."
         )
+    if len(df) > 1 and df["y"].nunique() == 1:
+        raise ITSDataError(
+            f"Column {count!r}{where} has the same count ({df['y'].iloc[0]:g}) in every month, "
+            "which real counts never do: it looks like a fill value or a yearly figure spread "
+            "over the months. Give the monthly counts as registered."
+        )
     return df
 
 
 def _guard(df: pd.DataFrame, start: pd.Period, where: str = "") -> tuple[int, int, list[str]]:
-    """Count months on each side; refuse below 3, warn below 12 or on an all-zero side."""
+    """Count months on each side; refuse below 3 or an all-zero side, warn below 12."""
     pre = df["month"] < start
     n_pre, n_post = int(pre.sum()), int((~pre).sum())
     if n_pre < MIN_POINTS or n_post < MIN_POINTS:
         raise TooFewPointsError(n_pre, n_post, where)
-    notes: list[tuple[str, type[UserWarning]]] = []
+    for side, mask in (("before", pre), ("after", ~pre)):
+        if (df.loc[mask, "y"] == 0).all():
+            raise ITSDataError(
+                f"Every count {side} the intervention{where} is zero, so the level change is 0 or "
+                "infinite and cannot be estimated. Check that the months of that side were "
+                "registered (zeros standing for missing data?), or report the counts "
+                "descriptively."
+            )
+    notes = []
     if n_pre < PREFERRED_POINTS or n_post < PREFERRED_POINTS:
         msg = f"Only {n_pre} months before and {n_post} after the intervention{where}; "
         msg += f"{PREFERRED_POINTS} each are preferred, so read the estimates with caution."
-        notes.append((msg, FewPointsWarning))
-    for side, mask in (("before", pre), ("after", ~pre)):
-        if (df.loc[mask, "y"] == 0).all():
-            msg = f"Every count {side} the intervention{where} is zero: the level change cannot "
-            notes.append(
-                (msg + "be estimated reliably (its rate ratio tends to 0 or infinity).", ITSWarning)
-            )
-    for msg, category in notes:
-        warnings.warn(msg, category, stacklevel=4)  # the caller of the public function
-    return n_pre, n_post, [msg for msg, _ in notes]
+        warnings.warn(msg, FewPointsWarning, stacklevel=4)  # the caller of the public function
+        notes.append(msg)
+    return n_pre, n_post, notes
 
 
 def _fitted(stacked: pd.DataFrame, X: pd.DataFrame, res: Any, per_capita: bool) -> pd.DataFrame:
@@ -211,18 +218,41 @@ def _fitted(stacked: pd.DataFrame, X: pd.DataFrame, res: Any, per_capita: bool) 
 
 
 def _stack(
-    data: pd.DataFrame, control: pd.DataFrame | None, start: pd.Period, columns: tuple
+    data: pd.DataFrame, control: pd.DataFrame | None, months: tuple, columns: tuple
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """The checked series (treated ``group`` 1, comparison 0) and the guard's counts and notes."""
-    treated = _prepare(data, *columns)
-    n_pre, n_post, notes = _guard(treated, start)
-    info = {"n_pre": n_pre, "n_post": n_post, "controlled": control is not None, "n_control": 0}
+    """The checked series (treated ``group`` 1, comparison 0) without the lag months
+    ``months = (intervention, start)``, and the guard's counts and notes."""
+    lag = slice(*months)
+
+    def prepare(frame: pd.DataFrame, where: str = "") -> tuple[pd.DataFrame, int]:
+        df = _prepare(frame, *columns, where)
+        in_lag = (df["month"] >= lag.start) & (df["month"] < lag.stop)
+        return df[~in_lag].reset_index(drop=True), int(in_lag.sum())
+
+    treated, n_lag = prepare(data)
+    n_pre, n_post, notes = _guard(treated, lag.stop)
+    info = {"n_pre": n_pre, "n_post": n_post, "n_lag": n_lag, "controlled": control is not None}
     if control is None:
-        return treated.assign(group=1.0), {**info, "warnings": notes}
-    comparison = _prepare(control, *columns, IN_CONTROL)
-    notes = notes + _guard(comparison, start, IN_CONTROL)[2]
+        return treated.assign(group=1.0), {**info, "n_control": 0, "warnings": notes}
+    comparison, _ = prepare(control, IN_CONTROL)
+    notes = notes + _guard(comparison, lag.stop, IN_CONTROL)[2]
     stacked = pd.concat([treated.assign(group=1.0), comparison.assign(group=0.0)])
-    return stacked.reset_index(drop=True), {**info, "n_control": len(comparison), "warnings": notes}
+    info.update(n_control=len(comparison), warnings=notes)
+    return stacked.reset_index(drop=True), info
+
+
+def _note_fallback(effects: pd.DataFrame, extra: dict, family: str, notes: list[str]) -> None:
+    """Add the ``method`` and ``note`` columns; warn when the negative binomial fell back."""
+    effects["method"] = extra["fallback"] or family
+    effects["note"] = ""
+    if extra["fallback"]:
+        msg = (
+            f"The negative binomial could not be fitted ({extra['fallback_reason']}); the "
+            f"estimates are from a {extra['fallback']} model instead."
+        )
+        effects["note"] = msg
+        warnings.warn(msg, ITSWarning, stacklevel=3)
+        notes.append(msg)
 
 
 def interrupted_time_series(
@@ -239,6 +269,7 @@ def interrupted_time_series(
     lag: int = 0,
     hac: bool = False,
     alpha: float = 0.05,
+    autocorrelation: Literal["ar1", "independent"] = "ar1",
 ) -> ITSResult:
     """Segmented regression of monthly counts around an intervention, optionally controlled.
 
@@ -266,9 +297,14 @@ def interrupted_time_series(
     lag : int
         Months after ``intervention`` before the effect is expected to start.
     hac : bool
-        Newey-West standard errors with ``maxlags = floor(n ** 0.25)``; not with a control.
+        Newey-West standard errors on the calendar instead (see the module docstring); not with
+        a control. Overrides ``autocorrelation``.
     alpha : float
         1 - confidence level of the intervals.
+    autocorrelation : {"ar1", "independent"}
+        ``"ar1"`` (default): intervals allow for AR(1) errors on the calendar, with Student t
+        quantiles; ``"independent"``: the GLM's own intervals (normal quantiles), which are too
+        narrow when months are correlated.
 
     Returns
     -------
@@ -308,19 +344,23 @@ def interrupted_time_series(
         )
     month = pd.Period(pd.Timestamp(intervention), freq="M")
     start = month + int(lag)
-    stacked, info = _stack(data, control, start, (count, period, population))
+    stacked, info = _stack(data, control, (month, start), (count, period, population))
     info.update(intervention=month.to_timestamp(), lag=int(lag))
     group = stacked["group"] if control is not None else None
     X = seg.design(
         stacked["month"], start, slope_change=slope_change, harmonics=harmonics, group=group
     )
     offset = np.log(stacked["pop"].to_numpy()) if population else np.zeros(len(stacked))
-    res, extra = seg.fit(stacked["y"].to_numpy(), X, offset, family, hac)
+    res, extra = seg.fit(stacked["y"].to_numpy(), X, offset, family)
+    groups = stacked["group"].to_numpy()
+    cov, df, se = seg.covariance(res, X, groups, "hac" if hac else autocorrelation)
     terms = seg.contrasts(slope_change, control is not None)
-    diagnostics = seg.diagnostics(res, family, stacked["group"].to_numpy() == 1)
+    diagnostics = seg.diagnostics(res, extra["fallback"] or family, groups == 1)
+    effects = seg.effects(res, terms, alpha, cov, df)
+    _note_fallback(effects, extra, family, info["warnings"])
     return ITSResult(
-        effects=seg.effects(res, terms, alpha),
+        effects=effects,
         fitted=_fitted(stacked, X, res, population is not None),
-        diagnostics={**info, **diagnostics, **extra},
+        diagnostics={**info, **diagnostics, **extra, **se, "t_df": df},
         model=res,
     )

@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 import statsmodels.formula.api as smf
+import statsmodels.stats.sandwich_covariance as sw
+from scipy import stats
 
 from socprev_kit.errors import SocprevError
 from socprev_kit.its import (
@@ -64,8 +66,9 @@ def reference_fit(df, intervention, family, harmonics=0, slope=False, lag=0):
     first, iv = ym.min(), pd.Timestamp(intervention)
     d["t"] = (ym.dt.year - first.year) * 12 + ym.dt.month - first.month
     t0 = (iv.year - first.year) * 12 + iv.month - first.month + lag
+    d = d[(d["t"] < t0 - lag) | (d["t"] >= t0)].copy()  # the lag months are left out
     d["post"] = (d["t"] >= t0).astype(int)
-    d["m"] = ym.dt.month
+    d["m"] = pd.to_datetime(d["month"]).dt.month
     formula = "n ~ t + post"
     if slope:
         formula += f" + I((t - {t0}) * post)"
@@ -108,7 +111,7 @@ def assert_matches(res: ITSResult, ref: dict) -> None:
 )
 def test_effects_match_formula_fit(family, kw):
     df = simulate(overdispersed=family != "poisson", seed=3)
-    res = run(df, intervention="2022-01", family=family, **kw)
+    res = run(df, intervention="2022-01", family=family, autocorrelation="independent", **kw)
     ref = reference_fit(
         df,
         "2022-01",
@@ -130,19 +133,27 @@ def test_negbin_alpha_and_dispersion_reported():
     assert 0 <= res.diagnostics["ljung_box_p"] <= 1
 
 
-def test_hac_matches_formula_fit_with_documented_maxlags():
-    df = simulate(seed=2, overdispersed=True)
+def test_hac_is_newey_west_on_the_calendar():
+    """hac=True: Bartlett weights over calendar months (a missing month is a zero score, not a
+    neighbour; statsmodels' S_hac_simple on the padded scores), the factor n / (n - p) and t
+    quantiles. Before: lags counted in rows, no correction, normal quantiles."""
+    df = simulate(seed=2, overdispersed=True).drop(index=[20, 21, 22, 50])
     res = run(df, intervention="2022-01", family="quasipoisson", hac=True)
-    maxlags = int(np.floor(len(df) ** 0.25))
-    assert res.diagnostics["hac_maxlags"] == maxlags == 2
-    d = df.assign(t=np.arange(len(df)), post=(np.arange(len(df)) >= 36).astype(int))
-    ref = smf.glm("n ~ t + post", d, family=sm.families.Poisson(), offset=np.log(d["pop"])).fit(
-        scale="X2", cov_type="HAC", cov_kwds={"maxlags": maxlags}
-    )
-    ci = ref.conf_int()
-    expected = np.exp([ref.params["post"], ci.loc["post", 0], ci.loc["post", 1]])
+    maxlags = res.diagnostics["hac_maxlags"]
+    t = np.array([int(m[:4]) * 12 + int(m[5:]) for m in df["month"]]) - (2019 * 12 + 1)
+    X = np.column_stack([np.ones(len(t)), t, t >= 36])
+    ref = sm.GLM(df["n"].to_numpy(), X, family=sm.families.Poisson(), offset=np.log(df["pop"]))
+    fit = ref.fit()
+    scores = np.zeros((t.max() + 1, 3))
+    scores[t] = X * (df["n"].to_numpy() - fit.fittedvalues)[:, None]
+    bread = np.linalg.inv(X.T @ (X * fit.fittedvalues[:, None]))
+    n, p = X.shape
+    cov = bread @ sw.S_hac_simple(scores, nlags=maxlags) @ bread * n / (n - p)
+    q = stats.t.ppf(0.975, n - p)
+    b, se = fit.params[2], np.sqrt(cov[2, 2])
     got = res.effects.set_index("term").loc["level", ["rate_ratio", "ci_low", "ci_high"]]
-    np.testing.assert_allclose(got.to_numpy(dtype=float), expected, rtol=RTOL)
+    np.testing.assert_allclose(got.to_numpy(dtype=float), np.exp([b, b - q * se, b + q * se]))
+    assert res.diagnostics["se_method"] == "hac" and maxlags >= 0
 
 
 def test_too_few_points_before_raises():
@@ -155,7 +166,7 @@ def test_too_few_points_before_raises():
 
 def test_too_few_points_after_lag_raises():
     df = simulate(n_pre=20, n_post=4)
-    with pytest.raises(TooFewPointsError, match=r"found 22 before, 2 after"):
+    with pytest.raises(TooFewPointsError, match=r"found 20 before, 2 after"):
         run(df, intervention=pd.Timestamp("2020-09-01"), lag=2)
 
 
@@ -172,7 +183,7 @@ def test_few_points_warn_and_note():
 def test_missing_months_keep_calendar_index():
     df = simulate(seed=4)
     gappy = df.drop(index=[10, 11, 12, 40]).sample(frac=1, random_state=0)
-    res = run(gappy, intervention="2022-01", family="poisson")
+    res = run(gappy, intervention="2022-01", family="poisson", autocorrelation="independent")
     ref = reference_fit(gappy.sort_values("month"), "2022-01", "poisson")
     assert_matches(res, ref)
     assert res.fitted["period"].is_monotonic_increasing
@@ -232,19 +243,33 @@ def test_planted_level_effect_recovered():
     assert level["ci_high"] < 1.0
 
 
-def test_all_zero_after_intervention_warns():
+@pytest.mark.parametrize(("side", "rows"), [("before", slice(0, 35)), ("after", slice(36, None))])
+def test_all_zero_side_clear_error(side, rows):
+    """Before: a warning and a level change of 8.5e10 (or its inverse) with an infinite interval."""
     df = simulate(seed=9)
-    df.loc[36:, "n"] = 0
-    with pytest.warns(ITSWarning, match="after the intervention is zero"):
-        res = interrupted_time_series(
-            df,
-            count="n",
-            period="month",
-            population="pop",
-            intervention="2022-01",
-            family="poisson",
-        )
-    assert any("is zero" in w for w in res.diagnostics["warnings"])
+    df.loc[rows, "n"] = 0
+    with pytest.raises(ITSDataError, match=f"Every count {side} the intervention is zero"):
+        run(df, intervention="2022-01")
+
+
+def test_constant_series_clear_error():
+    """Before: statsmodels' bare ValueError ("The first guess on the deviance function ...")."""
+    months = pd.period_range("2020-01", periods=48, freq="M").astype(str)
+    df = pd.DataFrame({"month": months, "n": 7})
+    with pytest.raises(ITSDataError, match=r"same count \(7\) in every month"):
+        interrupted_time_series(df, count="n", period="month", intervention="2022-01")
+
+
+def test_lag_months_left_out_of_the_fit():
+    """The months from the intervention to intervention + lag are in neither segment: the fit
+    equals one on the data without them (reference_fit drops them itself)."""
+    df = simulate(seed=14, overdispersed=True)
+    res = run(df, intervention="2022-01", lag=3, harmonics=1, autocorrelation="independent")
+    kept = df[~df["month"].isin(["2022-01", "2022-02", "2022-03"])]
+    assert_matches(res, reference_fit(kept, "2022-04", "quasipoisson", harmonics=1))
+    assert (res.diagnostics["n_pre"], res.diagnostics["n_lag"]) == (36, 3)
+    assert res.diagnostics["n_post"] == 33 and len(res.fitted) == 69
+    assert not res.fitted["period"].isin(pd.to_datetime(["2022-01-01", "2022-03-01"])).any()
 
 
 # ---------------------------------------------------------------- controlled ITS
@@ -269,6 +294,7 @@ def stacked_frame(treated, control, intervention, lag=0):
     d["post"] = (d["t"] >= t0).astype(int)
     d["s"] = (d["t"] - t0) * d["post"]
     d["m"] = ym.dt.month
+    d = d[(d["t"] < t0 - lag) | (d["t"] >= t0)]  # the lag months are left out
     return d.assign(c=1 - d["g"])
 
 
@@ -320,7 +346,9 @@ def run_controlled(treated, control, **kw):
 )
 def test_controlled_effects_match_formula_fit(family, kw):
     treated, control = simulate_pair(overdispersed=family != "poisson", seed=3)
-    res = run_controlled(treated, control, intervention="2022-01", family=family, **kw)
+    res = run_controlled(
+        treated, control, intervention="2022-01", family=family, autocorrelation="independent", **kw
+    )
     ref = reference_controlled(
         treated,
         control,
@@ -335,7 +363,8 @@ def test_controlled_effects_match_formula_fit(family, kw):
     for term, expected in ref.items():
         got = eff.loc[term, ["rate_ratio", "ci_low", "ci_high", "p_value"]].to_numpy(dtype=float)
         np.testing.assert_allclose(got, expected, rtol=RTOL, atol=1e-12, err_msg=term)
-    assert res.diagnostics["controlled"] and res.diagnostics["n_control"] == len(control)
+    n_control = len(control) - kw.get("lag", 0)  # the lag months are left out
+    assert res.diagnostics["controlled"] and res.diagnostics["n_control"] == n_control
     assert (res.diagnostics["nb_alpha"] is None) == (family != "negbin")
 
 
@@ -345,7 +374,9 @@ def test_controlled_union_calendar_with_gaps():
     control = pd.concat([earlier, control], ignore_index=True)
     treated = treated.drop(index=[3, 4, 50])
     control = control.drop(index=control.index[[0, 20, 60]]).sample(frac=1, random_state=1)
-    res = run_controlled(treated, control, intervention="2022-01", family="poisson")
+    res = run_controlled(
+        treated, control, intervention="2022-01", family="poisson", autocorrelation="independent"
+    )
     ref = reference_controlled(treated, control, "2022-01", "poisson")
     got = res.effects.set_index("term").loc["level", ["rate_ratio", "ci_low", "ci_high"]]
     np.testing.assert_allclose(got.to_numpy(dtype=float), ref["level"][:3], rtol=RTOL)

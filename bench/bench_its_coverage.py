@@ -6,7 +6,8 @@ falling trend (-0.3 % a month), a yearly season (amplitude 0.25 on the log scale
 level change of 0.8. Overdispersion and autocorrelation come from a Gaussian AR(1) process on the
 log scale (marginal sd 0.2, coefficient rho), the counts are Poisson given it. Scenarios: rho in
 {0, 0.3, 0.6} x a mean of 15 or 150 a month at the start; ``gaps``: the months 2020-03 to 2021-06
-left out (as the reports do for COVID-19); ``control``: a controlled ITS, the comparison series
+left out (as the reports may do for COVID-19) of series 16 months longer, so that about 48 to 84
+months remain; ``control``: a controlled ITS, the comparison series
 (mean 150, its own AR(1) noise) shares the trend, season and a common change of 0.9, the treated
 series has 0.9 x 0.8 (the truth of ``level`` is 0.8).
 
@@ -25,7 +26,7 @@ It prints, per scenario and method, the coverage (share of series whose interval
 binomial 95 % band for that many series, the median width of the interval (ci_high / ci_low) and
 the seconds taken.
 
-    nice -n 10 .venv/bin/python bench/bench_its_coverage.py [--n 500] [--seed 13]
+    nice -n 10 .venv/bin/python bench/bench_its_coverage.py [--n 500] [--seed 13] [--jobs 2]
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from __future__ import annotations
 import argparse
 import time
 import warnings
+from concurrent.futures import ProcessPoolExecutor, as_completed
 
 import numpy as np
 import pandas as pd
@@ -47,6 +49,7 @@ TRUE_RR = 0.8
 COMMON_RR = 0.9
 SIGMA = 0.2
 COVID = ("2020-03", "2021-06")
+GAP_MONTHS = 16
 SCENARIOS = {
     f"rho={rho} mean={mean}": {"rho": rho, "mean": mean}
     for mean in (15, 150)
@@ -66,9 +69,9 @@ def ar1(rng: np.random.Generator, rho: float, shape: tuple[int, int]) -> np.ndar
     return eps
 
 
-def layout(rng: np.random.Generator, n: int) -> tuple[np.ndarray, ...]:
-    """Per series: length (48 to 84 months), intervention index, first month."""
-    length = rng.integers(48, 85, n)
+def layout(rng: np.random.Generator, n: int, extra: int = 0) -> tuple[np.ndarray, ...]:
+    """Per series: length (48 to 84 months, plus ``extra``), intervention index, first month."""
+    length = rng.integers(48, 85, n) + extra
     t0 = np.round(length * rng.uniform(0.4, 0.6, n)).astype(int)
     return length, t0, pd.Period("2016-01", "M") + rng.integers(0, 24, n)
 
@@ -76,9 +79,9 @@ def layout(rng: np.random.Generator, n: int) -> tuple[np.ndarray, ...]:
 def simulate(rng: np.random.Generator, shape: tuple, rho: float, mean: float, effect: float):
     """Series (months, counts, population) and their interventions on ``shape`` (a layout)."""
     length, t0, first = shape
-    t = np.arange(84)
+    t = np.arange(length.max())
     pop = 20_000 * (1 + 0.01 * t / 12)
-    log_mu = np.log(mean) + np.log(pop / pop[0]) - 0.003 * t + ar1(rng, rho, (len(length), 84))
+    log_mu = np.log(mean) + np.log(pop / pop[0]) - 0.003 * t + ar1(rng, rho, (len(length), len(t)))
     out = []
     for i in range(len(length)):
         months = pd.period_range(first[i], periods=length[i], freq="M")
@@ -126,7 +129,7 @@ def run(name: str, spec: dict, n: int, seed: int, methods: list) -> list[dict]:
     """Coverage, median width and seconds of every method on one scenario."""
     rng = np.random.default_rng([seed, list(SCENARIOS).index(name)])
     effect = TRUE_RR * COMMON_RR if spec.get("control") else TRUE_RR
-    shape = layout(rng, n)
+    shape = layout(rng, n, GAP_MONTHS if spec.get("gaps") else 0)
     series = simulate(rng, shape, spec["rho"], spec["mean"], effect)
     controls = [None] * n
     if spec.get("control"):
@@ -158,18 +161,21 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--only", nargs="*", help="scenario names (default: all)")
     ap.add_argument("--methods", nargs="*", default=list(METHODS), help="default: all")
+    ap.add_argument("--jobs", type=int, default=2, help="processes (scenarios in parallel)")
     args = ap.parse_args()
     low, high = (stats.binom.ppf(q, args.n, 0.95) / args.n for q in (0.025, 0.975))
     print(f"{args.n} series per scenario, seed {args.seed}; true level change {TRUE_RR}")
     print(f"a correct 95 % interval covers in {low:.1%} to {high:.1%} of series (binomial 95 %)")
+    names = [name for name in SCENARIOS if not args.only or name in args.only]
     rows = []
-    warnings.simplefilter("ignore")
-    for name, spec in SCENARIOS.items():
-        if args.only and name not in args.only:
-            continue
-        found = run(name, spec, args.n, args.seed, args.methods)
-        rows += found
-        print(pd.DataFrame(found).to_string(index=False, header=False), flush=True)
+    with ProcessPoolExecutor(
+        args.jobs, initializer=warnings.simplefilter, initargs=("ignore",)
+    ) as pool:
+        jobs = [pool.submit(run, n, SCENARIOS[n], args.n, args.seed, args.methods) for n in names]
+        for job in as_completed(jobs):
+            found = job.result()
+            rows += found
+            print(pd.DataFrame(found).to_string(index=False, header=False), flush=True)
     table = pd.DataFrame(rows).pivot(index="scenario", columns="method", values="coverage")
     width = pd.DataFrame(rows).pivot(index="scenario", columns="method", values="median_width")
     cols = [m for m in METHODS if m in table]

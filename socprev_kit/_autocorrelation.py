@@ -76,6 +76,8 @@ def _fit_moments(
         rho = hi
     else:
         rho = float(brentq(lambda x: solve(x)[1], lo, hi, xtol=1e-4))
+    if rho > 0:  # the ratio's own small-sample bias, -2 rho / n (Kendall 1954)
+        rho = min(rho * (1 + 2 / rows.sum()), RHO_BOUNDS[1])
     return 1.0, float(solve(rho)[0]), float(rho)
 
 

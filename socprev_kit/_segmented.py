@@ -23,7 +23,6 @@ from . import _autocorrelation as ac
 
 #: A negative binomial ``alpha`` below this is at the boundary (the model is Poisson).
 NB_ALPHA_MIN = 1e-5
-EFFECTIVE_DF = True
 #: Ljung-Box lags: at most this many, and at most a quarter of the treated months.
 MAX_LB_LAGS = 12
 
@@ -196,5 +195,5 @@ def covariance(
     else:
         raise ValueError(f"autocorrelation must be 'ar1' or 'independent', not {method!r}")
     info["ar1_rho"] = float(found["ar1_rho"][1.0])
-    n_eff = found.get("n_eff", n_obs) if EFFECTIVE_DF else n_obs
+    n_eff = found.get("n_eff", n_obs)
     return cov, max(n_eff - X.shape[1], 1.0), info

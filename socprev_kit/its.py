@@ -74,17 +74,28 @@ the first month of either; a month missing from one series is just a missing row
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from . import _its_data as _data
 from . import _segmented as seg
-from .errors import SocprevError
+from ._its_data import (  # re-exported: the reports and tests import them from here
+    IN_CONTROL,
+    MIN_POINTS,
+    PREFERRED_POINTS,
+    FewPointsWarning,
+    ITSDataError,
+    ITSWarning,
+    TooFewPointsError,
+)
 
 __all__ = [
+    "IN_CONTROL",
+    "MIN_POINTS",
+    "PREFERRED_POINTS",
     "FewPointsWarning",
     "ITSDataError",
     "ITSResult",
@@ -92,37 +103,6 @@ __all__ = [
     "TooFewPointsError",
     "interrupted_time_series",
 ]
-
-MIN_POINTS = 3
-PREFERRED_POINTS = 12
-#: Added to the messages about the comparison series.
-IN_CONTROL = " in the comparison series"
-
-
-class TooFewPointsError(SocprevError):
-    """Fewer than 3 observed months before or after the intervention (in either series)."""
-
-    def __init__(self, n_pre: int, n_post: int, where: str = "") -> None:
-        self.n_pre = n_pre
-        self.n_post = n_post
-        self.where = where
-        super().__init__(
-            f"An interrupted time series needs at least {MIN_POINTS} months before and "
-            f"{MIN_POINTS} after the intervention{where} (found {n_pre} before, {n_post} after). "
-            "Add more months of data or move the intervention date (12 each are preferred)."
-        )
-
-
-class ITSDataError(SocprevError):
-    """The series cannot be modelled (all zeros, negative counts, bad population, duplicates)."""
-
-
-class ITSWarning(UserWarning):
-    """The model was fitted, but its estimates need caution."""
-
-
-class FewPointsWarning(ITSWarning):
-    """Fewer than 12 observed months before or after the intervention."""
 
 
 @dataclass(frozen=True)
@@ -164,66 +144,6 @@ class ITSResult:
     model: Any = None
 
 
-def _prepare(
-    data: pd.DataFrame, count: str, period: str, population: str | None, where: str = ""
-) -> pd.DataFrame:
-    """Return a new frame with ``month`` (Period), ``y`` and ``pop``, sorted, checked."""
-    cols = [count, period] + ([population] if population else [])
-    missing = [c for c in cols if c not in data.columns]
-    if missing:
-        raise ITSDataError(
-            f"Column(s) {missing} not found{where}; the table has {list(data.columns)}."
-        )
-    when = data[period]
-    when = when.dt.to_timestamp() if isinstance(when.dtype, pd.PeriodDtype) else when
-    df = pd.DataFrame({"month": pd.PeriodIndex(pd.to_datetime(when), freq="M")})
-    df["y"] = pd.to_numeric(data[count], errors="coerce").to_numpy(dtype=float)
-    df["pop"] = data[population].to_numpy(dtype=float) if population else np.nan
-    df = df.dropna(subset=["y"]).sort_values("month", ignore_index=True)
-    if df["month"].duplicated().any():
-        dups = sorted({str(m) for m in df.loc[df["month"].duplicated(), "month"]})
-        raise ITSDataError(f"Months {dups} appear more than once{where}; give one row per month.")
-    if (df["y"] < 0).any():
-        raise ITSDataError(f"Column {count!r}{where} has negative counts; counts must be >= 0.")
-    if population and not (df["pop"] > 0).all():
-        raise ITSDataError(f"Column {population!r}{where} must be a positive number every month.")
-    if len(df) and (df["y"] == 0).all():
-        raise ITSDataError(
-            f"Column {count!r}{where} is zero in every month: there is nothing to model. "
-            "Check the indicator and the period, or report the series descriptively."
-        )
-    if len(df) > 1 and df["y"].nunique() == 1:
-        raise ITSDataError(
-            f"Column {count!r}{where} has the same count ({df['y'].iloc[0]:g}) in every month, "
-            "which real counts never do: it looks like a fill value or a yearly figure spread "
-            "over the months. Give the monthly counts as registered."
-        )
-    return df
-
-
-def _guard(df: pd.DataFrame, start: pd.Period, where: str = "") -> tuple[int, int, list[str]]:
-    """Count months on each side; refuse below 3 or an all-zero side, warn below 12."""
-    pre = df["month"] < start
-    n_pre, n_post = int(pre.sum()), int((~pre).sum())
-    if n_pre < MIN_POINTS or n_post < MIN_POINTS:
-        raise TooFewPointsError(n_pre, n_post, where)
-    for side, mask in (("before", pre), ("after", ~pre)):
-        if (df.loc[mask, "y"] == 0).all():
-            raise ITSDataError(
-                f"Every count {side} the intervention{where} is zero, so the level change is 0 or "
-                "infinite and cannot be estimated. Check that the months of that side were "
-                "registered (zeros standing for missing data?), or report the counts "
-                "descriptively."
-            )
-    notes = []
-    if n_pre < PREFERRED_POINTS or n_post < PREFERRED_POINTS:
-        msg = f"Only {n_pre} months before and {n_post} after the intervention{where}; "
-        msg += f"{PREFERRED_POINTS} each are preferred, so read the estimates with caution."
-        warnings.warn(msg, FewPointsWarning, stacklevel=4)  # the caller of the public function
-        notes.append(msg)
-    return n_pre, n_post, notes
-
-
 def _fitted(stacked: pd.DataFrame, X: pd.DataFrame, res: Any, per_capita: bool) -> pd.DataFrame:
     """The treated series: observed, fitted and counterfactual (the effect terms set to 0), the
     comparison's observed counts with a control, and rates per 1,000 with a population."""
@@ -255,44 +175,6 @@ def _fitted(stacked: pd.DataFrame, X: pd.DataFrame, res: Any, per_capita: bool) 
         pop = out["control_population" if col.startswith("control") else "population"]
         out[f"{col}_per_1000"] = out[col] / pop * 1000
     return out
-
-
-def _stack(
-    data: pd.DataFrame, control: pd.DataFrame | None, months: tuple, columns: tuple
-) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """The checked series (treated ``group`` 1, comparison 0) without the lag months
-    ``months = (intervention, start)``, and the guard's counts and notes."""
-    lag = slice(*months)
-
-    def prepare(frame: pd.DataFrame, where: str = "") -> tuple[pd.DataFrame, int]:
-        df = _prepare(frame, *columns, where)
-        in_lag = (df["month"] >= lag.start) & (df["month"] < lag.stop)
-        return df[~in_lag].reset_index(drop=True), int(in_lag.sum())
-
-    treated, n_lag = prepare(data)
-    n_pre, n_post, notes = _guard(treated, lag.stop)
-    info = {"n_pre": n_pre, "n_post": n_post, "n_lag": n_lag, "controlled": control is not None}
-    if control is None:
-        return treated.assign(group=1.0), {**info, "n_control": 0, "warnings": notes}
-    comparison, _ = prepare(control, IN_CONTROL)
-    notes = notes + _guard(comparison, lag.stop, IN_CONTROL)[2]
-    stacked = pd.concat([treated.assign(group=1.0), comparison.assign(group=0.0)])
-    info.update(n_control=len(comparison), warnings=notes)
-    return stacked.reset_index(drop=True), info
-
-
-def _note_fallback(effects: pd.DataFrame, extra: dict, family: str, notes: list[str]) -> None:
-    """Add the ``method`` and ``note`` columns; warn when the negative binomial fell back."""
-    effects["method"] = extra["fallback"] or family
-    effects["note"] = ""
-    if extra["fallback"]:
-        msg = (
-            f"The negative binomial could not be fitted ({extra['fallback_reason']}); the "
-            f"estimates are from a {extra['fallback']} model instead."
-        )
-        effects["note"] = msg
-        warnings.warn(msg, ITSWarning, stacklevel=3)
-        notes.append(msg)
 
 
 def interrupted_time_series(
@@ -387,7 +269,7 @@ def interrupted_time_series(
         )
     month = pd.Period(pd.Timestamp(intervention), freq="M")
     start = month + int(lag)
-    stacked, info = _stack(data, control, (month, start), (count, period, population))
+    stacked, info = _data.stack(data, control, (month, start), (count, period, population))
     info.update(intervention=month.to_timestamp(), lag=int(lag))
     group = stacked["group"] if control is not None else None
     X = seg.design(
@@ -400,7 +282,7 @@ def interrupted_time_series(
     terms = seg.contrasts(slope_change, control is not None)
     diagnostics = seg.diagnostics(res, extra["fallback"] or family, groups == 1)
     effects = seg.effects(res, terms, alpha, cov, df)
-    _note_fallback(effects, extra, family, info["warnings"])
+    _data.note_fallback(effects, extra, family, info["warnings"])
     return ITSResult(
         effects=effects,
         fitted=_fitted(stacked, X, res, population is not None),

@@ -517,7 +517,8 @@ def test_uncontrolled_diagnostics_say_so():
 def latent_ar1_reference(df: pd.DataFrame, t0: int, lags: int, alpha: float = 0.05) -> tuple:
     """The level change and its interval under Var(y) = mu + b mu mu' rho^|dt| (Zeger 1988),
     written apart from the kit: the GLM by statsmodels, b and rho by the moment equations
-    E[r'Pr] = tr(P M Omega M) solved with root_scalar, df from the effective sample size."""
+    E[r'Pr] = tr(P M Omega M) solved with root_scalar, rho times 1 + 2 / n, df from the
+    effective sample size."""
     t = np.array([int(m[:4]) * 12 + int(m[5:]) for m in df["month"]]) - (2019 * 12 + 1)
     X = np.column_stack([np.ones(len(t)), t, t >= t0])
     fit = sm.GLM(df["n"].to_numpy(), X, family=sm.families.Poisson()).fit()
@@ -535,6 +536,7 @@ def latent_ar1_reference(df: pd.DataFrame, t0: int, lags: int, alpha: float = 0.
         return b, gap
 
     rho = optimize.root_scalar(lambda x: moments(x)[1], bracket=(0.0, 0.95)).root
+    rho *= 1 + 2 / len(t)  # Kendall's small-sample bias of a lag-1 ratio
     b = moments(rho)[0]
     omega = np.eye(len(t)) + b * np.sqrt(np.outer(mu, mu)) * rho**dt
     Xw = X * np.sqrt(mu)[:, None]

@@ -117,16 +117,16 @@ def hac_covariance(
 
     Bartlett weights ``1 - |t_i - t_j| / (L + 1)`` up to lag ``L`` within a series (a missing
     month is a gap), ``L = floor(1.1447 (a n) ** (1/3))``, ``a = 4 rho^2 / ((1 - rho)^2 (1 +
-    rho)^2)`` from the bias-corrected lag-1 autocorrelation, and the small-sample factor
+    rho)^2)`` from the lag-1 autocorrelation of the residuals on the calendar, and the factor
     ``n / (n - p)``.
     """
     X = np.asarray(X, dtype=float)
     n, p = X.shape
     Xw = X * np.sqrt(_weights(res))[:, None]
     B_inv = np.linalg.inv(Xw.T @ Xw)
-    M = np.eye(n) - Xw @ B_inv @ Xw.T
     r = np.asarray(res.resid_pearson, dtype=float)
-    rho = _fit_moments(r, M, np.sqrt(_weights(res)), t, group == group[0])[2]
+    pairs = _pairs(t, group, 1)
+    rho = float(np.clip(r @ pairs @ r / (r @ r), *RHO_BOUNDS))
     a = 4 * rho**2 / ((1 - rho) ** 2 * (1 + rho) ** 2)
     maxlags = int(np.floor(1.1447 * (a * n) ** (1 / 3)))
     lag = np.abs(t[:, None] - t[None, :])

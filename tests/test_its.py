@@ -587,7 +587,7 @@ def _coverage(series: list[pd.DataFrame], **kw) -> float:
 @pytest.mark.parametrize(("rho", "mean"), [(0.6, 150), (0.6, 15), (0.0, 150)])
 def test_95_percent_interval_keeps_its_coverage_with_autocorrelation(rho, mean):
     """200 series each; a correct 95 % interval covers in the central 99 % binomial band (90.5 %
-    to 98.5 %); the old default (GLM intervals, normal quantiles) covers 73 % and 84 % of the
+    to 98.5 %); the old default (GLM intervals, normal quantiles) covers 69 % and 84 % of the
     autocorrelated series in bench/bench_its_coverage.py. The third case checks the interval is
     not over-wide without autocorrelation."""
     n = 200

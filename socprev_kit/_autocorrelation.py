@@ -1,18 +1,19 @@
-"""Covariance of a segmented GLM's coefficients under AR(1) errors on the calendar.
+"""Covariance of a segmented GLM's coefficients under a latent AR(1) process on the calendar.
 
 Private helper of :mod:`socprev_kit.its` (whose docstring states and justifies the method). The
 coefficients are the GLM's (statsmodels); only their covariance changes. With ``r`` the Pearson
-residuals, ``W`` the GLM weights (``mu**2 / V(mu)`` for a log link) and ``B = X' W X``:
+residuals, ``W`` the GLM weights (``mu**2 / V(mu)`` for a log link), ``D = W^1/2`` and
+``B = X' W X``:
 
-    Var(beta) = B^-1 X' W^1/2 Omega W^1/2 X B^-1,   Omega = S R(rho) S
+    Var(beta) = B^-1 X' D Omega D X B^-1,   Omega = a I + b D R(rho) D   (per series)
 
 ``R(rho)[i, j] = rho ** |t_i - t_j|`` within a series (``t`` in calendar months, so a missing month
-is a gap, not a neighbour) and 0 across series; ``S = diag(sqrt(phi_g))`` holds each series'
-dispersion. ``rho`` and ``phi`` are method-of-moments estimates corrected for the fit: the
-residuals are ``r = M e`` with ``M = I - W^1/2 X B^-1 X' W^1/2``, so ``E[r' P r] = tr(P M Omega
-M)`` for any ``P``; ``rho`` solves "observed lag-1 products / sum of squares = expected ratio"
-(``P`` = pairs of consecutive calendar months) and ``phi`` solves the sums of squares. Without the
-correction, ``rho`` from residuals of a 5-parameter fit on 48 months is about 0.1 too low.
+is a gap, not a neighbour), 0 across series. ``a = 1`` and ``b`` is the variance of the latent
+log-level (Zeger 1988); both ``b`` and ``rho`` are method-of-moments estimates corrected for the
+fit: the residuals are ``r = M e`` with ``M = I - D X B^-1 X' D``, so ``E[r' P r] = tr(P M Omega
+M)`` for any ``P``; ``b`` matches the sum of squares and ``rho`` the sum of products of months one
+calendar month apart. Without the correction, ``rho`` from residuals of a 5-parameter fit on 48
+months is about 0.1 too low.
 """
 
 from __future__ import annotations

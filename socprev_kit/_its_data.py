@@ -35,7 +35,8 @@ class TooFewPointsError(SocprevError):
 
 
 class ITSDataError(SocprevError):
-    """The series cannot be modelled (all zeros, negative counts, bad population, duplicates)."""
+    """The series cannot be modelled (all zeros, constant, an all-zero side, negative counts, bad
+    population, duplicates)."""
 
 
 class ITSWarning(UserWarning):

@@ -288,7 +288,7 @@ def describe_its(
     >>> res = interrupted_time_series(df, count="n", period="month", intervention="2022-01")
     >>> describe_its(res, "I01", lang="en")[:2]  # doctest: +NORMALIZE_WHITESPACE
     ['After the start of the intervention in January 2022, the indicator “drug-nuisance incidents
-      registered” was 50% lower than expected from the trend before (95% interval: 54% lower to
+      registered” was 50% lower than expected from the trend before (95% interval: 55% lower to
       46% lower).', 'That is the desired direction.']
     """
     from .covid import covid_sentences  # it uses sentence()

@@ -7,15 +7,48 @@ their corrected code, so that the level change is the immediate change at the in
 
 ``t`` counts calendar months from the first month (missing months leave gaps), ``post_t`` is 1 from
 the intervention month plus ``lag`` and ``t0`` is the index of that month. The offset is the log of
-the population when one is given. Decisions:
+the population when one is given. The months from the intervention to the intervention plus
+``lag`` are left out of the fit (they belong to neither segment; ``diagnostics["n_lag"]``).
+Decisions:
 
-- quasi-Poisson is a Poisson GLM whose scale is Pearson chi2 / df (``scale="X2"``);
+- quasi-Poisson (the default) is a Poisson GLM whose scale is Pearson chi2 / df (``scale="X2"``);
 - negative binomial: the NB2 dispersion ``alpha`` is first estimated by maximum likelihood with
-  :class:`statsmodels.discrete.discrete_model.NegativeBinomial`, then held fixed in a GLM with
-  ``sm.families.NegativeBinomial(alpha=alpha)``, which gives the coefficients and intervals;
-- HAC (Newey-West) standard errors use ``maxlags = floor(n ** (1 / 4))`` with ``n`` the number
-  of months observed. The sandwich does not use the quasi-Poisson scale, so with ``hac=True``
-  Poisson and quasi-Poisson give the same intervals.
+  :class:`statsmodels.discrete.discrete_model.NegativeBinomial` (statsmodels' start, then the
+  Poisson coefficients with a moment ``alpha`` by BFGS and by Nelder-Mead), then held fixed in a
+  GLM with ``sm.families.NegativeBinomial(alpha=alpha)``. If no attempt converges, or ``alpha``
+  ends at the boundary (below 1e-5: no overdispersion to model), the fit falls back to
+  quasi-Poisson with an :class:`ITSWarning`, ``diagnostics["fallback"]`` and the effects
+  table's ``method`` and ``note`` columns say so;
+- intervals (``autocorrelation="ar1"``, the default): monthly police counts are overdispersed and
+  autocorrelated, and the GLM's own intervals assume independent months: on simulated series
+  with an AR(1) coefficient of 0.6 on the log scale they cover the true level change in 69 % to
+  84 % of series instead of 95 % (``bench/bench_its_coverage.py``). The coefficients stay the
+  GLM's; their covariance is the sandwich under the latent-process model of Zeger (1988): the
+  counts vary as the family says around a level ``mu_t exp(e_t)``, ``e_t`` stationary AR(1)
+  over calendar months, so ``Var(y) = V(mu) + b mu^2`` and ``Cov(y_s, y_t) = b mu_s mu_t
+  rho^|s - t|``. ``b`` and ``rho`` are moment estimates from the Pearson residuals, corrected
+  for the fit (the expected sums of squares and of lag-1 products of residuals are traces of
+  the residual-maker times the covariance), ``rho`` then times ``1 + 2 / n`` (Kendall's
+  small-sample bias of a lag-1 ratio) and kept in [0, 0.95]; quantiles are Student t with
+  ``n_eff - p`` degrees of freedom, ``n_eff`` the effective number of months under that
+  autocorrelation. Missing months are gaps on the calendar, never neighbours.
+  Why this method (measured, 500 series per scenario): a Newey-West sandwich on the calendar
+  with Andrews' bandwidth, a small-sample factor and t quantiles (``hac=True``) covers only
+  80-86 % at rho = 0.6 with 48-84 months (a nonparametric long-run variance from so few months
+  is too noisy and biased down); an AR(1) fitted directly to the Pearson residuals misses that
+  part of their variance is independent Poisson noise (their lag-1 correlation is rho times the
+  latent share), 90-92 %; using lags 1 to 3 or a REML estimate of ``b`` and ``rho`` did no
+  better. With the latent model every scenario of the benchmark (rho 0, 0.3, 0.6; 15 or 150 a
+  month; season, growing population; 16 missing months; a comparison series) covers 93-96 %,
+  and the interval is 4-6 % wider than the old one when rho = 0. Shorter series cover less:
+  about 87 % with 32-45 months at rho = 0.6. ``poisson`` and ``quasipoisson`` give the same
+  intervals with it (the variance is estimated); ``autocorrelation="independent"`` gives the
+  GLM's own intervals (normal quantiles), the default before;
+- ``hac=True``: Newey-West on the calendar (Bartlett weights over calendar lags, a missing
+  month contributes nothing), ``maxlags`` by Andrews' (1991) AR(1) plug-in, the factor
+  ``n / (n - p)`` and t quantiles with ``n - p`` degrees of freedom; kept for comparison.
+- a constant series or one whose months before (or after) the intervention are all zero is an
+  :class:`ITSDataError`: there is nothing to estimate, or the ratio is 0 or infinite.
 
 Controlled ITS (``control=``, a comparison series with the same columns; Lopez Bernal, Cummins and
 Gasparrini 2018): both series are stacked on one calendar (the union of their months, starting at
@@ -35,22 +68,37 @@ the first month of either; a month missing from one series is just a missing row
 - the guard (>= 3 months each side, a warning below 12) applies to each series; the negative
   binomial ``alpha`` is one dispersion estimated on the stacked design; the Ljung-Box test uses the
   treated rows' residuals;
-- ``hac=True`` is refused: a Newey-West sandwich over stacked rows would mix the two series' lags.
+- the AR(1) covariance has one ``b`` and ``rho`` per series (the series' residuals estimate
+  them, 0 correlation across series); a shock common to both series makes it conservative for
+  ``level`` (the shock cancels in the difference) and leaves ``control_level`` as honest as an
+  uncontrolled fit;
+- ``hac=True`` is refused.
 """
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from . import _its_data as _data
 from . import _segmented as seg
-from .errors import SocprevError
+from ._its_data import (  # re-exported: the reports and tests import them from here
+    IN_CONTROL,
+    MIN_POINTS,
+    PREFERRED_POINTS,
+    FewPointsWarning,
+    ITSDataError,
+    ITSWarning,
+    TooFewPointsError,
+)
 
 __all__ = [
+    "IN_CONTROL",
+    "MIN_POINTS",
+    "PREFERRED_POINTS",
     "FewPointsWarning",
     "ITSDataError",
     "ITSResult",
@@ -58,37 +106,6 @@ __all__ = [
     "TooFewPointsError",
     "interrupted_time_series",
 ]
-
-MIN_POINTS = 3
-PREFERRED_POINTS = 12
-#: Added to the messages about the comparison series.
-IN_CONTROL = " in the comparison series"
-
-
-class TooFewPointsError(SocprevError):
-    """Fewer than 3 observed months before or after the intervention (in either series)."""
-
-    def __init__(self, n_pre: int, n_post: int, where: str = "") -> None:
-        self.n_pre = n_pre
-        self.n_post = n_post
-        self.where = where
-        super().__init__(
-            f"An interrupted time series needs at least {MIN_POINTS} months before and "
-            f"{MIN_POINTS} after the intervention{where} (found {n_pre} before, {n_post} after). "
-            "Add more months of data or move the intervention date (12 each are preferred)."
-        )
-
-
-class ITSDataError(SocprevError):
-    """The series cannot be modelled (all zeros, negative counts, bad population, duplicates)."""
-
-
-class ITSWarning(UserWarning):
-    """The model was fitted, but its estimates need caution."""
-
-
-class FewPointsWarning(ITSWarning):
-    """Fewer than 12 observed months before or after the intervention."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +119,7 @@ class ITSResult:
         ``rate_ratio``, ``ci_low``, ``ci_high`` and ``p_value``. ``trend`` and ``slope`` are
         ratios per month. With a control ``level`` and ``slope`` are relative to the comparison's
         change, and ``trend_difference``, ``control_level`` [, ``control_slope``] follow.
+        ``method`` is the family fitted and ``note`` says why it is not the one asked (or "").
     fitted : pandas.DataFrame
         The treated series: ``period``, ``observed``, ``fitted``, ``counterfactual`` (the effect
         terms set to 0: without a control, no change; with one, the comparison's change), with a
@@ -109,11 +127,16 @@ class ITSResult:
         ``population`` (and ``control_population``) and each series per 1,000 inhabitants
         (``*_per_1000``) when a population is given.
     diagnostics : dict
-        ``n_pre``, ``n_post``, ``controlled``, ``n_control`` (months in the comparison series, 0
-        without), ``intervention`` (its month, a Timestamp), ``lag``, ``dispersion``,
-        ``ljung_box_p``, ``ljung_box_lags``, ``aic`` (None for quasi-Poisson), ``family``,
-        ``nb_alpha`` (negative binomial only), ``hac_maxlags`` (None without HAC) and
-        ``warnings``.
+        ``n_pre``, ``n_post`` (months in the fit), ``n_lag`` (lag months left out),
+        ``controlled``, ``n_control`` (months of the comparison series in the fit, 0 without),
+        ``intervention`` (its month, a Timestamp), ``lag``, ``dispersion``, ``ljung_box_p``,
+        ``ljung_box_lags``, ``aic`` (None for quasi-Poisson), ``family`` (the family fitted),
+        ``nb_alpha`` (negative binomial only), ``nb_converged`` (None unless negative
+        binomial), ``fallback`` (``"quasipoisson"`` when the negative binomial could not be
+        fitted, else None) and ``fallback_reason``, ``se_method`` (``"ar1"``,
+        ``"independent"`` or ``"hac"``), ``ar1_rho`` (the treated series' estimated AR(1)
+        coefficient, None with ``"independent"``), ``t_df`` (degrees of freedom of the t
+        quantiles, None with normal ones), ``hac_maxlags`` (None without HAC) and ``warnings``.
     model : statsmodels GLMResults
         The fitted model.
     """
@@ -122,59 +145,6 @@ class ITSResult:
     fitted: pd.DataFrame
     diagnostics: dict[str, Any] = field(default_factory=dict)
     model: Any = None
-
-
-def _prepare(
-    data: pd.DataFrame, count: str, period: str, population: str | None, where: str = ""
-) -> pd.DataFrame:
-    """Return a new frame with ``month`` (Period), ``y`` and ``pop``, sorted, checked."""
-    cols = [count, period] + ([population] if population else [])
-    missing = [c for c in cols if c not in data.columns]
-    if missing:
-        raise ITSDataError(
-            f"Column(s) {missing} not found{where}; the table has {list(data.columns)}."
-        )
-    when = data[period]
-    when = when.dt.to_timestamp() if isinstance(when.dtype, pd.PeriodDtype) else when
-    df = pd.DataFrame({"month": pd.PeriodIndex(pd.to_datetime(when), freq="M")})
-    df["y"] = pd.to_numeric(data[count], errors="coerce").to_numpy(dtype=float)
-    df["pop"] = data[population].to_numpy(dtype=float) if population else np.nan
-    df = df.dropna(subset=["y"]).sort_values("month", ignore_index=True)
-    if df["month"].duplicated().any():
-        dups = sorted({str(m) for m in df.loc[df["month"].duplicated(), "month"]})
-        raise ITSDataError(f"Months {dups} appear more than once{where}; give one row per month.")
-    if (df["y"] < 0).any():
-        raise ITSDataError(f"Column {count!r}{where} has negative counts; counts must be >= 0.")
-    if population and not (df["pop"] > 0).all():
-        raise ITSDataError(f"Column {population!r}{where} must be a positive number every month.")
-    if len(df) and (df["y"] == 0).all():
-        raise ITSDataError(
-            f"Column {count!r}{where} is zero in every month: there is nothing to model. "
-            "Check the indicator and the period, or report the series descriptively."
-        )
-    return df
-
-
-def _guard(df: pd.DataFrame, start: pd.Period, where: str = "") -> tuple[int, int, list[str]]:
-    """Count months on each side; refuse below 3, warn below 12 or on an all-zero side."""
-    pre = df["month"] < start
-    n_pre, n_post = int(pre.sum()), int((~pre).sum())
-    if n_pre < MIN_POINTS or n_post < MIN_POINTS:
-        raise TooFewPointsError(n_pre, n_post, where)
-    notes: list[tuple[str, type[UserWarning]]] = []
-    if n_pre < PREFERRED_POINTS or n_post < PREFERRED_POINTS:
-        msg = f"Only {n_pre} months before and {n_post} after the intervention{where}; "
-        msg += f"{PREFERRED_POINTS} each are preferred, so read the estimates with caution."
-        notes.append((msg, FewPointsWarning))
-    for side, mask in (("before", pre), ("after", ~pre)):
-        if (df.loc[mask, "y"] == 0).all():
-            msg = f"Every count {side} the intervention{where} is zero: the level change cannot "
-            notes.append(
-                (msg + "be estimated reliably (its rate ratio tends to 0 or infinity).", ITSWarning)
-            )
-    for msg, category in notes:
-        warnings.warn(msg, category, stacklevel=4)  # the caller of the public function
-    return n_pre, n_post, [msg for msg, _ in notes]
 
 
 def _fitted(stacked: pd.DataFrame, X: pd.DataFrame, res: Any, per_capita: bool) -> pd.DataFrame:
@@ -210,21 +180,6 @@ def _fitted(stacked: pd.DataFrame, X: pd.DataFrame, res: Any, per_capita: bool) 
     return out
 
 
-def _stack(
-    data: pd.DataFrame, control: pd.DataFrame | None, start: pd.Period, columns: tuple
-) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """The checked series (treated ``group`` 1, comparison 0) and the guard's counts and notes."""
-    treated = _prepare(data, *columns)
-    n_pre, n_post, notes = _guard(treated, start)
-    info = {"n_pre": n_pre, "n_post": n_post, "controlled": control is not None, "n_control": 0}
-    if control is None:
-        return treated.assign(group=1.0), {**info, "warnings": notes}
-    comparison = _prepare(control, *columns, IN_CONTROL)
-    notes = notes + _guard(comparison, start, IN_CONTROL)[2]
-    stacked = pd.concat([treated.assign(group=1.0), comparison.assign(group=0.0)])
-    return stacked.reset_index(drop=True), {**info, "n_control": len(comparison), "warnings": notes}
-
-
 def interrupted_time_series(
     data: pd.DataFrame,
     *,
@@ -239,6 +194,7 @@ def interrupted_time_series(
     lag: int = 0,
     hac: bool = False,
     alpha: float = 0.05,
+    autocorrelation: Literal["ar1", "independent"] = "ar1",
 ) -> ITSResult:
     """Segmented regression of monthly counts around an intervention, optionally controlled.
 
@@ -264,11 +220,17 @@ def interrupted_time_series(
     slope_change : bool
         Add a (centred) change of slope after the intervention.
     lag : int
-        Months after ``intervention`` before the effect is expected to start.
+        Months after ``intervention`` before the effect is expected to start; they are left out
+        of the fit (in neither segment).
     hac : bool
-        Newey-West standard errors with ``maxlags = floor(n ** 0.25)``; not with a control.
+        Newey-West standard errors on the calendar instead (see the module docstring); not with
+        a control. Overrides ``autocorrelation``.
     alpha : float
         1 - confidence level of the intervals.
+    autocorrelation : {"ar1", "independent"}
+        ``"ar1"`` (default): intervals allow for AR(1) errors on the calendar, with Student t
+        quantiles; ``"independent"``: the GLM's own intervals (normal quantiles), which are too
+        narrow when months are correlated.
 
     Returns
     -------
@@ -277,9 +239,11 @@ def interrupted_time_series(
     Raises
     ------
     TooFewPointsError
-        Fewer than 3 observed months before or after the intervention (+ lag), in either series.
+        Fewer than 3 observed months before the intervention or from the intervention + lag on,
+        in either series.
     ITSDataError
-        All counts zero, negative counts, non-positive population, duplicate months.
+        All counts zero or equal, every count before (or after) the intervention zero, negative
+        counts, non-positive population, duplicate months.
 
     Examples
     --------
@@ -308,19 +272,23 @@ def interrupted_time_series(
         )
     month = pd.Period(pd.Timestamp(intervention), freq="M")
     start = month + int(lag)
-    stacked, info = _stack(data, control, start, (count, period, population))
+    stacked, info = _data.stack(data, control, (month, start), (count, period, population))
     info.update(intervention=month.to_timestamp(), lag=int(lag))
     group = stacked["group"] if control is not None else None
     X = seg.design(
         stacked["month"], start, slope_change=slope_change, harmonics=harmonics, group=group
     )
     offset = np.log(stacked["pop"].to_numpy()) if population else np.zeros(len(stacked))
-    res, extra = seg.fit(stacked["y"].to_numpy(), X, offset, family, hac)
+    res, extra = seg.fit(stacked["y"].to_numpy(), X, offset, family)
+    groups = stacked["group"].to_numpy()
+    cov, df, se = seg.covariance(res, X, groups, "hac" if hac else autocorrelation)
     terms = seg.contrasts(slope_change, control is not None)
-    diagnostics = seg.diagnostics(res, family, stacked["group"].to_numpy() == 1)
+    diagnostics = seg.diagnostics(res, extra["fallback"] or family, groups == 1)
+    effects = seg.effects(res, terms, alpha, cov, df)
+    _data.note_fallback(effects, extra, family, info["warnings"])
     return ITSResult(
-        effects=seg.effects(res, terms, alpha),
+        effects=effects,
         fitted=_fitted(stacked, X, res, population is not None),
-        diagnostics={**info, **diagnostics, **extra},
+        diagnostics={**info, **diagnostics, **extra, **se, "t_df": df},
         model=res,
     )

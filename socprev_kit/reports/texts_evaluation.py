@@ -167,11 +167,14 @@ _WHY_NOT = {
                  "{indicator} : pas d'estimation, car le nombre est nul chaque mois.",
                  "{indicator}: no estimate, because the count is zero every month."),
     "its_bad_data": ("{indicator}: geen schatting, want de reeks kan niet gemodelleerd worden "
-                     "(ontbrekende bevolking, negatieve of dubbele waarden).",
+                     "(bijvoorbeeld een reeks die elke maand gelijk is, ontbrekende bevolking, "
+                     "negatieve of dubbele waarden).",
                      "{indicator} : pas d'estimation, car la série ne peut pas être modélisée "
-                     "(population manquante, valeurs négatives ou en double).",
-                     "{indicator}: no estimate, because the series cannot be modelled (missing "
-                     "population, negative or duplicate values)."),
+                     "(par exemple une série identique chaque mois, une population manquante, des "
+                     "valeurs négatives ou en double).",
+                     "{indicator}: no estimate, because the series cannot be modelled (for "
+                     "example a series that is the same every month, a missing population, "
+                     "negative or duplicate values)."),
     "its_no_date": ("{indicator}: geen schatting, want het project heeft geen start- of "
                     "interventiedatum.", "{indicator} : pas d'estimation, car le projet n'a pas "
                     "de date de début ou d'intervention.", "{indicator}: no estimate, because "

@@ -220,18 +220,24 @@ _COMPARE = {
                      ": pas de comparaison possible.", "For {indicator}, no year has 12 months "
                      "of data in at least {min} municipalities (hidden small counts not "
                      "counted): no comparison is possible."),
-    "compare_left_out_one": ("1 gemeente met minder dan {k} feiten is weggelaten, ook uit het "
-                             "groepsgemiddelde, zodat haar aantal niet te herberekenen is.",
-                             "1 commune avec moins de {k} faits est omise, aussi de la moyenne "
-                             "du groupe, pour que son nombre ne puisse pas être recalculé.",
-                             "1 municipality with fewer than {k} cases is left out, also of the "
-                             "group rate, so that its count cannot be worked out."),
-    "compare_left_out": ("{n} gemeenten met minder dan {k} feiten zijn weggelaten, ook uit het "
-                         "groepsgemiddelde, zodat hun aantallen niet te herberekenen zijn.",
-                         "{n} communes avec moins de {k} faits sont omises, aussi de la moyenne "
-                         "du groupe, pour que leurs nombres ne puissent pas être recalculés.",
-                         "{n} municipalities with fewer than {k} cases are left out, also of "
-                         "the group rate, so that their counts cannot be worked out."),
+    "compare_left_out_one": ("1 gemeente met een afgeschermde waarde (minder dan {k} feiten, of "
+                             "afgeschermd zodat een andere waarde niet te herberekenen is) is "
+                             "weggelaten, ook uit het groepsgemiddelde.",
+                             "1 commune dont la valeur est masquée (moins de {k} faits, ou masquée "
+                             "pour qu'une autre valeur ne puisse pas être recalculée) est omise, "
+                             "aussi de la moyenne du groupe.",
+                             "1 municipality whose value is hidden (fewer than {k} cases, or "
+                             "hidden so that another value cannot be worked out) is left out, also "
+                             "of the group rate."),
+    "compare_left_out": ("{n} gemeenten met een afgeschermde waarde (minder dan {k} feiten, of "
+                         "afgeschermd zodat een andere waarde niet te herberekenen is) zijn "
+                         "weggelaten, ook uit het groepsgemiddelde.",
+                         "{n} communes dont la valeur est masquée (moins de {k} faits, ou masquée "
+                         "pour qu'une autre valeur ne puisse pas être recalculée) sont omises, "
+                         "aussi de la moyenne du groupe.",
+                         "{n} municipalities whose value is hidden (fewer than {k} cases, or "
+                         "hidden so that another value cannot be worked out) are left out, also "
+                         "of the group rate."),
     "compare_absent": ("{name} heeft voor {indicator} geen 12 maanden gegevens in {year} en "
                        "staat niet in de vergelijking.", "{name} n'a pas 12 mois de données "
                        "pour {indicator} en {year} et ne figure pas dans la comparaison.",

@@ -192,6 +192,22 @@ def test_the_command_says_how_many_numbers_it_could_not_check(data: Path, tmp_pa
     assert "could not be checked" not in capsys.readouterr().out
 
 
+def test_the_batch_says_how_many_numbers_its_audit_could_not_check(data: Path, tmp_path: Path,
+                                                                   capsys) -> None:  # fmt: skip
+    from socprev_kit.batch.run import BatchResult, audited
+    from socprev_kit.cli import _print_audit
+
+    out = _batch_folder(tmp_path, data, {"municipality_82036": [[I02, "< 5", "12"]]},
+                        ("2025", "2026"))  # fmt: skip
+    result = audited(
+        BatchResult(out, out / "index.html", out / "summary.csv", out / "manifest.json")
+    )
+    assert result.ok and result.disclosure.n_unexplained == 1
+    _print_audit(result, ["nl", "fr"])
+    err = capsys.readouterr().err
+    assert err.startswith("LET OP: 1 gepubliceerde getallen konden niet gecontroleerd worden")
+
+
 def _svg_of_months(nis: str, year: str) -> str:
     """A figure of a municipality's monthly I02 counts, drawn with plain matplotlib."""
     import base64

@@ -233,8 +233,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _print_audit(result, langs: list[str]) -> None:  # noqa: ANN001 - BatchResult
-    """The batch's disclosure audit, in its first report language, when it failed."""
-    from .audit.texts import word
+    """The batch's disclosure audit, in its first report language, when it failed or could
+    not check every published number."""
+    from .audit.texts import unchecked, word
 
     lang = next((g for g in langs if g in ("nl", "fr", "en")), "en")
     if result.audit_error:
@@ -242,6 +243,8 @@ def _print_audit(result, langs: list[str]) -> None:  # noqa: ANN001 - BatchResul
     elif result.n_recoverable:
         text = word("batch_leak", lang).format(n=result.n_recoverable, p=result.out)
         print(text, file=sys.stderr)
+    if result.disclosure is not None and (warning := unchecked(result.disclosure, lang)):
+        print(warning, file=sys.stderr)
 
 
 def _add_audit(sub: argparse._SubParsersAction) -> None:

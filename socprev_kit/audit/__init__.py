@@ -9,7 +9,8 @@ limits; ``solve``: the linear programmes). The batch runs it before it reports s
 
 What it reads: every table of every HTML page (the yearly tables of each project section, the
 impact tables' counts and rates per 1,000, the objectives' current values, the funnel table with
-its group rate, whose group is every municipality with twelve months of data), and the monthly
+its group rate, whose group is every municipality with twelve months of data less those whose
+count is hidden, checked against the number of municipalities printed), and the monthly
 count series the SVG figures draw (``figures``: axes calibrated from their ticks), with the
 hidden months drawn as hollow markers (each 1 to k - 1). Not (yet): numbers inside sentences
 (they repeat table cells), PNG figures (cannot be read back), the funnel's scatter of rates, the
@@ -119,7 +120,7 @@ def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
         if page.is_file():
             cells += report_cells(page, file, record, projects, names)
             series += page_series(page, file, record.get("lang", "nl"), _units(record, regs))
-    facts = Facts(Counts(regs, indicator_catalogue(), population()))
+    facts = Facts(Counts(regs, indicator_catalogue(), population(2020)), cells)
     for cell in cells:
         facts.add(cell)
     n_series = sum(facts.add_series(s) for s in series)

@@ -4,12 +4,15 @@ The attacker's model. The unknowns are the registered counts (one per project, m
 indicator and registered period), all ≥ 0. Every published cell is a linear fact about them: a
 count is the sum of its registrations (a year of its months, a project of its municipalities, a
 municipality of its projects); a rate per 1,000 pins its count to an interval (the population is
-public); a percentage ``p`` of a derived indicator gives ``N − (p ± rounding) / 100 · D`` ≥ 0 or
-≤ 0; a hidden ``< k`` says 1 ≤ count ≤ k − 1, a hidden word only that it is hidden. A hidden (or
-small) count is *recoverable* when the linear programme min / max of it over these facts leaves
-a single whole number (an interval attack, which contains every subtraction). Each fact is first
-checked against the data: a number the audit cannot explain from the registrations (a mean, a
-rolling window, another geography) is left out, and counted, never guessed.
+public: that of the territory the registrations cover, by the published rule of
+:func:`socprev_kit.reference.registered_area`, e.g. old Hasselt 71022 alone before 2025, as the
+yearly tables print it); a percentage ``p`` of a derived indicator gives ``N − (p ± rounding) /
+100 · D`` ≥ 0 or ≤ 0; a hidden ``< k`` says 1 ≤ count ≤ k − 1, a hidden word only that it is
+hidden. A hidden (or small) count is *recoverable* when the linear programme min / max of it
+over these facts leaves a single whole number (an interval attack, which contains every
+subtraction). Each fact is first checked against the data: a number the audit cannot explain
+from the registrations (a mean, a rolling window, another geography) is left out, and counted,
+never guessed.
 """
 
 from __future__ import annotations
@@ -55,16 +58,17 @@ class Counts:
         counts = cat.index[cat["value_type"].eq("count") & cat["kind"].eq("registered")]
         r = registrations[registrations["indicator_id"].isin(counts)]
         key = ["project_id", "nis_code", "indicator_id", "period"]
-        r = r.groupby(key, as_index=False)["value"].sum()
+        r = r.assign(area=_areas(r)).groupby(key, as_index=False)
+        r = r.agg(value=("value", "sum"), area=("area", ";".join))
         span = np.array([_months(p) for p in r["period"]]).reshape(-1, 2)
         self.vars = r.assign(m0=span[:, 0], m1=span[:, 1])
+        self._area = [frozenset(a.split(";")) for a in self.vars["area"]]
         self.truth = self.vars["value"].to_numpy(float)
         self._by = {
             ind: tuple(g[c].to_numpy() for c in ("index", "project_id", "nis_code", "m0", "m1"))
             for ind, g in self.vars.reset_index().groupby("indicator_id")
         }
         self._cache: dict[tuple, dict | None] = {}
-        self._nis = self.vars["nis_code"].to_numpy()
         pop = population.assign(nis_code=population["nis_code"].astype(str))
         self.pop = pop.pivot_table(index="nis_code", columns="year", values="population")
 
@@ -107,14 +111,30 @@ class Counts:
         return float(sum(self.truth[i] * c for i, c in f.items()))
 
     def population(self, f: dict, months: tuple) -> float | None:
-        """The population of the municipalities of ``f`` in the year of ``months``."""
+        """The population of the territory the registrations of ``f`` cover (the union of
+        their registered territories), on 1 January of the year of ``months`` or the latest
+        year before it; None for a period other than a calendar year, or an unknown code."""
         if months[1] - months[0] != 11 or months[0] % 12:
             return None
-        year = months[0] // 12
-        years = [y for y in self.pop.columns if y <= year] or [min(self.pop.columns)]
-        nis = np.unique(self._nis[list(f)])
-        total = self.pop.reindex(nis)[max(years)]
+        years = [y for y in self.pop.columns if y <= months[0] // 12]
+        if not years:
+            return None
+        codes = sorted(frozenset().union(*(self._area[i] for i in f)))
+        total = self.pop.reindex(codes)[max(years)]
         return None if total.isna().any() else float(total.sum())
+
+
+def _areas(registrations: pd.DataFrame) -> pd.Series:
+    """The territory each registration covers, as 2019-2024 codes joined by ``;``: the
+    published rule (:func:`socprev_kit.reference.registered_area`, public reference data)
+    applied to the code it was registered under and its year."""
+    from ..reference import registered_area
+
+    code = registrations["nis_code"].astype(object)
+    if "nis_code_registered" in registrations:
+        code = registrations["nis_code_registered"].astype(object).fillna(code).astype(str)
+    years = registrations["period"].astype(str).str[:4].astype(int)
+    return registered_area(code, years).fillna(registrations["nis_code"].astype(str))
 
 
 @dataclass
@@ -131,19 +151,27 @@ class Target:
 class Facts:
     """The facts and targets of a batch's cells; ``unexplained``: cells left out (see module)."""
 
-    def __init__(self, counts: Counts) -> None:
+    def __init__(self, counts: Counts, cells: list[Cell] = ()) -> None:
         self.counts, self.unexplained = counts, 0
         self.facts: dict[tuple, Fact] = {}
         self.targets: dict[frozenset, Target] = {}
+        #: (count indicator, months) -> the municipalities whose count there is hidden in
+        #: some published cell of ``cells`` (a reader sees these markers).
+        self.hidden_places: dict[tuple, set[str]] = {}
+        for cell in cells:
+            if cell.hidden and cell.unit[1].isdigit():
+                info = counts.info.get(cell.indicator, {})
+                count = info.get("numerator") if info.get("denominator") == "population" else None
+                key = (count or cell.indicator, cell.months)
+                self.hidden_places.setdefault(key, set()).add(cell.unit[1])
 
     def add(self, cell: Cell) -> None:
         """Add one published cell: a fact, a target, or (unexplained) nothing."""
         cat = self.counts.info
         if cell.indicator not in cat:
             return
-        if cell.unit[1].startswith("group:"):  # a funnel's group rate: the full-year members
-            members = self.counts.full_year(cell.indicator, cell.months)
-            if len(members) != int(cell.unit[1][6:]):
+        if cell.unit[1].startswith("group:"):  # a funnel's group rate (see _group)
+            if (members := self._group(cell)) is None:
                 self.unexplained += 1
                 return
             cell = replace(cell, unit=("*", ",".join(members)))
@@ -174,6 +202,17 @@ class Facts:
             self._rate(cell, f, num, t, factor)
         else:
             self._ratio(cell, f, num, t, den, factor)
+
+    def _group(self, cell: Cell) -> list[str] | None:
+        """A funnel group as its reader infers it from the printed size ``group:N``: the
+        municipalities with twelve months of the indicator, less those whose count of the year
+        is hidden somewhere in the outputs (left out of the group rate), or all of them (a
+        group rate that keeps its hidden members); None when neither has N members."""
+        full = self.counts.full_year(cell.indicator, cell.months)
+        hidden = self.hidden_places.get((cell.indicator, cell.months), set())
+        size = int(cell.unit[1][6:])
+        return next((g for g in ([n for n in full if n not in hidden], full) if len(g) == size),
+                    None)  # fmt: skip
 
     def add_series(self, series: Series) -> bool:
         """Add a figure's monthly counts as facts, for the first of its units whose

@@ -50,6 +50,14 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "laissés de côté.",
         "{r} report(s), {c} published numbers read; {u} not explained by the data and left out.",
     ),
+    "unchecked": (
+        "LET OP: {u} gepubliceerde getallen konden niet gecontroleerd worden (niet uit de "
+        "gegevens te verklaren): een verborgen waarde kan eruit te herleiden zijn.",
+        "ATTENTION : {u} nombres publiés n'ont pas pu être vérifiés (inexplicables à partir des "
+        "données) : une valeur masquée pourrait s'en déduire.",
+        "WARNING: {u} published numbers could not be checked (not explained by the data): a "
+        "hidden value might be worked out from them.",
+    ),
     "is": ("is", "vaut", "is"),
     "all": ("alle gemeenten", "toutes les communes", "all municipalities"),
     "hidden_in": ("verborgen in", "masquée dans", "hidden in"),
@@ -123,4 +131,14 @@ def report(audit: Audit, lang: str = "en") -> str:
         lines += recovery_lines(r, lang)
     lines.append(word("read", lang).format(r=audit.n_reports, c=audit.n_cells,
                                            u=audit.n_unexplained))  # fmt: skip
+    if (warning := unchecked(audit, lang)) is not None:
+        lines.append(warning)
     return "\n".join(lines)
+
+
+def unchecked(audit: Audit, lang: str = "en") -> str | None:
+    """The line that says how many published numbers the audit could not check (a blind spot
+    of the referee: a hidden value might follow from them), None when it checked them all."""
+    if not audit.n_unexplained:
+        return None
+    return word("unchecked", lang).format(u=audit.n_unexplained)

@@ -219,14 +219,14 @@ check_level_change(level_change, shown, its_one, lang=lang)
 """,
         solution="""
 level_change = 0.80  # its_one.effects, row "level", column "rate_ratio"
-shown = True  # the interval (0.74 to 0.88) does not include 1
+shown = True  # the interval (0.72 to 0.90) does not include 1
 check_level_change(level_change, shown, its_one, lang=lang)
 """,
         explain={
-            "nl": "De rate ratio 0,80 betekent 20 % minder dan verwacht; het interval (0,74 tot "
-            "0,88) bevat 1 niet, dus de daling is geen toeval. Veelgemaakte fouten: een "
+            "nl": "De rate ratio 0,80 betekent 20 % minder dan verwacht; het interval (0,72 tot "
+            "0,90) bevat 1 niet, dus de daling is geen toeval. Veelgemaakte fouten: een "
             "percentage typen (-20), de rij `trend` lezen, of een grens van het interval.",
-            "fr": "Le rapport 0,80 signifie 20 % de moins que prévu ; l'intervalle (0,74 à 0,88) "
+            "fr": "Le rapport 0,80 signifie 20 % de moins que prévu ; l'intervalle (0,72 à 0,90) "
             "ne contient pas 1, la baisse n'est donc pas due au hasard. Erreurs fréquentes : "
             "taper un pourcentage (-20), lire la ligne `trend` ou une borne de l'intervalle.",
         },
@@ -252,7 +252,7 @@ truth.query("project_id == 'GEN-DAM'")[["nis_code", "indicator_id", "rate_ratio_
     {
         "nl": """
 Voor I01 is de waarheid **0,75** (25 % minder). De schatting zegt 0,80, met een interval van
-0,74 tot 0,88: ze zit er 5 procentpunten naast, maar de waarheid ligt in het interval. Daar
+0,72 tot 0,90: ze zit er 5 procentpunten naast, maar de waarheid ligt in het interval. Daar
 dient het interval voor.
 
 ## Waarom een vergelijkingsgemeente?
@@ -275,7 +275,7 @@ BRU-COORD in Brugge), telt niet als eigen project.
 """,
         "fr": """
 Pour I01, la vérité est **0,75** (25 % de moins). L'estimation dit 0,80, avec un intervalle de
-0,74 à 0,88 : elle se trompe de 5 points de pourcentage, mais la vérité est dans l'intervalle.
+0,72 à 0,90 : elle se trompe de 5 points de pourcentage, mais la vérité est dans l'intervalle.
 C'est à cela que sert l'intervalle.
 
 ## Pourquoi une commune de comparaison ?
@@ -343,7 +343,7 @@ sk.interrupted_time_series(
 """,
     {
         "nl": """
-Het effect is bijna verdwenen (0,95, en 1 ligt in het interval). Waarom? Kijk naar de rij
+Het effect is bijna verdwenen (0,96, en 1 ligt in het interval). Waarom? Kijk naar de rij
 `control_level`: de vergelijkingsgemeenten daalden zelf met 15 % bij de start. Antwerpen en
 Hasselt hebben **hun eigen projecten** tegen drugsoverlast (ANT-SW sinds september 2020,
 HAS-VI vanaf 2021). Hun daling verbergt die van Gent. Daarom laat de kit ze weg.
@@ -355,7 +355,7 @@ zelf met `comparisons=[...]`. GEN-DAM koos Brugge, dat cijfers registreert zonde
 actie. Zo zien Gent en Brugge eruit, per 1.000 inwoners:
 """,
         "fr": """
-L'effet a presque disparu (0,95, et 1 est dans l'intervalle). Pourquoi ? Regardez la ligne
+L'effet a presque disparu (0,96, et 1 est dans l'intervalle). Pourquoi ? Regardez la ligne
 `control_level` : les communes de comparaison ont elles-mêmes baissé de 15 % au démarrage.
 Anvers et Hasselt ont **leurs propres projets** contre les nuisances liées à la drogue (ANT-SW
 depuis septembre 2020, HAS-VI à partir de 2021). Leur baisse cache celle de Gand. C'est pourquoi
@@ -401,7 +401,7 @@ its_two.effects.round(3)
 - `trend_difference` vergelijkt de trends vóór de start. Ligt 1 erin, dan liepen beide gelijk.
   Hier daalde Gent iets sneller dan Brugge; het model houdt daar rekening mee, maar hoe verder
   de trends uiteenlopen, hoe minder Brugge een goede spiegel is.
-- Het interval is **breder** (0,64 tot 0,88): Brugge brengt zijn eigen toeval mee. Dat is de
+- Het interval is **breder** (0,63 tot 0,91): Brugge brengt zijn eigen toeval mee. Dat is de
   prijs van de bescherming tegen gedeelde veranderingen.
 
 De contrafactische reeks volgt nu Brugge:
@@ -415,7 +415,7 @@ De contrafactische reeks volgt nu Brugge:
 - `trend_difference` compare les tendances d'avant le démarrage. Si 1 est dans l'intervalle,
   elles étaient parallèles. Ici, Gand baissait un peu plus vite que Bruges ; le modèle en tient
   compte, mais plus les tendances divergent, moins Bruges est un bon miroir.
-- L'intervalle est **plus large** (0,64 à 0,88) : Bruges apporte son propre hasard. C'est le
+- L'intervalle est **plus large** (0,63 à 0,91) : Bruges apporte son propre hasard. C'est le
   prix de la protection contre les changements communs.
 
 La série contrefactuelle suit maintenant Bruges :

@@ -465,3 +465,76 @@ def test_dutch_numbers_and_hidden_words_are_read(tmp_path: Path) -> None:
                    ("P03", 2023, 97.5, False, None), ("P03", 2024, None, True, 5),
                    ("P03", 2025, 7.0, False, None)]  # fmt: skip
     assert {c.unit for c in cells} == {("BAS-CA", "82039")} and cells[2].half == 0.05
+
+
+OBJECTIVES = ["Niveau", "Objectif", "Indicateur", "Valeur de départ", "Cible", "Valeur", "État"]
+
+
+def _objective_page(out: Path, value: str, sentence: str) -> Path:
+    """BAS-CA's project page with one objective on I02 (its 2025 total in ``value``) and the
+    objective's sentence below the table, as the reports write them."""
+    row = ["objectif général", "G1: Moins de plaintes.", "I02 Plaintes d'habitants liées à la "
+           "drogue", "37 (2019)", "26 (2025)", value, "Non atteint"]  # fmt: skip
+    table = _table("BAS-CA – Plan drogues Centre Ardenne (toutes les communes ensemble)",
+                   OBJECTIVES, [row])  # fmt: skip
+    page = out / "fr" / "project_BAS-CA.html"
+    page.write_text(f"<html><body>{table}<h4>Réalisation</h4><ul><li>{sentence}</li></ul>"
+                    "</body></html>", encoding="utf-8")  # fmt: skip
+    return page
+
+
+def test_an_objective_sentence_printing_the_value_its_table_hides_is_found(data: Path,
+                                                                           tmp_path: Path):  # fmt: skip
+    """The table hides G1's value of 2025 ('masqué'), the sentence prints it: 36, the sum of the
+    three raw files' I02 of 2025."""
+    total = sum(_count(nis, "I02", "2025") for nis in BAS_CA)
+    said = (f"Objectif G1 (« plaintes d'habitants liées à la drogue ») : valeur de départ 37, "
+            f"cible 26 pour 2025, valeur en 2025 {total}. La cible n'est pas atteinte.")  # fmt: skip
+    out = _batch_folder(tmp_path, data, {"project_BAS-CA": []})
+    _objective_page(out, "masqué", said)
+    (found,) = audit_disclosure(out).recoveries
+    assert found.value == total == 36 and found.target.hidden[0].text == "masqué"
+    assert [c.text for c in found.target.shown] == ["36"]
+    assert main(["audit-disclosure", str(out), "--lang", "fr"]) == 1
+
+
+def test_a_clean_objective_sentence_is_linked_and_gives_nothing(data: Path, tmp_path: Path,
+                                                                 capsys) -> None:  # fmt: skip
+    """Table and sentence both print 36 (the raw sum): linked, explained, nothing found; the
+    sentence's baseline 37 and target 26 (typed by the user) are not read as counts."""
+    total = sum(_count(nis, "I02", "2025") for nis in BAS_CA)
+    said = (f"Objectif G1 (« plaintes d'habitants liées à la drogue ») : valeur de départ 37, "
+            f"cible 26 pour 2025, valeur en 2025 {total}. 9 % du chemin est parcouru.")  # fmt: skip
+    out = _batch_folder(tmp_path, data, {"project_BAS-CA": []})
+    _objective_page(out, f"{total} (2025)", said)
+    audit = audit_disclosure(out)
+    assert audit.ok and audit.n_unexplained == 0 and audit.n_sentences == 1
+    assert main(["audit-disclosure", str(out), "--lang", "fr"]) == 0
+    assert "1 nombres de phrases reliés" in capsys.readouterr().out
+    # a sentence value the data do not explain is counted, as a table cell would be
+    _objective_page(out, f"{total} (2025)", said.replace(f"2025 {total}.", "2025 35."))
+    assert audit_disclosure(out).n_unexplained == 1
+
+
+def test_a_sentence_naming_a_hidden_count_with_its_value_gives_it_away(data: Path,
+                                                                       tmp_path: Path):  # fmt: skip
+    """Vaux-sur-Sûre's 4 complaints of 2025 are '< 5' in its table; a sentence of the same page
+    that names the indicator and 2025 and prints 4 shows it. Another year, another number or
+    another page: nothing."""
+    vaux = _count("82036", "I02", "2025")
+    out = _batch_folder(tmp_path, data, _pages("masqué"))
+    page = out / "fr" / "municipality_82036.html"
+    table = page.read_text(encoding="utf-8")
+
+    def say(text: str) -> None:
+        page.write_text(table.replace("</body>", f"<p>{text}</p></body>"), encoding="utf-8")
+
+    say(f"En 2025, {vaux} plaintes d'habitants liées à la drogue ont été enregistrées.")
+    (found,) = audit_disclosure(out).recoveries
+    assert found.value == vaux == 4 and found.target.hidden[0].file.endswith("82036.html")
+    for other in (f"En 2024, {vaux} plaintes d'habitants liées à la drogue.",
+                  f"En 2025, {vaux + 1} plaintes d'habitants liées à la drogue.",
+                  f"En 2025, {vaux} orientations.",
+                  f"Sur les {vaux} objectifs, 2 sont atteints en 2025."):  # fmt: skip
+        say(other)
+        assert audit_disclosure(out).ok, other

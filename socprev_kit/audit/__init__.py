@@ -29,6 +29,7 @@ from ..errors import SocprevError
 from .facts import Counts, Facts
 from .figures import Series, page_series
 from .published import Cell, report_cells
+from .sentences import link_sentences, objective_cells, page_sentences
 from .solve import Recovery, recoverable
 
 __all__ = ["Audit", "NotABatchError", "audit_disclosure"]
@@ -55,6 +56,7 @@ class Audit:
     n_cells: int
     n_unexplained: int
     n_series: int = 0
+    n_sentences: int = 0
 
     @property
     def ok(self) -> bool:
@@ -114,17 +116,27 @@ def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
     projects, names = set(regs["project_id"]), _names()
     cells: list[Cell] = []
     series: list[Series] = []
+    said: list[tuple[Cell, Cell]] = []  # (an objective's sentence, its table cell)
+    texts: dict[str, tuple[list, str]] = {}
     reports = [r for r in manifest["reports"] if r.get("status") == "ok" and r.get("html")]
     for record in reports:
         page, file = out / record["html"], record["html"]
         if page.is_file():
-            cells += report_cells(page, file, record, projects, names)
+            mine = report_cells(page, file, record, projects, names)
+            lang = record.get("lang", "nl")
+            texts[file] = (page_sentences(page, file, projects), lang)
+            said += objective_cells(texts[file][0], page, lang, mine)
+            cells += mine
             series += page_series(page, file, record.get("lang", "nl"), _units(record, regs))
     facts = Facts(Counts(regs, indicator_catalogue(), population(2020)), cells)
     for cell in cells:
         facts.add(cell)
     n_series = sum(facts.add_series(s) for s in series)
-    return Audit(out, recoverable(facts), len(reports), len(cells), facts.unexplained, n_series)
+    told, n_sentences = link_sentences(facts, said, texts)
+    found = recoverable(facts)
+    seen = {id(c) for r in found for c in r.target.hidden}
+    found += [r for r in told if id(r.target.hidden[0]) not in seen]
+    return Audit(out, found, len(reports), len(cells), facts.unexplained, n_series, n_sentences)
 
 
 def _units(record: dict, regs) -> list[tuple[str, str]]:  # noqa: ANN001 - DataFrame

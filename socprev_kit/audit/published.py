@@ -21,6 +21,7 @@ HIDDEN_WORDS = {"masqué", "masquée", "verborgen", "afgeschermd", "hidden", "su
 #: Column headers the audit looks for, in every language.
 HEADERS = {
     "current": {"huidige waarde", "valeur actuelle", "current value", "waargenomen", "observé",
+                "waarde", "valeur", "value",
                 "observed"},
     "indicator": {"indicator", "indicateur"},
     "municipality": {"gemeente", "commune", "municipality"},

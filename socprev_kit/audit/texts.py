@@ -44,11 +44,12 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "No hidden value can be worked out.",
     ),
     "read": (
-        "{r} rapport(en), {c} gepubliceerde getallen gelezen; {u} niet uit de gegevens te "
-        "verklaren en weggelaten.",
-        "{r} rapport(s), {c} nombres publiés lus ; {u} inexplicables à partir des données et "
-        "laissés de côté.",
-        "{r} report(s), {c} published numbers read; {u} not explained by the data and left out.",
+        "{r} rapport(en), {c} gepubliceerde getallen gelezen, {s} getallen in zinnen gekoppeld; "
+        "{u} niet uit de gegevens te verklaren en weggelaten.",
+        "{r} rapport(s), {c} nombres publiés lus, {s} nombres de phrases reliés ; {u} "
+        "inexplicables à partir des données et laissés de côté.",
+        "{r} report(s), {c} published numbers read, {s} numbers in sentences linked; {u} not "
+        "explained by the data and left out.",
     ),
     "unchecked": (
         "LET OP: {u} gepubliceerde getallen konden niet gecontroleerd worden (niet uit de "
@@ -130,7 +131,7 @@ def report(audit: Audit, lang: str = "en") -> str:
     for r in audit.recoveries:
         lines += recovery_lines(r, lang)
     lines.append(word("read", lang).format(r=audit.n_reports, c=audit.n_cells,
-                                           u=audit.n_unexplained))  # fmt: skip
+                                           s=audit.n_sentences, u=audit.n_unexplained))  # fmt: skip
     if (warning := unchecked(audit, lang)) is not None:
         lines.append(warning)
     return "\n".join(lines)

@@ -483,13 +483,12 @@ def _objective_page(out: Path, value: str, sentence: str) -> Path:
     return page
 
 
-def test_an_objective_sentence_printing_the_value_its_table_hides_is_found(data: Path,
-                                                                           tmp_path: Path):  # fmt: skip
+def test_an_objective_sentence_printing_what_its_table_hides_is_found(data: Path, tmp_path: Path):
     """The table hides G1's value of 2025 ('masqué'), the sentence prints it: 36, the sum of the
     three raw files' I02 of 2025."""
     total = sum(_count(nis, "I02", "2025") for nis in BAS_CA)
     said = (f"Objectif G1 (« plaintes d'habitants liées à la drogue ») : valeur de départ 37, "
-            f"cible 26 pour 2025, valeur en 2025 {total}. La cible n'est pas atteinte.")  # fmt: skip
+            f"cible 26 pour 2025, valeur en 2025 {total}. Cible non atteinte.")  # fmt: skip
     out = _batch_folder(tmp_path, data, {"project_BAS-CA": []})
     _objective_page(out, "masqué", said)
     (found,) = audit_disclosure(out).recoveries
@@ -516,8 +515,7 @@ def test_a_clean_objective_sentence_is_linked_and_gives_nothing(data: Path, tmp_
     assert audit_disclosure(out).n_unexplained == 1
 
 
-def test_a_sentence_naming_a_hidden_count_with_its_value_gives_it_away(data: Path,
-                                                                       tmp_path: Path):  # fmt: skip
+def test_a_sentence_naming_a_hidden_count_with_its_value_gives_it_away(data: Path, tmp_path: Path):
     """Vaux-sur-Sûre's 4 complaints of 2025 are '< 5' in its table; a sentence of the same page
     that names the indicator and 2025 and prints 4 shows it. Another year, another number or
     another page: nothing."""

@@ -12,10 +12,13 @@ impact tables' counts and rates per 1,000, the objectives' current values, the f
 its group rate, whose group is every municipality with twelve months of data less those whose
 count is hidden, checked against the number of municipalities printed), and the monthly
 count series the SVG figures draw (``figures``: axes calibrated from their ticks), with the
-hidden months drawn as hollow markers (each 1 to k - 1). Not (yet): numbers inside sentences
-(they repeat table cells), PNG figures (cannot be read back), the funnel's scatter of rates, the
-ipynb (same outputs as the pages), the funnel's Garwood interval (blank when hidden), bounds from
-integrality beyond the LP relaxation, counts aggregated as a mean or a last value.
+hidden months drawn as hollow markers (each 1 to k - 1), and the sentences (``sentences``:
+an objective's observed value, as the cell of its table; a hidden small count's value printed
+beside its indicator's name and period). Not (yet): other numbers of sentences (they are no
+registered count or repeat a table cell), PNG figures (cannot be read back), the funnel's
+scatter of rates, the ipynb (same outputs as the pages), the funnel's Garwood interval (blank
+when hidden), bounds from integrality beyond the LP relaxation, counts aggregated as a mean or a
+last value.
 ``summary.csv`` and the manifest's headline hold counts of objectives, no data cell.
 """
 

@@ -319,13 +319,20 @@ def test_bas_ca_with_primary_suppression_only_gives_counts_away(data: Path, tmp_
 
 
 def _i02_2025_hidden(out: Path, kind: str, ident: str) -> set[bool]:
-    """Whether each I02 count of 2025 (in BAS-CA's tables) of a French page is hidden."""
+    """Whether each I02 count of 2025 of the page's own unit (in BAS-CA's tables) of a French
+    page is hidden: the project's total on its page, the municipality's count on its own (not
+    the project's objective values, which a municipality's page repeats)."""
     from socprev_kit.audit.published import report_cells
 
     record = {"kind": kind, "id": ident, "lang": "fr"}
     cells = report_cells(out / "fr" / f"{kind}_{ident}.html", "", record, {"BAS-CA"}, {})
-    year = (2025 * 12, 2025 * 12 + 11)
-    return {c.hidden for c in cells if (c.indicator, c.months, c.measure) == ("I02", year, "value")}
+    key = (
+        "I02",
+        (2025 * 12, 2025 * 12 + 11),
+        "value",
+        ("BAS-CA", "*" if kind == "project" else ident),
+    )
+    return {c.hidden for c in cells if (c.indicator, c.months, c.measure, c.unit) == key}
 
 
 @pytest.mark.slow

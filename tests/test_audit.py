@@ -502,6 +502,17 @@ def test_an_objective_sentence_printing_what_its_table_hides_is_found(data: Path
     assert found.value == total == 36 and found.target.hidden[0].text == "masqué"
     assert [c.text for c in found.target.shown] == ["36"]
     assert main(["audit-disclosure", str(out), "--lang", "fr"]) == 1
+    # a target still running, in Dutch: the period is the 12 months up to the data's last month
+    said = (f"Doelstelling G1 (“meldingen van bewoners over drugs”): beginwaarde 37, streefwaarde "
+            f"26 voor 2026, huidige waarde {total} (gegevens tot december 2025).")  # fmt: skip
+    page = _objective_page(out, "verborgen", said)
+    page.write_text(page.read_text(encoding="utf-8").replace("Objectif", "Doelstelling")
+                    .replace("Valeur", "Waarde").replace("Indicateur", "Indicator"))  # fmt: skip
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest["reports"][0]["lang"] = "nl"
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (found,) = audit_disclosure(out).recoveries
+    assert found.value == 36 and found.target.hidden[0].months == (2025 * 12, 2025 * 12 + 11)
 
 
 def test_a_clean_objective_sentence_is_linked_and_gives_nothing(data: Path, tmp_path: Path,

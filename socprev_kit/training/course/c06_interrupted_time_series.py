@@ -433,7 +433,7 @@ print("\\n".join(describe_its(its_two, "I01", lang=lang, comparisons=names)))
 ## Wat als de hele regio tegelijk verandert?
 
 In de voorbeelddata gebeurde er niets in heel Vlaanderen tegelijk. Stel nu dat de politie in
-november 2020 overal een nieuw registratiesysteem invoerde, waardoor **in Gent én in Brugge** 20 %
+november 2020 overal een nieuw registratiesysteem invoerde, waardoor **in Gent én in Brugge** 30 %
 minder incidenten geregistreerd worden. We passen de cijfers van beide gemeenten vanaf november
 2020 zo aan:
 """,
@@ -442,15 +442,15 @@ minder incidenten geregistreerd worden. We passen de cijfers van beide gemeenten
 
 Dans les données d'exemple, rien ne s'est passé dans toute la Flandre à la fois. Supposons
 maintenant qu'en novembre 2020 la police introduise partout un nouveau système
-d'enregistrement, si bien que **Gand et Bruges** enregistrent 20 % d'incidents en moins. Nous
+d'enregistrement, si bien que **Gand et Bruges** enregistrent 30 % d'incidents en moins. Nous
 adaptons ainsi les chiffres des deux communes à partir de novembre 2020 :
 """,
     },
     """
 treated_shock = pair.treated.copy()
 control_shock = pair.control.copy()
-treated_shock.loc[treated_shock["period"] >= "2020-11", "value"] *= 0.8
-control_shock.loc[control_shock["period"] >= "2020-11", "value"] *= 0.8
+treated_shock.loc[treated_shock["period"] >= "2020-11", "value"] *= 0.7
+control_shock.loc[control_shock["period"] >= "2020-11", "value"] *= 0.7
 """,
     {
         "nl": "**A**: Gent alleen, met de nieuwe cijfers.",
@@ -506,16 +506,16 @@ check_trust(choice, reason, its_a, its_b, lang=lang)
 """,
         solution="""
 choice = "B"  # with the comparison municipality: 0.75, the truth
-reason = 3  # control_level of B: Bruges fell by about 15 % at the same moment
+reason = 3  # control_level of B: Bruges fell by about 25 % at the same moment
 check_trust(choice, reason, its_a, its_b, lang=lang)
 """,
         explain={
-            "nl": "A telt de daling van de registratie (20 %) mee als effect en zegt 0,64; B ziet "
-            "dezelfde daling in Brugge (`control_level` rond 0,85) en houdt 0,75 over, de "
+            "nl": "A telt de daling van de registratie (30 %) mee als effect en zegt 0,56; B ziet "
+            "dezelfde daling in Brugge (`control_level` rond 0,75) en houdt 0,75 over, de "
             "waarheid. Een smaller interval of een grotere daling maakt een schatting niet "
             "juister.",
-            "fr": "A compte la baisse de l'enregistrement (20 %) comme un effet et dit 0,64 ; B "
-            "voit la même baisse à Bruges (`control_level` autour de 0,85) et retrouve 0,75, la "
+            "fr": "A compte la baisse de l'enregistrement (30 %) comme un effet et dit 0,56 ; B "
+            "voit la même baisse à Bruges (`control_level` autour de 0,75) et retrouve 0,75, la "
             "vérité. Un intervalle plus étroit ou une plus forte baisse ne rend pas une "
             "estimation plus juste.",
         },

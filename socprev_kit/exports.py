@@ -1,7 +1,8 @@
 """Write tables for people: CSV that Belgian Excel opens as it should, and xlsx.
 
-Text that starts with ``=``, ``+``, ``-`` or ``@`` is always written as text, never as a formula,
-so a value a user typed can never run as a formula in someone else's spreadsheet.
+Text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is always written
+as text, never as a formula (OWASP's CSV injection advice), so a value a user typed can never run
+as a formula in someone else's spreadsheet.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-FORMULA_START = ("=", "+", "-", "@")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 
 
@@ -24,6 +25,16 @@ def formula_like(value: object) -> bool:
     return (
         isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value)
     )
+
+
+def csv_text(value: object) -> object:
+    """``value`` as a CSV cell a spreadsheet shows as typed: formula-like text (see
+    :func:`formula_like`) gets a leading ``'``; anything else is returned unchanged.
+
+    >>> csv_text("=1+1"), csv_text("-5"), csv_text(3)
+    ("'=1+1", '-5', 3)
+    """
+    return f"'{value}" if formula_like(value) else value
 
 
 def write_table(frame: pd.DataFrame, path: str | Path, *, sheet: str = "issues") -> Path:
@@ -38,7 +49,7 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, sheet: str = "issues")
 
     def write(tmp: Path) -> None:
         if suffix == ".csv":
-            safe = frame.map(lambda v: f"'{v}" if formula_like(v) else v)
+            safe = frame.map(csv_text)
             safe.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig", decimal=",")
         else:
             _write_xlsx(frame, tmp, sheet)

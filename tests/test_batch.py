@@ -437,3 +437,27 @@ def test_every_objective_status_has_a_summary_column_and_an_index_label() -> Non
     wanted = {"n_" + s.replace(" ", "_") for s in STATUSES}
     assert wanted <= set(HEADLINE_COLUMNS) and wanted <= set(LABELS)
     assert "n_no_data" not in HEADLINE_COLUMNS
+
+
+def test_the_summary_never_carries_a_live_formula(tmp_path: Path) -> None:
+    """Project names and ids come from the user's files: in summary.csv a name such as
+    ``=HYPERLINK(...)`` or ``-2+3+cmd|...`` is text for a spreadsheet (a leading ``'``), a tab-
+    or return-led value too, while plain numbers stay numbers (issue 14)."""
+    import csv
+
+    from socprev_kit.batch.store import write_summary
+
+    hostile = {
+        "name_nl": '=HYPERLINK("http://example.invalid","klik")',
+        "name_fr": "-2+3+cmd|' /C calc'!A0",
+        "id": "@SUM(1)",
+        "html": "\t=1+1",
+        "ipynb": "\r+1",
+    }
+    record = {"lang": "nl", "kind": "project", "status": "ok", "this_run": "made"}
+    record.update(hostile, seconds={"run": 1.5}, headline={"n_projects": 1})
+    path = write_summary(tmp_path, [record])
+    (row,) = csv.DictReader(path.open(encoding="utf-8", newline=""))
+    for column, value in hostile.items():
+        assert row[column] == "'" + value  # shown as typed, never run
+    assert row["seconds"] == "1.5" and row["n_projects"] == "1"

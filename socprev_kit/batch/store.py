@@ -158,16 +158,20 @@ def error_text(record: dict) -> str:
 
 def write_summary(out: Path, records: Iterable[dict]) -> Path:
     """``summary.csv``: one row per report, with its status, error, timing and headline."""
+    from ..exports import csv_text  # it imports pandas, which the CLI's start-up must not
+
     columns = ["lang", "kind", "id", "name_nl", "name_fr", "status", "this_run", "error"]
     columns += ["seconds", *HEADLINE_COLUMNS, "html", "ipynb"]
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, columns, extrasaction="ignore", lineterminator="\n")
+    # CRLF (RFC 4180): a value with a carriage return is then quoted and stays one field
+    writer = csv.DictWriter(buffer, columns, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for r in records:
         headline = r.get("headline") or {}
         seconds = round(sum((r.get("seconds") or {}).values()), 2)
         row = {**r, **{k: headline_text(k, headline.get(k)) for k in HEADLINE_COLUMNS}}
-        writer.writerow({**row, "error": error_text(r), "seconds": seconds})
+        row = {**row, "error": error_text(r), "seconds": seconds}
+        writer.writerow({k: csv_text(v) for k, v in row.items()})  # names, ids: never formulas
     path = out / "summary.csv"
     atomic_write(path, buffer.getvalue())
     return path

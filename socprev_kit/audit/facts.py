@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from .. import parsing
 from .figures import Series
 from .published import Cell
 
@@ -38,13 +39,10 @@ class Fact:
 
 
 def _months(period: str) -> tuple[int, int]:
-    year = int(period[:4])
-    if len(period) == 4:
-        return year * 12, year * 12 + 11
-    if period[5] in "Qq":
-        first = year * 12 + 3 * (int(period[6]) - 1)
-        return first, first + 2
-    return year * 12 + int(period[5:7]) - 1, year * 12 + int(period[5:7]) - 1
+    """First and last month (``year * 12 + month - 1``) of a canonical period."""
+    year, month, n = parsing.period_parts(period)
+    first = year * 12 + month - 1
+    return first, first + n - 1
 
 
 class Counts:

@@ -416,6 +416,10 @@ CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
             "en": "The project's dates do not fit: {hint}. Correct them.",
         },
     ),
+    # --- issue 14: text files (CSV) ----------------------------------------------------------
+    # --- issue 14: workbooks (xlsx) and dates ------------------------------------------------
+    # --- issue 14: files on disk and limits --------------------------------------------------
+    # --- issue 14: stores and Parquet ----------------------------------------------------------
 }
 
 

@@ -1,0 +1,71 @@
+"""How much the kit reads from one input: ceilings checked before reading, so that no file,
+however broken or hostile, makes a command use more than about 1 GB or a minute.
+
+The defaults pass any real registration file with room to spare (the national benchmark's
+largest file is far below each); a data team with larger files raises one with an environment
+variable ``SOCPREV_LIMIT_<NAME>`` (for example ``SOCPREV_LIMIT_FILE_MB=500``), read when the
+limits are asked for. A file over a limit becomes an issue naming the file, the limit and the
+variable; it is never read in part without saying so.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The ceilings, each with the environment variable that overrides it.
+
+    Attributes
+    ----------
+    file_mb : float
+        Bytes on disk of one data file (CSV, xlsx, Parquet), in MB (``SOCPREV_LIMIT_FILE_MB``).
+    line_chars : int
+        Characters of one line of a text file (``SOCPREV_LIMIT_LINE_CHARS``).
+    columns : int
+        Columns of one table (``SOCPREV_LIMIT_COLUMNS``).
+    header_lines : int
+        Lines or rows searched for the header at the top of a file or sheet
+        (``SOCPREV_LIMIT_HEADER_LINES``).
+    xlsx_part_mb : float
+        Uncompressed size of one part of an xlsx (a sheet, the shared strings), in MB
+        (``SOCPREV_LIMIT_XLSX_PART_MB``).
+    xlsx_ratio : float
+        Uncompressed over compressed size of one part of an xlsx: a compression bomb inflates
+        thousands of times, a real sheet 5 to 30 (``SOCPREV_LIMIT_XLSX_RATIO``).
+    sheet_cells : int
+        Cells that hold a value in one sheet (``SOCPREV_LIMIT_SHEET_CELLS``).
+    sheets : int
+        Sheets of one workbook (``SOCPREV_LIMIT_SHEETS``).
+    """
+
+    file_mb: float = 200.0
+    line_chars: int = 1_000_000
+    columns: int = 2_000
+    header_lines: int = 50
+    xlsx_part_mb: float = 500.0
+    xlsx_ratio: float = 200.0
+    sheet_cells: int = 20_000_000
+    sheets: int = 1_000
+
+    @staticmethod
+    def variable(name: str) -> str:
+        """The environment variable that overrides the limit ``name``."""
+        return f"SOCPREV_LIMIT_{name.upper()}"
+
+
+def limits() -> Limits:
+    """The limits in force: the defaults, overridden by ``SOCPREV_LIMIT_<NAME>`` variables
+    (a variable that is not a positive number is ignored)."""
+    given = {}
+    for f in fields(Limits):
+        text = os.environ.get(Limits.variable(f.name), "").strip().replace(",", ".")
+        try:
+            value = float(text)
+        except ValueError:
+            continue
+        if value > 0:
+            given[f.name] = int(value) if f.type == "int" else value
+    return Limits(**given)

@@ -22,20 +22,26 @@ ADDRESS_LIMIT = 4 * 1024**3
 
 
 @dataclass
-class Outcome:
-    """What one run of a case gave."""
+class Measured:
+    """One child process: its exit code (None: killed at the deadline), output, peak, time."""
 
-    built: Built
-    exit: int | None  # None: killed at the time limit
+    exit: int | None
     stdout: str
     stderr: str
     peak_mb: float
     seconds: float
-    account: dict | None
 
     @property
     def output(self) -> str:
         return self.stdout + self.stderr
+
+
+@dataclass
+class Outcome(Measured):
+    """What one run of a case gave: the measured child, what was built, the row accounting."""
+
+    built: Built | None = None
+    account: dict | None = None
 
 
 def _limit() -> None:
@@ -43,34 +49,46 @@ def _limit() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_LIMIT, ADDRESS_LIMIT))
 
 
-def run_case(case: Case, folder: Path, python: str = sys.executable) -> Outcome:
-    """Build ``case`` into the empty ``folder`` and run it; kill it after twice its time ceiling."""
-    built = case.build(folder)
+def measure(argv: list[str], seconds: float, env: dict[str, str] | None = None) -> Measured:
+    """Run ``argv`` as a child (its own process group, 4 GB address space); kill its group after
+    ``seconds``. The peak is the child's maximum resident set (``wait4``)."""
     with tempfile.TemporaryDirectory() as scratch:
-        report = Path(scratch) / "report.json"
         out, err = Path(scratch) / "out.txt", Path(scratch) / "err.txt"
-        env = {**os.environ, "PYTHONHASHSEED": "0", **case.env}
+        env = {**os.environ, "PYTHONHASHSEED": "0", **(env or {})}
         env.pop("SOCPREV_DEBUG", None)
-        rows = "rows" if built.rows is not None else "norows"
-        argv = [python, str(PROBE), case.name, str(folder), str(report), built.path, rows]
         start = time.monotonic()
         with out.open("wb") as fo, err.open("wb") as fe:
             child = subprocess.Popen(
                 argv, stdout=fo, stderr=fe, stdin=subprocess.DEVNULL, env=env, preexec_fn=_limit
             )
-            status, usage = _wait(child, start + 2 * case.max_seconds)
-        seconds = time.monotonic() - start
-        code = os.waitstatus_to_exitcode(status) if status is not None else None
-        result = json.loads(report.read_text()) if report.exists() else {}
-        return Outcome(
-            built=built,
-            exit=result.get("exit", code),
+            status, usage = _wait(child, start + seconds)
+        return Measured(
+            exit=os.waitstatus_to_exitcode(status) if status is not None else None,
             stdout=out.read_text(errors="replace"),
             stderr=err.read_text(errors="replace"),
             peak_mb=usage.ru_maxrss / 1024 if usage else float("nan"),
-            seconds=seconds,
-            account=result.get("account"),
+            seconds=time.monotonic() - start,
         )
+
+
+def run_case(case: Case, folder: Path, python: str = sys.executable) -> Outcome:
+    """Build ``case`` into the empty ``folder`` and run it; kill it after twice its time ceiling."""
+    built = case.build(folder)
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "report.json"
+        rows = "rows" if built.rows is not None else "norows"
+        argv = [python, str(PROBE), case.name, str(folder), str(report), built.path, rows]
+        got = measure(argv, 2 * case.max_seconds, case.env)
+        result = json.loads(report.read_text()) if report.exists() else {}
+    return Outcome(
+        exit=result.get("exit", got.exit),
+        stdout=got.stdout,
+        stderr=got.stderr,
+        peak_mb=got.peak_mb,
+        seconds=got.seconds,
+        built=built,
+        account=result.get("account"),
+    )
 
 
 def _wait(child: subprocess.Popen, deadline: float):  # noqa: ANN202 - (status, rusage)

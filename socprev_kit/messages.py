@@ -455,9 +455,9 @@ CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
     "parquet_too_large": (
         "error",
         {
-            "nl": "Het Parquet-bestand is te groot om te lezen ({value}; de grens is {hint}) en werd niet gelezen. Splits het in kleinere bestanden, of verhoog de grens met de omgevingsvariabele als het bestand echt zo groot is.",
-            "fr": "Le fichier Parquet est trop grand pour être lu ({value} ; la limite est {hint}) et n'a pas été lu. Divisez-le en fichiers plus petits, ou relevez la limite avec la variable d'environnement si le fichier est vraiment aussi grand.",
-            "en": "The Parquet file is too large to read ({value}; the limit is {hint}) and was not read. Split it into smaller files, or raise the limit with the environment variable if the file really is that large.",
+            "nl": "Het Parquet-bestand is te groot om te lezen (grens {hint}, het bestand heeft {value}) en werd niet gelezen. Splits het in kleinere bestanden, of verhoog de grens met de omgevingsvariabele als het bestand echt zo groot is.",
+            "fr": "Le fichier Parquet est trop grand pour être lu (limite {hint}, le fichier en a {value}) et n'a pas été lu. Divisez-le en fichiers plus petits, ou relevez la limite avec la variable d'environnement si le fichier est vraiment aussi grand.",
+            "en": "The Parquet file is too large to read (limit {hint}, the file has {value}) and was not read. Split it into smaller files, or raise the limit with the environment variable if the file really is that large.",
         },
     ),
     "parquet_bad_rows": (

@@ -98,15 +98,15 @@ def _too_large(pf: pq.ParquetFile, header: list[str], name: str, result: ReadRes
     meta = pf.metadata
     data_mb = sum(meta.row_group(g).total_byte_size for g in range(meta.num_row_groups)) / 1e6
     over = [
-        ("columns", len(header), ceiling.columns),
-        ("sheet_cells", meta.num_rows * len(header), ceiling.sheet_cells),
-        ("parquet_mb", round(data_mb), ceiling.parquet_mb),
+        ("columns", len(header), ceiling.columns, "{:,}"),
+        ("sheet_cells", meta.num_rows * len(header), ceiling.sheet_cells, "{:,}"),
+        ("parquet_mb", data_mb, ceiling.parquet_mb, "{:,.1f} MB"),
     ]
-    for limit, found, allowed in over:
+    for limit, found, allowed, shown in over:
         if found > allowed:
-            variable = ceiling.variable(limit)
+            hint = f"{ceiling.variable(limit)}={allowed:.12g}"  # 500, 0.5, 20000000
             result.issue(
-                "parquet_too_large", name, value=f"{found:,}", hint=f"{variable}={allowed:,}"
+                "parquet_too_large", name, value=shown.format(found).replace(",", " "), hint=hint
             )
             return True
     return False

@@ -181,3 +181,178 @@ def no_version(folder: Path) -> Built:
     """A store whose schema version row was deleted: now named, not "not a store"."""
     _store(folder, "DELETE FROM meta WHERE key = 'schema_version'")
     return Built(STORE, NONE)
+
+
+# --- Parquet -------------------------------------------------------------------------------------
+
+
+def _parquet_rows(file: str, n: int) -> frozenset:
+    """Rows of a Parquet file as the kit numbers them: the header is row 1."""
+    return frozenset((file, "", 2 + i) for i in range(n))
+
+
+def _table(n: int = 12, **columns: object):  # noqa: ANN202 - a pyarrow Table
+    """``n`` clean registrations as a Parquet table, some columns replaced by ``columns``."""
+    import pyarrow as pa
+
+    rows = registrations(n)
+    data = {h: [r[k] for r in rows] for k, h in enumerate(NL_HEAD[:5])}
+    data.update(columns)
+    return pa.table(data)
+
+
+@case(
+    "parquet_nested_columns",
+    exit=0,
+    usable=12,
+    checks=frozenset({"parquet_nested_column"}),
+)
+def nested(folder: Path) -> Built:
+    """A note that is a record, a source that is a list and a map beside them: "unexpected
+    error" (unhashable cells); now each such cell is read as text, with a warning per column."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    note = pa.array([{"by": "politie", "n": i} if i % 3 else None for i in range(12)])
+    source = pa.array([[f"bron {i}", "eigen"] for i in range(12)])
+    tags = pa.array([[("k", str(i))] for i in range(12)], type=pa.map_(pa.string(), pa.string()))
+    pq.write_table(_table(Opmerking=note, Bron=source, Labels=tags), folder / "nested.parquet")
+    return Built("nested.parquet", _parquet_rows("nested.parquet", 12))
+
+
+@case(
+    "parquet_nested_value",
+    exit=1,
+    usable=0,
+    checks=frozenset({"parquet_nested_column", "bad_number"}),
+)
+def nested_value(folder: Path) -> Built:
+    """The value column holds lists of numbers: each cell named as not a number."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    value = pa.array([[i, i + 1] for i in range(12)])
+    pq.write_table(_table(Waarde=value), folder / "lists.parquet")
+    return Built("lists.parquet", _parquet_rows("lists.parquet", 12))
+
+
+@case(
+    "parquet_timestamp_year_9999",
+    exit=1,
+    usable=10,
+    checks=frozenset({"parquet_date_out_of_range"}),
+)
+def year_9999(folder: Path) -> Built:
+    """Periods as timestamps, one in year 9999 and one in year 1: "unexpected error" (out of
+    bounds); now those two cells are named and the other rows kept."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    days = [dt.datetime(2024, 1 + i % 12, 1) for i in range(12)]
+    days[3], days[7] = dt.datetime(9999, 12, 31), dt.datetime(1, 1, 1)
+    periods = pa.array(days, type=pa.timestamp("us"))
+    pq.write_table(_table(Periode=periods), folder / "far.parquet")
+    return Built("far.parquet", _parquet_rows("far.parquet", 12))
+
+
+@case(
+    "parquet_int96_year_9999",
+    exit=1,
+    usable=11,
+    checks=frozenset({"parquet_date_out_of_range"}),
+)
+def int96(folder: Path) -> Built:
+    """An INT96 timestamp (as Spark and Hive write them) in year 9999 overflowed nanoseconds and
+    came back as 1816-03-29, silently; now it is named."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    days = [dt.datetime(2024, 1 + i % 12, 1) for i in range(12)]
+    days[5] = dt.datetime(9999, 12, 31)
+    table = _table(Periode=pa.array(days, type=pa.timestamp("us")))
+    pq.write_table(table, folder / "int96.parquet", use_deprecated_int96_timestamps=True)
+    return Built("int96.parquet", _parquet_rows("int96.parquet", 12))
+
+
+@case("parquet_durations_and_times", exit=0, usable=12)
+def durations(folder: Path) -> Built:
+    """A note of durations and a source of times of day: "unexpected error"; now read as the
+    text a person sees."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    note = pa.array(range(12), type=pa.duration("s"))
+    source = pa.array([i * 60_000_000 for i in range(12)], type=pa.time64("us"))
+    pq.write_table(_table(Opmerking=note, Bron=source), folder / "times.parquet")
+    return Built("times.parquet", _parquet_rows("times.parquet", 12))
+
+
+@case(
+    "parquet_damaged_row_group",
+    exit=1,
+    usable=8,
+    checks=frozenset({"parquet_bad_rows"}),
+)
+def damaged_group(folder: Path) -> Built:
+    """Three row groups of 4 rows, the middle one's pages overwritten: the whole file was
+    refused; now its 4 rows are named and the 8 others read."""
+    import pyarrow.parquet as pq
+
+    path = folder / "damaged.parquet"
+    pq.write_table(_table(), path, row_group_size=4, write_page_checksum=True)
+    middle = pq.ParquetFile(path).metadata.row_group(1)
+    data = bytearray(path.read_bytes())
+    for j in range(middle.num_columns):
+        chunk = middle.column(j)
+        start = chunk.dictionary_page_offset or chunk.data_page_offset
+        end = start + chunk.total_compressed_size
+        data[end - 8 : end] = b"\xa5" * 8  # the last bytes of the chunk's pages
+    path.write_bytes(bytes(data))
+    return Built("damaged.parquet", _parquet_rows("damaged.parquet", 12))
+
+
+@case(
+    "parquet_truncated",
+    exit=2,
+    checks=frozenset({"parquet_truncated"}),
+    says=("cut short",),
+)
+def truncated(folder: Path) -> Built:
+    """A Parquet file whose end (the footer, which says where every row is) was cut off: "save
+    it again as .xlsx or .csv"; now it says the file is cut short. No row can be counted."""
+    import io
+
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+    pq.write_table(_table(), buf)
+    (folder / "cut.parquet").write_bytes(buf.getvalue()[: len(buf.getvalue()) * 2 // 3])
+    return Built("cut.parquet", NONE)
+
+
+@case(
+    "parquet_one_huge_row_group",
+    exit=2,
+    checks=frozenset({"parquet_too_large"}),
+    says=("SOCPREV_LIMIT_SHEET_CELLS",),
+)
+def huge_group(folder: Path) -> Built:
+    """One row group of 5 million identical rows: a file of a few kB that inflates to 30 million
+    cells. Refused from its footer before a row is read."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    n = 5_000_000
+    zeros = pa.array(np.zeros(n, dtype=np.int8))
+    first = registrations(1)[0]
+    columns = {
+        h: pa.DictionaryArray.from_arrays(zeros, pa.array([str(first[k])]))
+        for k, h in enumerate(NL_HEAD)
+    }
+    pq.write_table(pa.table(columns), folder / "huge.parquet", row_group_size=n)
+    return Built("huge.parquet", NONE)

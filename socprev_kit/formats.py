@@ -1,4 +1,5 @@
-"""The readers of each file format: CSV (any Belgian dialect), xlsx workbooks and Parquet.
+"""The readers of each file format: CSV (any Belgian dialect) and xlsx workbooks (Parquet:
+:mod:`socprev_kit.parquet`).
 
 Each reader finds the header row, reads the body as columns and hands them to
 :func:`socprev_kit.loading.add_table`, which maps the headers to canonical names. What a reader
@@ -286,18 +287,6 @@ def _uncached(ws, formulas: dict[tuple[int, int], str]) -> dict[tuple[int, int],
     holds formulas but no results; read as values, those cells look empty.
     """
     return {rc: f for rc, f in formulas.items() if ws.cell(*rc).value is None}
-
-
-def read_parquet(path: Path, result: ReadResult) -> None:
-    frame = pd.read_parquet(path)
-    if any(n is not None for n in frame.index.names):  # columns saved as the index
-        frame = frame.reset_index()
-    header = [str(c) for c in frame.columns]
-    if _known_headers(header) < 2 or identify(header) is None:
-        _unrecognised(result, str(path), "", header, 1, False)
-        return
-    body = [frame.iloc[:, j].to_numpy(dtype=object) for j in range(frame.shape[1])]
-    add_table(result, str(path), "", header, body, decimal_comma=True, header_row=1)
 
 
 def _unrecognised(

@@ -39,6 +39,10 @@ class Limits:
         Cells that hold a value in one sheet (``SOCPREV_LIMIT_SHEET_CELLS``).
     sheets : int
         Sheets of one workbook (``SOCPREV_LIMIT_SHEETS``).
+    parquet_mb : float
+        Uncompressed size of the data of one Parquet file, in MB, as its footer declares it (a
+        Parquet file of repeated values compresses thousands of times, legitimately; its rows
+        times columns count against ``sheet_cells``) (``SOCPREV_LIMIT_PARQUET_MB``).
     """
 
     file_mb: float = 200.0
@@ -49,6 +53,7 @@ class Limits:
     xlsx_ratio: float = 200.0
     sheet_cells: int = 20_000_000
     sheets: int = 1_000
+    parquet_mb: float = 500.0
 
     @staticmethod
     def variable(name: str) -> str:

@@ -154,7 +154,8 @@ def _hidden(f: Path, root: Path) -> bool:
 
 def read_paths(paths: Iterable[str | Path] | str | Path) -> ReadResult:
     """Read every file named or found below the folders named."""
-    from .formats import read_csv, read_excel, read_parquet
+    from .formats import read_csv, read_excel
+    from .parquet import read_parquet
 
     result = ReadResult()
     for path, explicit in expand_paths(paths):

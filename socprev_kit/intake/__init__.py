@@ -5,7 +5,11 @@ SHA-256 of the file, import and time); importing the same bytes again changes no
 corrected file supersedes the values it covers, and the earlier values stay in the history
 (``history``). ``socprev_kit.load(store)`` reads the current rows back as the files gave them.
 
-Modules: ``store`` (the file, its schema, opening it), ``staging`` (rows from read files),
+A store is data, never code: it is opened read-only unless a command writes to it, in a DuckDB
+sandbox, and only a store that holds the kit's own tables and nothing else is read or written.
+
+Modules: ``schema`` (what a store holds, and the check that a file holds only that), ``store``
+(opening the file safely, cells kept as typed), ``staging`` (rows from read files),
 ``writing`` (the import transaction), ``reading`` (current rows back as raw tables),
 ``importing`` (``import_files``), ``versions`` (``history``) and ``commands``
 (``socprev-kit import`` and ``socprev-kit history``). Nothing heavy is imported with this package.

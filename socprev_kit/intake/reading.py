@@ -17,7 +17,8 @@ import pyarrow as pa
 
 from ..contract import TABLES
 from ..loading import RawTable, ReadResult
-from .store import LOCK_TIMEOUT, connect, decode, typed
+from .schema import typed
+from .store import LOCK_TIMEOUT, StoreError, connect, decode
 
 _LIVE_TABLES = """
 WITH cur AS (
@@ -42,11 +43,24 @@ ORDER BY file_path, import_id
 def read_store(path: str | Path, result: ReadResult, *, timeout: float = LOCK_TIMEOUT) -> None:
     """Add the current tables, read problems and files of the store at ``path`` to ``result``.
 
+    A store that holds an object the kit does not make, or lacks one it makes, gives an issue
+    naming each such object and nothing else: nothing in it is read.
+
     Raises
     ------
     StoreError
         The file is not an intake store, is too new, or stays locked by an import.
     """
+    try:
+        _read(path, result, timeout)
+    except StoreError as exc:
+        if not exc.problems:
+            raise
+        for p in exc.problems:  # the store holds what the kit does not make: each object named
+            result.issue(p["check"], str(path), "", None, p["column"], p["value"], p["hint"])
+
+
+def _read(path: str | Path, result: ReadResult, timeout: float) -> None:
     current = " UNION ALL ".join(
         f"SELECT import_id, table_no FROM {t} WHERE superseded_by IS NULL" for t in TABLES
     )

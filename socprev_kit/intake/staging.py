@@ -19,7 +19,8 @@ import pyarrow as pa
 from .. import parsing
 from ..contract import TABLES, column_names
 from ..loading import RawTable, ReadResult
-from .store import KEYS, encode, row_columns, typed
+from .schema import KEYS, row_columns, typed
+from .store import encode
 
 _ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string()}
 _ARROW["DOUBLE"] = pa.float64()

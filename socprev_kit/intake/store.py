@@ -1,4 +1,5 @@
-"""The intake store's file: its schema, opening it safely, and cells kept exactly as typed.
+"""The intake store's file: opening it safely (read-only unless written, sandboxed, its catalog
+checked by :mod:`~socprev_kit.intake.schema`), and cells kept exactly as typed.
 
 One DuckDB file holds every file ever imported (``imports``), the tables each held (``tables``:
 sheet, headers as written, decimal comma, the column letter of the values), the problems met while
@@ -27,141 +28,99 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..contract import TABLES, column_names
 from ..errors import InputError
+from .schema import SCHEMA_VERSION, create, problems, version_problem
 
 if TYPE_CHECKING:
     import duckdb
 
-SCHEMA_VERSION = 1
 STORE_NAME = "_intake.duckdb"
 LOCK_TIMEOUT = 60.0
-
-#: Key columns of each table: rows with the same key cover the same value.
-KEYS: dict[str, tuple[str, ...]] = {
-    "registrations": ("project_id", "nis_code", "period", "indicator_id"),
-    "projects": ("project_id",),
-    "objectives": ("project_id", "objective_id"),
-}
-#: The typed cells compared to tell a changed value from an unchanged one (``None``: all).
-COMPARED: dict[str, tuple[str, ...] | None] = {
-    "registrations": ("value", "source", "note"),
-    "projects": None,
-    "objectives": None,
+#: How every store is opened: no file, extension or setting outside the store itself can be
+#: reached by what the store holds (refused before anything is read; this is a second guard).
+SANDBOX = {
+    "enable_external_access": False,
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
 }
 
 
 class StoreError(InputError):
-    """The intake store cannot be used: locked too long, not a store, or too new a schema."""
+    """The intake store cannot be used: locked too long, not a store, too new a schema, or it
+    holds what the kit does not make (``problems``: the issues that say what, one per object)."""
+
+    def __init__(
+        self, message: str, path: Path | str | None = None, problems: list[dict] | None = None
+    ) -> None:
+        super().__init__(message, path)
+        self.problems = list(problems or [])
 
 
-def typed(column: str) -> str:
-    """The store column holding ``column``'s cells as typed."""
-    return f"{column}_typed"
+def _check(con: duckdb.DuckDBPyConnection, path: Path, write: bool, empty_ok: bool) -> None:
+    """A store of a schema this kit knows, holding nothing else; anything else is refused.
 
-
-def row_columns(table: str) -> list[tuple[str, str]]:
-    """``(name, SQL type)`` of the rows of ``table`` in the store, in order."""
-    cols = [("import_id", "INTEGER"), ("table_no", "INTEGER"), ("position", "INTEGER")]
-    cols += [("source_row", "BIGINT")]
-    cols += [(k, "VARCHAR") for k in KEYS[table]]
-    if table == "registrations":
-        cols.append(("value", "DOUBLE"))
-    cols += [(typed(c), "VARCHAR") for c in column_names(table)]
-    cols += [("types", "VARCHAR"), ("superseded_by", "INTEGER")]
-    return cols
-
-
-_SCHEMA = """
-CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE imports (
-    import_id INTEGER, file_name VARCHAR, file_path VARCHAR, sha256 VARCHAR, size BIGINT,
-    imported_at TIMESTAMP, status VARCHAR, n_rows BIGINT, n_new BIGINT, n_changed BIGINT,
-    n_unchanged BIGINT, kit_version VARCHAR);
-CREATE TABLE tables (
-    import_id INTEGER, table_no INTEGER, kind VARCHAR, sheet VARCHAR, decimal_comma BOOLEAN,
-    headers VARCHAR, letters VARCHAR, source_column VARCHAR, n_rows BIGINT);
-CREATE TABLE read_issues (
-    import_id INTEGER, position INTEGER, file VARCHAR, sheet VARCHAR, "row" BIGINT,
-    "column" VARCHAR, value VARCHAR, "check" VARCHAR, hint VARCHAR);
-"""
-
-_HISTORY_VIEW = """
-CREATE VIEW registration_history AS
-SELECT r.project_id, r.nis_code, r.period, r.indicator_id, r.value, r.value_typed,
-       r.source_typed, r.note_typed, i.file_name, i.file_path, t.sheet,
-       t.source_column || r.source_row AS cell, i.sha256, r.import_id, i.imported_at,
-       r.superseded_by, s.imported_at AS superseded_at, r.superseded_by IS NULL AS current
-FROM registrations r
-JOIN imports i USING (import_id)
-JOIN tables t USING (import_id, table_no)
-LEFT JOIN imports s ON s.import_id = r.superseded_by
-WHERE r.project_id IS NOT NULL
-"""
-
-
-def _create(con: duckdb.DuckDBPyConnection) -> None:
-    from .. import __version__
-
-    con.execute("BEGIN TRANSACTION")
-    for statement in filter(str.strip, _SCHEMA.split(";")):
-        con.execute(statement)
-    for table in TABLES:
-        body = ", ".join(f"{name} {kind}" for name, kind in row_columns(table))
-        con.execute(f"CREATE TABLE {table} ({body})")
-    con.execute(_HISTORY_VIEW)
-    con.execute(
-        "INSERT INTO meta VALUES ('schema_version', ?), ('created_by', ?), ('created_at', ?)",
-        [str(SCHEMA_VERSION), f"socprev-kit {__version__}", dt.datetime.now().isoformat()],
-    )
-    con.execute("COMMIT")
-
-
-def _check(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """A store of a schema this kit knows; a DuckDB file of something else is refused."""
-    found = {
-        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
-    }
-    if "meta" not in found or not set(TABLES) <= found:
+    An empty database gets the kit's tables when ``write``; it passes when ``empty_ok``.
+    """
+    found = problems(con)
+    if found is None:
+        if write:
+            create(con)
+        elif not empty_ok:
+            raise StoreError(_text("not_store", path), path)
+        return
+    if found and found[0]["check"] == "store_not_kit":
         raise StoreError(_text("not_store", path), path)
-    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
-    row = rows[0] if rows else None
-    version = int(row[0]) if row and str(row[0]).isdigit() else None
-    if version is None:
-        raise StoreError(_text("not_store", path), path)
-    if version > SCHEMA_VERSION:
-        raise StoreError(_text("newer", path, found=version, known=SCHEMA_VERSION), path)
+    if not found:
+        version = version_problem(con)
+        if isinstance(version, dict):
+            found = [version]
+        elif version > SCHEMA_VERSION:
+            raise StoreError(_text("newer", path, found=version, known=SCHEMA_VERSION), path)
+    if found:
+        raise StoreError(problem_text(path, found), path, found)
+
+
+def problem_text(path: Path, found: list[dict]) -> str:
+    """The problems of a store, each in English, Dutch and French, under its path."""
+    from ..messages import CHECKS
+
+    lines = [f"{path}:"]
+    for p in found:
+        lines += [f"  {CHECKS[p['check']][1][g].format(**p)}" for g in ("en", "nl", "fr")]
+    return "\n".join(lines)
 
 
 @contextmanager
 def connect(
-    path: str | Path, *, write: bool, timeout: float = LOCK_TIMEOUT
+    path: str | Path, *, write: bool, timeout: float = LOCK_TIMEOUT, empty_ok: bool = False
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """An open connection to the store at ``path``, closed on leaving.
 
-    ``write``: create the store if needed and take the write lock. Waits up to ``timeout``
-    seconds while another process holds the file.
+    ``write``: create the store if needed and take the write lock; a file that exists is first
+    checked on a read-only connection, so that a database that is not a kit store is never
+    opened to write. Without ``write`` the file is opened read-only. Either way it is opened in
+    a sandbox (:data:`SANDBOX`: no files, extensions or settings beyond the store) and its catalog
+    is checked before anything is read. Waits up to ``timeout`` seconds while another process
+    holds the file.
 
     Raises
     ------
     StoreError
         The store is held by another process for longer than ``timeout``, the file is not an
-        intake store (or not a DuckDB file), or it was made by a newer kit.
+        intake store (or not a DuckDB file), it was made by a newer kit, it holds an object the
+        kit does not make (a view, a macro, another schema ...) or lacks one it does.
     """
     path = Path(path)
     if not write and not path.exists():
         raise StoreError(_text("missing", path), path)
     if write:
         path.parent.mkdir(parents=True, exist_ok=True)
+    if write and path.is_file() and path.stat().st_size:
+        with connect(path, write=False, timeout=timeout, empty_ok=True):
+            pass  # a database that is not a kit store is refused before it is opened to write
     con = _open(path, write, timeout)
     try:
-        con.execute("SET enable_progress_bar = false")  # no bars on the user's terminal
-        empty = not con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'"
-        ).fetchall()[0][0]
-        if empty and write:
-            _create(con)
-        _check(con, path)
+        _check(con, path, write, empty_ok)
         yield con
     finally:
         con.close()
@@ -179,7 +138,10 @@ def _open(path: Path, write: bool, timeout: float) -> duckdb.DuckDBPyConnection:
     wait = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=not write)
+            con = duckdb.connect(str(path), read_only=not write, config=dict(SANDBOX))
+            con.execute("SET enable_progress_bar = false")  # no bars on the user's terminal
+            con.execute("SET lock_configuration = true")  # and no way back out of the sandbox
+            return con
         except duckdb.IOException as exc:
             message = str(exc)
             if "lock" not in message.lower():

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .schema import HISTORY_SELECT
 from .store import LOCK_TIMEOUT, connect
 
 #: Column headings of the history table for people, per language.
@@ -97,7 +98,7 @@ def history(
         if value is not None:
             where.append(f"{column} = ?")
             params.append(str(value).strip())
-    sql = "SELECT * FROM registration_history"
+    sql = f"SELECT * FROM ({HISTORY_SELECT})"  # not the store's view: the kit's own query
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY imported_at DESC, import_id DESC, project_id, nis_code, period, indicator_id"

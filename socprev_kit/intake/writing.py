@@ -19,8 +19,9 @@ import os
 import pandas as pd
 
 from ..contract import TABLES
+from .schema import COMPARED, KEYS, row_columns, typed
 from .staging import Pending, issue_rows, stage, table_rows
-from .store import COMPARED, KEYS, row_columns, test_pause, typed
+from .store import test_pause
 
 
 def write(con, pending: list[Pending]) -> list[Pending]:  # noqa: ANN001 - a DuckDB connection

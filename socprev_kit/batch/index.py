@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from itertools import groupby
 from pathlib import Path
 
+from .journal import Journal
 from .planning import Plan
 from .render import TEMPLATES
 from .store import HEADLINE_COLUMNS, atomic_write, error_text, headline_text
@@ -46,7 +47,9 @@ def _row(record: dict) -> dict:
     }
 
 
-def write_index(out: Path, plan: Plan, records: list[dict], counts: dict) -> Path:
+def write_index(
+    out: Path, plan: Plan, records: list[dict], counts: dict, journal: Journal | None = None
+) -> Path:
     """Write ``out/index.html`` and return its path."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -71,5 +74,5 @@ def write_index(out: Path, plan: Plan, records: list[dict], counts: dict) -> Pat
         headline_columns=[(k, LABELS[k]) for k in HEADLINE_COLUMNS],
     )
     path = out / "index.html"
-    atomic_write(path, html)
+    atomic_write(path, html, journal)
     return path

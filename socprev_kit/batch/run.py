@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .index import write_index
+from .journal import Journal, remove_leftovers
 from .kernel import Outcome, import_code, prepare_code, warmup_code
 from .planning import Job, Plan, plan, read_and_validate, resolve
 from .pool import LocalPool, expected_reports
-from .store import remove_temporary, save, up_to_date, write_manifest, write_summary
+from .store import save, up_to_date, write_manifest, write_summary
 
 if TYPE_CHECKING:
     from ..audit import Audit
@@ -202,9 +203,21 @@ def execute(
 
     ``runner(jobs, timeout)`` yields ``(job, outcome)`` (:class:`~.pool.LocalPool` or Dask).
     """
-    start = time.monotonic()
     out = out.expanduser().resolve()
-    remove_temporary(out)
+    remove_leftovers(out)  # of runs killed earlier; never a file this kit did not make
+    with Journal(out) as journal:
+        return _execute(the_plan, out, runner, settings, progress, journal)
+
+
+def _execute(
+    the_plan: Plan,
+    out: Path,
+    runner: Callable[..., Iterator[tuple[Job, Outcome]]],
+    settings: dict,
+    progress: bool,
+    journal: Journal,
+) -> BatchResult:
+    start = time.monotonic()
     records: dict[str, dict] = {}
     for job in the_plan.jobs:
         old = None if settings.get("force") else up_to_date(out, job)
@@ -214,7 +227,7 @@ def execute(
     log.info("%d reports to make, %d up to date", len(todo), len(records))
     outcomes = runner(todo, settings.get("timeout")) if todo else iter(())
     for job, outcome in _progress(outcomes, todo, progress):
-        records[job.key] = {**save(out, job, outcome), "this_run": "made"}
+        records[job.key] = {**save(out, job, outcome, journal), "this_run": "made"}
     ordered = [records[job.key] for job in the_plan.jobs]
     seconds = round(time.monotonic() - start, 2)
     counts = _counts(ordered)
@@ -224,9 +237,9 @@ def execute(
         "settings": settings,
         "counts": counts,
     }
-    manifest = write_manifest(out, the_plan, ordered, run)
-    summary = write_summary(out, ordered)
-    index = write_index(out, the_plan, ordered, counts)
+    manifest = write_manifest(out, the_plan, ordered, run, journal)
+    summary = write_summary(out, ordered, journal)
+    index = write_index(out, the_plan, ordered, counts, journal)
     return BatchResult(out, index, summary, manifest, ordered, seconds)
 
 

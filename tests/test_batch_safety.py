@@ -6,6 +6,7 @@ write that fails because the file size limit of the process is reached.
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
@@ -106,3 +107,51 @@ def test_a_journal_cannot_name_a_file_outside_the_output_folder(tmp_path: Path) 
     assert outside.read_text() == (out / "notes.txt").read_text() == "keep"
     assert (out / "sub" / "plain.tmp").exists()
     assert not (out / ".records" / ".journal" / "dead.txt").exists()
+
+
+def hungry_notebook(path: Path, mb: int = 1500) -> Path:
+    """A report notebook that takes ``mb`` MB, 20 MB at a time, for ``hungry_for`` only."""
+    import nbformat
+
+    params = nbformat.v4.new_code_cell(
+        'nis_code = "44021"\ndata_path = ""\nlang = "nl"\nhungry_for = ""'
+    )
+    params.metadata["tags"] = ["parameters"]
+    grow = (
+        "import time\nheld = []\nif nis_code == hungry_for:\n"
+        f"    for _ in range({mb // 20}):\n"
+        "        held.append(b'x' * (20 * 2**20))\n        time.sleep(0.02)\n"
+        "print('made', nis_code, len(held))"
+    )
+    nb = nbformat.v4.new_notebook(cells=[params, nbformat.v4.new_code_cell(grow)])
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_report_over_the_memory_ceiling_fails_alone(tiny_data: Path, tmp_path: Path) -> None:
+    import pandas as pd
+
+    notebook = hungry_notebook(tmp_path / "hungry.ipynb")
+    out = tmp_path / "out"
+    result = batch(["35013", "35002"], data=tiny_data, out=out, langs=["nl", "fr"], jobs=1,
+                   notebook=notebook, warmup=WARMUP, audit=False, memory_mb=500,
+                   parameters={"hungry_for": "35013"})  # fmt: skip
+    status = {(r["lang"], r["id"]): r["status"] for r in result.records}
+    assert status == {("nl", "35013"): "failed", ("nl", "35002"): "ok",
+                      ("fr", "35013"): "failed", ("fr", "35002"): "ok"}  # fmt: skip
+    summary = pd.read_csv(out / "summary.csv", dtype=str, keep_default_na=False)
+    errors = dict(zip(summary["lang"] + summary["id"], summary["error"], strict=True))
+    assert errors["nl35013"].startswith("Het rapport had meer dan 500 MB geheugen nodig")
+    assert errors["fr35013"].startswith("Le rapport a eu besoin de plus de 500 Mo de mémoire")
+    assert errors["nl35002"] == errors["fr35002"] == ""
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Het rapport had meer dan 500 MB geheugen nodig" in index
+    page = (out / "nl" / "municipality_35013.html").read_text(encoding="utf-8")
+    assert "Dit rapport kon niet gemaakt worden" in page and "meer dan 500 MB" in page
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["settings"]["memory_mb"] == 500

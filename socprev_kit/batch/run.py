@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .index import write_index
 from .journal import Journal, remove_leftovers
 from .kernel import Outcome, import_code, prepare_code, warmup_code
+from .memory import ceiling_mb
 from .planning import Job, Plan, plan, read_and_validate, resolve
 from .pool import LocalPool, expected_reports
 from .store import save, up_to_date, write_manifest, write_summary
@@ -85,6 +86,7 @@ def batch(
     warmup: str | None = None,
     progress: bool = False,
     audit: bool = True,
+    memory_mb: float | None = None,
 ) -> BatchResult:
     """Make one report per municipality and project, per language; see the package docstring.
 
@@ -104,6 +106,9 @@ def batch(
         ``socprev_kit.reports.prepare(data)``). progress : show a progress bar on stderr.
     audit : run the disclosure audit on the outputs (:mod:`socprev_kit.audit`); a hidden value
         that can be worked out makes the batch not ``ok``.
+    memory_mb : the most memory (resident MB) each report kernel, and the reading of the data,
+        may hold (:mod:`.memory`); a report over it fails alone. Default: the limit
+        ``kernel_mb`` (:mod:`socprev_kit.limits`); 0: no ceiling.
 
     Raises
     ------
@@ -118,6 +123,7 @@ def batch(
     """
     notebooks = {"municipality": notebook, "project": project_notebook}
     n_jobs = jobs or os.cpu_count() or 1
+    memory = ceiling_mb(memory_mb)
     data_path, paths = resolve(data, notebooks)
     own_warmup = warmup is None  # then the kernels import first and prepare the shared data
     first = warmup
@@ -127,7 +133,7 @@ def batch(
     pool = None
     if not scheduler:  # kernels import while the batch reads the data and is planned
         expected = expected_reports(municipalities, projects, langs) or n_jobs
-        pool = LocalPool(min(n_jobs, expected), first)
+        pool = LocalPool(min(n_jobs, expected), first, memory)
     scratch = tempfile.TemporaryDirectory(prefix="socprev-batch-")
     try:
         if pool is not None:
@@ -144,8 +150,13 @@ def batch(
             notebooks=notebooks,
             parameters=parameters,
         )
-        settings = {"jobs": n_jobs, "timeout": timeout, "scheduler": scheduler, "force": force}
-        runner = pool.run if pool else partial(run_on_cluster, address=scheduler, warmup=warmup)
+        settings = {"jobs": n_jobs, "timeout": timeout, "scheduler": scheduler, "force": force,
+                    "memory_mb": memory}  # fmt: skip
+        runner = (
+            pool.run
+            if pool
+            else partial(run_on_cluster, address=scheduler, warmup=warmup, memory_mb=memory)
+        )
         result = execute(the_plan, Path(out), runner, settings, progress=progress)
     finally:
         if pool:
@@ -243,11 +254,13 @@ def _execute(
     return BatchResult(out, index, summary, manifest, ordered, seconds)
 
 
-def run_on_cluster(jobs: list[Job], timeout: float | None, address: str, warmup: str) -> Iterator:
+def run_on_cluster(
+    jobs: list[Job], timeout: float | None, address: str, warmup: str, memory_mb: float | None
+) -> Iterator:
     """The jobs on the Dask cluster at ``address`` (:mod:`.cluster`)."""
     from .cluster import run_on_cluster as on_cluster
 
-    return on_cluster(jobs, address, warmup, timeout)
+    return on_cluster(jobs, address, warmup, timeout, memory_mb)
 
 
 def _progress(

@@ -143,7 +143,7 @@ def _its_text(effect: dict) -> str:
 
 #: Errors whose message is written for the report's reader, in the report's language: shown
 #: without the (English) name of the exception.
-READER_ERRORS = frozenset({"ReportParameterError"})
+READER_ERRORS = frozenset({"ReportParameterError", "ReportMemoryError"})
 
 
 def error_text(record: dict) -> str:

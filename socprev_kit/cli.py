@@ -241,6 +241,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
             where = result.out / r["html"]
             print(f"FAILED {r['lang']} {r['kind']} {r['id']}: {error_text(r)} ({where})",
                   file=sys.stderr)  # fmt: skip
+    for u in result.unread:  # in the first report language asked for
+        lang = next((g for g in args.lang if g in ("nl", "fr")), "nl")
+        print(f"NOT READ {u['file']}: {u.get(lang, u.get('nl', u['check']))}", file=sys.stderr)
     print(
         f"{len(result.records)} reports: {result.n_ok} ok, {result.n_failed} failed, "
         f"{result.n_up_to_date} up to date; {result.seconds:.1f} s"

@@ -18,6 +18,10 @@ import pytest
 from socprev_kit.batch import batch
 from socprev_kit.batch.journal import Journal, remove_leftovers
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
+
+from hostile.cases_batch import shared_strings_bomb, tiny_notebook  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = Path(__file__).resolve().parent / "data" / "notebooks"
 REPORT = NOTEBOOKS / "report.ipynb"
@@ -109,34 +113,10 @@ def test_a_journal_cannot_name_a_file_outside_the_output_folder(tmp_path: Path) 
     assert not (out / ".records" / ".journal" / "dead.txt").exists()
 
 
-def hungry_notebook(path: Path, mb: int = 1500) -> Path:
-    """A report notebook that takes ``mb`` MB, 20 MB at a time, for ``hungry_for`` only."""
-    import nbformat
-
-    params = nbformat.v4.new_code_cell(
-        'nis_code = "44021"\ndata_path = ""\nlang = "nl"\nhungry_for = ""'
-    )
-    params.metadata["tags"] = ["parameters"]
-    grow = (
-        "import time\nheld = []\nif nis_code == hungry_for:\n"
-        f"    for _ in range({mb // 20}):\n"
-        "        held.append(b'x' * (20 * 2**20))\n        time.sleep(0.02)\n"
-        "print('made', nis_code, len(held))"
-    )
-    nb = nbformat.v4.new_notebook(cells=[params, nbformat.v4.new_code_cell(grow)])
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, path)
-    return path
-
-
 def test_a_report_over_the_memory_ceiling_fails_alone(tiny_data: Path, tmp_path: Path) -> None:
     import pandas as pd
 
-    notebook = hungry_notebook(tmp_path / "hungry.ipynb")
+    notebook = tiny_notebook(tmp_path / "hungry.ipynb", hungry_mb=1500)
     out = tmp_path / "out"
     result = batch(["35013", "35002"], data=tiny_data, out=out, langs=["nl", "fr"], jobs=1,
                    notebook=notebook, warmup=WARMUP, audit=False, memory_mb=500,
@@ -155,3 +135,23 @@ def test_a_report_over_the_memory_ceiling_fails_alone(tiny_data: Path, tmp_path:
     assert "Dit rapport kon niet gemaakt worden" in page and "meer dan 500 MB" in page
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["settings"]["memory_mb"] == 500
+
+
+def test_a_file_that_takes_too_much_memory_is_named_and_the_others_are_read(
+    tiny_data: Path, tmp_path: Path
+) -> None:
+    """The batch reads its data in a process of its own under the ceiling: a compression bomb
+    stops that process, is named as not read (nl and fr), and the plan has every report."""
+    from socprev_kit.batch import plan
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for f in tiny_data.iterdir():
+        (data / f.name).write_bytes(f.read_bytes())
+    shared_strings_bomb(data / "bomb.xlsx", mb=1000)
+    the_plan = plan(data=data, langs=["nl"], notebooks={"municipality": REPORT}, memory_mb=600)
+    assert [j.id for j in the_plan.jobs] == ["35002", "35013"]
+    (unread,) = the_plan.unread
+    assert unread["file"] == str(data / "bomb.xlsx") and unread["check"] == "reading_over_memory"
+    assert unread["nl"].startswith("Het lezen van dit bestand had meer dan 600 MB geheugen nodig")
+    assert unread["fr"].startswith("La lecture de ce fichier a eu besoin de plus de 600 Mo")

@@ -47,6 +47,15 @@ def _row(record: dict) -> dict:
     }
 
 
+def _relative(file: str, data: Path) -> str:
+    """A data file's name as the user sees it: relative to the data folder."""
+    root = data if data.is_dir() else data.parent
+    try:
+        return Path(file).relative_to(root).as_posix()
+    except ValueError:
+        return file
+
+
 def write_index(
     out: Path, plan: Plan, records: list[dict], counts: dict, journal: Journal | None = None
 ) -> Path:
@@ -66,6 +75,7 @@ def write_index(
         sections=sections,
         counts=counts,
         data_path=str(plan.data_path),
+        unread=[{**u, "file": _relative(u["file"], plan.data_path)} for u in plan.unread],
         input_hash=plan.input_hash,
         kit_version=plan.kit_version,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -23,6 +23,7 @@ from ..errors import SocprevError
 from .errors import (
     BatchPlanError,
     DataPathError,
+    DataReadError,
     NotebookNotFoundError,
     NotebookParameterError,
     NothingToReportError,
@@ -80,6 +81,9 @@ class Plan:
     kit_version: str
     notebooks: dict[str, str] = field(default_factory=dict)
     parameters: dict = field(default_factory=dict)
+    #: Data files refused whole (not read, too costly, crashed the reader): ``{"file", "check",
+    #: "message"}`` each (:func:`.reading.unread_files`); the reports are made without them.
+    unread: list[dict] = field(default_factory=list)
 
 
 def safe_name(text: str) -> str:
@@ -203,8 +207,10 @@ def plan(
     langs: Sequence[str] = ("nl", "fr"),
     notebooks: Mapping[Kind, str | Path | None] | None = None,
     parameters: Mapping[str, object] | None = None,
+    memory_mb: float | None = None,
 ) -> Plan:
-    """Check the whole request and list the reports to make; see :func:`socprev_kit.batch.batch`.
+    """Check the whole request and list the reports to make; see :func:`socprev_kit.batch.batch`
+    (``memory_mb``: the ceiling of the process that reads the data, :mod:`.reading`).
 
     Raises
     ------
@@ -222,7 +228,10 @@ def plan(
     from .selection import select
 
     data_hash = input_hash(data_path)
-    _, dataset = read_and_validate(str(data_path), data_hash)
+    try:
+        read, dataset = read_and_validate(str(data_path), data_hash, memory_mb)
+    except DataReadError as exc:
+        raise BatchPlanError([*errors, exc]) from None
     chosen = select(dataset, municipalities, projects, provinces, regions, police_zones)
     errors += chosen.errors
     wanted = {"municipality": chosen.municipalities, "project": chosen.projects}
@@ -241,7 +250,9 @@ def plan(
     jobs = _jobs(wanted, langs, paths, typed, data_path, (data_hash, kit))
     jobs = [replace(j, weight=_weight(dataset, j)) for j in jobs]
     used = {k: str(paths[k]) for k in REQUIRED if wanted[k]}
-    return Plan(jobs, data_path, data_hash, kit, used, extra)
+    from .reading import unread_files
+
+    return Plan(jobs, data_path, data_hash, kit, used, extra, unread_files(read, dataset))
 
 
 def _jobs(
@@ -302,11 +313,13 @@ def _weight(dataset, job: Job) -> int:  # noqa: ANN001 - a Dataset
 
 
 @lru_cache(maxsize=4)
-def read_and_validate(path: str, digest: str) -> tuple:
+def read_and_validate(path: str, digest: str, memory_mb: float | None = None) -> tuple:
     """``(ReadResult, Dataset)`` of the data, read and validated in Dutch once per content within
-    a process (``digest``: the input hash); the batch hands both to its kernels."""
-    from ..loading import read_paths
-    from ..validation import validate
+    a process (``digest``: the input hash); the batch hands both to its kernels.
 
-    read = read_paths(path)
-    return read, validate(read, lang="nl")
+    The reading happens in a process of its own under the memory ceiling ``memory_mb``
+    (:mod:`.reading`): a file that crashes it or takes too much memory is an issue.
+    """
+    from .reading import read_isolated
+
+    return read_isolated(Path(path), memory_mb)

@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import DataReadError
 from .index import write_index
 from .journal import Journal, remove_leftovers
 from .kernel import Outcome, import_code, prepare_code, warmup_code
@@ -42,6 +43,9 @@ class BatchResult:
     #: when not run; ``audit_error``: why it could not run.
     disclosure: Audit | None = None
     audit_error: str | None = None
+    #: Data files not read (refused whole, too costly, crashed the reader): the reports were
+    #: made without them (``Plan.unread``).
+    unread: list[dict] = field(default_factory=list)
 
     @property
     def n_ok(self) -> int:
@@ -62,8 +66,10 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
-        """Every report made, and the audit ran (if asked) and found nothing recoverable."""
-        return self.n_failed == 0 and self.n_recoverable == 0 and self.audit_error is None
+        """Every report made from every data file, and the audit ran (if asked) and found
+        nothing recoverable."""
+        clean = self.n_failed == 0 and not self.unread
+        return clean and self.n_recoverable == 0 and self.audit_error is None
 
 
 def batch(
@@ -137,7 +143,7 @@ def batch(
     scratch = tempfile.TemporaryDirectory(prefix="socprev-batch-")
     try:
         if pool is not None:
-            then = _share_data(data_path, Path(scratch.name)) if own_warmup else ""
+            then = _share_data(data_path, Path(scratch.name), memory) if own_warmup else ""
             pool.release(then)
         the_plan = plan(
             municipalities,
@@ -149,6 +155,7 @@ def batch(
             langs=langs,
             notebooks=notebooks,
             parameters=parameters,
+            memory_mb=memory,
         )
         settings = {"jobs": n_jobs, "timeout": timeout, "scheduler": scheduler, "force": force,
                     "memory_mb": memory}  # fmt: skip
@@ -162,24 +169,27 @@ def batch(
         if pool:
             pool.close()
         scratch.cleanup()
-    return audited(result) if audit else result
+    if not audit:
+        return result
+    _, dataset = read_and_validate(str(the_plan.data_path), the_plan.input_hash, memory)
+    return audited(result, dataset)
 
 
-def audited(result: BatchResult) -> BatchResult:
+def audited(result: BatchResult, dataset: object | None = None) -> BatchResult:
     """``result`` with the disclosure audit of its outputs, with the data (and hash) its manifest
-    names, or why the audit could not run."""
+    names (``dataset``: those data, as the batch read them), or why the audit could not run."""
     from dataclasses import replace
 
     from ..audit import audit_disclosure
 
     try:
-        return replace(result, disclosure=audit_disclosure(result.out))
+        return replace(result, disclosure=audit_disclosure(result.out, dataset=dataset))
     except Exception as exc:  # noqa: BLE001 - the reports are made; say why the audit is not
         log.warning("the disclosure audit could not run", exc_info=True)
         return replace(result, audit_error=f"{type(exc).__name__}: {exc}")
 
 
-def _share_data(data_path: Path, scratch: Path) -> str:
+def _share_data(data_path: Path, scratch: Path, memory_mb: float | None) -> str:
     """Read and validate the data once (the plan needs them too) and aggregate them while the
     kernels import, write all that into ``scratch`` for the kernels and return the kernels' code
     to prepare the rest once for all of them."""
@@ -190,7 +200,10 @@ def _share_data(data_path: Path, scratch: Path) -> str:
     if not data_path.exists():
         return prepare_code(str(data_path))  # the plan says what is wrong
     digest = input_hash(data_path)
-    read, dataset = read_and_validate(str(data_path), digest)
+    try:
+        read, dataset = read_and_validate(str(data_path), digest, memory_mb)
+    except DataReadError:  # the plan says what is wrong; the kernels must not read them
+        return ""
     try:
         tables = report_tables(dataset, yearly=True)
     except Exception as exc:  # noqa: BLE001 - a kernel meets the same problem and reports it
@@ -251,7 +264,7 @@ def _execute(
     manifest = write_manifest(out, the_plan, ordered, run, journal)
     summary = write_summary(out, ordered, journal)
     index = write_index(out, the_plan, ordered, counts, journal)
-    return BatchResult(out, index, summary, manifest, ordered, seconds)
+    return BatchResult(out, index, summary, manifest, ordered, seconds, unread=the_plan.unread)
 
 
 def run_on_cluster(

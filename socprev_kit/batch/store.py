@@ -184,7 +184,7 @@ def write_manifest(
     manifest = {
         **run,
         "kit_version": plan.kit_version,
-        "input": {"path": str(plan.data_path), "sha256": plan.input_hash},
+        "input": {"path": str(plan.data_path), "sha256": plan.input_hash, "unread": plan.unread},
         "notebooks": plan.notebooks,
         "parameters": plan.parameters,
         "reports": records,

@@ -155,3 +155,17 @@ def test_a_file_that_takes_too_much_memory_is_named_and_the_others_are_read(
     assert unread["file"] == str(data / "bomb.xlsx") and unread["check"] == "reading_over_memory"
     assert unread["nl"].startswith("Het lezen van dit bestand had meer dan 600 MB geheugen nodig")
     assert unread["fr"].startswith("La lecture de ce fichier a eu besoin de plus de 600 Mo")
+
+
+def test_kernels_that_cannot_warm_up_fail_their_reports_and_the_batch_ends(
+    tiny_data: Path, tmp_path: Path
+) -> None:
+    """No kernel can warm up: every report fails with the reason, and the batch still writes
+    its records, summary and index (it used to stop with the kernel's error)."""
+    result = batch(["35013", "35002"], data=tiny_data, out=tmp_path, langs=["nl"], jobs=2,
+                   notebook=REPORT, warmup="raise ValueError('no warm-up today')",
+                   audit=False)  # fmt: skip
+    assert [r["status"] for r in result.records] == ["failed", "failed"]
+    assert {r["error"]["ename"] for r in result.records} == {"KernelError"}
+    assert all("no warm-up today" in r["error"]["evalue"] for r in result.records)
+    assert "no warm-up today" in (tmp_path / "index.html").read_text(encoding="utf-8")

@@ -169,3 +169,54 @@ def test_kernels_that_cannot_warm_up_fail_their_reports_and_the_batch_ends(
     assert {r["error"]["ename"] for r in result.records} == {"KernelError"}
     assert all("no warm-up today" in r["error"]["evalue"] for r in result.records)
     assert "no warm-up today" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def _complete(name: str, data: bytes) -> bool:
+    """A whole file of the batch: a notebook or JSON that parses, a page that ends."""
+    if name.endswith((".ipynb", ".json")):
+        json.loads(data)
+        return True
+    if name.endswith(".html"):
+        return data.rstrip().endswith(b"</html>")
+    return name.endswith(".csv") and data.endswith(b"\r\n")
+
+
+def test_a_write_that_fails_leaves_no_partial_file(tiny_data: Path, tmp_path: Path) -> None:
+    """A real failing write: the batch runs in a process whose file size limit (RLIMIT_FSIZE,
+    1 MB) is below one report's notebook, as a full disk would stop it. Every file in the output
+    folder is then whole (the old one, or a new one), no temporary file is left, and the next
+    run makes the report that could not be written."""
+    import nbformat
+
+    notebook = tiny_notebook(tmp_path / "big.ipynb")
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells[0].source += '\nbig_for = ""'
+    nb.cells.append(
+        nbformat.v4.new_code_cell("if nis_code == big_for:\n    print('x' * 3_000_000)")
+    )
+    nbformat.write(nb, notebook)
+    out = tmp_path / "out"
+    common = {"data": str(tiny_data), "out": str(out), "langs": ["nl"], "jobs": 1,
+              "notebook": str(notebook), "warmup": WARMUP, "audit": False}  # fmt: skip
+    assert batch(["35013", "35002"], **common).ok
+    before = _snapshot(out)
+    code = textwrap.dedent(f"""
+        import resource
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2**20, 2**20))
+        from socprev_kit.batch import batch
+        batch(["35013", "35002"], parameters={{"big_for": "35013"}}, force=True, **{common!r})
+    """)
+    failed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=300)  # fmt: skip
+    assert failed.returncode != 0 and "File too large" in failed.stderr, failed.stderr
+    after = _snapshot(out)
+    assert not [name for name in after if name.endswith(".tmp")]
+    for name, data in after.items():
+        assert data == before.get(name) or _complete(name, data), name
+    assert not (out / ".records" / "nl" / "municipality_35013.json").exists()  # to be redone
+    rerun = batch(["35013", "35002"], **common)
+    assert rerun.ok and {r["this_run"] for r in rerun.records if r["id"] == "35013"} == {"made"}

@@ -44,6 +44,9 @@ class Limits:
         in MB; one over it is stopped and that report (or file) fails alone; ``--memory-mb``
         of the batch overrides it (``SOCPREV_LIMIT_KERNEL_MB``). The default is eight times
         what the largest sample report holds (about 0.4 GB).
+    read_seconds : float
+        Seconds a batch gives the reading of one data file (``SOCPREV_LIMIT_READ_SECONDS``);
+        one that takes longer (a file that never ends) is stopped and named, the others read.
     """
 
     file_mb: float = 200.0
@@ -55,6 +58,7 @@ class Limits:
     sheet_cells: int = 20_000_000
     sheets: int = 1_000
     kernel_mb: float = 3_072.0
+    read_seconds: float = 300.0
 
     @staticmethod
     def variable(name: str) -> str:

@@ -220,3 +220,28 @@ def test_a_write_that_fails_leaves_no_partial_file(tiny_data: Path, tmp_path: Pa
     assert not (out / ".records" / "nl" / "municipality_35013.json").exists()  # to be redone
     rerun = batch(["35013", "35002"], **common)
     assert rerun.ok and {r["this_run"] for r in rerun.records if r["id"] == "35013"} == {"made"}
+
+
+def test_a_file_that_takes_too_long_to_read_is_named_and_the_others_are_read(
+    tiny_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading of one file has a time ceiling (``SOCPREV_LIMIT_READ_SECONDS``, here half a
+    second against a registration file of 40 MB): it is stopped and named, the others read."""
+    from socprev_kit.batch.reading import read_isolated
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for f in tiny_data.iterdir():
+        (data / f.name).write_bytes(f.read_bytes())
+    lines = (tiny_data / "registrations_35013.csv").read_text(encoding="utf-8").splitlines()
+    body = "\n".join(lines[1:]) + "\n"
+    with (data / "big.csv").open("w", encoding="utf-8") as fh:
+        fh.write(lines[0] + "\n")
+        while fh.tell() < 40 * 2**20:
+            fh.write(body)
+    monkeypatch.setenv("SOCPREV_LIMIT_READ_SECONDS", "0.5")
+    read, dataset = read_isolated(data, None)
+    refused = dataset.issues.query("check == 'reading_too_slow'")
+    assert refused["file"].tolist() == [str(data / "big.csv")]
+    assert set(dataset.registrations["nis_code"].astype(str)) == {"35002", "35013"}
+    assert "langer dan 0.5 seconden" in refused["message"].iloc[0]

@@ -5,9 +5,10 @@ memory than the ceiling becomes an issue, and the other files are read.
 (:func:`socprev_kit.loading.read_paths`), validates them in Dutch and pickles ``(ReadResult,
 Dataset)`` into a scratch file; before each file it writes the file's name to a progress file.
 The batch watches that process's resident memory (:mod:`.memory`). When the process dies
-(stopped over the ceiling, or crashed inside a library), the file it was reading gets an issue
-(``reading_over_memory`` or ``reading_stopped``, a whole-file refusal) and the process is started
-again, skipping that file: each round names one more file, so the rounds end. A failure outside
+(stopped over the memory ceiling, stopped after ``read_seconds`` on one file, or crashed inside a
+library), the file it was reading gets an issue (``reading_over_memory``, ``reading_too_slow`` or
+``reading_stopped``, a whole-file refusal) and the process is started again, skipping that file:
+each round names one more file, so the rounds end. A failure outside
 any file is a :class:`~.errors.DataReadError`, which stops the plan with a message naming the data.
 """
 
@@ -37,47 +38,62 @@ REFUSED = "severity == 'error' and row.isna()"
 
 def read_isolated(path: Path, memory_mb: float | None) -> tuple:
     """``(ReadResult, Dataset)`` of the data under ``path``, read in a child process watched by
-    the memory ceiling ``memory_mb`` (None: none); see the module docstring."""
+    the memory ceiling ``memory_mb`` (None: none) and the time ceiling of one file
+    (:attr:`~socprev_kit.limits.Limits.read_seconds`); see the module docstring."""
+    from ..limits import limits
+
+    seconds = limits().read_seconds
     skip: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory(prefix="socprev-read-") as scratch:
         folder = Path(scratch)
         while True:
-            code, exceeded, last, stderr = _round(path, skip, memory_mb, folder)
+            code, why, last, stderr = _round(path, skip, (memory_mb, seconds), folder)
             if code == 0:
                 with (folder / "read.pickle").open("rb") as fh:
                     return pickle.load(fh)  # noqa: S301 - written by our own child, just now
             if last is None or last in skip:  # not inside a file: validation, start-up
-                raise DataReadError(path, _reason(code, exceeded, memory_mb, stderr))
-            log.warning("stopped reading %s (%s)", last, _reason(code, exceeded, memory_mb, ""))
-            if exceeded:
-                skip[last] = ["reading_over_memory", f"{memory_mb:g}"]
-            else:
-                skip[last] = ["reading_stopped", _reason(code, False, None, "")]
+                raise DataReadError(path, why[1] if why else _reason(code, stderr))
+            skip[last] = list(why) if why else ["reading_stopped", _reason(code, "")]
+            log.warning("stopped reading %s (%s)", last, skip[last])
 
 
-def _round(path: Path, skip: dict, memory_mb: float | None, folder: Path) -> tuple:
-    """One child: ``(exit code, MB held when stopped or None, last file started, stderr)``."""
-    progress, stderr = folder / "progress.txt", folder / "stderr.txt"
+def _round(path: Path, skip: dict, ceilings: tuple, folder: Path) -> tuple:
+    """One child: ``(exit code, (check, hint) when a ceiling stopped it, last file started,
+    stderr)``; ``ceilings``: MB (or None) and seconds per file."""
+    (memory_mb, seconds), progress = ceilings, folder / "progress.txt"
     progress.unlink(missing_ok=True)
     (folder / "skip.json").write_text(json.dumps(skip), encoding="utf-8")
     package = str(Path(__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package, os.environ.get(
         "PYTHONPATH")]))}  # fmt: skip
     argv = [sys.executable, "-m", "socprev_kit.batch.reading", str(path), str(folder)]
-    with stderr.open("wb") as err:
+    why = None
+    with (folder / "stderr.txt").open("wb") as err:
         child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=err, stderr=err, env=env)
         with watch(child.pid, memory_mb) as seen:
+            size, since = -1, time.monotonic()
             while child.poll() is None:
                 time.sleep(0.05)
+                now = progress.stat().st_size if progress.exists() else 0
+                size, since = (now, time.monotonic()) if now != size else (size, since)
+                if time.monotonic() - since > seconds and now and _started(progress):
+                    why = ("reading_too_slow", f"{seconds:g}")
+                    child.kill()
+        if seen.exceeded:
+            why = ("reading_over_memory", f"{memory_mb:g}")
+    last = _started(progress)
+    tail = (folder / "stderr.txt").read_bytes()[-2000:].decode("utf-8", "replace")
+    return child.returncode, why, last, tail
+
+
+def _started(progress: Path) -> str | None:
+    """The file the child is reading or was reading when it stopped (None: past the files)."""
     lines = progress.read_text(encoding="ascii").splitlines() if progress.exists() else []
-    last = json.loads(lines[-1]) if lines else None  # null: past the files
-    tail = stderr.read_bytes()[-2000:].decode("utf-8", "replace")
-    return child.returncode, seen.exceeded, last, tail
+    return json.loads(lines[-1]) if lines else None
 
 
-def _reason(code: int, exceeded: float | None, memory_mb: float | None, stderr: str) -> str:
-    if exceeded:
-        return f"> {memory_mb:g} MB"
+def _reason(code: int, stderr: str) -> str:
+    """Why the child ended with ``code`` (a signal's name, or the last line it wrote)."""
     if code < 0:
         try:
             return f"{signal.Signals(-code).name}"

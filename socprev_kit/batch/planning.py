@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -225,6 +225,7 @@ def plan(
         errors.append(DataPathError(data_path))
         raise BatchPlanError(errors)
     from ..loading import input_hash
+    from .reading import read_and_validate, unread_files
     from .selection import select
 
     data_hash = input_hash(data_path)
@@ -250,8 +251,6 @@ def plan(
     jobs = _jobs(wanted, langs, paths, typed, data_path, (data_hash, kit))
     jobs = [replace(j, weight=_weight(dataset, j)) for j in jobs]
     used = {k: str(paths[k]) for k in REQUIRED if wanted[k]}
-    from .reading import unread_files
-
     return Plan(jobs, data_path, data_hash, kit, used, extra, unread_files(read, dataset))
 
 
@@ -310,16 +309,3 @@ def _weight(dataset, job: Job) -> int:  # noqa: ANN001 - a Dataset
     regs = dataset.registrations
     column = "nis_code" if job.kind == "municipality" else "project_id"
     return int((regs[column].astype(str) == job.id).sum())
-
-
-@lru_cache(maxsize=4)
-def read_and_validate(path: str, digest: str, memory_mb: float | None = None) -> tuple:
-    """``(ReadResult, Dataset)`` of the data, read and validated in Dutch once per content within
-    a process (``digest``: the input hash); the batch hands both to its kernels.
-
-    The reading happens in a process of its own under the memory ceiling ``memory_mb``
-    (:mod:`.reading`): a file that crashes it or takes too much memory is an issue.
-    """
-    from .reading import read_isolated
-
-    return read_isolated(Path(path), memory_mb)

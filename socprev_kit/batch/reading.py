@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataReadError
@@ -30,10 +31,21 @@ from .memory import watch
 
 log = logging.getLogger(__name__)
 
-__all__ = ["read_isolated", "unread_files"]
+__all__ = ["read_and_validate", "read_isolated", "unread_files"]
 
 #: Checks that refuse a whole file; a file with one of them and no rows was not read.
 REFUSED = "severity == 'error' and row.isna()"
+
+
+@lru_cache(maxsize=4)
+def read_and_validate(path: str, digest: str, memory_mb: float | None = None) -> tuple:
+    """``(ReadResult, Dataset)`` of the data, read and validated in Dutch once per content within
+    a process (``digest``: the input hash); the batch hands both to its kernels.
+
+    The reading happens in a process of its own under the memory ceiling ``memory_mb``
+    (:func:`read_isolated`): a file that crashes it or takes too much memory is an issue.
+    """
+    return read_isolated(Path(path), memory_mb)
 
 
 def read_isolated(path: Path, memory_mb: float | None) -> tuple:

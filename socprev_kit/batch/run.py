@@ -19,8 +19,9 @@ from .index import write_index
 from .journal import Journal, remove_leftovers
 from .kernel import Outcome, import_code, prepare_code, warmup_code
 from .memory import ceiling_mb
-from .planning import Job, Plan, plan, read_and_validate, resolve
+from .planning import Job, Plan, plan, resolve
 from .pool import LocalPool, expected_reports
+from .reading import read_and_validate
 from .store import save, up_to_date, write_manifest, write_summary
 
 if TYPE_CHECKING:

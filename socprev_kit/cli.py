@@ -124,6 +124,16 @@ def _positive(text: str) -> float:
     return value
 
 
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text}: give a number of MB, 0 for no limit")
+    return value
+
+
 def _add_batch(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser(
         "batch",
@@ -170,6 +180,14 @@ def _add_batch(sub: argparse._SubParsersAction) -> None:
         help="seconds per report, 0: no limit (default 600)",
     )
     b.add_argument("--force", action="store_true", help="redo reports that are up to date")
+    b.add_argument(
+        "--memory-mb",
+        type=_megabytes,
+        default=None,
+        metavar="MB",
+        help="most memory one report may hold; a report over it fails alone, 0: no limit "
+        "(default: SOCPREV_LIMIT_KERNEL_MB, else 3072)",
+    )
     b.add_argument("--notebook", type=Path, help="municipality report notebook")
     b.add_argument("--project-notebook", type=Path, help="project report notebook")
     b.add_argument(
@@ -223,6 +241,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
             where = result.out / r["html"]
             print(f"FAILED {r['lang']} {r['kind']} {r['id']}: {error_text(r)} ({where})",
                   file=sys.stderr)  # fmt: skip
+    for u in result.unread:  # in the first report language asked for
+        lang = next((g for g in args.lang if g in ("nl", "fr")), "nl")
+        print(f"NOT READ {u['file']}: {u.get(lang, u.get('nl', u['check']))}", file=sys.stderr)
     print(
         f"{len(result.records)} reports: {result.n_ok} ok, {result.n_failed} failed, "
         f"{result.n_up_to_date} up to date; {result.seconds:.1f} s"
@@ -288,6 +309,7 @@ def _run_batch(batch, args: argparse.Namespace):  # noqa: ANN001, ANN202 - batch
         parameters=dict(args.param),
         scheduler=args.scheduler,
         progress=True,
+        memory_mb=args.memory_mb,
     )
 
 

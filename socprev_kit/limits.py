@@ -43,6 +43,14 @@ class Limits:
         Uncompressed size of the data of one Parquet file, in MB, as its footer declares it (a
         Parquet file of repeated values compresses thousands of times, legitimately; its rows
         times columns count against ``sheet_cells``) (``SOCPREV_LIMIT_PARQUET_MB``).
+    kernel_mb : float
+        Resident memory of one process of a batch (a report kernel, the reading of the data),
+        in MB; one over it is stopped and that report (or file) fails alone; ``--memory-mb``
+        of the batch overrides it (``SOCPREV_LIMIT_KERNEL_MB``). The default is eight times
+        what the largest sample report holds (about 0.4 GB).
+    read_seconds : float
+        Seconds a batch gives the reading of one data file (``SOCPREV_LIMIT_READ_SECONDS``);
+        one that takes longer (a file that never ends) is stopped and named, the others read.
     """
 
     file_mb: float = 200.0
@@ -54,6 +62,8 @@ class Limits:
     sheet_cells: int = 20_000_000
     sheets: int = 1_000
     parquet_mb: float = 500.0
+    kernel_mb: float = 3_072.0
+    read_seconds: float = 300.0
 
     @staticmethod
     def variable(name: str) -> str:

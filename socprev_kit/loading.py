@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -152,14 +152,30 @@ def _hidden(f: Path, root: Path) -> bool:
     return any(part.startswith((".", "~$", "_")) for part in parts)
 
 
-def read_paths(paths: Iterable[str | Path] | str | Path) -> ReadResult:
-    """Read every file named or found below the folders named."""
+def read_paths(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    skip: Mapping[str, tuple[str, str]] | None = None,
+    started: Callable[[str], None] | None = None,
+) -> ReadResult:
+    """Read every file named or found below the folders named.
+
+    ``skip``: files not to read, by name, each with the issue that says why (``(check,
+    hint)``); ``started``: called with each file's name before it is read. A batch reads in a
+    process of its own with both (:mod:`socprev_kit.batch.reading`).
+    """
     from .formats import read_csv, read_excel
     from .parquet import read_parquet
 
     result = ReadResult()
     for path, explicit in expand_paths(paths):
         name = str(path)
+        if skip and name in skip:
+            result.issue(skip[name][0], name, hint=skip[name][1])
+            result.files.append({"file": name, "rows": 0})
+            continue
+        if started is not None:
+            started(name)
         if not path.exists():
             result.issue("unreadable_file", name, hint="file not found / bestand niet gevonden")
             continue

@@ -188,3 +188,20 @@ def test_the_annex_says_how_the_covid_months_were_treated(gent):
     assert "a second time without those months (parameter covid)" in reports.annex(gent).text
     out = reports.municipality_report(GENT, lang="en", covid="exclude")
     assert "are left out of the series" in reports.annex(out).text
+
+
+def test_a_folder_without_projects_or_objectives_still_prepares(tmp_path, caplog):
+    """Registrations only (the sample's CSV files: too few municipalities for a funnel once
+    small counts are hidden): what every report shares cannot all be computed ahead, and
+    ``prepare`` still gives the data, instead of stopping a batch's kernels at their warm-up
+    (issue 14 item 4)."""
+    from pathlib import Path
+
+    from socprev_kit.reports.context import prepare
+
+    sample = Path(__file__).resolve().parents[1] / "sample_data" / "clean"
+    for f in sample.glob("registrations_*.csv"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    ctx = prepare(tmp_path, warm=True)
+    assert len(ctx.data.registrations) and ctx.data.objectives.empty and ctx.data.projects.empty
+    assert "cannot compute ahead what the reports share" in caplog.text

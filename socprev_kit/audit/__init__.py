@@ -95,7 +95,7 @@ def _dataset(manifest: dict, data: str | Path | None, out: Path, lang: str):  # 
 
 
 def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
-                     lang: str = "en") -> Audit:  # fmt: skip
+                     lang: str = "en", dataset: object | None = None) -> Audit:  # fmt: skip
     """Re-read a batch's outputs with its data and list every hidden count one can work out.
 
     Parameters
@@ -103,6 +103,8 @@ def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
     out : the batch's output folder (with ``manifest.json``).
     data : the registrations, if not where the manifest says (then not checked against its hash).
     lang : the language of an error message.
+    dataset : the data, already read and validated from the files the manifest names (a batch
+        that just read them in its own guarded process, :mod:`socprev_kit.batch.reading`).
 
     Raises
     ------
@@ -114,7 +116,7 @@ def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
 
     out = Path(out).expanduser().resolve()
     manifest = _manifest(out, lang)
-    dataset = _dataset(manifest, data, out, lang)
+    dataset = dataset if dataset is not None else _dataset(manifest, data, out, lang)
     regs = dataset.registrations.assign(nis_code=lambda r: r["nis_code"].astype(str))
     projects, names = set(regs["project_id"]), _names()
     cells: list[Cell] = []

@@ -8,7 +8,9 @@ the executed notebook and a self-contained HTML page, and per run ``index.html``
 Modules, one job each: ``selection`` (which municipalities and projects), ``planning`` (jobs,
 parameters, keys), ``kernel`` (a warm kernel), ``engine`` (papermill on it), ``kernelside`` (the
 reset run inside the kernel), ``render`` (HTML, headline figures), ``pool`` (N local kernels),
-``cluster`` (Dask), ``store`` (atomic files, records, summary, manifest), ``index``, ``run``.
+``cluster`` (Dask), ``store`` (atomic files, records, summary, manifest), ``journal`` (the
+run's own temporary files), ``reading`` (the data, read in a guarded process), ``memory`` (the
+memory ceiling of each process), ``index``, ``run``.
 
 Design decisions
 ----------------
@@ -52,7 +54,23 @@ Reruns and atomicity
     A report's key hashes the notebook's bytes, its parameters, the input files and the kit
     (version and a hash of the package's files). A report is skipped when its record says ``ok``
     for the same key and both files exist. Files are written to a temporary name in the same
-    folder and moved with ``os.replace``; the record is removed first and written last.
+    folder and moved with ``os.replace``; the record is removed first and written last. A write
+    that fails (a full disk) removes its temporary file and leaves the old file whole.
+A bad file, a greedy report
+    The batch reads and validates the data in a child process (``reading``) watched for memory
+    (``memory_mb``, ``--memory-mb``, ``SOCPREV_LIMIT_KERNEL_MB``) and for time per file
+    (``SOCPREV_LIMIT_READ_SECONDS``): a file during which it is stopped or crashes becomes a
+    whole-file issue and the others are read again without it; the index, the manifest and the
+    terminal name every file not read, and the batch then exits 1. Each report kernel is
+    watched for the same memory ceiling: a report over it is stopped and fails alone ("needed
+    more than N MB"), and the next report gets a fresh kernel. A kernel that cannot warm up
+    leaves its reports to the others; when none can, every report fails with the reason and the
+    index is still written. A warm-up that cannot compute a shared part for these data (no
+    objectives, too few municipalities for a comparison) leaves it to the reports.
+Only its own files
+    The temporary names a run uses are written to its journal (``out/.records/.journal``,
+    locked while the run lives) before they are created; a run removes only what the journals
+    of dead runs list, never a user's file, even one named like the batch's.
 Timeouts
     ``timeout`` is a budget per report: nbclient's ``timeout_func`` gives each cell what is left,
     ``interrupt_on_timeout`` interrupts the kernel and the cell fails with ``ReportTimeout``.

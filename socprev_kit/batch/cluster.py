@@ -26,13 +26,13 @@ _LOCK = threading.Lock()
 _THREAD = ThreadPoolExecutor(1, thread_name_prefix="socprev-kernel")
 
 
-def _worker(warmup: str) -> Worker:
+def _worker(warmup: str, memory_mb: float | None = None) -> Worker:
     worker = _STATE.get("worker")
-    if isinstance(worker, Worker) and worker.warmup == warmup:
+    if isinstance(worker, Worker) and (worker.warmup, worker.memory_mb) == (warmup, memory_mb):
         return worker
     if isinstance(worker, Worker):
         worker.close()
-    worker = Worker(warmup)
+    worker = Worker(warmup, memory_mb=memory_mb)
     worker.start()
     _STATE["worker"] = worker
     return worker
@@ -46,10 +46,12 @@ def _close() -> None:
         worker.close()
 
 
-def make_report(job: Job, warmup: str, timeout: float | None) -> Outcome:
+def make_report(
+    job: Job, warmup: str, timeout: float | None, memory_mb: float | None = None
+) -> Outcome:
     """The task a Dask worker runs: one report on this process's warm kernel."""
     with _LOCK:
-        return _THREAD.submit(lambda: _worker(warmup).run(job, timeout)).result()
+        return _THREAD.submit(lambda: _worker(warmup, memory_mb).run(job, timeout)).result()
 
 
 def _key(job: Job) -> str:
@@ -57,14 +59,18 @@ def _key(job: Job) -> str:
 
 
 def run_on_cluster(
-    jobs: Sequence[Job], address: str, warmup: str, timeout: float | None
+    jobs: Sequence[Job],
+    address: str,
+    warmup: str,
+    timeout: float | None,
+    memory_mb: float | None = None,
 ) -> Iterator[tuple[Job, Outcome]]:
     """Yield ``(job, outcome)`` as the cluster finishes reports, in any order."""
     from distributed import Client, as_completed
 
     with Client(address, set_as_default=False) as client:
         futures = {
-            client.submit(make_report, job, warmup, timeout, key=_key(job)): job
+            client.submit(make_report, job, warmup, timeout, memory_mb, key=_key(job)): job
             for job in largest_first(jobs)
         }
         try:

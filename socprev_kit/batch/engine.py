@@ -23,6 +23,7 @@ from papermill.exceptions import PapermillExecutionError
 from papermill.log import logger
 from papermill.utils import remove_args
 
+from .memory import MESSAGES
 from .store import READER_ERRORS, error_text
 
 if TYPE_CHECKING:
@@ -87,6 +88,13 @@ def execute(worker: Worker, job: Job, timeout: float | None, scratch: Path) -> t
     if error and timeout and error["seconds"] >= timeout:
         message = f"the report ran longer than {timeout:g} s (--timeout) and was stopped"
         error = {"ename": "ReportTimeout", "evalue": message, "cell": error["cell"]}
+        nb = with_banner(nb, error, job.lang)
+    if error and worker.over_memory:
+        from ..formatting import no_break_spaces
+
+        lang = job.lang if job.lang in MESSAGES["report"] else "en"
+        message = no_break_spaces(MESSAGES["report"][lang], lang).format(mb=f"{worker.memory_mb:g}")
+        error = {"ename": "ReportMemoryError", "evalue": message, "cell": error["cell"]}
         nb = with_banner(nb, error, job.lang)
     if error:
         error.pop("seconds", None)

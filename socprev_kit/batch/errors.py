@@ -93,6 +93,14 @@ class DataPathError(InputError):
         super().__init__(f"The data path {path} does not exist.", path)
 
 
+class DataReadError(InputError):
+    """The data could not be read and validated at all (not one file's fault): ``reason``."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"The data in {path} could not be read ({reason}).", path)
+
+
 class NothingToReportError(InputError):
     """The data hold no registration and no project: there is no report to make."""
 

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from itertools import groupby
 from pathlib import Path
 
+from .journal import Journal
 from .planning import Plan
 from .render import TEMPLATES
 from .store import HEADLINE_COLUMNS, atomic_write, error_text, headline_text
@@ -46,7 +47,18 @@ def _row(record: dict) -> dict:
     }
 
 
-def write_index(out: Path, plan: Plan, records: list[dict], counts: dict) -> Path:
+def _relative(file: str, data: Path) -> str:
+    """A data file's name as the user sees it: relative to the data folder."""
+    root = data if data.is_dir() else data.parent
+    try:
+        return Path(file).relative_to(root).as_posix()
+    except ValueError:
+        return file
+
+
+def write_index(
+    out: Path, plan: Plan, records: list[dict], counts: dict, journal: Journal | None = None
+) -> Path:
     """Write ``out/index.html`` and return its path."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -63,6 +75,7 @@ def write_index(out: Path, plan: Plan, records: list[dict], counts: dict) -> Pat
         sections=sections,
         counts=counts,
         data_path=str(plan.data_path),
+        unread=[{**u, "file": _relative(u["file"], plan.data_path)} for u in plan.unread],
         input_hash=plan.input_hash,
         kit_version=plan.kit_version,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -71,5 +84,5 @@ def write_index(out: Path, plan: Plan, records: list[dict], counts: dict) -> Pat
         headline_columns=[(k, LABELS[k]) for k in HEADLINE_COLUMNS],
     )
     path = out / "index.html"
-    atomic_write(path, html)
+    atomic_write(path, html, journal)
     return path

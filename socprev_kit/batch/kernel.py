@@ -27,6 +27,7 @@ from jupyter_client import AsyncKernelClient, AsyncKernelManager, BlockingKernel
 from jupyter_core.utils import run_sync
 
 from .errors import KernelError
+from .memory import MESSAGES, Watch, watch
 from .planning import Job
 
 KERNELSIDE = '__import__("socprev_kit.batch.kernelside", fromlist=["_"])'
@@ -100,10 +101,22 @@ def _imports(notebook_json: str) -> set[str]:
 
 
 class Worker:
-    """One warm kernel. ``with Worker(warmup) as w: outcome = w.run(job, timeout=60)``."""
+    """One warm kernel. ``with Worker(warmup) as w: outcome = w.run(job, timeout=60)``.
 
-    def __init__(self, warmup: str = "", kernel_name: str = "python3", name: str = "") -> None:
+    ``memory_mb``: the kernel is stopped when it holds more than that (:mod:`.memory`); the
+    report it ran fails with a message saying so, and the next report gets a fresh kernel.
+    """
+
+    def __init__(
+        self,
+        warmup: str = "",
+        kernel_name: str = "python3",
+        name: str = "",
+        memory_mb: float | None = None,
+    ) -> None:
         self.warmup = warmup
+        self.memory_mb = memory_mb
+        self._watch: Watch | None = None
         self.then = ""  # more warm-up code, given by the gate (see start)
         self.kernel_name = kernel_name
         self.name = name or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
@@ -140,6 +153,7 @@ class Worker:
         )
         if self.cancelled.is_set():
             raise KernelError("The report kernel was stopped")
+        self._watch = watch(self.km.provisioner.process.pid, self.memory_mb)
         self._control = BlockingKernelClient()
         self._control.load_connection_info(self.km.get_connection_info())
         self._control.start_channels(iopub=False, stdin=False, hb=False, control=False)
@@ -162,7 +176,14 @@ class Worker:
         self._dirty = False
         self.starts += 1
 
+    @property
+    def over_memory(self) -> bool:
+        """The kernel was stopped for holding more than ``memory_mb``."""
+        return self._watch is not None and self._watch.exceeded is not None
+
     def stop(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
         for client in (self._control, self.kc):
             if client is not None:
                 client.stop_channels()
@@ -201,6 +222,8 @@ class Worker:
         while True:
             left = deadline - time.monotonic()
             if left <= 0 or self.cancelled.is_set() or not self._alive():
+                if self.over_memory:
+                    raise KernelError(MESSAGES["warmup"]["en"].format(mb=f"{self.memory_mb:g}"))
                 raise KernelError(f"The report kernel did not {what}", "no answer")
             try:
                 reply = self._control.get_shell_msg(timeout=min(left, 1.0))

@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -23,6 +23,7 @@ from ..errors import SocprevError
 from .errors import (
     BatchPlanError,
     DataPathError,
+    DataReadError,
     NotebookNotFoundError,
     NotebookParameterError,
     NothingToReportError,
@@ -80,6 +81,9 @@ class Plan:
     kit_version: str
     notebooks: dict[str, str] = field(default_factory=dict)
     parameters: dict = field(default_factory=dict)
+    #: Data files refused whole (not read, too costly, crashed the reader): ``{"file", "check",
+    #: "message"}`` each (:func:`.reading.unread_files`); the reports are made without them.
+    unread: list[dict] = field(default_factory=list)
 
 
 def safe_name(text: str) -> str:
@@ -203,8 +207,10 @@ def plan(
     langs: Sequence[str] = ("nl", "fr"),
     notebooks: Mapping[Kind, str | Path | None] | None = None,
     parameters: Mapping[str, object] | None = None,
+    memory_mb: float | None = None,
 ) -> Plan:
-    """Check the whole request and list the reports to make; see :func:`socprev_kit.batch.batch`.
+    """Check the whole request and list the reports to make; see :func:`socprev_kit.batch.batch`
+    (``memory_mb``: the ceiling of the process that reads the data, :mod:`.reading`).
 
     Raises
     ------
@@ -219,10 +225,14 @@ def plan(
         errors.append(DataPathError(data_path))
         raise BatchPlanError(errors)
     from ..loading import input_hash
+    from .reading import read_and_validate, unread_files
     from .selection import select
 
     data_hash = input_hash(data_path)
-    _, dataset = read_and_validate(str(data_path), data_hash)
+    try:
+        read, dataset = read_and_validate(str(data_path), data_hash, memory_mb)
+    except DataReadError as exc:
+        raise BatchPlanError([*errors, exc]) from None
     chosen = select(dataset, municipalities, projects, provinces, regions, police_zones)
     errors += chosen.errors
     wanted = {"municipality": chosen.municipalities, "project": chosen.projects}
@@ -241,7 +251,7 @@ def plan(
     jobs = _jobs(wanted, langs, paths, typed, data_path, (data_hash, kit))
     jobs = [replace(j, weight=_weight(dataset, j)) for j in jobs]
     used = {k: str(paths[k]) for k in REQUIRED if wanted[k]}
-    return Plan(jobs, data_path, data_hash, kit, used, extra)
+    return Plan(jobs, data_path, data_hash, kit, used, extra, unread_files(read, dataset))
 
 
 def _jobs(
@@ -299,14 +309,3 @@ def _weight(dataset, job: Job) -> int:  # noqa: ANN001 - a Dataset
     regs = dataset.registrations
     column = "nis_code" if job.kind == "municipality" else "project_id"
     return int((regs[column].astype(str) == job.id).sum())
-
-
-@lru_cache(maxsize=4)
-def read_and_validate(path: str, digest: str) -> tuple:
-    """``(ReadResult, Dataset)`` of the data, read and validated in Dutch once per content within
-    a process (``digest``: the input hash); the batch hands both to its kernels."""
-    from ..loading import read_paths
-    from ..validation import validate
-
-    read = read_paths(path)
-    return read, validate(read, lang="nl")

@@ -7,6 +7,11 @@ reads its data and is planned; :meth:`LocalPool.release` then hands them more wa
 prepare from the data the batch read) and lets the threads do their own start-up work, which
 waits so as not to slow down the reading. Each thread then takes the next job from a shared
 queue, so a slow report never holds up the others.
+
+A kernel that cannot be started or warmed up (the data cannot be prepared, the kernel needs more
+memory than the ceiling) stops its thread, and the other kernels make the reports; when no
+kernel is left, every report left fails with that reason, and the batch still writes its
+records, summary and index.
 """
 
 from __future__ import annotations
@@ -24,14 +29,18 @@ _DONE = object()
 class LocalPool:
     """``n`` warm kernels. ``pool.run(jobs)`` yields ``(job, outcome)``; ``pool.close()`` ends."""
 
-    def __init__(self, n: int, warmup: str) -> None:
+    def __init__(self, n: int, warmup: str, memory_mb: float | None = None) -> None:
         self.timeout: float | None = None
         self._todo: queue.Queue = queue.Queue()
         self._done: queue.Queue = queue.Queue()
         self._stop = threading.Event()
         self._released = threading.Event()  # until then the threads leave this process alone
         self._then = ""
-        self.workers = [Worker(warmup, name=f"local-{i + 1}") for i in range(max(1, n))]
+        self.workers = [
+            Worker(warmup, name=f"local-{i + 1}", memory_mb=memory_mb) for i in range(max(1, n))
+        ]
+        self._given_up = 0
+        self._count = threading.Lock()
         self._threads = [
             threading.Thread(target=self._drive, args=(w,), daemon=True) for w in self.workers
         ]
@@ -41,8 +50,9 @@ class LocalPool:
     def run(self, jobs: Sequence[Job], timeout: float | None) -> Iterator[tuple[Job, Outcome]]:
         """Yield ``(job, outcome)`` as reports finish, in any order; the pool closes after.
 
-        A report that fails is an outcome with status ``failed``. If a kernel cannot even be
-        started or warmed up, that :class:`~.errors.KernelError` is raised here.
+        A report that fails is an outcome with status ``failed``; so is every report when no
+        kernel could be started or warmed up (with that :class:`~.errors.KernelError`). An
+        error of the pool itself is raised here.
         """
         self.timeout = timeout
         self.release()
@@ -89,7 +99,12 @@ class LocalPool:
 
     def _drive(self, worker: Worker) -> None:
         try:
-            worker.start(gate=self._gate)
+            try:
+                worker.start(gate=self._gate)
+            except Exception as exc:  # noqa: BLE001 - the others go on; the last says why
+                if not self._stop.is_set() and self._last_to_give_up():
+                    self._fail_the_rest(worker, exc)
+                return
             while not self._stop.is_set():
                 job = self._todo.get()
                 if job is None or self._stop.is_set():
@@ -104,6 +119,19 @@ class LocalPool:
         finally:
             worker.close()
             self._done.put(_DONE)
+
+    def _last_to_give_up(self) -> bool:
+        with self._count:
+            self._given_up += 1
+            return self._given_up == len(self.workers)
+
+    def _fail_the_rest(self, worker: Worker, exc: Exception) -> None:
+        """Every job left fails with ``exc``: no kernel is left to make it."""
+        while not self._stop.is_set():
+            job = self._todo.get()
+            if job is None:
+                break
+            self._done.put((job, failed_outcome(job, exc, worker.name)))
 
 
 def largest_first(jobs: Sequence[Job]) -> list[Job]:

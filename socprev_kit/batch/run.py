@@ -14,11 +14,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import DataReadError
 from .index import write_index
+from .journal import Journal, remove_leftovers
 from .kernel import Outcome, import_code, prepare_code, warmup_code
-from .planning import Job, Plan, plan, read_and_validate, resolve
+from .memory import ceiling_mb
+from .planning import Job, Plan, plan, resolve
 from .pool import LocalPool, expected_reports
-from .store import remove_temporary, save, up_to_date, write_manifest, write_summary
+from .reading import read_and_validate
+from .store import save, up_to_date, write_manifest, write_summary
 
 if TYPE_CHECKING:
     from ..audit import Audit
@@ -40,6 +44,9 @@ class BatchResult:
     #: when not run; ``audit_error``: why it could not run.
     disclosure: Audit | None = None
     audit_error: str | None = None
+    #: Data files not read (refused whole, too costly, crashed the reader): the reports were
+    #: made without them (``Plan.unread``).
+    unread: list[dict] = field(default_factory=list)
 
     @property
     def n_ok(self) -> int:
@@ -60,8 +67,10 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
-        """Every report made, and the audit ran (if asked) and found nothing recoverable."""
-        return self.n_failed == 0 and self.n_recoverable == 0 and self.audit_error is None
+        """Every report made from every data file, and the audit ran (if asked) and found
+        nothing recoverable."""
+        clean = self.n_failed == 0 and not self.unread
+        return clean and self.n_recoverable == 0 and self.audit_error is None
 
 
 def batch(
@@ -84,6 +93,7 @@ def batch(
     warmup: str | None = None,
     progress: bool = False,
     audit: bool = True,
+    memory_mb: float | None = None,
 ) -> BatchResult:
     """Make one report per municipality and project, per language; see the package docstring.
 
@@ -103,6 +113,9 @@ def batch(
         ``socprev_kit.reports.prepare(data)``). progress : show a progress bar on stderr.
     audit : run the disclosure audit on the outputs (:mod:`socprev_kit.audit`); a hidden value
         that can be worked out makes the batch not ``ok``.
+    memory_mb : the most memory (resident MB) each report kernel, and the reading of the data,
+        may hold (:mod:`.memory`); a report over it fails alone. Default: the limit
+        ``kernel_mb`` (:mod:`socprev_kit.limits`); 0: no ceiling.
 
     Raises
     ------
@@ -117,6 +130,7 @@ def batch(
     """
     notebooks = {"municipality": notebook, "project": project_notebook}
     n_jobs = jobs or os.cpu_count() or 1
+    memory = ceiling_mb(memory_mb)
     data_path, paths = resolve(data, notebooks)
     own_warmup = warmup is None  # then the kernels import first and prepare the shared data
     first = warmup
@@ -126,11 +140,11 @@ def batch(
     pool = None
     if not scheduler:  # kernels import while the batch reads the data and is planned
         expected = expected_reports(municipalities, projects, langs) or n_jobs
-        pool = LocalPool(min(n_jobs, expected), first)
+        pool = LocalPool(min(n_jobs, expected), first, memory)
     scratch = tempfile.TemporaryDirectory(prefix="socprev-batch-")
     try:
         if pool is not None:
-            then = _share_data(data_path, Path(scratch.name)) if own_warmup else ""
+            then = _share_data(data_path, Path(scratch.name), memory) if own_warmup else ""
             pool.release(then)
         the_plan = plan(
             municipalities,
@@ -142,32 +156,41 @@ def batch(
             langs=langs,
             notebooks=notebooks,
             parameters=parameters,
+            memory_mb=memory,
         )
-        settings = {"jobs": n_jobs, "timeout": timeout, "scheduler": scheduler, "force": force}
-        runner = pool.run if pool else partial(run_on_cluster, address=scheduler, warmup=warmup)
+        settings = {"jobs": n_jobs, "timeout": timeout, "scheduler": scheduler, "force": force,
+                    "memory_mb": memory}  # fmt: skip
+        runner = (
+            pool.run
+            if pool
+            else partial(run_on_cluster, address=scheduler, warmup=warmup, memory_mb=memory)
+        )
         result = execute(the_plan, Path(out), runner, settings, progress=progress)
     finally:
         if pool:
             pool.close()
         scratch.cleanup()
-    return audited(result) if audit else result
+    if not audit:
+        return result
+    _, dataset = read_and_validate(str(the_plan.data_path), the_plan.input_hash, memory)
+    return audited(result, dataset)
 
 
-def audited(result: BatchResult) -> BatchResult:
+def audited(result: BatchResult, dataset: object | None = None) -> BatchResult:
     """``result`` with the disclosure audit of its outputs, with the data (and hash) its manifest
-    names, or why the audit could not run."""
+    names (``dataset``: those data, as the batch read them), or why the audit could not run."""
     from dataclasses import replace
 
     from ..audit import audit_disclosure
 
     try:
-        return replace(result, disclosure=audit_disclosure(result.out))
+        return replace(result, disclosure=audit_disclosure(result.out, dataset=dataset))
     except Exception as exc:  # noqa: BLE001 - the reports are made; say why the audit is not
         log.warning("the disclosure audit could not run", exc_info=True)
         return replace(result, audit_error=f"{type(exc).__name__}: {exc}")
 
 
-def _share_data(data_path: Path, scratch: Path) -> str:
+def _share_data(data_path: Path, scratch: Path, memory_mb: float | None) -> str:
     """Read and validate the data once (the plan needs them too) and aggregate them while the
     kernels import, write all that into ``scratch`` for the kernels and return the kernels' code
     to prepare the rest once for all of them."""
@@ -178,7 +201,10 @@ def _share_data(data_path: Path, scratch: Path) -> str:
     if not data_path.exists():
         return prepare_code(str(data_path))  # the plan says what is wrong
     digest = input_hash(data_path)
-    read, dataset = read_and_validate(str(data_path), digest)
+    try:
+        read, dataset = read_and_validate(str(data_path), digest, memory_mb)
+    except DataReadError:  # the plan says what is wrong; the kernels must not read them
+        return ""
     try:
         tables = report_tables(dataset, yearly=True)
     except Exception as exc:  # noqa: BLE001 - a kernel meets the same problem and reports it
@@ -202,9 +228,21 @@ def execute(
 
     ``runner(jobs, timeout)`` yields ``(job, outcome)`` (:class:`~.pool.LocalPool` or Dask).
     """
-    start = time.monotonic()
     out = out.expanduser().resolve()
-    remove_temporary(out)
+    remove_leftovers(out)  # of runs killed earlier; never a file this kit did not make
+    with Journal(out) as journal:
+        return _execute(the_plan, out, runner, settings, progress, journal)
+
+
+def _execute(
+    the_plan: Plan,
+    out: Path,
+    runner: Callable[..., Iterator[tuple[Job, Outcome]]],
+    settings: dict,
+    progress: bool,
+    journal: Journal,
+) -> BatchResult:
+    start = time.monotonic()
     records: dict[str, dict] = {}
     for job in the_plan.jobs:
         old = None if settings.get("force") else up_to_date(out, job)
@@ -214,7 +252,7 @@ def execute(
     log.info("%d reports to make, %d up to date", len(todo), len(records))
     outcomes = runner(todo, settings.get("timeout")) if todo else iter(())
     for job, outcome in _progress(outcomes, todo, progress):
-        records[job.key] = {**save(out, job, outcome), "this_run": "made"}
+        records[job.key] = {**save(out, job, outcome, journal), "this_run": "made"}
     ordered = [records[job.key] for job in the_plan.jobs]
     seconds = round(time.monotonic() - start, 2)
     counts = _counts(ordered)
@@ -224,17 +262,19 @@ def execute(
         "settings": settings,
         "counts": counts,
     }
-    manifest = write_manifest(out, the_plan, ordered, run)
-    summary = write_summary(out, ordered)
-    index = write_index(out, the_plan, ordered, counts)
-    return BatchResult(out, index, summary, manifest, ordered, seconds)
+    manifest = write_manifest(out, the_plan, ordered, run, journal)
+    summary = write_summary(out, ordered, journal)
+    index = write_index(out, the_plan, ordered, counts, journal)
+    return BatchResult(out, index, summary, manifest, ordered, seconds, unread=the_plan.unread)
 
 
-def run_on_cluster(jobs: list[Job], timeout: float | None, address: str, warmup: str) -> Iterator:
+def run_on_cluster(
+    jobs: list[Job], timeout: float | None, address: str, warmup: str, memory_mb: float | None
+) -> Iterator:
     """The jobs on the Dask cluster at ``address`` (:mod:`.cluster`)."""
     from .cluster import run_on_cluster as on_cluster
 
-    return on_cluster(jobs, address, warmup, timeout)
+    return on_cluster(jobs, address, warmup, timeout, memory_mb)
 
 
 def _progress(

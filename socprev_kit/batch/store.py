@@ -9,10 +9,14 @@ Layout of ``out/``::
     index.html  summary.csv  manifest.json
 
 Every file is written under a temporary name in its own folder and moved into place with
-``os.replace``, so a reader (or a killed process) never sees half a file. A report's record is
+``os.replace``, so a reader (or a killed process) never sees half a file; a write that fails (a
+full disk) removes its temporary file and leaves the file it was replacing as it was. The
+temporary names a run uses are listed in its journal (:mod:`.journal`), and only those are ever
+removed: a killed run's by the next run, never a user's file. A report's record is
 removed before its files are replaced and written after them: a report counts as done only when
 its record says ``ok`` for the same key and both files exist. A run that was killed leaves, at
-worst, temporary files (removed by the next run) and reports without a record (redone).
+worst, temporary files (removed by the next run, from its journal) and reports without a record
+(redone).
 """
 
 from __future__ import annotations
@@ -21,12 +25,14 @@ import csv
 import io
 import json
 import os
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .journal import temporary_name
+
 if TYPE_CHECKING:
+    from .journal import Journal
     from .kernel import Outcome
     from .planning import Job, Plan
 
@@ -48,10 +54,11 @@ HEADLINE_COLUMNS = (
 )
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+def atomic_write(path: Path, data: str | bytes, journal: Journal | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``;
+    the temporary name goes to ``journal`` first (a run's: a kill leaves nothing untracked)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp = journal.temporary(path) if journal is not None else temporary_name(path)
     try:
         if isinstance(data, str):
             tmp.write_text(data, encoding="utf-8")
@@ -60,13 +67,6 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def remove_temporary(out: Path) -> None:
-    """Remove what a killed run left half-written."""
-    if out.is_dir():
-        for tmp in out.rglob(".*.tmp"):
-            tmp.unlink(missing_ok=True)
 
 
 def record_path(out: Path, job: Job) -> Path:
@@ -90,11 +90,11 @@ def up_to_date(out: Path, job: Job) -> dict | None:
     return record
 
 
-def save(out: Path, job: Job, outcome: Outcome) -> dict:
+def save(out: Path, job: Job, outcome: Outcome, journal: Journal | None = None) -> dict:
     """Write a report's notebook and page, then its record (last); return the record."""
     record_path(out, job).unlink(missing_ok=True)
-    atomic_write(out / job.ipynb, outcome.ipynb)
-    atomic_write(out / job.html, outcome.html)
+    atomic_write(out / job.ipynb, outcome.ipynb, journal)
+    atomic_write(out / job.html, outcome.html, journal)
     record = {
         "key": job.key,
         "kind": job.kind,
@@ -114,7 +114,7 @@ def save(out: Path, job: Job, outcome: Outcome) -> dict:
         "seconds": outcome.seconds,
         "worker": outcome.worker,
     }
-    atomic_write(record_path(out, job), json.dumps(record, indent=1, default=str))
+    atomic_write(record_path(out, job), json.dumps(record, indent=1, default=str), journal)
     return record
 
 
@@ -143,7 +143,7 @@ def _its_text(effect: dict) -> str:
 
 #: Errors whose message is written for the report's reader, in the report's language: shown
 #: without the (English) name of the exception.
-READER_ERRORS = frozenset({"ReportParameterError"})
+READER_ERRORS = frozenset({"ReportParameterError", "ReportMemoryError"})
 
 
 def error_text(record: dict) -> str:
@@ -156,7 +156,7 @@ def error_text(record: dict) -> str:
     return f"{error.get('ename')}: {error.get('evalue')}"
 
 
-def write_summary(out: Path, records: Iterable[dict]) -> Path:
+def write_summary(out: Path, records: Iterable[dict], journal: Journal | None = None) -> Path:
     """``summary.csv``: one row per report, with its status, error, timing and headline."""
     from ..exports import csv_text  # it imports pandas, which the CLI's start-up must not
 
@@ -173,20 +173,22 @@ def write_summary(out: Path, records: Iterable[dict]) -> Path:
         row = {**row, "error": error_text(r), "seconds": seconds}
         writer.writerow({k: csv_text(v) for k, v in row.items()})  # names, ids: never formulas
     path = out / "summary.csv"
-    atomic_write(path, buffer.getvalue())
+    atomic_write(path, buffer.getvalue(), journal)
     return path
 
 
-def write_manifest(out: Path, plan: Plan, records: list[dict], run: dict) -> Path:
+def write_manifest(
+    out: Path, plan: Plan, records: list[dict], run: dict, journal: Journal | None = None
+) -> Path:
     """``manifest.json``: ``run`` (date, settings, counts), input hash, kit, every report."""
     manifest = {
         **run,
         "kit_version": plan.kit_version,
-        "input": {"path": str(plan.data_path), "sha256": plan.input_hash},
+        "input": {"path": str(plan.data_path), "sha256": plan.input_hash, "unread": plan.unread},
         "notebooks": plan.notebooks,
         "parameters": plan.parameters,
         "reports": records,
     }
     path = out / "manifest.json"
-    atomic_write(path, json.dumps(manifest, indent=1, default=str))
+    atomic_write(path, json.dumps(manifest, indent=1, default=str), journal)
     return path

@@ -15,6 +15,7 @@ from ..errors import SocprevError, UnknownMunicipalityError
 from ..formatting import LANGS, Lang, no_break_spaces
 from .errors import (
     DataPathError,
+    DataReadError,
     NotebookNotFoundError,
     NotebookParameterError,
     NothingToReportError,
@@ -99,6 +100,14 @@ PLAN_TEXTS: dict[str, dict[str, str]] = {
         "dossier d'enregistrements.",
         "en": "The data path {path} does not exist.",
     },
+    "data_read": {
+        "nl": "De gegevens in {path} konden niet gelezen worden ({reason}). Controleer ze met "
+        "socprev-kit validate {path}.",
+        "fr": "Les données de {path} n'ont pas pu être lues ({reason}). Vérifiez-les avec "
+        "socprev-kit validate {path}.",
+        "en": "The data in {path} could not be read ({reason}). Check them with socprev-kit "
+        "validate {path}.",
+    },
     "nothing": {
         "nl": "Niets om te rapporteren: geen registraties in {path}.",
         "fr": "Rien à rapporter : aucun enregistrement dans {path}.",
@@ -143,6 +152,8 @@ def plan_message(error: SocprevError, lang: Lang) -> str:
     if isinstance(e, NotebookNotFoundError):
         option = "--project-notebook" if e.kind == "project" else "--notebook"
         return _fill("notebook_not_found", g, kind=e.kind, path=e.path, option=option)
+    if isinstance(e, DataReadError):
+        return _fill("data_read", g, path=e.path, reason=e.reason)
     if isinstance(e, DataPathError | NothingToReportError):
         key = "data_path" if isinstance(e, DataPathError) else "nothing"
         return _fill(key, g, path=e.path)

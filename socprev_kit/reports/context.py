@@ -275,13 +275,19 @@ def _new(path: Path, sample: bool, loaded: dict | None) -> DataContext:
 
 
 def _ready(ctx: DataContext, langs: Sequence[Lang], warm: bool) -> DataContext:
-    """Render the issues in ``langs`` and, if ``warm``, compute what every report needs."""
+    """Render the issues in ``langs`` and, if ``warm``, compute what every report needs: a part
+    that cannot be computed for these data (a folder without objectives or projects, too few
+    municipalities for a comparison) is left to the report that needs it, which then fails alone
+    with its reason, instead of stopping every kernel of a batch at its warm-up."""
     for lang in dict.fromkeys([*langs, *(["fr"] if warm else [])]):
         ctx.issues(lang if lang in LANGS else "nl")
     if warm:
         from .evaluate import warm_up
 
-        warm_up(ctx)
+        try:
+            warm_up(ctx)
+        except Exception:  # noqa: BLE001 - a report computes it when it needs it, and fails alone
+            log.warning("cannot compute ahead what the reports share", exc_info=True)
     return ctx
 
 

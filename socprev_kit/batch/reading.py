@@ -1,0 +1,158 @@
+"""The batch reads its data in a process of its own: a file that crashes the reader or takes more
+memory than the ceiling becomes an issue, and the other files are read.
+
+:func:`read_isolated` runs ``python -m socprev_kit.batch.reading``, which reads the data
+(:func:`socprev_kit.loading.read_paths`), validates them in Dutch and pickles ``(ReadResult,
+Dataset)`` into a scratch file; before each file it writes the file's name to a progress file.
+The batch watches that process's resident memory (:mod:`.memory`). When the process dies
+(stopped over the memory ceiling, stopped after ``read_seconds`` on one file, or crashed inside a
+library), the file it was reading gets an issue (``reading_over_memory``, ``reading_too_slow`` or
+``reading_stopped``, a whole-file refusal) and the process is started again, skipping that file:
+each round names one more file, so the rounds end. A failure outside
+any file is a :class:`~.errors.DataReadError`, which stops the plan with a message naming the data.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import DataReadError
+from .memory import watch
+
+log = logging.getLogger(__name__)
+
+__all__ = ["read_and_validate", "read_isolated", "unread_files"]
+
+#: Checks that refuse a whole file; a file with one of them and no rows was not read.
+REFUSED = "severity == 'error' and row.isna()"
+
+
+@lru_cache(maxsize=4)
+def read_and_validate(path: str, digest: str, memory_mb: float | None = None) -> tuple:
+    """``(ReadResult, Dataset)`` of the data, read and validated in Dutch once per content within
+    a process (``digest``: the input hash); the batch hands both to its kernels.
+
+    The reading happens in a process of its own under the memory ceiling ``memory_mb``
+    (:func:`read_isolated`): a file that crashes it or takes too much memory is an issue.
+    """
+    return read_isolated(Path(path), memory_mb)
+
+
+def read_isolated(path: Path, memory_mb: float | None) -> tuple:
+    """``(ReadResult, Dataset)`` of the data under ``path``, read in a child process watched by
+    the memory ceiling ``memory_mb`` (None: none) and the time ceiling of one file
+    (:attr:`~socprev_kit.limits.Limits.read_seconds`); see the module docstring."""
+    from ..limits import limits
+
+    seconds = limits().read_seconds
+    skip: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory(prefix="socprev-read-") as scratch:
+        folder = Path(scratch)
+        while True:
+            code, why, last, stderr = _round(path, skip, (memory_mb, seconds), folder)
+            if code == 0:
+                with (folder / "read.pickle").open("rb") as fh:
+                    return pickle.load(fh)  # noqa: S301 - written by our own child, just now
+            if last is None or last in skip:  # not inside a file: validation, start-up
+                raise DataReadError(path, why[1] if why else _reason(code, stderr))
+            skip[last] = list(why) if why else ["reading_stopped", _reason(code, "")]
+            log.warning("stopped reading %s (%s)", last, skip[last])
+
+
+def _round(path: Path, skip: dict, ceilings: tuple, folder: Path) -> tuple:
+    """One child: ``(exit code, (check, hint) when a ceiling stopped it, last file started,
+    stderr)``; ``ceilings``: MB (or None) and seconds per file."""
+    (memory_mb, seconds), progress = ceilings, folder / "progress.txt"
+    progress.unlink(missing_ok=True)
+    (folder / "skip.json").write_text(json.dumps(skip), encoding="utf-8")
+    package = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package, os.environ.get(
+        "PYTHONPATH")]))}  # fmt: skip
+    argv = [sys.executable, "-m", "socprev_kit.batch.reading", str(path), str(folder)]
+    why = None
+    with (folder / "stderr.txt").open("wb") as err:
+        child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=err, stderr=err, env=env)
+        with watch(child.pid, memory_mb) as seen:
+            size, since = -1, time.monotonic()
+            while child.poll() is None:
+                time.sleep(0.05)
+                now = progress.stat().st_size if progress.exists() else 0
+                size, since = (now, time.monotonic()) if now != size else (size, since)
+                if time.monotonic() - since > seconds and now and _started(progress):
+                    why = ("reading_too_slow", f"{seconds:g}")
+                    child.kill()
+        if seen.exceeded:
+            why = ("reading_over_memory", f"{memory_mb:g}")
+    last = _started(progress)
+    tail = (folder / "stderr.txt").read_bytes()[-2000:].decode("utf-8", "replace")
+    return child.returncode, why, last, tail
+
+
+def _started(progress: Path) -> str | None:
+    """The file the child is reading or was reading when it stopped (None: past the files)."""
+    lines = progress.read_text(encoding="ascii").splitlines() if progress.exists() else []
+    return json.loads(lines[-1]) if lines else None
+
+
+def _reason(code: int, stderr: str) -> str:
+    """Why the child ended with ``code`` (a signal's name, or the last line it wrote)."""
+    if code < 0:
+        try:
+            return f"{signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    last = stderr.strip().splitlines()[-1:] if stderr.strip() else []
+    return f"exit code {code}" + (f": {last[0][:200]}" if last else "")
+
+
+def unread_files(read, data) -> list[dict]:  # noqa: ANN001 - ReadResult, Dataset
+    """The files that gave no rows because a file-level error refused them: ``{"file",
+    "check", "nl", "fr"}`` each, with the issue's message in Dutch and French."""
+    empty = {f["file"] for f in read.files if not f["rows"]}
+    found = {}
+    for lang in ("nl", "fr"):
+        issues = data.issues_in(lang)
+        issues = data.issues if issues is None else issues  # (nl)
+        refused = issues.query(REFUSED)
+        refused = refused[refused["file"].astype(str).isin(empty)].drop_duplicates("file")
+        for r in refused.itertuples():
+            found.setdefault(str(r.file), {"file": str(r.file), "check": str(r.check)})[lang] = str(
+                r.message
+            )
+    return list(found.values())
+
+
+def _child(path: str, folder: str) -> None:
+    """The child process: read, validate, pickle; each file's name to the progress file first."""
+    from ..loading import read_paths
+    from ..validation import validate
+
+    here = Path(folder)
+    skip = {k: tuple(v) for k, v in json.loads((here / "skip.json").read_text()).items()}
+    with (here / "progress.txt").open("a", encoding="ascii") as progress:
+
+        def started(name: str | None) -> None:  # JSON: any file name, even not UTF-8, one line
+            progress.write(json.dumps(name) + "\n")
+            progress.flush()
+
+        read = read_paths(path, skip=skip, started=started)
+        started(None)  # past the files: a failure now is not a file's
+    data = validate(read, lang="nl")
+    tmp = here / "read.pickle.tmp"
+    with tmp.open("wb") as fh:
+        pickle.dump((read, data), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(here / "read.pickle")
+
+
+if __name__ == "__main__":
+    _child(sys.argv[1], sys.argv[2])

@@ -197,7 +197,8 @@ _argument_case(
 )
 _argument_case(
     "files_template_year_99999",
-    *("template", "--project", "ANT-SW", "--year", "99999", "--out", "{dir}/t.xlsx", "--lang", "en"),
+    *("template", "--project", "ANT-SW", "--year", "99999", "--out", "{dir}/t.xlsx"),
+    *("--lang", "en"),
     says=("99999",),
 )
 _argument_case(

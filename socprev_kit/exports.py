@@ -87,12 +87,34 @@ def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
 
 def save_workbook(wb, path: Path) -> None:  # noqa: ANN001 - an openpyxl Workbook
     """Save ``wb`` to ``path`` through memory: a full disk fails one plain write, not a zip
-    archive left open (whose clean-up would print a traceback at exit)."""
+    archive left open (whose clean-up would print a traceback at exit). openpyxl's own
+    temporary files (a full ``/tmp``) are closed here, quietly, before the error goes on."""
     import io
 
     buf = io.BytesIO()
-    wb.save(buf)
+    try:
+        wb.save(buf)
+    except OSError as exc:
+        error = OSError(exc.errno, exc.strerror)
+        _release(exc)
+        raise error from None
     path.write_bytes(buf.getvalue())
+
+
+def _release(exc: BaseException) -> None:
+    """Free what the frames of ``exc`` hold (open temporary files, half-run generators) now,
+    with the errors their clean-up raises on a full disk kept from the user's screen."""
+    import gc
+    import sys
+    import traceback
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:

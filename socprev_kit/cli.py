@@ -13,7 +13,11 @@ import textwrap
 from pathlib import Path
 
 from . import __version__
-from .errors import SocprevError
+from .arguments import count, lang_of, out_file, out_folder
+from .errors import OutputError, SocprevError
+
+#: System errors that mean "cannot write there": full disk, quota, file size, read-only, rights.
+WRITE_ERRNOS = {"ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EACCES", "EPERM"}
 
 WORDS = {
     "nl": {
@@ -82,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--lang", choices=["nl", "fr", "en"], default="nl")
     v.add_argument("--out", type=_table_file, help="also write the issues to a .csv or .xlsx file")
     v.add_argument("--catalogue", type=Path, help="a file with your own extra indicators")
-    v.add_argument("--max-lines", type=int, default=200, help="issues to print (default 200)")
+    v.add_argument("--max-lines", type=count, default=200, help="issues to print (default 200)")
     v.set_defaults(func=cmd_validate)
 
     s = sub.add_parser("summary", help="validate, then summarise the data per municipality")
@@ -222,6 +226,7 @@ def skip_iri_grammars() -> None:
 def cmd_batch(args: argparse.Namespace) -> int:
     import logging
 
+    out_folder(args.out, lang_of(args))
     skip_iri_grammars()
     from .batch import batch
     from .batch.errors import BatchPlanError
@@ -314,10 +319,14 @@ def _run_batch(batch, args: argparse.Namespace):  # noqa: ANN001, ANN202 - batch
 
 
 def main(argv: list[str] | None = None) -> int:
+    _readable_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except OutputError as exc:
+        print(f"socprev-kit: {_in_lang(exc, lang_of(args))}", file=sys.stderr)
+        return 2
     except SocprevError as exc:
         print(f"socprev-kit: {exc}", file=sys.stderr)
         return 2
@@ -327,6 +336,10 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # noqa: BLE001 - the last guard before a traceback reaches a user
+        if isinstance(exc, OSError) and _cannot_write(exc):  # a full disk met by any writer
+            print(f"socprev-kit: {_in_lang(_output_error(args, exc), lang_of(args))}",
+                  file=sys.stderr)  # fmt: skip
+            return 2
         if os.environ.get("SOCPREV_DEBUG"):
             raise
         print(
@@ -335,6 +348,34 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def _readable_output() -> None:
+    """Print names that are not UTF-8 (a file name's undecodable bytes) as escapes, not crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _cannot_write(exc: OSError) -> bool:
+    import errno
+
+    return errno.errorcode.get(exc.errno or 0, "") in WRITE_ERRNOS
+
+
+def _output_error(args: argparse.Namespace, exc: OSError) -> OutputError:
+    """A write error met anywhere in a command, named by the folder the user gave."""
+    given = getattr(args, "out", None) or getattr(args, "store", None)
+    if isinstance(given, Path):
+        folder = given.parent if given.suffix and not given.is_dir() else given
+    else:
+        folder = Path(exc.filename).parent if exc.filename else Path.cwd()
+    return OutputError(folder, exc)
+
+
+def _in_lang(exc: OutputError, lang: str | None) -> str:
+    langs = [lang] if lang else ["nl", "fr", "en"]
+    return "\n".join(exc.message(g) for g in langs)
 
 
 def _load(args: argparse.Namespace):
@@ -355,6 +396,8 @@ def _load(args: argparse.Namespace):
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    if args.out:
+        out_file(args.out, args.lang)
     data = _load(args)
     if data is None:
         return 2
@@ -403,6 +446,7 @@ def cmd_sample_data(args: argparse.Namespace) -> int:
     from .messy import write_messy_files
     from .sampledata import write_sample_data
 
+    out_folder(args.out, None)
     written = write_sample_data(args.out, seed=args.seed)
     written += write_messy_files(args.out / "messy")
     print(f"{len(written)} files written to {args.out}")

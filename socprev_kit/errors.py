@@ -77,3 +77,59 @@ class UnknownMunicipalityError(SocprevError, LookupError):
 class WidgetChoiceError(SocprevError, ValueError):
     """An initial choice of a widget (municipality, project, indicator) that has no data; the
     message lists the valid choices."""
+
+
+#: Why a file cannot be written, by errno (``ENOSPC`` ...), in nl, fr and en.
+_WRITE_REASONS = {
+    "ENOSPC": ("de schijf is vol", "le disque est plein", "the disk is full"),
+    "EDQUOT": ("uw schijfquotum is op", "votre quota disque est atteint",
+               "your disk quota is used up"),
+    "EFBIG": ("het bestand wordt te groot voor deze schijf",
+              "le fichier devient trop grand pour ce disque",
+              "the file grows too large for this disk"),
+    "EROFS": ("de map is alleen-lezen", "le dossier est en lecture seule",
+              "the folder is read-only"),
+    "EACCES": ("u mag er niet schrijven", "vous n'avez pas le droit d'y écrire",
+               "you may not write there"),
+    "EPERM": ("u mag er niet schrijven", "vous n'avez pas le droit d'y écrire",
+              "you may not write there"),
+}  # fmt: skip
+_WRITE = (
+    "Kan niet schrijven in de map {folder}: {reason}. Er is geen half bestand achtergelaten en "
+    "niets dat al bewaard was is verloren. Maak plaats vrij of kies een andere map.",
+    "Impossible d'écrire dans le dossier {folder} : {reason}. Aucun fichier partiel n'est resté "
+    "et rien de ce qui était déjà enregistré n'est perdu. Libérez de la place ou choisissez un "
+    "autre dossier.",
+    "Cannot write in the folder {folder}: {reason}. No partial file was left and nothing already "
+    "stored is lost. Free some space or choose another folder.",
+)
+
+
+class OutputError(SocprevError):
+    """A file the kit writes in ``folder`` cannot be written (a full disk, a read-only folder,
+    no rights); ``errno`` is the system's error number. The writer leaves no partial file;
+    :meth:`message` says so in the user's language."""
+
+    def __init__(self, folder: Path | str, exc: OSError) -> None:
+        import errno as errnos
+
+        self.folder = Path(folder)
+        self.errno = exc.errno
+        self.code = errnos.errorcode.get(exc.errno or 0, "")
+        self.detail = exc.strerror or str(exc)
+        super().__init__(" / ".join(self.message(g) for g in ("en", "nl", "fr")))
+
+    def message(self, lang: str) -> str:
+        """The message in ``lang`` (``"nl"``, ``"fr"`` or ``"en"``)."""
+        i = ("nl", "fr", "en").index(lang)
+        reason = _WRITE_REASONS.get(self.code, (self.detail,) * 3)[i]
+        return _WRITE[i].format(folder=self.folder, reason=reason)
+
+
+class UsageError(SocprevError):
+    """A command-line argument that cannot be right (a path, a year, an option), found before
+    any work starts; the message, in the user's language, says which and how to fix it."""
+
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.path = Path(path) if path is not None else None

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import OutputError
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 
@@ -59,18 +61,60 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, sheet: str = "issues")
 
 def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
     """Write ``path`` completely or not at all: ``write(tmp)`` fills a temporary file next to
-    it (same suffix, so that writers that look at it are content), which is then renamed."""
+    it (same suffix, so that writers that look at it are content), which is then renamed.
+
+    Raises
+    ------
+    OutputError
+        The folder cannot be written (a full disk, a read-only folder, no rights); the
+        temporary file is removed and ``path``, if it existed, is left as it was.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
-    os.close(fd)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
+        os.close(fd)
         write(Path(tmp))
         os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(path.parent, exc) from None
     finally:
-        if os.path.exists(tmp):
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+def save_workbook(wb, path: Path) -> None:  # noqa: ANN001 - an openpyxl Workbook
+    """Save ``wb`` to ``path`` through memory: a full disk fails one plain write, not a zip
+    archive left open (whose clean-up would print a traceback at exit). openpyxl's own
+    temporary files (a full ``/tmp``) are closed here, quietly, before the error goes on."""
+    import io
+
+    buf = io.BytesIO()
+    try:
+        wb.save(buf)
+    except OSError as exc:
+        error = OSError(exc.errno, exc.strerror)
+        _release(exc)
+        raise error from None
+    path.write_bytes(buf.getvalue())
+
+
+def _release(exc: BaseException) -> None:
+    """Free what the frames of ``exc`` hold (open temporary files, half-run generators) now,
+    with the errors their clean-up raises on a full disk kept from the user's screen."""
+    import gc
+    import sys
+    import traceback
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
@@ -114,7 +158,7 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 def _cell(v: object) -> object:

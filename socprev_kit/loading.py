@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,15 +21,13 @@ import numpy as np
 import pandas as pd
 
 from .contract import ALIASES, SHEET_NAMES, normalise_header, required
+from .datafiles import DATA_SUFFIXES, STORE_SUFFIXES, find, problem, shown
 
 if TYPE_CHECKING:
     from .validation import Dataset
 
 log = logging.getLogger(__name__)
 
-#: Intake stores (:mod:`socprev_kit.intake`): read when named, never found in a folder.
-STORE_SUFFIXES = {".duckdb"}
-DATA_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".parquet", ".pq", *STORE_SUFFIXES}
 HEADER_SEARCH_ROWS = 30
 
 
@@ -106,24 +105,24 @@ class ReadResult:
 
 
 def expand_paths(paths: Iterable[str | Path] | str | Path) -> Iterator[tuple[Path, bool]]:
-    """Files named, and data files found below folders; ``(path, named_explicitly)``."""
-    if isinstance(paths, str | Path):
-        paths = [paths]
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                suffix = f.suffix.lower()
-                if f.is_file() and suffix in DATA_SUFFIXES - STORE_SUFFIXES and not _hidden(f, p):
-                    yield f, False
-        else:
-            yield p, True
+    """Files named, and data files found below folders; ``(path, named_explicitly)``. Links
+    that leave their folder are left out (:mod:`socprev_kit.datafiles`)."""
+    for f in find(paths):
+        if f.problem is None or f.problem[0] != "link_outside_folder":
+            yield f.path, f.explicit
 
 
 def data_files(path: str | Path) -> list[tuple[str, Path]]:
-    """The data files :func:`read_paths` reads for ``path``: ``(relative name, path)``, sorted."""
+    """The data files :func:`read_paths` reads for ``path``: ``(relative name, path)``, sorted
+    (regular files only, also those refused by their size)."""
     path = Path(path)
     root = path if path.is_dir() else path.parent
-    found = [(f.relative_to(root).as_posix(), f) for f, _ in expand_paths(path) if f.is_file()]
+    kept = {None, "file_too_large"}
+    found = [
+        (f.path.relative_to(root).as_posix(), f.path)
+        for f in find(path)
+        if (f.problem[0] if f.problem else None) in kept
+    ]
     return sorted(found)
 
 
@@ -137,19 +136,19 @@ def files_stamp(path: str | Path) -> str:
 
 def input_hash(path: str | Path) -> str:
     """SHA-256 over the relative names, sizes and bytes of the data files under ``path``: the
-    data version that reports, the batch index and its manifest show."""
+    data version that reports, the batch index and its manifest show (a file over the size
+    limit, which is not read, by its modification time instead of its bytes)."""
     digest = hashlib.sha256()
     for rel, f in data_files(path):
-        digest.update(rel.encode() + b"\0" + str(f.stat().st_size).encode() + b"\0")
+        st = f.stat()
+        digest.update(os.fsencode(rel) + b"\0" + str(st.st_size).encode() + b"\0")
+        if problem(f) is not None:
+            digest.update(str(st.st_mtime_ns).encode())
+            continue
         with f.open("rb") as fh:
             while chunk := fh.read(1 << 20):
                 digest.update(chunk)
     return digest.hexdigest()
-
-
-def _hidden(f: Path, root: Path) -> bool:
-    parts = f.relative_to(root).parts
-    return any(part.startswith((".", "~$", "_")) for part in parts)
 
 
 def read_paths(
@@ -158,51 +157,71 @@ def read_paths(
     skip: Mapping[str, tuple[str, str]] | None = None,
     started: Callable[[str], None] | None = None,
 ) -> ReadResult:
-    """Read every file named or found below the folders named.
+    """Read every file named or found below the folders named; a file that is not to be read
+    (:mod:`socprev_kit.datafiles`: missing, not a regular file, too large, a link leaving its
+    folder) becomes a file-level issue before it is opened.
 
     ``skip``: files not to read, by name, each with the issue that says why (``(check,
     hint)``); ``started``: called with each file's name before it is read. A batch reads in a
     process of its own with both (:mod:`socprev_kit.batch.reading`).
     """
-    from .formats import read_csv, read_excel
-    from .parquet import read_parquet
-
     result = ReadResult()
-    for path, explicit in expand_paths(paths):
-        name = str(path)
+    for found in find(paths):
+        path, name = found.path, shown(found.path)
         if skip and name in skip:
             result.issue(skip[name][0], name, hint=skip[name][1])
             result.files.append({"file": name, "rows": 0})
             continue
+        if found.problem is not None:
+            check, value, hint = found.problem
+            result.issue(check, name, value=value, hint=hint)
+            continue
         if started is not None:
             started(name)
-        if not path.exists():
-            result.issue("unreadable_file", name, hint="file not found / bestand niet gevonden")
-            continue
         suffix = path.suffix.lower()
         if suffix not in DATA_SUFFIXES:
-            if explicit:
+            if found.explicit:
                 result.issue("unsupported_file", name, value=path.suffix)
             continue
-        n_before = len(result.tables)
-        try:
-            if suffix in STORE_SUFFIXES:
-                from .intake.reading import read_store
-
-                read_store(path, result)  # the files of its current rows, not the store
-                continue
-            if suffix in {".xlsx", ".xlsm"}:
-                read_excel(path, result)
-            elif suffix in {".parquet", ".pq"}:
-                read_parquet(path, result)
-            else:
-                read_csv(path, result)
-        except Exception as exc:  # noqa: BLE001 - any failure to read is the user's file, not ours
-            log.debug("cannot read %s", path, exc_info=True)
-            result.issue("unreadable_file", name, hint=f"{type(exc).__name__}: {exc}"[:200])
-        n_rows = sum(len(t) for t in result.tables[n_before:])
-        result.files.append({"file": name, "rows": n_rows})
+        n_tables, n_issues = len(result.tables), len(result.issues)
+        _read_one(path, suffix, result)
+        if name != str(path):  # a name that is not UTF-8: shown with \xNN everywhere
+            _rename(result, n_tables, n_issues, str(path), name)
+        if suffix not in STORE_SUFFIXES:
+            n_rows = sum(len(t) for t in result.tables[n_tables:])
+            result.files.append({"file": name, "rows": n_rows})
     return result
+
+
+def _read_one(path: Path, suffix: str, result: ReadResult) -> None:
+    from .formats import read_csv, read_excel
+    from .parquet import read_parquet
+
+    try:
+        if suffix in STORE_SUFFIXES:
+            from .intake.reading import read_store
+
+            read_store(path, result)  # the files of its current rows, not the store
+        elif suffix in {".xlsx", ".xlsm"}:
+            read_excel(path, result)
+        elif suffix in {".parquet", ".pq"}:
+            read_parquet(path, result)
+        else:
+            read_csv(path, result)
+    except Exception as exc:  # noqa: BLE001 - any failure to read is the user's file, not ours
+        log.debug("cannot read %s", path, exc_info=True)
+        hint = shown(f"{type(exc).__name__}: {exc}")[:200]
+        result.issue("unreadable_file", shown(path), hint=hint)
+
+
+def _rename(result: ReadResult, n_tables: int, n_issues: int, old: str, new: str) -> None:
+    """Give the tables and issues read from ``old`` the file name ``new``."""
+    for table in result.tables[n_tables:]:
+        if table.file == old:
+            table.file = new
+    for issue in result.issues[n_issues:]:
+        if issue["file"] == old:
+            issue["file"] = new
 
 
 def load(

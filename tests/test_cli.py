@@ -290,3 +290,151 @@ def test_importing_the_kit_loads_nothing_heavy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["[]", "True"]
+
+
+# --- arguments checked before work; a disk that cannot be written (issue 14) ----------------------
+
+SAMPLE = ROOT / "sample_data" / "clean"
+
+
+@pytest.fixture
+def odd_paths(tmp_path):
+    """A file where a folder is expected, and a folder where a file is expected."""
+    (tmp_path / "afile.txt").write_text("x")
+    (tmp_path / "afolder.xlsx").mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["validate", "{csv}", "--out", "{d}/afolder.xlsx", "--lang", "en"], "is a folder"),
+        (["validate", "{csv}", "--out", "{d}/afile.txt/i.csv", "--lang", "fr"], "est un fichier"),
+        (["validate", "{csv}", "--out", "{d}/nodir/i.csv", "--lang", "nl"], "bestaat niet"),
+        (["template", "--project", "X", "--year", "99999", "--out", "{d}/t.xlsx"],
+         "Het jaar 99999"),
+        (["template", "--project", "X", "--year", "-1", "--out", "{d}/t.xlsx", "--lang", "fr"],
+         "L'année -1"),
+        (["template", "--project", "X", "--out", "{d}/afolder.xlsx", "--lang", "en"],
+         "is a folder"),
+        (["feedback", "11002", "--out", "{d}/afile.txt", "--lang", "en"],
+         "is a file, not a folder"),
+        (["import", "{csv}", "--store", "{d}/afile.txt/s.duckdb", "--lang", "en"], "is a file"),
+        (["import", "{csv}", "--store", "{d}/afolder.xlsx", "--lang", "nl"], "is een map"),
+        (["batch", "11002", "--out", "{d}/afile.txt", "--lang", "fr", "nl"], "est un fichier"),
+        (["sample-data", "--out", "{d}/afile.txt"], "is een bestand"),
+        (["training", "--out", "{d}/afile.txt/nb", "--no-run"], "est un fichier"),
+    ],
+)  # fmt: skip
+def test_mistyped_arguments_exit_2_before_any_work(odd_paths, capsys, argv, words):
+    csv = clean(odd_paths / "data.csv")
+    before = sorted(p.name for p in odd_paths.rglob("*"))
+    code, out, err = run(capsys, *[a.format(d=odd_paths, csv=csv) for a in argv])
+    assert code == 2, err
+    assert words in err and "unexpected" not in err
+    assert sorted(p.name for p in odd_paths.rglob("*")) == before  # nothing written
+
+
+def test_template_years_are_those_the_kit_reads():
+    from socprev_kit.arguments import years
+
+    assert years()[0] == 2000 and 2024 in years() and 99999 not in years() and -1 not in years()
+
+
+def test_max_lines_must_be_a_count(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["validate", str(clean(tmp_path / "a.csv")), "--max-lines", "-5"])
+    assert exit_.value.code == 2
+    assert "0 of meer" in capsys.readouterr().err
+
+
+def _fsize_limit(limit: int):
+    """In the child: files may grow to ``limit`` bytes, then writes fail with EFBIG (SIGXFSZ
+    ignored), as on a full disk; works without root or mounts."""
+    import resource
+    import signal
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "{sample}", "--out", "{d}/issues.xlsx", "--lang", "en"],
+        ["validate", "{sample}", "--out", "{d}/issues.csv", "--lang", "fr"],
+        ["template", "--project", "ANT-SW", "--out", "{d}/t.xlsx", "--lang", "nl"],
+        ["feedback", "11002", "--out", "{d}", "--lang", "en"],
+    ],
+)
+def test_a_write_that_fails_says_which_folder_and_leaves_nothing(tmp_path, argv):
+    """A real EFBIG from the kernel on the first write above 100 bytes: a message naming the folder
+    in the command's language, exit 2, no traceback and no partial file."""
+    (tmp_path / "issues.xlsx").write_bytes(b"the user's earlier file")
+    args = [a.format(d=tmp_path, sample=SAMPLE) for a in argv]
+    proc = subprocess.run(
+        [str(EXE), *args], capture_output=True, text=True, preexec_fn=_fsize_limit(100)
+    )
+    lang = args[args.index("--lang") + 1]
+    words = {"en": "Cannot write in the folder", "fr": "Impossible d'écrire dans le dossier",
+             "nl": "Kan niet schrijven in de map"}[lang]  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert f"{words} {tmp_path}" in proc.stderr
+    assert "Traceback" not in proc.stderr and "unexpected" not in proc.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["issues.xlsx"]  # no partial file
+    assert (tmp_path / "issues.xlsx").read_bytes() == b"the user's earlier file"
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 2 MB tmpfs (root and mount rights needed; skipped otherwise)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {made.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(disk: Path) -> None:
+    with (disk / "filler").open("wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+        except OSError:
+            pass
+
+
+def test_full_disk_and_read_only_folder_on_a_real_file_system(small_disk, capsys):
+    """ENOSPC and EROFS as the kernel gives them: validate, template and import each end in a
+    message naming the folder, exit 2; the store imported before stays whole."""
+    csv = clean(small_disk / "data.csv")
+    store = small_disk / "kept.duckdb"
+    assert main(["import", str(csv), "--store", str(store), "--lang", "en"]) == 0
+    capsys.readouterr()
+    _fill(small_disk)
+    names = sorted(p.name for p in small_disk.iterdir())
+    for argv in (
+        ["validate", str(csv), "--out", str(small_disk / "i.xlsx"), "--lang", "en"],
+        ["template", "--project", "ANT-SW", "--out", str(small_disk / "t.xlsx"), "--lang", "en"],
+        ["import", str(csv), "--store", str(small_disk / "new.duckdb"), "--lang", "en"],
+    ):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and str(small_disk) in err, (argv, err)
+        assert "unexpected" not in err, err
+        assert sorted(p.name for p in small_disk.iterdir()) == names, argv
+    (small_disk / "filler").unlink()
+    if subprocess.run(["mount", "-o", "remount,ro", str(small_disk)]).returncode != 0:
+        pytest.skip("cannot remount read-only")
+    code, _, err = run(capsys, "validate", csv, "--out", small_disk / "i.csv", "--lang", "nl")
+    assert code == 2 and f"Kan niet schrijven in de map {small_disk}: de map is alleen-lezen" in err
+    from socprev_kit import load
+
+    assert len(load(store).registrations) == 6  # what was stored is all there

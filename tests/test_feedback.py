@@ -386,7 +386,8 @@ def test_command_exits_0_without_errors(tmp_path, capsys):
         (["Atlantis"], "Unknown municipality 'Atlantis'"),
         (["99999"], "Unknown municipality '99999'"),
         (["11001"], "Nothing about Aartselaar (11001)"),
-        (["44021", "--data", "/no/such/folder"], "Not found"),
+        (["44021", "--data", "/no/such/folder"], "Niet gevonden: /no/such/folder"),
+        (["44021", "--data", "/no/such/folder", "--lang", "fr"], "Introuvable : /no/such"),
     ],
 )
 def test_command_exits_2_with_a_clear_message(tmp_path, capsys, args, message):

@@ -135,3 +135,115 @@ def test_explicit_file_of_unsupported_type_is_reported(tmp_path):
 def test_missing_file_is_reported_not_raised(tmp_path):
     data = load(tmp_path / "nope.csv")
     assert data.issues["check"].tolist() == ["unreadable_file"]
+
+
+# --- which files are read (socprev_kit.datafiles) ---------------------------------------------
+
+HEAD = ("project", "NIS-code", "periode", "indicator", "waarde")
+
+
+def _folder(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    write_csv(data / "regs.csv", HEAD, ROWS)
+    return data
+
+
+def _checks(result) -> dict[str, str]:
+    return {i["check"]: i["file"] for i in result.issues}
+
+
+def _no_hang(seconds: int = 20):
+    """Fail, instead of hanging the test run, if something opens a named pipe for reading."""
+    import signal
+
+    def fail(*_):
+        raise AssertionError("blocked: a named pipe was opened")
+
+    signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+
+
+def test_special_files_are_refused_without_being_opened(tmp_path):
+    import os
+    import signal
+    import stat
+
+    data = _folder(tmp_path)
+    os.mkfifo(data / "pipe.csv")
+    os.mknod(data / "sock.xlsx", 0o600 | stat.S_IFSOCK)
+    (data / "zero.csv").symlink_to("/dev/zero")
+    _no_hang()
+    try:
+        result = read_paths([data, data / "pipe.csv"])
+    finally:
+        signal.alarm(0)
+    refused = [(i["file"], i["check"], i["hint"]) for i in result.issues]
+    assert sorted(refused) == [
+        (str(data / "pipe.csv"), "not_regular_file", "FIFO"),
+        (str(data / "pipe.csv"), "not_regular_file", "FIFO"),
+        (str(data / "sock.xlsx"), "not_regular_file", "socket"),
+        (str(data / "zero.csv"), "not_regular_file", "device"),
+    ]
+    assert [(t.file, len(t)) for t in result.tables] == [(str(data / "regs.csv"), 2)]
+    issues = load(data, lang="fr").issues.set_index("check")
+    assert "n'est pas lu" in issues.loc["not_regular_file", "message"].iat[0]
+
+
+def test_bytes_on_disk_over_the_limit_are_not_read(tmp_path, monkeypatch):
+    data = _folder(tmp_path)
+    with (data / "huge.csv").open("wb") as fh:
+        fh.truncate(300 * 1024**2)  # sparse: no disk used, over the 200 MB default
+    result = read_paths(data)
+    assert _checks(result) == {"file_too_large": str(data / "huge.csv")}
+    assert result.issues[0]["value"] == "300.0" and result.issues[0]["hint"] == "200"
+    monkeypatch.setenv("SOCPREV_LIMIT_FILE_MB", "400")
+    assert _checks(read_paths(data)).get("file_too_large") is None  # read (and found empty)
+    monkeypatch.setenv("SOCPREV_LIMIT_FILE_MB", "0,00001")
+    issues = load(data / "regs.csv", lang="nl").issues.set_index("check")
+    assert issues.loc["file_too_large", "file"] == str(data / "regs.csv")
+    assert "SOCPREV_LIMIT_FILE_MB" in issues.loc["file_too_large", "message"]
+
+
+def test_links_that_leave_the_data_folder_are_not_followed(tmp_path):
+    data = _folder(tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    write_csv(outside / "secret.csv", HEAD, ROWS)
+    (data / "secret.csv").symlink_to(outside / "secret.csv")
+    (data / "far").symlink_to(outside, target_is_directory=True)
+    (data / "same.csv").symlink_to("regs.csv")  # inside the folder: read as any file
+    result = read_paths(data)
+    far = {(i["file"], i["value"]) for i in result.issues if i["check"] == "link_outside_folder"}
+    assert far == {
+        (str(data / "far"), str(outside)),
+        (str(data / "secret.csv"), str(outside / "secret.csv")),
+    }
+    assert sorted(t.file for t in result.tables) == [str(data / "regs.csv"), str(data / "same.csv")]
+    assert (
+        load(data).issues.set_index("check").loc["link_outside_folder", "severity"].iat[0]
+        == "warning"
+    )
+    # named on the command line, a link is the user's choice
+    assert [t.file for t in read_paths(data / "secret.csv").tables] == [str(data / "secret.csv")]
+    from socprev_kit.loading import data_files, input_hash
+
+    assert [rel for rel, _ in data_files(data)] == ["regs.csv", "same.csv"]
+    (outside / "secret.csv").write_text("changed")
+    assert input_hash(data) == input_hash(data)
+
+
+def test_a_name_that_is_not_utf8_is_read_and_shown_with_escapes(tmp_path):
+    import os
+
+    data = tmp_path / "data"
+    data.mkdir()
+    name = os.fsencode(data) + b"/regs\xe9.csv"
+    with open(name, "wb") as fh:
+        fh.write("\r\n".join([";".join(HEAD), "GENT-SW;44021;2023-01;P04;twee"]).encode())
+    shown = str(data / "regs\\xe9.csv")
+    data_set = load(data)
+    bad = data_set.issues.query("check == 'bad_number'")
+    assert (bad["file"].tolist(), bad["row"].tolist()) == ([shown], [2])
+    assert data_set.files["file"].tolist() == [shown]
+    shown.encode("utf-8")  # printable, writable

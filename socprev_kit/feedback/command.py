@@ -27,6 +27,11 @@ def add_feedback_command(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
+    from ..arguments import existing, out_folder
+
+    out_folder(args.out, args.lang)
+    for path in args.data or []:
+        existing(path, args.lang)
     r = write_feedback(args.municipality, data=args.data, lang=args.lang, out=args.out)
     print(word("written", args.lang, name=r.name, nis=r.nis_code, html=r.html, xlsx=r.xlsx))
     print(word("counts", args.lang, **r.counts))

@@ -39,7 +39,9 @@ def write_workbook(fb: Feedback, path: Path) -> Path:
     headers = [w(k) for k in ("project", "indicator", "months", "n_missing", "n_expected", "note")]
     _sheet(wb, w("sheet_missing"), headers, missing)
     _sheet(wb, w("sheet_issues"), [w(c) for c in columns], issues.to_numpy().tolist())
-    wb.save(path)
+    from ..exports import save_workbook
+
+    save_workbook(wb, path)
     return path
 
 

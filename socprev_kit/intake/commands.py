@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..arguments import count
+
 TEXTS = {
     "nl": {
         "new": "NIEUW        {name}: {new} waarden ingelezen (import {id}).",
@@ -90,17 +92,34 @@ def add_intake_commands(sub: argparse._SubParsersAction) -> None:
     h.add_argument("--period", metavar="PERIOD", help="e.g. 2024-03")
     h.add_argument("--indicator", metavar="ID")
     h.add_argument("--lang", choices=["nl", "fr", "en"], default="nl")
-    h.add_argument("--max-lines", type=int, default=200, help="rows to print (default 200)")
+    h.add_argument("--max-lines", type=count, default=200, help="rows to print (default 200)")
     h.set_defaults(func=cmd_history)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importing import import_files
+    from ..arguments import out_file
+    from .importing import default_store, import_files
 
-    report = import_files(args.paths, args.store, lang=args.lang, lock_timeout=args.wait)
+    store = out_file(args.store or default_store(args.paths), args.lang, "_intake.duckdb")
+    report = _unless_full(
+        store, lambda: import_files(args.paths, store, lang=args.lang, lock_timeout=args.wait)
+    )
     for line in report_lines(report, args.lang):
         print(line)
     return report.exit_code
+
+
+def _unless_full(store: Path, work):  # noqa: ANN001, ANN202 - a callable and its ImportReport
+    """Run ``work``; when it fails on a store it created, remove what it made of it (a store of
+    nothing, its write-ahead log), so that a full disk leaves no half store behind. A store that
+    existed is DuckDB's to keep whole (its transaction is rolled back)."""
+    made = [p for p in (store, store.with_name(store.name + ".wal")) if not p.exists()]
+    try:
+        return work()
+    except BaseException:
+        for p in made:
+            p.unlink(missing_ok=True)
+        raise
 
 
 def report_lines(report, lang: str) -> list[str]:  # noqa: ANN001 - an ImportReport

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..loading import ReadResult, expand_paths, read_paths
+from ..datafiles import find, shown
+from ..loading import ReadResult, read_paths
 from .staging import Pending
 from .store import LOCK_TIMEOUT, STORE_NAME, connect
 
@@ -104,10 +105,15 @@ def import_files(
     store = Path(store) if store is not None else default_store(paths)
     report = ImportReport(store.resolve())
     pending: list[tuple[Pending, FileOutcome]] = []
-    for path, _ in expand_paths(paths):
-        path = path.resolve()
+    for found in find(paths):
+        path = found.path.resolve()
         if path == report.store or path.suffix.lower() == ".duckdb":
             report.files.append(FileOutcome(path, "unreadable", detail="intake store"))
+            continue
+        if found.problem is not None:  # never opened: a pipe, a device, too large, a far link
+            check, value, hint = found.problem
+            detail = f"{check}: {shown(value or hint)}" if value or hint else check
+            report.files.append(FileOutcome(found.path, "unreadable", detail=detail))
             continue
         p = _read(path)
         outcome = FileOutcome(path, "", rows=p.n_rows)

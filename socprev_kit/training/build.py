@@ -180,6 +180,11 @@ def solutions_text(lang: str) -> str:
 
 
 def _cmd_training(args: argparse.Namespace) -> int:
+    from ..arguments import out_folder
+
+    out_folder(args.out, None)
+    if args.solutions is not None:
+        out_folder(args.solutions, None)
     for path in build_course(args.out, run=not args.no_run, solutions=args.solutions):
         print(path)
     return 0

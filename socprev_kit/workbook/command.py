@@ -35,12 +35,14 @@ def add_template_command(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from ..arguments import existing, out_file, year
     from .write import write_template
 
-    if args.data is not None and not args.data.exists():
-        from ..errors import InputError
-
-        raise InputError(f"Not found / niet gevonden / introuvable: {args.data}", args.data)
+    out_file(args.out, args.lang, example="template.xlsx")
+    if args.year is not None:
+        year(args.year, args.lang)
+    if args.data is not None:
+        existing(args.data, args.lang)
     path = write_template(
         args.out,
         project_id=args.project,

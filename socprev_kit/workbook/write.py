@@ -149,6 +149,6 @@ def _dataset(data: object) -> tuple[object, str]:
 
 
 def _save(wb, out: Path) -> Path:  # noqa: ANN001
-    from ..exports import write_atomically
+    from ..exports import save_workbook, write_atomically
 
-    return write_atomically(out, wb.save)
+    return write_atomically(out, lambda p: save_workbook(wb, p))

@@ -27,6 +27,10 @@ WHOLE = frozenset(
         "unrecognised_table",
         "empty_file",
         "missing_column",
+        # files on disk: refused before a byte is read (a pipe, a device, too large, a far link)
+        "not_regular_file",
+        "file_too_large",
+        "link_outside_folder",
     }
 )
 #: A row as a person finds it: file (relative to the case folder), sheet ("" for CSV), row number.

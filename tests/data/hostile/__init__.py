@@ -27,6 +27,8 @@ WHOLE = frozenset(
         "unrecognised_table",
         "empty_file",
         "missing_column",
+        "too_many_columns",
+        "not_a_table",
     }
 )
 #: A row as a person finds it: file (relative to the case folder), sheet ("" for CSV), row number.

@@ -18,6 +18,23 @@ def _lines(n: int = 12) -> list[str]:
     return csv_text(NL_HEAD, registrations(n)).split(CRLF)[:-1]
 
 
+def _many(n: int) -> list[str]:
+    """The header and ``n`` clean rows over as many months as needed, as lines."""
+    ind = ("O04", "O01", "O05", "I02")
+    body = [
+        [
+            f"P{i // 1200}",
+            "45041",
+            f"{2000 + i % 1200 // 48}-{i // 4 % 12 + 1:02d}",
+            ind[i % 4],
+            i % 50,
+            "",
+        ]
+        for i in range(n)
+    ]
+    return csv_text(NL_HEAD, body).split(CRLF)[:-1]
+
+
 def _write(folder: Path, name: str, data: bytes | str) -> Path:
     path = folder / name
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
@@ -43,8 +60,9 @@ def unterminated_quote(folder: Path) -> Built:
 def unterminated_quote_long(folder: Path) -> Built:
     """A quote opened in the value of row 40 of 6,000 rows: the swallowed cell outgrows the csv
     module's field limit (128 KB), which refused the whole file."""
-    lines = _lines(6000)
-    lines[40] = lines[40].replace(";", ';"', 4)
+    lines = _many(6000)
+    cells = lines[40].split(";")
+    lines[40] = ";".join(cells[:4] + ['"' + cells[4]] + cells[5:])
     _write(folder, "data.csv", CRLF.join(lines) + CRLF)
     return Built("data.csv", csv_rows("data.csv", 2, 6000))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from .textrows import EOL, Records
 SEPARATORS = (";", ",", "\t", "|")
 #: A text of nothing but separators, quotes, blanks and control characters holds no data.
 _NOTHING = re.compile(r'[\s;,|"\x00-\x1f\x7f]*')
+_FILLED = re.compile(r"\S")
 #: Characters the Arrow reader does not read as the csv module does (quotes, NUL, DOS end mark).
 _NOT_FOR_ARROW = re.compile('["\x00\x1a]')
 #: Byte order marks of UTF-32 and UTF-16, longest first (the UTF-32 LE mark begins with the
@@ -121,12 +123,7 @@ def read_csv(path: Path, result: ReadResult) -> None:
     """Read one text file into ``result``: its table, or issues saying why not."""
     name, lim = str(path), limits()
     raw = path.read_bytes()
-    text, encoding = decode(raw)
-    if encoding in ("cp1252", "mixed"):
-        result.issue("encoding_guess", name)
-    end = text.rstrip().rfind("\x1a")
-    if end != -1 and not text[end + 1 :].strip():  # a DOS end-of-file mark is not a line
-        text = text[:end]
+    text, encoding = _text(raw, result, name)
     if _NOTHING.fullmatch(text):
         result.issue("empty_file", name)
         return
@@ -144,6 +141,7 @@ def read_csv(path: Path, result: ReadResult) -> None:
     columns, rows = None, None
     if len(keep) == len(header) and not _NOT_FOR_ARROW.search(text):
         columns = _csv_columns_arrow(raw, encoding, sep, hdr, len(header), lim, text)
+    del raw  # the record reader needs the text only
     if columns is None:
         body = Records(text, sep, ends[hdr], hdr + 1, lim.line_chars)
         columns, rows = _csv_columns_python(result, name, body, header, keep)
@@ -158,6 +156,19 @@ def read_csv(path: Path, result: ReadResult) -> None:
         rows=rows,
         positions=keep if len(keep) < len(header) else None,
     )
+
+
+def _text(raw: bytes, result: ReadResult, name: str) -> tuple[str, str]:
+    """The decoded text without a DOS end-of-file mark (Ctrl-Z, not a line), and its
+    encoding; a guessed encoding is said."""
+    text, encoding = decode(raw)
+    if encoding in ("cp1252", "mixed"):
+        result.issue("encoding_guess", name)
+    tail = text[-256:]
+    end = tail.rfind("\x1a")
+    if end != -1 and not tail[end + 1 :].strip():
+        text = text[: len(text) - len(tail) + end]
+    return text, encoding
 
 
 def _not_read(result: ReadResult, name: str, head: list[str]) -> None:
@@ -234,24 +245,28 @@ def _blank_line_inside(text: str) -> bool:
     """True when an empty line stands before the last line with data."""
     for blank in ("\n\n", "\r\n\r\n", "\n\r\n", "\r\r"):
         at = text.find(blank)
-        if at != -1 and text[at:].strip():
+        if at != -1 and _FILLED.search(text, at):
             return True
     return False
 
 
 def _csv_columns_python(
     result: ReadResult, name: str, body: Records, header: list[str], keep: list[int]
-) -> tuple[list[np.ndarray], np.ndarray]:
+) -> tuple[list, np.ndarray]:
     """The body read record by record: quoted separators and line breaks, blank lines and
-    ragged rows, with the line each record starts on (what a text editor shows).
+    ragged rows, with the line each record starts on (what a text editor shows). The columns
+    are Arrow strings, built a block of rows at a time (Python strings cost ten times more).
 
     A row with more filled cells than there are headers (often ``7,5`` typed in a file separated
     by commas) is reported and not used: which cell is which cannot be known. Blank records are
     left out here (they are not rows).
     """
+    import pyarrow as pa
+
     width, sep = len(header), body.sep
     every = len(keep) == width
-    records, starts, unnamed = [], [], set()
+    chunks: list[list] = [[] for _ in keep]
+    block, starts, unnamed = [], array("q"), set()
     for start, record in body:
         if len(record) > width and any(c.strip() for c in record[width:]):
             hint = str(width)
@@ -264,15 +279,25 @@ def _csv_columns_python(
                 j for j, c in enumerate(record[:width]) if c.strip() and not header[j].strip()
             )
             record = [record[j] if j < len(record) else "" for j in keep]
-        records.append((record + [""] * width)[: len(keep)])
+        block.append((record + [""] * width)[: len(keep)])
         starts.append(start)
+        if len(block) == 1 << 16:
+            _add_block(chunks, block)
+    _add_block(chunks, block)
     _report_reading(result, name, body, header)
     for j in sorted(unnamed):
         result.issue("unnamed_column", name, row=body.header_row, column=_letter(j))
-    cells = np.empty((len(records), len(keep)), dtype=object)
-    for i, record in enumerate(records):
-        cells[i, :] = record
-    return [cells[:, j] for j in range(len(keep))], np.asarray(starts, dtype=int)
+    columns = [pa.chunked_array(c, type=pa.string()) for c in chunks]
+    return columns, np.frombuffer(starts, dtype=np.int64) if starts else np.empty(0, dtype=int)
+
+
+def _add_block(chunks: list[list], block: list[list[str]]) -> None:
+    """Add the rows of ``block`` to the Arrow chunks of each column, and empty it."""
+    import pyarrow as pa
+
+    for j, column in enumerate(zip(*block, strict=True)):
+        chunks[j].append(pa.array(column, type=pa.string()))
+    block.clear()
 
 
 def _report_reading(result: ReadResult, name: str, body: Records, header: list[str]) -> None:

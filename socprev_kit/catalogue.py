@@ -28,8 +28,8 @@ from typing import Literal
 import pandas as pd
 
 from .errors import CatalogueError, InputError
-from .formats import decode
 from .parsing import as_text, parse_number
+from .textfiles import decode
 
 Lang = Literal["nl", "fr", "en"]
 #: The catalogue's columns, in order.

@@ -141,7 +141,8 @@ SHEET_NAMES: dict[str, str] = {
 def normalise_header(text: object) -> str:
     """Fold a header to compare it with names and aliases.
 
-    Lower case, accents removed, ``_``, ``-`` and runs of blanks made one space.
+    Lower case, accents removed, ``_``, ``-``, control characters (a NUL byte, a form feed) and
+    runs of blanks made one space.
 
     >>> normalise_header("  Période ")
     'periode'
@@ -149,7 +150,7 @@ def normalise_header(text: object) -> str:
     'nis code'
     """
     s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    s = re.sub(r"[\s_\-]+", " ", s.strip().lower())
+    s = re.sub(r"[\s_\-\x00-\x1f\x7f]+", " ", s.lower())
     return s.strip()
 
 

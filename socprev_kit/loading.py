@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-HEADER_SEARCH_ROWS = 30
-
 
 @dataclass
 class RawTable:
@@ -194,8 +192,9 @@ def read_paths(
 
 
 def _read_one(path: Path, suffix: str, result: ReadResult) -> None:
-    from .formats import read_csv, read_excel
+    from .formats import read_excel
     from .parquet import read_parquet
+    from .textfiles import read_csv
 
     try:
         if suffix in STORE_SUFFIXES:
@@ -292,15 +291,18 @@ def add_table(
     decimal_comma: bool,
     header_row: int,
     rows: np.ndarray | None = None,
+    positions: list[int] | None = None,
 ) -> None:
     """Map ``header`` to canonical names and add the columns of ``body`` (in file order; NumPy
     object arrays or Arrow string arrays, all of one length).
 
     ``header_row`` is the 1-based row of the header in the file, so that reported row numbers are
-    the ones the user sees. Blank rows are dropped later, for all files at once.
+    the ones the user sees. Blank rows are dropped later, for all files at once. ``positions``:
+    the column of the file of each header cell, where columns were left out (their letters).
     """
     table = identify(header, sheet)
     mapping = ALIASES[table]
+    at = positions or range(max(len(body), len(header)))
     width = len(body)
     n = len(body[0]) if body else 0
     header = list(header) + [None] * (width - len(header))
@@ -315,7 +317,7 @@ def add_table(
         if j >= width or not _has_data(body[j]):
             continue
         if not _filled(h):
-            result.issue("unnamed_column", file, sheet, row=header_row, column=_letter(j))
+            result.issue("unnamed_column", file, sheet, row=header_row, column=_letter(at[j]))
         elif canon is None:
             close = difflib.get_close_matches(normalise_header(h), list(mapping), n=1)
             result.issue(
@@ -339,7 +341,7 @@ def add_table(
             )
     data = {c: body[j] if j < width else np.full(n, None, dtype=object) for c, j in columns.items()}
     data["source_row"] = rows if rows is not None else np.arange(header_row + 1, header_row + 1 + n)
-    letters = {c: _letter(j) for c, j in columns.items()}
+    letters = {c: _letter(at[j]) for c, j in columns.items()}
     result.tables.append(RawTable(table, data, headers, decimal_comma, file, sheet, letters))
 
 

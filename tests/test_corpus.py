@@ -39,6 +39,8 @@ WHOLE = {
     "unrecognised_table",
     "empty_file",
     "missing_column",
+    "not_a_table",
+    "too_many_columns",
 }
 
 
@@ -322,7 +324,7 @@ EXPECT: dict[str, Expect] = {
     # --- not data ---
     "corrupt_truncated.xlsx": Expect(**NOTHING, issues=(("unreadable_file", None, None),)),
     "old_excel_renamed.xlsx": Expect(**NOTHING, issues=(("unreadable_file", None, None),)),
-    "readme.txt": Expect(**NOTHING, issues=(("unrecognised_table", 1, None),)),
+    "readme.txt": Expect(**NOTHING, issues=(("not_a_table", None, None),)),
     "report.docx": Expect(**NOTHING, issues=(("unsupported_file", None, None, ".docx"),)),
 }
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..loading import HEADER_SEARCH_ROWS, ReadResult, _filled, _letter, add_table
+from ..limits import limits
+from ..loading import ReadResult, _filled, _letter, add_table
 from . import layout
 
 #: Fixed columns that become columns of the registrations table.
@@ -32,7 +33,7 @@ def template_sheets(wb) -> dict[str, Template]:  # noqa: ANN001 - an openpyxl wo
     cells, {role: column index}, {column index: period})}``."""
     out = {}
     for ws in wb.worksheets:
-        top = ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)
+        top = ws.iter_rows(max_row=limits().header_lines, values_only=True)
         for i, row in enumerate(top):
             found = layout.registration_header(list(row))
             if found is not None:

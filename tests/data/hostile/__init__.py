@@ -31,6 +31,8 @@ WHOLE = frozenset(
         "not_regular_file",
         "file_too_large",
         "link_outside_folder",
+        "too_many_columns",
+        "not_a_table",
     }
 )
 #: A row as a person finds it: file (relative to the case folder), sheet ("" for CSV), row number.

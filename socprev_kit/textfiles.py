@@ -1,0 +1,311 @@
+"""The reader of text files: CSV, TSV and TXT in any Belgian dialect.
+
+It decodes the bytes (UTF-8 with or without BOM, UTF-16 and UTF-32 with or without BOM,
+Windows-1252, a mix of UTF-8 and Windows-1252 lines), finds the header line and the separator in
+the first lines, and reads the body: through Arrow for a clean file, else record by record
+(:mod:`socprev_kit.textrows`) with every line accounted for. What it cannot read becomes an issue
+naming the file and the line; a line or a header over a limit of :func:`~socprev_kit.limits.limits`
+is named with the limit, never read in part without a word.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from array import array
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from .limits import Limits, limits
+from .loading import ReadResult, _known_headers, _letter, add_table
+from .textrows import EOL, Records
+
+SEPARATORS = (";", ",", "\t", "|")
+#: A text of nothing but separators, quotes, blanks and control characters holds no data.
+_NOTHING = re.compile(r'[\s;,|"\x00-\x1f\x7f]*')
+_FILLED = re.compile(r"\S")
+#: Characters the Arrow reader does not read as the csv module does (quotes, NUL, DOS end mark).
+_NOT_FOR_ARROW = re.compile('["\x00\x1a]')
+#: Byte order marks of UTF-32 and UTF-16, longest first (the UTF-32 LE mark begins with the
+#: UTF-16 LE one); UTF-8's is read with the bytes after it.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+#: Where the NUL bytes fall among each four bytes of text with a fixed width of code unit.
+_WIDE = {
+    (False, True, True, True): "utf-32-le",
+    (True, True, True, False): "utf-32-be",
+    (False, True, False, True): "utf-16-le",
+    (True, False, True, False): "utf-16-be",
+}
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode file bytes; returns ``(text, encoding)``.
+
+    UTF-8, UTF-16 and UTF-32, with a BOM or recognised without one by where their NUL bytes
+    fall (``"utf-16"``, ``"utf-32"``); a file that is not valid UTF-8 is read as Windows-1252,
+    line by line where only some lines are UTF-8 (a file pasted together from two exports):
+    then the encoding is ``"mixed"``. NUL bytes at the head of a UTF-8 file are kept as
+    characters (header matching ignores them).
+    """
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom) :].decode(codec, errors="replace"), codec[:6]
+    wide, start = _wide(raw)
+    if wide:
+        return raw[start:].decode(wide, errors="replace"), wide[:6]
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    body = raw[3:] if bom else raw
+    try:
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    decoded, utf8 = [], 0
+    for line in body.splitlines(keepends=True):
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8 += any(b > 127 for b in line)
+        except UnicodeDecodeError:
+            decoded.append(line.decode("cp1252", errors="replace"))
+    return "".join(decoded), "mixed" if utf8 else "cp1252"
+
+
+def _wide(raw: bytes) -> tuple[str | None, int]:
+    """UTF-16 or UTF-32 without a BOM, told by where the NUL bytes fall in each four bytes
+    (a run of NUL bytes at the head is passed over); ``(codec or None, first byte)``."""
+    lead = len(raw) - len(raw.lstrip(b"\x00"))
+    start = lead - lead % 4
+    sample = raw[start : start + 4000]
+    if len(sample) < 8:
+        return None, 0
+    share = [sample[k::4].count(0) / len(sample[k::4]) for k in range(4)]
+    if any(0.2 <= s <= 0.5 for s in share):
+        return None, 0
+    return _WIDE.get(tuple(s > 0.5 for s in share)), start
+
+
+def head_lines(text: str, n: int, limit: int) -> tuple[list[str], list[int]]:
+    """The first ``n`` lines of ``text`` (without their ends; a line over ``limit`` characters
+    as ``""``) and the offset after each."""
+    lines, ends, pos = [], [], 0
+    while len(lines) < n and pos < len(text):
+        m = EOL.search(text, pos)
+        end, after = (m.start(), m.end()) if m else (len(text), len(text))
+        lines.append(text[pos:end] if end - pos <= limit else "")
+        ends.append(after)
+        pos = after
+    return lines, ends
+
+
+def sniff(lines: list[str]) -> tuple[int, str, int]:
+    """Find the header line and the separator: ``(line index, separator, known headers)``."""
+    best = (0, ";", 0)
+    for i, line in enumerate(lines):
+        for sep in SEPARATORS:
+            if sep not in line:
+                continue
+            cells = next(csv.reader([line], delimiter=sep), [])
+            score = _known_headers(cells)
+            if score > best[2]:
+                best = (i, sep, score)
+        if best[2] >= 3:
+            break
+    return best
+
+
+def read_csv(path: Path, result: ReadResult) -> None:
+    """Read one text file into ``result``: its table, or issues saying why not."""
+    name, lim = str(path), limits()
+    raw = path.read_bytes()
+    text, encoding = _text(raw, result, name)
+    if _NOTHING.fullmatch(text):
+        result.issue("empty_file", name)
+        return
+    head, ends = head_lines(text, lim.header_lines, lim.line_chars)
+    hdr, sep, score = sniff(head)
+    if score < 2:
+        _not_read(result, name, head)
+        return
+    header = next(csv.reader([head[hdr]], delimiter=sep))
+    keep = _kept(header, lim)
+    if keep is None:
+        named = sum(1 for h in header if h.strip())
+        result.issue("too_many_columns", name, value=named, hint=str(lim.columns))
+        return
+    columns, rows = None, None
+    if len(keep) == len(header) and not _NOT_FOR_ARROW.search(text):
+        columns = _csv_columns_arrow(raw, encoding, sep, hdr, len(header), lim, text)
+    del raw  # the record reader needs the text only
+    if columns is None:
+        body = Records(text, sep, ends[hdr], hdr + 1, lim.line_chars)
+        columns, rows = _csv_columns_python(result, name, body, header, keep)
+    add_table(
+        result,
+        name,
+        "",
+        [header[j] for j in keep],
+        columns,
+        decimal_comma=sep != ",",
+        header_row=hdr + 1,
+        rows=rows,
+        positions=keep if len(keep) < len(header) else None,
+    )
+
+
+def _text(raw: bytes, result: ReadResult, name: str) -> tuple[str, str]:
+    """The decoded text without a DOS end-of-file mark (Ctrl-Z, not a line), and its
+    encoding; a guessed encoding is said."""
+    text, encoding = decode(raw)
+    if encoding in ("cp1252", "mixed"):
+        result.issue("encoding_guess", name)
+    tail = text[-256:]
+    end = tail.rfind("\x1a")
+    if end != -1 and not tail[end + 1 :].strip():
+        text = text[: len(text) - len(tail) + end]
+    return text, encoding
+
+
+def _not_read(result: ReadResult, name: str, head: list[str]) -> None:
+    """A file without known headers: prose (``not_a_table``) or a table of other columns."""
+    first = next((ln for ln in head if ln.strip()), "")[:80]
+    if _tabular(head):
+        result.issue("unrecognised_table", name, row=1, value=first, hint=first)
+    else:
+        result.issue("not_a_table", name, value=first, hint=first)
+
+
+def _tabular(lines: list[str]) -> bool:
+    """Whether lines look like a table: one separator as often in at least half the lines."""
+    filled = [ln for ln in lines if ln.strip()]
+    for sep in SEPARATORS:
+        counts = Counter(ln.count(sep) for ln in filled)
+        counts.pop(0, None)
+        if counts and max(counts.values()) >= max(2, len(filled) / 2):
+            return True
+    return False
+
+
+def _kept(header: list[str], lim: Limits) -> list[int] | None:
+    """The columns to read: all, or where the header has more cells than the limit allows
+    (a sheet saved with its whole width), those with a header; ``None`` when even those are
+    over the limit."""
+    if len(header) <= lim.columns:
+        return list(range(len(header)))
+    named = [j for j, h in enumerate(header) if h.strip()]
+    return named if len(named) <= lim.columns else None
+
+
+def _csv_columns_arrow(
+    raw: bytes, encoding: str, sep: str, hdr: int, width: int, lim: Limits, text: str
+) -> list | None:
+    """The body as Arrow string columns, or ``None`` where the fast reader does not apply.
+
+    Arrow's reader is several times faster than pandas' on the files of a large data set, but it
+    skips blank lines (row numbers would shift), refuses rows longer than the header and reads
+    quotes its own way: such files go through :class:`~socprev_kit.textrows.Records`. A line
+    longer than a block of ``line_chars`` bytes fails here too, and is named there.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    if encoding not in ("utf-8", "utf-8-sig", "cp1252") or lim.line_chars < 1 << 16:
+        return None
+    if _blank_line_inside(text):
+        return None
+    data = raw[3:] if encoding == "utf-8-sig" else raw
+    names = [f"c{j}" for j in range(width)]
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(data),
+            read_options=pacsv.ReadOptions(
+                skip_rows=hdr + 1,
+                column_names=names,
+                encoding="cp1252" if encoding == "cp1252" else "utf8",
+                block_size=lim.line_chars,
+            ),
+            parse_options=pacsv.ParseOptions(delimiter=sep),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError):
+        return None
+    return [table.column(j) for j in range(width)]
+
+
+def _blank_line_inside(text: str) -> bool:
+    """True when an empty line stands before the last line with data."""
+    for blank in ("\n\n", "\r\n\r\n", "\n\r\n", "\r\r"):
+        at = text.find(blank)
+        if at != -1 and _FILLED.search(text, at):
+            return True
+    return False
+
+
+def _csv_columns_python(
+    result: ReadResult, name: str, body: Records, header: list[str], keep: list[int]
+) -> tuple[list, np.ndarray]:
+    """The body read record by record: quoted separators and line breaks, blank lines and
+    ragged rows, with the line each record starts on (what a text editor shows). The columns
+    are Arrow strings, built a block of rows at a time (Python strings cost ten times more).
+
+    A row with more filled cells than there are headers (often ``7,5`` typed in a file separated
+    by commas) is reported and not used: which cell is which cannot be known. Blank records are
+    left out here (they are not rows).
+    """
+    import pyarrow as pa
+
+    width, sep = len(header), body.sep
+    every = len(keep) == width
+    chunks: list[list] = [[] for _ in keep]
+    block, starts, unnamed = [], array("q"), set()
+    for start, record in body:
+        if len(record) > width and any(c.strip() for c in record[width:]):
+            hint = str(width)
+            result.issue("ragged_row", name, row=start, value=sep.join(record)[:80], hint=hint)
+            continue
+        if not any(c.strip() for c in record):
+            continue
+        if not every:
+            unnamed.update(
+                j for j, c in enumerate(record[:width]) if c.strip() and not header[j].strip()
+            )
+            record = [record[j] if j < len(record) else "" for j in keep]
+        block.append((record + [""] * width)[: len(keep)])
+        starts.append(start)
+        if len(block) == 1 << 16:
+            _add_block(chunks, block)
+    _add_block(chunks, block)
+    _report_reading(result, name, body, header)
+    for j in sorted(unnamed):
+        result.issue("unnamed_column", name, row=body.header_row, column=_letter(j))
+    columns = [pa.chunked_array(c, type=pa.string()) for c in chunks]
+    return columns, np.frombuffer(starts, dtype=np.int64) if starts else np.empty(0, dtype=int)
+
+
+def _add_block(chunks: list[list], block: list[list[str]]) -> None:
+    """Add the rows of ``block`` to the Arrow chunks of each column, and empty it."""
+    import pyarrow as pa
+
+    for j, column in enumerate(zip(*block, strict=True)):
+        chunks[j].append(pa.array(column, type=pa.string()))
+    block.clear()
+
+
+def _report_reading(result: ReadResult, name: str, body: Records, header: list[str]) -> None:
+    """Issues for the broken quotes, refused lines and over-long lines met while reading."""
+    for line, field in body.quotes:
+        column = header[field] if field < len(header) and header[field].strip() else _letter(field)
+        result.issue("unclosed_quote", name, row=line, column=column)
+    for line, error in body.errors:
+        result.issue("bad_line", name, row=line, hint=error[:120])
+    for line in sorted(body.lines.long):
+        result.issue("line_too_long", name, row=line, hint=str(body.lines.limit))

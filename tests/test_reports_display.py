@@ -182,3 +182,44 @@ def test_a_reports_tables_are_text_and_its_figures_draw_a_dollar(hostile_blocks:
     assert _blanks(ATTACK) in texts  # an objective's text, as typed
     svgs = [b.svg.decode("utf-8") for b in hostile_blocks if isinstance(b, Figure)]
     assert any(html.escape(PROJECT_ID, quote=False) in svg for svg in svgs)
+
+
+# --- the published pages, made by the batch from the report notebooks ---------------------------
+
+#: Elements a data file could have chosen; none is in a report page.
+FOREIGN = {
+    "script",
+    "del",
+    "s",
+    "code",
+    "pre",
+    "input",
+    "hr",
+    "blockquote",
+    "dl",
+    "iframe",
+    "object",
+}
+
+
+@pytest.mark.slow
+def test_the_published_pages_carry_no_link_image_or_html_from_the_data(tmp_path: Path) -> None:
+    """The report notebooks run by the batch, their pages as nbconvert writes them: the
+    project's page failed (a ``$`` in its id), the others carried live links of its name."""
+    from socprev_kit.batch import batch
+
+    hostile_names(tmp_path / "data")
+    root = Path(__file__).resolve().parents[1] / "notebooks"
+    made = batch(["35013"], projects=[PROJECT_ID], data=tmp_path / "data", out=tmp_path / "out",
+                 langs=["nl"], jobs=2, notebook=root / "municipality_report.ipynb",
+                 project_notebook=root / "project_report.ipynb")  # fmt: skip
+    assert [r["status"] for r in made.records] == ["ok", "ok"]
+    for path in (tmp_path / "out" / "nl").glob("*.html"):
+        page = _Page(path.read_text(encoding="utf-8"))
+        for tag, attrs in page.tags:
+            assert tag not in FOREIGN, (path.name, tag, attrs)
+            if tag == "a":
+                assert attrs.get("class") == "anchor-link" and attrs["href"].startswith("#")
+            if tag == "img":
+                assert attrs["src"].startswith("data:image/svg+xml;base64,")
+        assert PROJECT_ID in page.text and _blanks(NAME) in page.text, path.name

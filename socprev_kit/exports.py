@@ -1,8 +1,9 @@
 """Write tables for people: CSV that Belgian Excel opens as it should, and xlsx.
 
-Text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is always written
-as text, never as a formula (OWASP's CSV injection advice), so a value a user typed can never run
-as a formula in someone else's spreadsheet.
+Every cell is formula-safe, whatever its origin (OWASP's CSV injection advice), so a value a user
+typed can never run as a formula in someone else's spreadsheet: in an xlsx every text is a text
+cell (:func:`put_cell`, used by every workbook the kit writes); in a CSV, text a spreadsheet
+could read as a formula (:func:`formula_like`) gets a leading ``'`` (:func:`csv_text`).
 """
 
 from __future__ import annotations
@@ -19,14 +20,28 @@ from .errors import OutputError
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+#: What a spreadsheet may skip before a formula's sign: blanks, line breaks (a carriage return
+#: typed in a cell comes back from openpyxl as a line feed), invisible marks (zero-width
+#: spaces, word joiner, byte-order mark).
+_LEADING = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
+#: Full-width signs (East Asian keyboards), which spreadsheets may read as ``= + - @``.
+_FULL_WIDTH = str.maketrans("\uff1d\uff0b\uff0d\uff20", "=+-@")
 
 
 def formula_like(value: object) -> bool:
-    """True for text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first);
-    a plain signed number such as ``-5`` is not."""
-    return (
-        isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value)
-    )
+    """True for text a spreadsheet could run as a formula: ``=``, ``+``, ``-`` or ``@`` first,
+    also after blanks, line breaks or invisible characters and in their full-width forms, or
+    a tab or a carriage return first; a plain signed number such as ``-5`` is not.
+
+    >>> [formula_like(v) for v in ("=1+1", "-5", "\\n=1+1", "\\u00a0@SUM(1)", "\\uff1d1", "a=1")]
+    [True, False, True, True, True, False]
+    """
+    if not isinstance(value, str) or _NUMBER.fullmatch(value):
+        return False
+    lead = _LEADING.match(value)
+    start = lead.end() if lead else 0
+    head = value[start : start + 1].translate(_FULL_WIDTH)
+    return value.startswith(("\t", "\r")) or head in ("=", "+", "-", "@")
 
 
 def csv_text(value: object) -> object:
@@ -52,7 +67,10 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, sheet: str = "issues")
     def write(tmp: Path) -> None:
         if suffix == ".csv":
             safe = frame.map(csv_text)
-            safe.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig", decimal=",")
+            # CRLF rows (RFC 4180): a value holding a carriage return is quoted, one field
+            safe.to_csv(
+                tmp, sep=";", index=False, encoding="utf-8-sig", decimal=",", lineterminator="\r\n"
+            )
         else:
             _write_xlsx(frame, tmp, sheet)
 
@@ -127,16 +145,13 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = sheet[:31]
-    ws.append([str(c) for c in frame.columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    for j, c in enumerate(frame.columns, start=1):
+        put_cell(ws, 1, j, str(c)).font = Font(bold=True)
     top = Alignment(vertical="top")
-    for row in frame.itertuples(index=False):
-        ws.append([None if _missing(v) else _cell(v) for v in row])
-        for cell in ws[ws.max_row]:
-            cell.alignment = top
-            if formula_like(cell.value):
-                cell.data_type = "s"  # text, not a formula
+    for i, row in enumerate(frame.itertuples(index=False), start=2):
+        for j, v in enumerate(row, start=1):
+            if not _missing(v):
+                put_cell(ws, i, j, v).alignment = top
     wrap = Alignment(wrap_text=True, vertical="top")
     lines = [1] * (len(frame) + 2)  # text lines per sheet row, for the row heights
     for j, col in enumerate(frame.columns, start=1):
@@ -161,14 +176,29 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
     save_workbook(wb, path)
 
 
-def _cell(v: object) -> object:
-    r"""Text with characters a workbook cannot hold (controls such as a bell) written out as
-    ``\x07``; other values as they are."""
+def cell_value(value: object) -> object:
+    r"""``value`` as a workbook cell holds it: text with the characters a workbook cannot hold
+    (controls such as a bell) written out as ``\x07``; other values as they are."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    if not isinstance(v, str):
-        return v
-    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", v)
+    if not isinstance(value, str):
+        return value
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+
+
+def put_cell(ws, row: int, column: int, value: object):  # noqa: ANN001, ANN201 - openpyxl
+    """Write ``value`` (:func:`cell_value`) into the cell at ``row``, ``column`` of the worksheet
+    ``ws`` and return the cell; text is a text cell whatever it starts with: ``=1+1`` typed by a
+    user is never a formula. Every workbook the kit writes puts its values through here.
+
+    >>> from openpyxl import Workbook
+    >>> put_cell(Workbook().active, 1, 1, '=HYPERLINK("https://x.example")').data_type
+    's'
+    """
+    cell = ws.cell(row=row, column=column, value=cell_value(value))
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def _missing(v: object) -> bool:

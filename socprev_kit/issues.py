@@ -77,7 +77,7 @@ class Issues:
         df = pd.DataFrame.from_records(self.records)
         df["value"] = df["value"].map(_show)
         df["hint"] = [
-            _visible(h.get(lang, "")) if isinstance(h, dict) else _show(h) for h in df["hint"]
+            visible(h.get(lang, "")) if isinstance(h, dict) else _show(h) for h in df["hint"]
         ]
         lacking = df["check"] == "missing_column"  # named as the template heads it, not its key
         df.loc[lacking, "column"] = [column_header(c, lang) for c in df.loc[lacking, "column"]]
@@ -105,13 +105,13 @@ def _show(v: object) -> str:
         return "TRUE" if v else "FALSE"
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
-    return _visible(str(v))
+    return visible(str(v))
 
 
 #: Characters a person cannot see: C0 and C1 controls other than tab and line breaks.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _visible(text: str) -> str:
+def visible(text: str) -> str:
     r"""Invisible characters written out: 12 and a bell → ``12\x07``, as the user can read it."""
     return _INVISIBLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -228,6 +228,21 @@ def test_import_and_history_commands(gent: Path, capsys: pytest.CaptureFixture) 
     assert capsys.readouterr().out.strip() == "Geen waarden gevonden."
 
 
+def test_history_shows_a_files_escape_sequences_and_never_runs_them(
+    gent: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """A value holding a terminal's escape sequences (a link, a colour) was printed as is: the
+    terminal drew a live link and red text. Its control characters are written out."""
+    link = "\x1b]8;;https://evil.example\x07klik\x1b]8;;\x07"
+    _csv(gent / "gent.csv", [f'GENT-SW;44021;2023-01;O05;"{link}";eigen;\x1b[31mrood'])
+    store = gent / "s.duckdb"
+    main(["import", str(gent), "--store", str(store)])
+    capsys.readouterr()
+    assert main(["history", "--store", str(store)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b]8;;https://evil.example\\x07klik" in out
+
+
 def test_an_unreadable_file_exits_2_and_is_not_stored(gent: Path, capsys) -> None:  # noqa: ANN001
     (gent / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     store = gent / "s.duckdb"

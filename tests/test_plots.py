@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import matplotlib
@@ -657,3 +658,52 @@ def test_panels_that_share_the_time_axis_show_the_same_ticks():
     first, second = fig.axes[:2]
     assert _ticks(first) == _ticks(second)
     assert [label for _, label in _ticks(first)] == ["2020", "2021", "2022", "2023"]
+
+
+# ---------------------------------------------------------------- texts as typed (issue 14)
+
+#: A name as a data file may hold it: matplotlib took what is between two $ for mathtext.
+DOLLARS = "OOS$\\frac$ $x^2$"
+
+
+def _svg(fig: Figure) -> str:
+    import io
+
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.canvas.print_figure(buf, format="svg")
+    return buf.getvalue().decode("utf-8")
+
+
+def test_a_dollar_in_a_title_legend_or_tick_label_is_drawn_as_typed(tmp_path):
+    """A parse error stopped the figure (``\\frac`` without its arguments); now every text
+    shows its dollars."""
+    att = pd.DataFrame(
+        {"objective": [DOLLARS, "O$1$"], "attainment": [0.5, 0.2], "status": ["on_track", "behind"]}
+    )
+    ax = plots.plot_attainment(att, lang="nl", title=DOLLARS)
+    svg = _svg(ax.figure)
+    assert svg.count("OOS$\\frac$ $x^2$") == 2 and "O$1$" in svg  # the title, a tick label
+    multiples = pd.DataFrame(
+        {"nis_code": ["44021"] * 24, "indicator_id": ["I01"] * 24, **_series()}
+    )
+    fig = plots.small_multiples(multiples, indicators=["I01"], title=DOLLARS, lang="fr")
+    assert "OOS$\\frac$" in _svg(fig)
+    ax = plots.plot_indicator(_series(), title="", ylabel="a $b$", lang="en")
+    ax.annotate("$\\sqrt$", (0.5, 0.5), xycoords="axes fraction")
+    ax.get_lines()[0].set_label(DOLLARS)
+    style.finish(ax, "$5 $6", legend=ax.get_lines()[:1])
+    svg = _svg(ax.figure)
+    assert all(t in svg for t in ["$\\sqrt$", "a $b$", DOLLARS, "$5 $6"])
+
+
+def test_a_log_axis_keeps_its_powers_of_ten():
+    """Tick labels a number formatter writes keep their mathtext (``10^4``), through twice."""
+    fig, ax = plt.subplots()
+    ax.plot([10, 100_000], [1, 2])
+    ax.set_xscale("log")
+    ax.set_title("$5")
+    style.literal_text(style.literal_text(fig))
+    svg = _svg(fig)
+    assert "$5" in svg and "<!-- $\\mathdefault{10^{1}}$ -->" in svg  # drawn as math
+    assert not re.search(r">[^<]*mathdefault", svg)  # not written out as text

@@ -48,27 +48,23 @@ def write_workbook(fb: Feedback, path: Path) -> Path:
 def _sheet(wb, title: str, headers: list[str], rows: list) -> None:  # noqa: ANN001 - a Workbook
     """A sheet: bold frozen header with a filter, text as text (never a formula), columns wide
     enough, long text wrapped, printable in landscape one page wide."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    from ..exports import put_cell
+
     ws = wb.create_sheet(title[:31])
-    ws.append(headers)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    for j, header in enumerate(headers, start=1):
+        put_cell(ws, 1, j, header).font = Font(bold=True)
     text = [[str(v) if v is not None else "" for v in r] for r in [headers, *rows]]
     widths = [min(max(10, max(len(r[j]) for r in text) + 2), 45) for j in range(len(headers))]
     top = Alignment(wrap_text=True, vertical="top")
-    for values, shown in zip(rows, text[1:], strict=True):
-        ws.append([None if v is None or v == "" else v for v in values])
-        for cell in ws[ws.max_row]:
-            cell.alignment = top
-            if isinstance(cell.value, str):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("?", cell.value)
-                cell.data_type = "s"  # as typed, even "=1+1": text, never a formula
+    for i, (values, shown) in enumerate(zip(rows, text[1:], strict=True), start=2):
+        for j, v in enumerate(values, start=1):  # as typed, even "=1+1": text, never a formula
+            put_cell(ws, i, j, None if v == "" else v).alignment = top
         lines = max(-(-len(t) // (w - 2)) for t, w in zip(shown, widths, strict=True))
         if lines > 1:  # spreadsheet programs do not grow a row for wrapped text on their own
-            ws.row_dimensions[ws.max_row].height = 15 * lines
+            ws.row_dimensions[i].height = 15 * lines
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
     ws.freeze_panes = "A2"

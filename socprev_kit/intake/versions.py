@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..issues import visible
 from .schema import HISTORY_SELECT
 from .store import LOCK_TIMEOUT, connect
 
@@ -107,7 +108,8 @@ def history(
 
 
 def for_people(table: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
-    """The history with the columns a person reads, headed in ``lang``; the value as typed."""
+    """The history with the columns a person reads, headed in ``lang``; the value as typed, its
+    control characters written out (``\\x1b``)."""
     current, superseded = STATES[lang]
     state = [
         current
@@ -116,4 +118,11 @@ def for_people(table: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
         for r in table.itertuples()
     ]
     out = table.assign(state=state, imported_at=table["imported_at"].dt.strftime("%Y-%m-%d %H:%M"))
-    return out[list(HEADINGS[lang])].rename(columns=HEADINGS[lang])
+    out = out[list(HEADINGS[lang])]
+    # what the files hold, shown and never run by the terminal (an escape sequence's colours
+    # or link): control characters written out, as in the issues
+    text = [
+        c for c in out.columns if out[c].dtype == object or pd.api.types.is_string_dtype(out[c])
+    ]
+    out = out.assign(**{c: out[c].map(visible, na_action="ignore") for c in text})
+    return out.rename(columns=HEADINGS[lang])

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..catalogue import indicator_names
+from .literal import literal_text
 from .style import (
     STYLE,
     Lang,
@@ -282,4 +283,4 @@ def small_multiples(
     _figure_legend(fig, extra, always=facet == "indicator_id")
     if title:
         fig.suptitle(title, fontsize=STYLE["title_size"])
-    return fig
+    return literal_text(fig)

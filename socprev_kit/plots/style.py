@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import parsing
 from ..formatting import MONTH_SHORT, Lang, check_lang, format_percent, no_break_spaces
+from .literal import literal_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -207,7 +208,8 @@ def get_axes(ax: Axes | None, figsize: tuple[float, float] = (7.0, 3.5)) -> Axes
 
 def finish(ax: Axes, title: str | None, legend: list | None = None, ncols: int = 3) -> None:
     """Legend handles in rows of ``ncols`` above the axes, the title on the left above them,
-    text sizes of :data:`STYLE`, no top and right spines."""
+    text sizes of :data:`STYLE`, no top and right spines; every text drawn as typed
+    (:func:`socprev_kit.plots.literal.literal_text`)."""
     size = STYLE["font_size"]
     rows = -(-len(legend) // ncols) if legend else 0
     if legend:
@@ -228,6 +230,7 @@ def finish(ax: Axes, title: str | None, legend: list | None = None, ncols: int =
     ax.yaxis.label.set_size(size)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
+    literal_text(ax)  # a name's $ is a dollar sign, not mathtext
 
 
 def period_times(periods: pd.Series) -> pd.Series:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -146,17 +147,39 @@ class Section:
                 display(data, raw=True, metadata={"image/svg+xml": {"alt": block.title}})
 
 
-def md_escape(text: str) -> str:
-    r"""User text (a project's or a municipality's name) made safe to put in Markdown: HTML
-    and Markdown characters are escaped, so it shows as typed.
+def md_escape(text: object) -> str:
+    r"""Text from a data file (a project's name or id, a municipality's name, a file name) made
+    safe to put in the kit's Markdown: it shows as typed, and nothing in it becomes a link, an
+    image, a heading, a list, a table, emphasis, strike-through, math or HTML.
+
+    ``& < >`` and the backslash become entities (an escaped backslash, ``\\(``, would still
+    open nbconvert's math); `` ` * _ [ ] # | ~ $ @`` get a backslash, and so do the ``:`` of
+    ``://`` and the ``.`` of ``www.``: renderers link those without any markup (GFM, the
+    ``url`` plugin of nbconvert). A line break becomes a space, so the text cannot end a
+    heading or start a block; blanks around it are dropped and a leading ``-``, ``+``, ``=``,
+    ``:`` or ``1.`` escaped, should it start a line.
 
     >>> print(md_escape("<b>Project_1</b> *x*"))
     &lt;b&gt;Project\_1&lt;/b&gt; \*x\*
+    >>> print(md_escape("[site](https://x.example) $5"))
+    \[site\](https\://x.example) \$5
     """
-    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]#|":
-        out = out.replace(char, "\\" + char)
-    return out
+    out = _SPECIAL.sub(_escaped, _LINE_BREAK.sub(" ", str(text)).strip())
+    return _LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], out)
+
+
+def _escaped(match: re.Match) -> str:
+    found = match.group()
+    return _ENTITIES.get(found) or found[:-1] + "\\" + found[-1]
+
+
+#: Line breaks (CommonMark's and the others Python and browsers know), with the blanks around.
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;"}
+#: What has a meaning in Markdown (CommonMark, GFM, nbconvert's math and plugins) anywhere.
+_SPECIAL = re.compile(r"[&<>\\`*_\[\]#|~$@]|:(?=//)|(?<![\w.])(?i:www)\.")
+#: What starts a block when it starts a line: a list item, a setext underline, a definition.
+_LINE_START = re.compile(r"^(?:[-+=:]|\d{1,9}[.)](?!\S))")
 
 
 def html_table(frame: pd.DataFrame, numeric: Sequence[str] = (), spark: str = "") -> str:
@@ -225,12 +248,14 @@ def _string_table(frame: pd.DataFrame, table_id: str, spark: str = "") -> str | 
 
 
 def figure_svg(fig: Figure | object) -> bytes:
-    """The figure (or the figure of an Axes) as SVG bytes (see the module docstring); the
-    figure is closed."""
+    """The figure (or the figure of an Axes) as SVG bytes (see the module docstring), every
+    text drawn as typed (a ``$`` in a name is no mathtext); the figure is closed."""
     import matplotlib
     import matplotlib.pyplot as plt
 
-    figure = getattr(fig, "figure", fig)
+    from ..plots.literal import literal_text
+
+    figure = literal_text(getattr(fig, "figure", fig))
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "socprev-kit"}):
         figure.savefig(buffer, format="svg", metadata={"Date": None})

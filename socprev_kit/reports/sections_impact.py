@@ -11,7 +11,7 @@ from ..formatting import Lang, format_number, format_percent
 from ..interpretation import describe_its
 from ..its import ITSResult
 from .common import is_member, labels, month_text, project_heading
-from .display import Section
+from .display import Section, md_escape
 from .evaluate import (
     catalogue,
     catalogue_frame,
@@ -105,7 +105,7 @@ def _its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
         places = ", ".join(
             dict.fromkeys(municipality_name(c, lang) for c, _ in outcome.own_comparisons)
         )
-        ids = ", ".join(dict.fromkeys(p for _, p in outcome.own_comparisons))
+        ids = md_escape(", ".join(dict.fromkeys(p for _, p in outcome.own_comparisons)))
         out.append(text("its_own_comparison", lang, indicator=name, names=places, projects=ids))
     if outcome.unstable:
         out.append(text("its_unstable", lang))

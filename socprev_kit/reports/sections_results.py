@@ -88,15 +88,14 @@ def logic_model(report: Report) -> Section:
             out.md(member_text("objectives_whole", report, unit))
         out.table(_objectives_table(rows, lang), numeric=numeric)
         key = ("attainment_text", unit.project_id, lang, report.start, report.end)
-        out.bullets(
-            report.ctx.memo(
-                key,
-                lambda rows=rows: list(
-                    describe_attainments(rows, lang=lang, catalogue=catalogue_frame())
-                ),
-            )
-        )
+        out.bullets(report.ctx.memo(key, lambda rows=rows: _attainment_text(rows, lang)))
     return out
+
+
+def _attainment_text(rows: pd.DataFrame, lang: Lang) -> list[str]:
+    """The sentences on the objectives' attainment, their ids (as typed) made safe Markdown."""
+    rows = rows.assign(objective_id=rows["objective_id"].map(md_escape, na_action="ignore"))
+    return list(describe_attainments(rows, lang=lang, catalogue=catalogue_frame()))
 
 
 def _target_lines(report: Report, unit: Unit, indicator: str) -> tuple[tuple[float, str], ...]:

@@ -11,21 +11,14 @@ import datetime as dt
 import pandas as pd
 
 from ..catalogue import code_labels
-from ..exports import FORMULA_START
+from ..exports import put_cell
 from . import layout, texts
 
 
 def put(ws, row: int, col: int, value: object):  # noqa: ANN001, ANN201 - openpyxl objects
-    """Write ``value``; text that a spreadsheet would run (``=``, ``+``, ``-``, ``@`` first) is
-    written as text, never as a formula."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
-    cell = ws.cell(row=row, column=col, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        cell.data_type = "s"
-    return cell
+    """Write ``value`` by :func:`socprev_kit.exports.put_cell`: user text is always text, never a
+    formula, whatever it starts with."""
+    return put_cell(ws, row, col, value)
 
 
 def style_header(cells) -> None:  # noqa: ANN001 - openpyxl cells

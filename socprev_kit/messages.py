@@ -542,6 +542,14 @@ CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
             "en": "The intake store lacks {value}: it was made by an older socprev-kit or it is damaged. It was not read and was left as it was. Import the original files into a new store (socprev-kit import FILES --store NEW.duckdb).",
         },
     ),
+    "store_old_version": (
+        "error",
+        {
+            "nl": "De intake-databank heeft schemaversie {value} ({column}), ouder dan wat deze socprev-kit leest ({hint}). Ze werd niet gelezen en bleef zoals ze was. Lees de oorspronkelijke bestanden in een nieuwe databank in (socprev-kit import BESTANDEN --store NIEUW.duckdb).",
+            "fr": "La base d'enregistrements a la version de schéma {value} ({column}), plus ancienne que celle que ce socprev-kit lit ({hint}). Elle n'a pas été lue et est restée telle quelle. Importez les fichiers d'origine dans une nouvelle base (socprev-kit import FICHIERS --store NOUVELLE.duckdb).",
+            "en": "The intake store has schema version {value} ({column}), older than this socprev-kit reads ({hint}). It was not read and was left as it was. Import the original files into a new store (socprev-kit import FILES --store NEW.duckdb).",
+        },
+    ),
     "store_wrong_type": (
         "error",
         {

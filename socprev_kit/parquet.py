@@ -59,12 +59,9 @@ def read_parquet(path: Path, result: ReadResult) -> None:
         _unrecognised(result, name, "", header, 1, False)
         return
     parts: list[list[np.ndarray]] = [[] for _ in header]
-    first = 2
-    for group in range(pf.metadata.num_row_groups):
-        n = pf.metadata.row_group(group).num_rows
-        for j, cells in enumerate(_row_group(pf, group, header, first, name, result)):
+    for groups, first in _batches(pf.metadata):
+        for j, cells in enumerate(_groups(pf, groups, header, first, name, result)):
             parts[j].append(cells)
-        first += n
     body = [np.concatenate(p) if p else np.empty(0, dtype=object) for p in parts]
     add_table(result, name, "", header, body, decimal_comma=True, header_row=1)
 
@@ -112,18 +109,69 @@ def _too_large(pf: pq.ParquetFile, header: list[str], name: str, result: ReadRes
     return False
 
 
+#: Rows read at once: consecutive row groups are read together up to this many rows (a file of
+#: thousands of tiny row groups costs no more than one of a few large ones).
+BATCH_ROWS = 65_536
+
+
+def _batches(meta: pq.FileMetaData) -> list[tuple[list[int], int]]:
+    """Consecutive row groups of up to :data:`BATCH_ROWS` rows (a larger group alone), each
+    with the row number of its first row."""
+    out: list[tuple[list[int], int]] = []
+    first, rows = 2, 0
+    for group in range(meta.num_row_groups):
+        n = meta.row_group(group).num_rows
+        if not out or rows + n > BATCH_ROWS:
+            out.append(([], first))
+            rows = 0
+        out[-1][0].append(group)
+        rows += n
+        first += n
+    return out
+
+
+def _groups(
+    pf: pq.ParquetFile, groups: list[int], header: list[str], first: int, name: str,
+    result: ReadResult,
+) -> list[np.ndarray]:  # fmt: skip
+    """The cells of consecutive row groups, per column; when they cannot be read together, each
+    group alone (:func:`_row_group`)."""
+    try:
+        table = pf.read_row_groups(groups)
+    except Exception:  # noqa: BLE001 - a broken row group among them
+        if len(groups) == 1:
+            return _row_group(pf, groups[0], header, first, name, result)
+        parts, at = [], first
+        for group in groups:
+            parts.append(_groups(pf, [group], header, at, name, result))
+            at += pf.metadata.row_group(group).num_rows
+        return [np.concatenate(cells) for cells in zip(*parts, strict=True)]
+    at = _positions(table.column_names, header)
+    return [
+        _cells(table.column(k), c, first, name, result) for k, c in zip(at, header, strict=True)
+    ]
+
+
+def _positions(names: list[str], header: list[str]) -> list[int]:
+    """Where each column of ``header`` is among ``names`` (a name twice: each in turn)."""
+    seen: dict[str, int] = {}
+    out = []
+    for c in header:
+        k = seen.get(c, 0)
+        out.append([i for i, n in enumerate(names) if n == c][k])
+        seen[c] = k + 1
+    return out
+
+
 def _row_group(
     pf: pq.ParquetFile, group: int, header: list[str], first: int, name: str, result: ReadResult
 ) -> list[np.ndarray]:
-    """The cells of one row group, per column; a column that cannot be decoded is blank, and
-    named (its rows named one by one when no column of the group can be decoded)."""
+    """The cells of one broken row group, per column; a column that cannot be decoded is blank,
+    and named (its rows named one by one when no column of the group can be decoded)."""
     n = pf.metadata.row_group(group).num_rows
-    try:
-        table = pf.read_row_group(group, columns=header)
-        columns = {c: table.column(c) for c in header}
-    except Exception:  # noqa: BLE001 - a broken row group: try each column alone
-        columns = {c: _one_column(pf, group, c) for c in header}
-    broken = [c for c in header if columns[c] is None]
+    columns = dict(enumerate(_one_column(pf, group, c, header[:j].count(c))
+                             for j, c in enumerate(header)))  # fmt: skip
+    broken = [c for j, c in enumerate(header) if columns[j] is None]
     if len(broken) == len(header):
         for row in range(first, first + n):
             result.issue("parquet_bad_rows", name, row=row, value=f"{group + 1}")
@@ -132,13 +180,15 @@ def _row_group(
             span = f"{first}-{first + n - 1}"
             result.issue("parquet_bad_column", name, row=first, column=c, value=span)
     blank = np.full(n, None, dtype=object)
-    return [blank if columns[c] is None else _cells(columns[c], c, first, name, result)
-            for c in header]  # fmt: skip
+    return [blank if columns[j] is None else _cells(columns[j], c, first, name, result)
+            for j, c in enumerate(header)]  # fmt: skip
 
 
-def _one_column(pf: pq.ParquetFile, group: int, column: str) -> pa.ChunkedArray | None:
+def _one_column(
+    pf: pq.ParquetFile, group: int, column: str, occurrence: int
+) -> pa.ChunkedArray | None:
     try:
-        return pf.read_row_group(group, columns=[column]).column(0)
+        return pf.read_row_group(group, columns=[column]).column(occurrence)
     except Exception:  # noqa: BLE001 - this column chunk is broken
         return None
 

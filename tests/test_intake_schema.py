@@ -119,6 +119,8 @@ def test_what_the_kit_does_not_make_is_refused_by_name(
          "registrations.value"),
         (["DELETE FROM meta WHERE key = 'schema_version'"], "store_missing_part",
          "meta.schema_version"),
+        (["UPDATE meta SET value = '0' WHERE key = 'schema_version'"], "store_old_version",
+         "meta.schema_version"),
     ],
 )  # fmt: skip
 def test_an_older_or_damaged_store_is_named_and_left_as_it_was(

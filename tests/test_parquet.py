@@ -169,3 +169,31 @@ def test_a_parquet_file_goes_through_the_store_as_read(tmp_path: Path) -> None:
     a, b = load(tmp_path / "s.duckdb", lang="en"), load(tmp_path / "odd.parquet", lang="en")
     assert a.issues.drop(columns="file").equals(b.issues.drop(columns="file"))
     assert np.array_equal(a.registrations["source_row"], b.registrations["source_row"])
+
+
+def test_row_groups_read_together_and_alone_keep_their_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Groups are read several at once; a broken one among them is read alone, the others kept.
+    A column name twice is read twice, each its own cells."""
+    import socprev_kit.parquet as reader
+
+    monkeypatch.setattr(reader, "BATCH_ROWS", 7)
+    table = _table(12).append_column("waarde ", pa.array([9] * 12))
+    path = tmp_path / "groups.parquet"
+    pq.write_table(table.rename_columns([*table.column_names[:-1], "waarde"]), path,
+                   row_group_size=3, write_page_checksum=True)  # fmt: skip
+    assert [g for g, _ in reader._batches(pq.ParquetFile(path).metadata)] == [[0, 1], [2, 3]]
+    meta = pq.ParquetFile(path).metadata.row_group(2)
+    data = bytearray(path.read_bytes())
+    for j in range(meta.num_columns):
+        c = meta.column(j)
+        end = (c.dictionary_page_offset or c.data_page_offset) + c.total_compressed_size
+        data[end - 4 : end] = b"\xa5" * 4
+    path.write_bytes(bytes(data))
+    loaded = load(path, lang="en")
+    assert sorted(loaded.registrations["source_row"]) == [2, 3, 4, 5, 6, 7, 11, 12, 13]
+    assert loaded.registrations.sort_values("source_row")["value"].tolist()[:2] == [0, 1]
+    bad = loaded.issues.query("check == 'parquet_bad_rows'")
+    assert bad["row"].tolist() == [8, 9, 10] and set(bad["value"]) == {"3"}
+    assert "duplicate_column" in set(loaded.issues["check"])

@@ -201,9 +201,11 @@ def _problem(check: str, obj: str, value: str, hint: str = "") -> dict[str, str]
 
 
 def version_problem(con: duckdb.DuckDBPyConnection) -> dict[str, str] | int:
-    """The store's schema version, or the problem of a missing or unreadable version row."""
+    """The store's schema version, or the problem of a missing, unreadable or older one."""
     rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
     text = str(rows[0][0]) if rows and rows[0][0] is not None else ""
     if not text.isdigit():
-        return _problem("store_missing_part", "meta.schema_version", "meta: schema_version")
+        return _problem("store_missing_part", "meta.schema_version", "meta.schema_version")
+    if int(text) < SCHEMA_VERSION:  # no kit made such a store: nothing to read it as
+        return _problem("store_old_version", "meta.schema_version", text, str(SCHEMA_VERSION))
     return int(text)

@@ -7,6 +7,7 @@ write that fails because the file size limit of the process is reached.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -245,3 +246,34 @@ def test_a_file_that_takes_too_long_to_read_is_named_and_the_others_are_read(
     assert refused["file"].tolist() == [str(data / "big.csv")]
     assert set(dataset.registrations["nis_code"].astype(str)) == {"35002", "35013"}
     assert "langer dan 0.5 seconden" in refused["message"].iloc[0]
+
+
+@pytest.mark.slow
+def test_the_reading_process_ends_with_a_killed_batch(tiny_data: Path, tmp_path: Path) -> None:
+    """A batch killed (SIGKILL) while its reading process reads a large file: that process sees
+    it and ends too, instead of reading on for nobody."""
+    import time
+
+    import psutil
+
+    data = tmp_path / "data"
+    data.mkdir()
+    lines = (tiny_data / "registrations_35013.csv").read_text(encoding="utf-8").splitlines()
+    with (data / "big.csv").open("w", encoding="utf-8") as fh:
+        fh.write(lines[0] + "\n")
+        while fh.tell() < 150 * 2**20:
+            fh.write("\n".join(lines[1:]) + "\n")
+    args = [sys.executable, "-m", "socprev_kit.cli", "batch", "35013", "--data", str(data),
+            "--out", str(tmp_path / "out"), "--notebook", str(REPORT), "--jobs", "1"]  # fmt: skip
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline, reader = time.monotonic() + 60, None
+    while reader is None and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+        found = [c for c in psutil.Process(proc.pid).children(recursive=True)
+                 if "socprev_kit.batch.reading" in " ".join(c.cmdline())]  # fmt: skip
+        reader = found[0] if found else None
+    assert reader is not None, "no reading process seen"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs([reader], timeout=10)
+    assert gone and not alive

@@ -277,3 +277,27 @@ def test_the_reading_process_ends_with_a_killed_batch(tiny_data: Path, tmp_path:
     proc.wait()
     gone, alive = psutil.wait_procs([reader], timeout=10)
     assert gone and not alive
+
+
+@pytest.mark.slow
+def test_two_batches_into_one_folder_with_staggered_starts(tiny_data: Path, tmp_path: Path):
+    """The second batch starts while the first writes: neither removes the other's temporary
+    files, both end well, and the folder holds whole files only, no temporary file, no journal."""
+    import time
+
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "socprev_kit.cli", "batch", "35013", "35002", "--data",
+            str(tiny_data), "--out", str(out), "--notebook", str(REPORT), "--jobs", "1",
+            "--lang", "nl", "fr", "--param", "pause=0.3", "--force"]  # fmt: skip
+    first = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while not list(out.glob(".records/*/*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    second = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for proc in (first, second):
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0 and "Traceback" not in err, err
+    files = _snapshot(out)
+    assert not [name for name in files if name.endswith(".tmp") or "/.journal/" in name]
+    assert all(_complete(name, data) for name, data in files.items()), sorted(files)
+    assert json.loads(files["manifest.json"])["counts"]["ok"] == 4

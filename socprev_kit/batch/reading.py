@@ -66,7 +66,7 @@ def read_isolated(path: Path, memory_mb: float | None) -> tuple:
             if last is None or last in skip:  # not inside a file: validation, start-up
                 raise DataReadError(path, why[1] if why else _reason(code, stderr))
             skip[last] = list(why) if why else ["reading_stopped", _reason(code, "")]
-            log.warning("stopped reading %s (%s)", last, skip[last])
+            log.info("stopped reading %s (%s)", last, skip[last])
 
 
 def _round(path: Path, skip: dict, ceilings: tuple, folder: Path) -> tuple:

@@ -301,3 +301,45 @@ def test_two_batches_into_one_folder_with_staggered_starts(tiny_data: Path, tmp_
     assert not [name for name in files if name.endswith(".tmp") or "/.journal/" in name]
     assert all(_complete(name, data) for name, data in files.items()), sorted(files)
     assert json.loads(files["manifest.json"])["counts"]["ok"] == 4
+
+
+def test_a_reader_that_crashes_on_a_file_names_it_and_reads_the_others(
+    tiny_data: Path, tmp_path: Path
+) -> None:
+    """The reading process dies by a signal (SIGSEGV, as a crash inside a library would end it)
+    while it reads one file: that file is named (``reading_stopped``), the others are read."""
+    import threading
+    import time
+
+    import psutil
+
+    from socprev_kit.batch.reading import read_isolated
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for f in tiny_data.iterdir():
+        (data / f.name).write_bytes(f.read_bytes())
+    lines = (tiny_data / "registrations_35013.csv").read_text(encoding="utf-8").splitlines()
+    with (data / "big.csv").open("w", encoding="utf-8") as fh:
+        fh.write(lines[0] + "\n")
+        while fh.tell() < 150 * 2**20:
+            fh.write("\n".join(lines[1:]) + "\n")
+    got: list = []
+    reading = threading.Thread(target=lambda: got.append(read_isolated(data, None)))
+    reading.start()
+    deadline, crashed = time.monotonic() + 60, False
+    while not crashed and time.monotonic() < deadline:
+        time.sleep(0.1)
+        for child in psutil.Process().children():
+            cmd = " ".join(child.cmdline())
+            progress = Path(cmd.split()[-2]) / "progress.txt" if "batch.reading" in cmd else None
+            if progress and progress.exists() and "big.csv" in progress.read_text():
+                child.send_signal(signal.SIGSEGV)
+                crashed = True
+    reading.join(timeout=120)
+    assert crashed and got
+    _, dataset = got[0]
+    stopped = dataset.issues.query("check == 'reading_stopped'")
+    assert stopped["file"].tolist() == [str(data / "big.csv")]
+    assert "SIGSEGV" in stopped["message"].iloc[0]
+    assert set(dataset.registrations["nis_code"].astype(str)) == {"35002", "35013"}

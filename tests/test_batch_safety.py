@@ -7,6 +7,7 @@ write that fails because the file size limit of the process is reached.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -245,3 +246,100 @@ def test_a_file_that_takes_too_long_to_read_is_named_and_the_others_are_read(
     assert refused["file"].tolist() == [str(data / "big.csv")]
     assert set(dataset.registrations["nis_code"].astype(str)) == {"35002", "35013"}
     assert "langer dan 0.5 seconden" in refused["message"].iloc[0]
+
+
+@pytest.mark.slow
+def test_the_reading_process_ends_with_a_killed_batch(tiny_data: Path, tmp_path: Path) -> None:
+    """A batch killed (SIGKILL) while its reading process reads a large file: that process sees
+    it and ends too, instead of reading on for nobody."""
+    import time
+
+    import psutil
+
+    data = tmp_path / "data"
+    data.mkdir()
+    lines = (tiny_data / "registrations_35013.csv").read_text(encoding="utf-8").splitlines()
+    with (data / "big.csv").open("w", encoding="utf-8") as fh:
+        fh.write(lines[0] + "\n")
+        while fh.tell() < 150 * 2**20:
+            fh.write("\n".join(lines[1:]) + "\n")
+    args = [sys.executable, "-m", "socprev_kit.cli", "batch", "35013", "--data", str(data),
+            "--out", str(tmp_path / "out"), "--notebook", str(REPORT), "--jobs", "1"]  # fmt: skip
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline, reader = time.monotonic() + 60, None
+    while reader is None and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+        found = [c for c in psutil.Process(proc.pid).children(recursive=True)
+                 if "socprev_kit.batch.reading" in " ".join(c.cmdline())]  # fmt: skip
+        reader = found[0] if found else None
+    assert reader is not None, "no reading process seen"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs([reader], timeout=10)
+    assert gone and not alive
+
+
+@pytest.mark.slow
+def test_two_batches_into_one_folder_with_staggered_starts(tiny_data: Path, tmp_path: Path):
+    """The second batch starts while the first writes: neither removes the other's temporary
+    files, both end well, and the folder holds whole files only, no temporary file, no journal."""
+    import time
+
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "socprev_kit.cli", "batch", "35013", "35002", "--data",
+            str(tiny_data), "--out", str(out), "--notebook", str(REPORT), "--jobs", "1",
+            "--lang", "nl", "fr", "--param", "pause=0.3", "--force"]  # fmt: skip
+    first = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while not list(out.glob(".records/*/*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    second = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for proc in (first, second):
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0 and "Traceback" not in err, err
+    files = _snapshot(out)
+    assert not [name for name in files if name.endswith(".tmp") or "/.journal/" in name]
+    assert all(_complete(name, data) for name, data in files.items()), sorted(files)
+    assert json.loads(files["manifest.json"])["counts"]["ok"] == 4
+
+
+def test_a_reader_that_crashes_on_a_file_names_it_and_reads_the_others(
+    tiny_data: Path, tmp_path: Path
+) -> None:
+    """The reading process dies by a signal (SIGSEGV, as a crash inside a library would end it)
+    while it reads one file: that file is named (``reading_stopped``), the others are read."""
+    import threading
+    import time
+
+    import psutil
+
+    from socprev_kit.batch.reading import read_isolated
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for f in tiny_data.iterdir():
+        (data / f.name).write_bytes(f.read_bytes())
+    lines = (tiny_data / "registrations_35013.csv").read_text(encoding="utf-8").splitlines()
+    with (data / "big.csv").open("w", encoding="utf-8") as fh:
+        fh.write(lines[0] + "\n")
+        while fh.tell() < 150 * 2**20:
+            fh.write("\n".join(lines[1:]) + "\n")
+    got: list = []
+    reading = threading.Thread(target=lambda: got.append(read_isolated(data, None)))
+    reading.start()
+    deadline, crashed = time.monotonic() + 60, False
+    while not crashed and time.monotonic() < deadline:
+        time.sleep(0.1)
+        for child in psutil.Process().children():
+            cmd = " ".join(child.cmdline())
+            progress = Path(cmd.split()[-2]) / "progress.txt" if "batch.reading" in cmd else None
+            if progress and progress.exists() and "big.csv" in progress.read_text():
+                child.send_signal(signal.SIGSEGV)
+                crashed = True
+    reading.join(timeout=120)
+    assert crashed and got
+    _, dataset = got[0]
+    stopped = dataset.issues.query("check == 'reading_stopped'")
+    assert stopped["file"].tolist() == [str(data / "big.csv")]
+    assert "SIGSEGV" in stopped["message"].iloc[0]
+    assert set(dataset.registrations["nis_code"].astype(str)) == {"35002", "35013"}

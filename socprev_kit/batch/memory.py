@@ -131,7 +131,7 @@ def _patrol() -> None:
             elif held > w.mb and not w.done:
                 w.exceeded = held
                 w.done = True
-                log.warning("process %d holds %.0f MB, over %g MB: stopped", w.pid, held, w.mb)
+                log.info("process %d holds %.0f MB, over %g MB: stopped", w.pid, held, w.mb)
                 with contextlib.suppress(OSError):
                     os.kill(w.pid, signal.SIGKILL)
         time.sleep(INTERVAL)

@@ -66,7 +66,7 @@ def read_isolated(path: Path, memory_mb: float | None) -> tuple:
             if last is None or last in skip:  # not inside a file: validation, start-up
                 raise DataReadError(path, why[1] if why else _reason(code, stderr))
             skip[last] = list(why) if why else ["reading_stopped", _reason(code, "")]
-            log.warning("stopped reading %s (%s)", last, skip[last])
+            log.info("stopped reading %s (%s)", last, skip[last])
 
 
 def _round(path: Path, skip: dict, ceilings: tuple, folder: Path) -> tuple:
@@ -79,6 +79,7 @@ def _round(path: Path, skip: dict, ceilings: tuple, folder: Path) -> tuple:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package, os.environ.get(
         "PYTHONPATH")]))}  # fmt: skip
     argv = [sys.executable, "-m", "socprev_kit.batch.reading", str(path), str(folder)]
+    argv.append(str(os.getpid()))
     why = None
     with (folder / "stderr.txt").open("wb") as err:
         child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=err, stderr=err, env=env)
@@ -132,11 +133,33 @@ def unread_files(read, data) -> list[dict]:  # noqa: ANN001 - ReadResult, Datase
     return list(found.values())
 
 
-def _child(path: str, folder: str) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """End this process when the batch that started it (``parent``) is gone: killed, it waits
+    for nothing. Linux: the kernel's parent-death signal (a thread of ours would wait for a
+    long C call of the reader to let go); elsewhere a thread that looks twice a second."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        import threading
+
+        def look() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(3)
+
+        threading.Thread(target=look, daemon=True).start()
+    if os.getppid() != parent:  # gone before the signal was asked for
+        os._exit(3)
+
+
+def _child(path: str, folder: str, parent: int) -> None:
     """The child process: read, validate, pickle; each file's name to the progress file first."""
     from ..loading import read_paths
     from ..validation import validate
 
+    _exit_with_parent(parent)
     here = Path(folder)
     skip = {k: tuple(v) for k, v in json.loads((here / "skip.json").read_text()).items()}
     with (here / "progress.txt").open("a", encoding="ascii") as progress:
@@ -155,4 +178,4 @@ def _child(path: str, folder: str) -> None:
 
 
 if __name__ == "__main__":
-    _child(sys.argv[1], sys.argv[2])
+    _child(sys.argv[1], sys.argv[2], int(sys.argv[3]))

@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 from . import __version__
-from .arguments import count, lang_of, out_file, out_folder
+from .arguments import count, lang_of, notebook, out_file, out_folder
 from .errors import OutputError, SocprevError
 
 #: System errors that mean "cannot write there": full disk, quota, file size, read-only, rights.
@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("sample-data", help="(re)generate the synthetic sample data set")
     g.add_argument("--out", type=Path, required=True, help="folder to write to")
-    g.add_argument("--seed", type=int, default=2026)
+    g.add_argument("--seed", type=count, default=2026)
     g.set_defaults(func=cmd_sample_data)
     _add_batch(sub)
     _add_audit(sub)
@@ -208,7 +208,10 @@ def skip_iri_grammars() -> None:
 def cmd_batch(args: argparse.Namespace) -> int:
     import logging
 
-    out_folder(args.out, lang_of(args))
+    lang = lang_of(args)
+    out_folder(args.out, lang)
+    notebook(args.notebook, lang)
+    notebook(args.project_notebook, lang)
     skip_iri_grammars()
     from .batch import batch
     from .batch.errors import BatchPlanError

@@ -97,10 +97,11 @@ def add_intake_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..arguments import out_file
+    from ..arguments import out_file, regular
     from .importing import default_store, import_files
 
     store = out_file(args.store or default_store(args.paths), args.lang, "_intake.duckdb")
+    regular(store, args.lang)
     report = _unless_full(
         store, lambda: import_files(args.paths, store, lang=args.lang, lock_timeout=args.wait)
     )
@@ -149,8 +150,10 @@ def report_lines(report, lang: str) -> list[str]:  # noqa: ANN001 - an ImportRep
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from ..arguments import regular
     from .versions import for_people, history
 
+    regular(args.store, args.lang)
     table = history(
         args.store,
         project=args.project,

@@ -174,7 +174,9 @@ def _csv_and_a_file(folder: Path) -> Built:
 
 def _argument_case(name: str, *argv: str, says: tuple[str, ...] = ()) -> None:
     def build(folder: Path) -> Built:
-        return _csv_and_a_file(folder)
+        built = _csv_and_a_file(folder)
+        os.mkfifo(folder / "pipe.duckdb")  # a store that would block whoever opens it
+        return built
 
     build.__doc__ = f"socprev-kit {' '.join(argv)}: refused before any work, exit 2."
     case(name, argv=argv, exit=2, max_seconds=30, says=says)(build)
@@ -233,4 +235,22 @@ _argument_case(
     "files_batch_out_is_a_file",
     *("batch", "11002", "--out", "{dir}/afile.txt", "--lang", "en"),
     says=("afile.txt",),
+)
+_argument_case(
+    "files_import_store_is_a_pipe",
+    *("import", "{path}", "--store", "{dir}/pipe.duckdb", "--lang", "en"),
+    says=("not a regular file",),
+)
+_argument_case(
+    "files_history_store_is_a_pipe",
+    *("history", "--store", "{dir}/pipe.duckdb", "--lang", "fr"),
+    says=("pas un fichier ordinaire",),
+)
+_argument_case(
+    "files_sample_data_negative_seed", *("sample-data", "--out", "{dir}/sd", "--seed", "-5")
+)
+_argument_case(
+    "files_batch_notebook_is_not_a_notebook",
+    *("batch", "11002", "--notebook", "{dir}/afile.txt", "--out", "{dir}/rb", "--lang", "nl"),
+    says=("geen Jupyter-notebook",),
 )

@@ -7,6 +7,7 @@ command is misused. No traceback reaches the user; set ``SOCPREV_DEBUG=1`` to se
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import textwrap
@@ -332,10 +333,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _readable_output() -> None:
-    """Print names that are not UTF-8 (a file name's undecodable bytes) as escapes, not crash."""
+    """Print names that are not UTF-8 (a file name's undecodable bytes) as escapes, not crash;
+    the kit's log warnings as one line each, without a traceback (``SOCPREV_DEBUG=1``: with)."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    logger = logging.getLogger("socprev_kit")
+    if not os.environ.get("SOCPREV_DEBUG") and not any(
+        isinstance(h, _OneLine) for h in logger.handlers
+    ):
+        handler = _OneLine()
+        handler.setLevel(logging.WARNING)
+        logger.addHandler(handler)
+
+
+class _OneLine(logging.StreamHandler):
+    """A log record as ``socprev-kit: message (the error)``, on the current ``sys.stderr``."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        error = record.exc_info[1] if record.exc_info else None
+        text = record.getMessage() + (f" ({type(error).__name__}: {error})" if error else "")
+        print(f"socprev-kit: {text}", file=sys.stderr)
 
 
 def _cannot_write(exc: OSError) -> bool:

@@ -453,3 +453,20 @@ def test_a_batch_that_cannot_write_says_which_folder(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert f"Impossible d'écrire dans le dossier {out}" in proc.stderr
     assert "Traceback" not in proc.stderr and "unexpected" not in proc.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_printed_and_written(tmp_path, capsys):
+    import os
+
+    data = tmp_path / "data"
+    data.mkdir()
+    with open(os.fsencode(data) + b"/gemeente\xe9.csv", "wb") as fh:
+        fh.write("\r\n".join([HEADER, "RONSE-SHW;45041;Ronse;2024-01;O04;twee;"]).encode())
+    out = tmp_path / "issues.xlsx"
+    code, printed, err = run(capsys, "validate", data, "--out", out, "--lang", "en")
+    assert code == 1 and "unexpected" not in err
+    assert "gemeente\\xe9.csv" in printed
+    cells = [
+        c for row in openpyxl.load_workbook(out).active.iter_rows(values_only=True) for c in row
+    ]
+    assert str(data / "gemeente\\xe9.csv") in cells

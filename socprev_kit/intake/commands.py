@@ -125,13 +125,15 @@ def _unless_full(store: Path, work):  # noqa: ANN001, ANN202 - a callable and it
 
 def report_lines(report, lang: str) -> list[str]:  # noqa: ANN001 - an ImportReport
     """What happened to each file, in ``lang``."""
+    from ..datafiles import shown
+
     t = TEXTS[lang]
     lines = []
     for f in report.files:
         detail = t["store_file"] if f.detail == "intake store" else f.detail
         lines.append(
             t[f.status].format(
-                name=f.path.name,
+                name=shown(f.path.name),
                 id=f.import_id,
                 new=f.new,
                 changed=f.changed,

@@ -170,7 +170,7 @@ def _count_issues(report: ImportReport, lang: str, timeout: float) -> None:
     for f in report.files:
         if f.status == "unreadable":
             continue
-        where = f.same_as or str(f.path)
+        where = f.same_as or shown(f.path)
         f.errors = int(counts.get((where, "error"), 0))
         f.warnings = int(counts.get((where, "warning"), 0))
         f.notes = int(counts.get((where, "info"), 0))

@@ -161,6 +161,16 @@ def name_not_utf8(folder: Path) -> Built:
     return Built("data", csv_rows("data/bad\\xff.csv", 2, 12))
 
 
+case(
+    "files_import_name_not_utf8",
+    argv=("import", "{path}", "--lang", "en"),
+    exit=1,
+    checks=frozenset({"bad_number"}),
+    usable=11,
+    says=("NEW          bad\\xff.csv", "1 error(s)"),
+)(name_not_utf8)
+
+
 # --- arguments checked before work starts --------------------------------------------------------
 
 

@@ -111,8 +111,10 @@ def import_files(
             report.files.append(FileOutcome(path, "unreadable", detail="intake store"))
             continue
         if found.problem is not None:  # never opened: a pipe, a device, too large, a far link
+            from ..messages import message
+
             check, value, hint = found.problem
-            detail = f"{check}: {shown(value or hint)}" if value or hint else check
+            detail = message(check, lang, value=value, hint=hint)  # type: ignore[arg-type]
             report.files.append(FileOutcome(found.path, "unreadable", detail=detail))
             continue
         p = _read(path)

@@ -68,6 +68,19 @@ def socket_in_folder(folder: Path) -> Built:
     return Built("data", REGS)
 
 
+@case(
+    "files_import_fifo_named",
+    argv=("import", "{path}", "--lang", "en", "--store", "{dir}/s.duckdb"),
+    exit=2,
+    max_seconds=20,
+    says=("UNREADABLE   pipe.csv", "not a regular file"),
+)
+def import_fifo_named(folder: Path) -> Built:
+    """import of a named pipe: never opened (reading it to hash it blocked forever)."""
+    os.mkfifo(folder / "pipe.csv")
+    return Built("pipe.csv")
+
+
 # --- bytes on disk checked before reading --------------------------------------------------------
 
 

@@ -57,6 +57,22 @@ TEXTS = {
         "L'année {year} n'est pas possible : donnez une année de {first} à {last}.",
         "The year {year} cannot be used: give a year from {first} to {last}.",
     ),
+    "special": (
+        "{path} is geen gewoon bestand (maar een named pipe, apparaat of socket). Geef een "
+        "gewoon bestand.",
+        "{path} n'est pas un fichier ordinaire (mais un tube nommé, un périphérique ou un "
+        "socket). Donnez un fichier ordinaire.",
+        "{path} is not a regular file (but a named pipe, a device or a socket). Give an ordinary "
+        "file.",
+    ),
+    "notebook": (
+        "{path} is geen Jupyter-notebook (.ipynb). Geef het rapportnotebook, bijvoorbeeld "
+        "notebooks/municipality_report.ipynb.",
+        "{path} n'est pas un notebook Jupyter (.ipynb). Donnez le notebook du rapport, par "
+        "exemple notebooks/municipality_report.ipynb.",
+        "{path} is not a Jupyter notebook (.ipynb). Give the report notebook, for example "
+        "notebooks/municipality_report.ipynb.",
+    ),
     "count": (
         "{text}: geef een geheel getal van 0 of meer.",
         "{text} : donnez un nombre entier de 0 ou plus.",
@@ -103,6 +119,30 @@ def out_folder(path: Path, lang: str | None) -> Path:
     blocker = _file_above(path)
     if blocker is not None:
         raise UsageError(say("under_file", lang, path=path, file=blocker), path)
+    return path
+
+
+def regular(path: Path, lang: str | None) -> Path:
+    """``path``, if it exists, as a regular file (a store, a notebook): never a named pipe,
+    which would block the command forever, nor a device."""
+    if path.exists() and not path.is_dir() and not path.is_file():
+        raise UsageError(say("special", lang, path=path), path)
+    return path
+
+
+def notebook(path: Path | None, lang: str | None) -> Path | None:
+    """``path``, if it is a file, as a Jupyter notebook (JSON with cells); a missing path is
+    left to the batch, which says which notebook it needs."""
+    import json
+
+    if path is None or not regular(path, lang).is_file():
+        return path
+    try:
+        cells = json.loads(path.read_bytes()).get("cells")
+    except (ValueError, AttributeError, OSError):
+        cells = None
+    if not isinstance(cells, list):
+        raise UsageError(say("notebook", lang, path=path), path)
     return path
 
 

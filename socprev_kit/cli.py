@@ -7,13 +7,14 @@ command is misused. No traceback reaches the user; set ``SOCPREV_DEBUG=1`` to se
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import textwrap
 from pathlib import Path
 
 from . import __version__
-from .arguments import count, lang_of, out_file, out_folder
+from .arguments import count, lang_of, notebook, out_file, out_folder
 from .errors import OutputError, SocprevError
 
 #: System errors that mean "cannot write there": full disk, quota, file size, read-only, rights.
@@ -96,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("sample-data", help="(re)generate the synthetic sample data set")
     g.add_argument("--out", type=Path, required=True, help="folder to write to")
-    g.add_argument("--seed", type=int, default=2026)
+    g.add_argument("--seed", type=count, default=2026)
     g.set_defaults(func=cmd_sample_data)
     _add_batch(sub)
     _add_audit(sub)
@@ -226,7 +227,10 @@ def skip_iri_grammars() -> None:
 def cmd_batch(args: argparse.Namespace) -> int:
     import logging
 
-    out_folder(args.out, lang_of(args))
+    lang = lang_of(args)
+    out_folder(args.out, lang)
+    notebook(args.notebook, lang)
+    notebook(args.project_notebook, lang)
     skip_iri_grammars()
     from .batch import batch
     from .batch.errors import BatchPlanError
@@ -351,10 +355,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _readable_output() -> None:
-    """Print names that are not UTF-8 (a file name's undecodable bytes) as escapes, not crash."""
+    """Print names that are not UTF-8 (a file name's undecodable bytes) as escapes, not crash;
+    the kit's log warnings as one line each, without a traceback (``SOCPREV_DEBUG=1``: with)."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    logger = logging.getLogger("socprev_kit")
+    if not os.environ.get("SOCPREV_DEBUG") and not any(
+        isinstance(h, _OneLine) for h in logger.handlers
+    ):
+        handler = _OneLine()
+        handler.setLevel(logging.WARNING)
+        logger.addHandler(handler)
+
+
+class _OneLine(logging.StreamHandler):
+    """A log record as ``socprev-kit: message (the error)``, on the current ``sys.stderr``."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        error = record.exc_info[1] if record.exc_info else None
+        text = record.getMessage() + (f" ({type(error).__name__}: {error})" if error else "")
+        print(f"socprev-kit: {text}", file=sys.stderr)
 
 
 def _cannot_write(exc: OSError) -> bool:

@@ -438,3 +438,35 @@ def test_full_disk_and_read_only_folder_on_a_real_file_system(small_disk, capsys
     from socprev_kit import load
 
     assert len(load(store).registrations) == 6  # what was stored is all there
+
+
+def test_a_batch_that_cannot_write_says_which_folder(tmp_path):
+    """The batch's CLI on a real EFBIG: the message names --out in the report language, exit
+    2, no traceback (the batch's own log warnings come as one line each)."""
+    out = tmp_path / "reports"
+    proc = subprocess.run(
+        [str(EXE), "batch", "11002", "--lang", "fr", "--jobs", "1", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        preexec_fn=_fsize_limit(100),
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert f"Impossible d'écrire dans le dossier {out}" in proc.stderr
+    assert "Traceback" not in proc.stderr and "unexpected" not in proc.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_printed_and_written(tmp_path, capsys):
+    import os
+
+    data = tmp_path / "data"
+    data.mkdir()
+    with open(os.fsencode(data) + b"/gemeente\xe9.csv", "wb") as fh:
+        fh.write("\r\n".join([HEADER, "RONSE-SHW;45041;Ronse;2024-01;O04;twee;"]).encode())
+    out = tmp_path / "issues.xlsx"
+    code, printed, err = run(capsys, "validate", data, "--out", out, "--lang", "en")
+    assert code == 1 and "unexpected" not in err
+    assert "gemeente\\xe9.csv" in printed
+    cells = [
+        c for row in openpyxl.load_workbook(out).active.iter_rows(values_only=True) for c in row
+    ]
+    assert str(data / "gemeente\\xe9.csv") in cells

@@ -455,3 +455,35 @@ def test_feedback_from_the_intake_store_equals_feedback_from_the_files(tmp_path:
     for title in sheets[0].sheetnames:
         rows = [[list(r) for r in wb[title].iter_rows(values_only=True)] for wb in sheets]
         assert rows[0] == rows[1], title
+
+
+def _ronse_csv(path: Path, months: list[str]) -> Path:
+    rows = [";".join(REG_HEADERS)] + [f"RON-SW;45041;Ronse;{m};O04;{i + 3};" for i, m in
+                                      enumerate(months)]  # fmt: skip
+    path.write_text("\r\n".join(rows), encoding="utf-8")
+    return path
+
+
+def test_a_link_leaving_the_data_folder_is_not_followed(tmp_path):
+    """A registration file that is a link to a file elsewhere on the machine: not read, and
+    the feedback names it with its target."""
+    data, elsewhere = tmp_path / "data", tmp_path / "elsewhere"
+    data.mkdir()
+    elsewhere.mkdir()
+    _ronse_csv(data / "registrations_45041.csv", MONTHS[:3])
+    far = _ronse_csv(elsewhere / "more.csv", MONTHS[3:])
+    (data / "registrations_45041_more.csv").symlink_to(far)
+    r = write_feedback("45041", data=data, lang="fr", out=tmp_path / "fb")
+    assert r.counts["warning"] == 1
+    issues = openpyxl.load_workbook(r.xlsx).worksheets[2]
+    texts = [" ".join(str(c) for c in row if c) for row in issues.iter_rows(values_only=True)]
+    linked = [t for t in texts if "registrations_45041_more.csv" in t]
+    assert len(linked) == 1 and "lien symbolique" in linked[0] and str(far) in linked[0]
+
+
+def test_feedback_out_must_be_a_folder(tmp_path, capsys):
+    (tmp_path / "afile.txt").write_text("x")
+    code = main(["feedback", "45041", "--out", str(tmp_path / "afile.txt"), "--lang", "fr"])
+    assert code == 2
+    assert "afile.txt est un fichier, pas un dossier" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile.txt"]

@@ -422,3 +422,22 @@ def test_missing_libreoffice_fails_in_ci_and_skips_elsewhere(monkeypatch):
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception):
         _soffice()
+
+
+@pytest.mark.parametrize(
+    ("year", "lang", "words"), [(99999, "en", "from 2000 to"), (-1, "fr", "de 2000 à")]
+)
+def test_a_year_the_kit_cannot_register_is_refused_before_work(tmp_path, year, lang, words):
+    from socprev_kit.errors import UsageError
+
+    out = tmp_path / "t.xlsx"
+    with pytest.raises(UsageError, match=words):
+        write_template(out, project_id="ANT-SW", lang=lang, year=year, data=tmp_path / "none")
+    assert not out.exists()
+
+
+def test_template_command_refuses_an_output_that_cannot_be_a_file(tmp_path, capsys):
+    (tmp_path / "afile.txt").write_text("x")
+    out = tmp_path / "afile.txt" / "t.xlsx"
+    assert main(["template", "--project", "ANT-SW", "--out", str(out), "--lang", "nl"]) == 2
+    assert "afile.txt is een bestand, geen map" in capsys.readouterr().err

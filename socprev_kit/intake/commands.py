@@ -97,10 +97,11 @@ def add_intake_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..arguments import out_file
+    from ..arguments import out_file, regular
     from .importing import default_store, import_files
 
     store = out_file(args.store or default_store(args.paths), args.lang, "_intake.duckdb")
+    regular(store, args.lang)
     report = _unless_full(
         store, lambda: import_files(args.paths, store, lang=args.lang, lock_timeout=args.wait)
     )
@@ -124,13 +125,15 @@ def _unless_full(store: Path, work):  # noqa: ANN001, ANN202 - a callable and it
 
 def report_lines(report, lang: str) -> list[str]:  # noqa: ANN001 - an ImportReport
     """What happened to each file, in ``lang``."""
+    from ..datafiles import shown
+
     t = TEXTS[lang]
     lines = []
     for f in report.files:
         detail = t["store_file"] if f.detail == "intake store" else f.detail
         lines.append(
             t[f.status].format(
-                name=f.path.name,
+                name=shown(f.path.name),
                 id=f.import_id,
                 new=f.new,
                 changed=f.changed,
@@ -149,8 +152,10 @@ def report_lines(report, lang: str) -> list[str]:  # noqa: ANN001 - an ImportRep
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from ..arguments import regular
     from .versions import for_people, history
 
+    regular(args.store, args.lang)
     table = history(
         args.store,
         project=args.project,

@@ -111,8 +111,10 @@ def import_files(
             report.files.append(FileOutcome(path, "unreadable", detail="intake store"))
             continue
         if found.problem is not None:  # never opened: a pipe, a device, too large, a far link
+            from ..messages import message
+
             check, value, hint = found.problem
-            detail = f"{check}: {shown(value or hint)}" if value or hint else check
+            detail = message(check, lang, value=value, hint=hint)  # type: ignore[arg-type]
             report.files.append(FileOutcome(found.path, "unreadable", detail=detail))
             continue
         p = _read(path)
@@ -170,7 +172,7 @@ def _count_issues(report: ImportReport, lang: str, timeout: float) -> None:
     for f in report.files:
         if f.status == "unreadable":
             continue
-        where = f.same_as or str(f.path)
+        where = f.same_as or shown(f.path)
         f.errors = int(counts.get((where, "error"), 0))
         f.warnings = int(counts.get((where, "warning"), 0))
         f.notes = int(counts.get((where, "info"), 0))

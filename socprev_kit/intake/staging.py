@@ -41,7 +41,10 @@ class Pending:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        """The file's name as a person reads it (bytes that are not UTF-8 as ``\\xNN``)."""
+        from ..datafiles import shown
+
+        return shown(self.path.name)
 
     @property
     def n_rows(self) -> int:

@@ -19,6 +19,7 @@ import os
 import pandas as pd
 
 from ..contract import TABLES
+from ..datafiles import shown
 from .schema import COMPARED, KEYS, row_columns, typed
 from .staging import Pending, issue_rows, stage, table_rows
 from .store import test_pause
@@ -82,7 +83,7 @@ def _new_content(con, pending: list[Pending]) -> list[Pending]:  # noqa: ANN001
         if p.sha256 in same:
             p.same_as = same[p.sha256]
         else:
-            same[p.sha256] = (None, str(p.path), None)
+            same[p.sha256] = (None, shown(p.path), None)
             todo.append(p)
     return todo
 
@@ -220,7 +221,7 @@ def _import_row(p: Pending, now: dt.datetime, version: str) -> tuple:
     return (
         p.import_id,
         p.name,
-        str(p.path),
+        shown(p.path),
         p.sha256,
         p.size,
         now,

@@ -35,12 +35,10 @@ def add_template_command(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from ..arguments import existing, out_file, year
+    from ..arguments import existing, out_file
     from .write import write_template
 
     out_file(args.out, args.lang, example="template.xlsx")
-    if args.year is not None:
-        year(args.year, args.lang)
     if args.data is not None:
         existing(args.data, args.lang)
     path = write_template(

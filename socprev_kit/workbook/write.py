@@ -36,7 +36,8 @@ def write_template(
     lang
         ``"nl"``, ``"fr"`` or ``"en"``: sheet names, headers, instructions, messages.
     year
-        The year of the month columns (default: this year).
+        The year of the month columns (default: this year), one of
+        :func:`socprev_kit.arguments.years`.
     data
         A data set :func:`socprev_kit.load` reads (or a loaded ``Dataset``) with the projects,
         their objectives and what they register; default: the shipped sample data.
@@ -58,6 +59,10 @@ def write_template(
         raise ValueError("give project_id or nis_code (one of them)")
     if lang not in layout.LANGS:
         raise ValueError(f"lang must be one of {layout.LANGS}, not {lang!r}")
+    if year is not None:
+        from ..arguments import year as checked_year
+
+        checked_year(year, lang)  # a UsageError saying which years can be used
     dataset, source = _dataset(data)
     if nis_code is not None:
         nis_code = str(find_municipality(str(nis_code))["nis_code"])

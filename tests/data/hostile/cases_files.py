@@ -68,6 +68,19 @@ def socket_in_folder(folder: Path) -> Built:
     return Built("data", REGS)
 
 
+@case(
+    "files_import_fifo_named",
+    argv=("import", "{path}", "--lang", "en", "--store", "{dir}/s.duckdb"),
+    exit=2,
+    max_seconds=20,
+    says=("UNREADABLE   pipe.csv", "not a regular file"),
+)
+def import_fifo_named(folder: Path) -> Built:
+    """import of a named pipe: never opened (reading it to hash it blocked forever)."""
+    os.mkfifo(folder / "pipe.csv")
+    return Built("pipe.csv")
+
+
 # --- bytes on disk checked before reading --------------------------------------------------------
 
 
@@ -161,6 +174,16 @@ def name_not_utf8(folder: Path) -> Built:
     return Built("data", csv_rows("data/bad\\xff.csv", 2, 12))
 
 
+case(
+    "files_import_name_not_utf8",
+    argv=("import", "{path}", "--lang", "en"),
+    exit=1,
+    checks=frozenset({"bad_number"}),
+    usable=11,
+    says=("NEW          bad\\xff.csv", "1 error(s)"),
+)(name_not_utf8)
+
+
 # --- arguments checked before work starts --------------------------------------------------------
 
 
@@ -174,7 +197,9 @@ def _csv_and_a_file(folder: Path) -> Built:
 
 def _argument_case(name: str, *argv: str, says: tuple[str, ...] = ()) -> None:
     def build(folder: Path) -> Built:
-        return _csv_and_a_file(folder)
+        built = _csv_and_a_file(folder)
+        os.mkfifo(folder / "pipe.duckdb")  # a store that would block whoever opens it
+        return built
 
     build.__doc__ = f"socprev-kit {' '.join(argv)}: refused before any work, exit 2."
     case(name, argv=argv, exit=2, max_seconds=30, says=says)(build)
@@ -233,4 +258,22 @@ _argument_case(
     "files_batch_out_is_a_file",
     *("batch", "11002", "--out", "{dir}/afile.txt", "--lang", "en"),
     says=("afile.txt",),
+)
+_argument_case(
+    "files_import_store_is_a_pipe",
+    *("import", "{path}", "--store", "{dir}/pipe.duckdb", "--lang", "en"),
+    says=("not a regular file",),
+)
+_argument_case(
+    "files_history_store_is_a_pipe",
+    *("history", "--store", "{dir}/pipe.duckdb", "--lang", "fr"),
+    says=("pas un fichier ordinaire",),
+)
+_argument_case(
+    "files_sample_data_negative_seed", *("sample-data", "--out", "{dir}/sd", "--seed", "-5")
+)
+_argument_case(
+    "files_batch_notebook_is_not_a_notebook",
+    *("batch", "11002", "--notebook", "{dir}/afile.txt", "--out", "{dir}/rb", "--lang", "nl"),
+    says=("geen Jupyter-notebook",),
 )

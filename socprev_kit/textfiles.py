@@ -90,25 +90,25 @@ def _wide(raw: bytes) -> tuple[str | None, int]:
     return _WIDE.get(tuple(s > 0.5 for s in share)), start
 
 
-def head_lines(text: str, n: int, limit: int) -> tuple[list[str], list[int]]:
+def head_lines(text: str, n: int, limit: int) -> tuple[list[str | None], list[int]]:
     """The first ``n`` lines of ``text`` (without their ends; a line over ``limit`` characters
-    as ``""``) and the offset after each."""
+    as ``None``) and the offset after each."""
     lines, ends, pos = [], [], 0
     while len(lines) < n and pos < len(text):
         m = EOL.search(text, pos)
         end, after = (m.start(), m.end()) if m else (len(text), len(text))
-        lines.append(text[pos:end] if end - pos <= limit else "")
+        lines.append(text[pos:end] if end - pos <= limit else None)
         ends.append(after)
         pos = after
     return lines, ends
 
 
-def sniff(lines: list[str]) -> tuple[int, str, int]:
+def sniff(lines: list[str | None]) -> tuple[int, str, int]:
     """Find the header line and the separator: ``(line index, separator, known headers)``."""
     best = (0, ";", 0)
     for i, line in enumerate(lines):
         for sep in SEPARATORS:
-            if sep not in line:
+            if line is None or sep not in line:
                 continue
             cells = next(csv.reader([line], delimiter=sep), [])
             score = _known_headers(cells)
@@ -130,7 +130,7 @@ def read_csv(path: Path, result: ReadResult) -> None:
     head, ends = head_lines(text, lim.header_lines, lim.line_chars)
     hdr, sep, score = sniff(head)
     if score < 2:
-        _not_read(result, name, head)
+        _not_read(result, name, head, lim.line_chars)
         return
     header = next(csv.reader([head[hdr]], delimiter=sep))
     keep = _kept(header, lim)
@@ -171,8 +171,12 @@ def _text(raw: bytes, result: ReadResult, name: str) -> tuple[str, str]:
     return text, encoding
 
 
-def _not_read(result: ReadResult, name: str, head: list[str]) -> None:
-    """A file without known headers: prose (``not_a_table``) or a table of other columns."""
+def _not_read(result: ReadResult, name: str, head: list[str | None], limit: int) -> None:
+    """A file without known headers: prose (``not_a_table``) or a table of other columns; a
+    line over the length limit among the first is named (it may be the header)."""
+    for i in (i for i, ln in enumerate(head) if ln is None):
+        result.issue("line_too_long", name, row=i + 1, hint=str(limit))
+    head = [ln for ln in head if ln is not None]
     first = next((ln for ln in head if ln.strip()), "")[:80]
     if _tabular(head):
         result.issue("unrecognised_table", name, row=1, value=first, hint=first)

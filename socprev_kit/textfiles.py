@@ -27,7 +27,7 @@ SEPARATORS = (";", ",", "\t", "|")
 _NOTHING = re.compile(r'[\s;,|"\x00-\x1f\x7f]*')
 _FILLED = re.compile(r"\S")
 #: Characters the Arrow reader does not read as the csv module does (quotes, NUL, DOS end mark).
-_NOT_FOR_ARROW = re.compile('["\x00\x1a]')
+_NOT_FOR_ARROW = ('"', "\x00", "\x1a")
 #: Byte order marks of UTF-32 and UTF-16, longest first (the UTF-32 LE mark begins with the
 #: UTF-16 LE one); UTF-8's is read with the bytes after it.
 _BOMS = (
@@ -139,7 +139,7 @@ def read_csv(path: Path, result: ReadResult) -> None:
         result.issue("too_many_columns", name, value=named, hint=str(lim.columns))
         return
     columns, rows = None, None
-    if len(keep) == len(header) and not _NOT_FOR_ARROW.search(text):
+    if len(keep) == len(header) and not any(c in text for c in _NOT_FOR_ARROW):
         columns = _csv_columns_arrow(raw, encoding, sep, hdr, len(header), lim, text)
     del raw  # the record reader needs the text only
     if columns is None:
@@ -247,7 +247,7 @@ def _csv_columns_arrow(
 
 def _blank_line_inside(text: str) -> bool:
     """True when an empty line stands before the last line with data."""
-    for blank in ("\n\n", "\r\n\r\n", "\n\r\n", "\r\r"):
+    for blank in ("\n\n", "\n\r\n", "\r\r"):  # \r\n\r\n holds \n\r\n
         at = text.find(blank)
         if at != -1 and _FILLED.search(text, at):
             return True

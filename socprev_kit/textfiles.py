@@ -27,7 +27,7 @@ SEPARATORS = (";", ",", "\t", "|")
 _NOTHING = re.compile(r'[\s;,|"\x00-\x1f\x7f]*')
 _FILLED = re.compile(r"\S")
 #: Characters the Arrow reader does not read as the csv module does (quotes, NUL, DOS end mark).
-_NOT_FOR_ARROW = re.compile('["\x00\x1a]')
+_NOT_FOR_ARROW = ('"', "\x00", "\x1a")
 #: Byte order marks of UTF-32 and UTF-16, longest first (the UTF-32 LE mark begins with the
 #: UTF-16 LE one); UTF-8's is read with the bytes after it.
 _BOMS = (
@@ -90,25 +90,25 @@ def _wide(raw: bytes) -> tuple[str | None, int]:
     return _WIDE.get(tuple(s > 0.5 for s in share)), start
 
 
-def head_lines(text: str, n: int, limit: int) -> tuple[list[str], list[int]]:
+def head_lines(text: str, n: int, limit: int) -> tuple[list[str | None], list[int]]:
     """The first ``n`` lines of ``text`` (without their ends; a line over ``limit`` characters
-    as ``""``) and the offset after each."""
+    as ``None``) and the offset after each."""
     lines, ends, pos = [], [], 0
     while len(lines) < n and pos < len(text):
         m = EOL.search(text, pos)
         end, after = (m.start(), m.end()) if m else (len(text), len(text))
-        lines.append(text[pos:end] if end - pos <= limit else "")
+        lines.append(text[pos:end] if end - pos <= limit else None)
         ends.append(after)
         pos = after
     return lines, ends
 
 
-def sniff(lines: list[str]) -> tuple[int, str, int]:
+def sniff(lines: list[str | None]) -> tuple[int, str, int]:
     """Find the header line and the separator: ``(line index, separator, known headers)``."""
     best = (0, ";", 0)
     for i, line in enumerate(lines):
         for sep in SEPARATORS:
-            if sep not in line:
+            if line is None or sep not in line:
                 continue
             cells = next(csv.reader([line], delimiter=sep), [])
             score = _known_headers(cells)
@@ -130,7 +130,7 @@ def read_csv(path: Path, result: ReadResult) -> None:
     head, ends = head_lines(text, lim.header_lines, lim.line_chars)
     hdr, sep, score = sniff(head)
     if score < 2:
-        _not_read(result, name, head)
+        _not_read(result, name, head, lim.line_chars)
         return
     header = next(csv.reader([head[hdr]], delimiter=sep))
     keep = _kept(header, lim)
@@ -139,7 +139,7 @@ def read_csv(path: Path, result: ReadResult) -> None:
         result.issue("too_many_columns", name, value=named, hint=str(lim.columns))
         return
     columns, rows = None, None
-    if len(keep) == len(header) and not _NOT_FOR_ARROW.search(text):
+    if len(keep) == len(header) and not any(c in text for c in _NOT_FOR_ARROW):
         columns = _csv_columns_arrow(raw, encoding, sep, hdr, len(header), lim, text)
     del raw  # the record reader needs the text only
     if columns is None:
@@ -171,8 +171,12 @@ def _text(raw: bytes, result: ReadResult, name: str) -> tuple[str, str]:
     return text, encoding
 
 
-def _not_read(result: ReadResult, name: str, head: list[str]) -> None:
-    """A file without known headers: prose (``not_a_table``) or a table of other columns."""
+def _not_read(result: ReadResult, name: str, head: list[str | None], limit: int) -> None:
+    """A file without known headers: prose (``not_a_table``) or a table of other columns; a
+    line over the length limit among the first is named (it may be the header)."""
+    for i in (i for i, ln in enumerate(head) if ln is None):
+        result.issue("line_too_long", name, row=i + 1, hint=str(limit))
+    head = [ln for ln in head if ln is not None]
     first = next((ln for ln in head if ln.strip()), "")[:80]
     if _tabular(head):
         result.issue("unrecognised_table", name, row=1, value=first, hint=first)
@@ -243,7 +247,7 @@ def _csv_columns_arrow(
 
 def _blank_line_inside(text: str) -> bool:
     """True when an empty line stands before the last line with data."""
-    for blank in ("\n\n", "\r\n\r\n", "\n\r\n", "\r\r"):
+    for blank in ("\n\n", "\n\r\n", "\r\r"):  # \r\n\r\n holds \n\r\n
         at = text.find(blank)
         if at != -1 and _FILLED.search(text, at):
             return True

@@ -176,3 +176,10 @@ def test_a_clean_file_keeps_the_fast_arrow_reader(tmp_path):
     path.write_text(TEXT, encoding="utf-8")
     column = read_paths(path).tables[0].columns["value"]
     assert not isinstance(column, np.ndarray)  # Arrow strings, not Python objects
+
+
+def test_a_header_line_over_the_limit_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOCPREV_LIMIT_LINE_CHARS", "40")
+    path = tmp_path / "r.csv"
+    path.write_text(TEXT, encoding="utf-8")
+    assert table(path)[1] == [("line_too_long", 1, ""), ("unrecognised_table", 1, "")]

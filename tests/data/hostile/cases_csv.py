@@ -80,7 +80,6 @@ def two_unterminated_quotes(folder: Path) -> Built:
 
 
 def _title_case(mark: str, label: str) -> None:
-    @case(f"csv_title_with_{label}", exit=0, usable=12)
     def build(folder: Path) -> Built:
         lines = ["Registraties Ronse" + mark + "2024", *_lines()]
         _write(folder, "data.csv", CRLF.join(lines) + CRLF)
@@ -90,6 +89,7 @@ def _title_case(mark: str, label: str) -> None:
         f"A title line holding {label} (a line break for Python's str.splitlines, not for the "
         "csv reader): the header was looked for one line off, and one row vanished."
     )
+    case(f"csv_title_with_{label}", exit=0, usable=12)(build)
 
 
 for _mark, _label in [
@@ -146,12 +146,12 @@ def only_separators(folder: Path) -> Built:
 def _encoding_case(encoding: str, bom: bytes) -> None:
     label = encoding.replace("-", "") + ("_bom" if bom else "")
 
-    @case(f"csv_{label}", exit=0, usable=12)
     def build(folder: Path) -> Built:
         _write(folder, "data.csv", bom + (CRLF.join(_lines()) + CRLF).encode(encoding))
         return Built("data.csv", csv_rows("data.csv", 2, 12))
 
     build.__doc__ = f"The CSV in {encoding}{' with a BOM' if bom else ' without a BOM'}."
+    case(f"csv_{label}", exit=0, usable=12)(build)
 
 
 _encoding_case("utf-32-le", b"\xff\xfe\x00\x00")

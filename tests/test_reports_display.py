@@ -225,3 +225,7 @@ def test_the_published_pages_carry_no_link_image_or_html_from_the_data(tmp_path:
             if tag == "img":
                 assert attrs["src"].startswith("data:image/svg+xml;base64,")
         assert PROJECT_ID in page.text and _blanks(NAME) in page.text, path.name
+    index = _Page((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    links = [attrs.get("href", "") for tag, attrs in index.tags if tag == "a"]
+    assert links and all(re.fullmatch(r"nl/[\w.-]+\.(html|ipynb)", h) for h in links), links
+    assert not FOREIGN & {tag for tag, _ in index.tags} and _blanks(NAME) in index.text

@@ -132,6 +132,15 @@ def test_any_text_of_markdown_characters_shows_as_typed(typed: str) -> None:
         assert page.text == shown, (typed, context)
 
 
+def test_control_characters_are_written_out() -> None:
+    """A terminal's escape sequences (a link, a colour) reached the page as they were: the
+    disclosure audit printed the page's text back to a terminal, which ran them."""
+    typed = "\x1b]8;;https://evil.example\x07klik\x1b]8;;\x07 \x1b[31mrood"
+    page = render(f"### {md_escape(typed)} – naam")
+    assert page.text == "\\x1b]8;;https://evil.example\\x07klik\\x1b]8;;\\x07 \\x1b[31mrood – naam"
+    assert {tag for tag, _ in page.tags} == {"h3"}
+
+
 def test_usual_names_are_left_as_they_are() -> None:
     for name in ["Straathoekwerk Antwerpen-Noord", "Sint-Genesius-Rode", "GEN-DAM", "2024 (a)"]:
         assert md_escape(name) == name

@@ -132,6 +132,15 @@ def test_any_text_of_markdown_characters_shows_as_typed(typed: str) -> None:
         assert page.text == shown, (typed, context)
 
 
+def test_control_characters_are_written_out() -> None:
+    """A terminal's escape sequences (a link, a colour) reached the page as they were: the
+    disclosure audit printed the page's text back to a terminal, which ran them."""
+    typed = "\x1b]8;;https://evil.example\x07klik\x1b]8;;\x07 \x1b[31mrood"
+    page = render(f"### {md_escape(typed)} – naam")
+    assert page.text == "\\x1b]8;;https://evil.example\\x07klik\\x1b]8;;\\x07 \\x1b[31mrood – naam"
+    assert {tag for tag, _ in page.tags} == {"h3"}
+
+
 def test_usual_names_are_left_as_they_are() -> None:
     for name in ["Straathoekwerk Antwerpen-Noord", "Sint-Genesius-Rode", "GEN-DAM", "2024 (a)"]:
         assert md_escape(name) == name
@@ -205,7 +214,8 @@ FOREIGN = {
 @pytest.mark.slow
 def test_the_published_pages_carry_no_link_image_or_html_from_the_data(tmp_path: Path) -> None:
     """The report notebooks run by the batch, their pages as nbconvert writes them: the
-    project's page failed (a ``$`` in its id), the others carried live links of its name."""
+    project's page failed (a ``$`` in its id), the others carried live links of its name; the
+    disclosure audit reads the pages back whatever the ids hold."""
     from socprev_kit.batch import batch
 
     hostile_names(tmp_path / "data")
@@ -214,6 +224,7 @@ def test_the_published_pages_carry_no_link_image_or_html_from_the_data(tmp_path:
                  langs=["nl"], jobs=2, notebook=root / "municipality_report.ipynb",
                  project_notebook=root / "project_report.ipynb")  # fmt: skip
     assert [r["status"] for r in made.records] == ["ok", "ok"]
+    assert made.disclosure.n_unexplained == 0  # the audit read an objective id with a * as "G1"
     for path in (tmp_path / "out" / "nl").glob("*.html"):
         page = _Page(path.read_text(encoding="utf-8"))
         for tag, attrs in page.tags:
@@ -223,3 +234,7 @@ def test_the_published_pages_carry_no_link_image_or_html_from_the_data(tmp_path:
             if tag == "img":
                 assert attrs["src"].startswith("data:image/svg+xml;base64,")
         assert PROJECT_ID in page.text and _blanks(NAME) in page.text, path.name
+    index = _Page((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    links = [attrs.get("href", "") for tag, attrs in index.tags if tag == "a"]
+    assert links and all(re.fullmatch(r"nl/[\w.-]+\.(html|ipynb)", h) for h in links), links
+    assert not FOREIGN & {tag for tag, _ in index.tags} and _blanks(NAME) in index.text

@@ -43,7 +43,8 @@ _OBSERVED = re.compile(
 )
 #: The end of the data an objective's current value covers: ``(données jusqu'à mars 2025)``.
 _UP_TO = re.compile(r"\((?:gegevens tot|données jusqu'à|data up to) ([^)]+)\)")
-_SENTENCE = re.compile(r"^(?:Doelstelling|Objectif|Objective) ([A-Z]+\d+[a-z]?)\b")
+#: An objective's sentence and its id, as typed (any text) up to the indicator's quote.
+_SENTENCE = re.compile(r"^(?:Doelstelling|Objectif|Objective) (.+?) \((?:“|« )")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u202f\u00a0 ]\d{3})*(?![\w%]|[.,]\d)")
 
 
@@ -126,7 +127,7 @@ def _value_cells(path: Path, file: str, lang: str, cells: list[Cell]) -> dict[tu
                 by_where[where] = Cell(file, where, (m[1], "*"), i[1], None, "value", row[col],
                                        None, 0.0, True, bound)  # fmt: skip
             if where in by_where:
-                found[(m[1], row[obj].partition(":")[0].strip())] = by_where[where]
+                found[(m[1], row[obj].partition(": ")[0].strip())] = by_where[where]
     return found
 
 

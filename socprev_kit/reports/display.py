@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..issues import visible
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -157,14 +159,16 @@ def md_escape(text: object) -> str:
     ``://`` and the ``.`` of ``www.``: renderers link those without any markup (GFM, the
     ``url`` plugin of nbconvert). A line break becomes a space, so the text cannot end a
     heading or start a block; blanks around it are dropped and a leading ``-``, ``+``, ``=``,
-    ``:`` or ``1.`` escaped, should it start a line.
+    ``:`` or ``1.`` escaped, should it start a line. Control characters are written out
+    (``\\x1b``), as in the issues (:func:`socprev_kit.issues.visible`).
 
     >>> print(md_escape("<b>Project_1</b> *x*"))
     &lt;b&gt;Project\_1&lt;/b&gt; \*x\*
     >>> print(md_escape("[site](https://x.example) $5"))
     \[site\](https\://x.example) \$5
     """
-    out = _SPECIAL.sub(_escaped, _LINE_BREAK.sub(" ", str(text)).strip())
+    out = _LINE_BREAK.sub(" ", str(text)).strip()
+    out = _SPECIAL.sub(_escaped, visible(out))  # controls (a terminal's escapes) written out
     return _LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], out)
 
 

@@ -14,6 +14,7 @@ any file is a :class:`~.errors.DataReadError`, which stops the plan with a messa
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["read_and_validate", "read_isolated", "unread_files"]
 
+#: The reading process's exit code when it cannot write its scratch files.
+CANNOT_WRITE = 75
 #: Checks that refuse a whole file; a file with one of them and no rows was not read.
 REFUSED = "severity == 'error' and row.isna()"
 
@@ -60,6 +63,9 @@ def read_isolated(path: Path, memory_mb: float | None) -> tuple:
         folder = Path(scratch)
         while True:
             code, why, last, stderr = _round(path, skip, (memory_mb, seconds), folder)
+            if code == CANNOT_WRITE:  # its scratch files: the disk is full, not a data file
+                number = int(stderr.strip().rsplit(" ", 1)[-1])
+                raise OSError(number, os.strerror(number), str(folder))
             if code == 0:
                 with (folder / "read.pickle").open("rb") as fh:
                     return pickle.load(fh)  # noqa: S301 - written by our own child, just now
@@ -100,8 +106,10 @@ def _round(path: Path, skip: dict, ceilings: tuple, folder: Path) -> tuple:
 
 
 def _started(progress: Path) -> str | None:
-    """The file the child is reading or was reading when it stopped (None: past the files)."""
-    lines = progress.read_text(encoding="ascii").splitlines() if progress.exists() else []
+    """The file the child is reading or was reading when it stopped (None: past the files); a
+    last line the child could not finish writing is not a name."""
+    text = progress.read_text(encoding="ascii", errors="replace") if progress.exists() else ""
+    lines = text.split("\n")[:-1]  # whole lines only
     return json.loads(lines[-1]) if lines else None
 
 
@@ -155,7 +163,20 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _child(path: str, folder: str, parent: int) -> None:
-    """The child process: read, validate, pickle; each file's name to the progress file first."""
+    """The child process (see :func:`_read_child`); a scratch file it cannot write (a full disk)
+    ends it with :data:`CANNOT_WRITE` and the error number as the last word on stderr."""
+    try:
+        _read_child(path, folder, parent)
+    except OSError as exc:
+        full = exc.errno in (errno.EFBIG, errno.ENOSPC, errno.EDQUOT, errno.EROFS)
+        if not full or exc.filename and not str(exc.filename).startswith(folder):
+            raise
+        print(f"cannot write {exc.errno}", file=sys.stderr, flush=True)
+        os._exit(CANNOT_WRITE)
+
+
+def _read_child(path: str, folder: str, parent: int) -> None:
+    """Read, validate, pickle; each file's name to the progress file first."""
     from ..loading import read_paths
     from ..validation import validate
 

@@ -7,7 +7,10 @@ times of day, bytes, dictionary-encoded columns. Each becomes what a person woul
 range (the cell named), a row group that cannot be decoded (its rows named; the other row groups
 are read), a file cut short. Before any row is read, the file's own footer says how many rows,
 columns and bytes it holds: a file over the limits of :mod:`socprev_kit.limits` is refused, so
-that a small file that inflates (one huge row group of repeated values) costs nothing.
+that a small file that inflates (one huge row group of repeated values) costs nothing. A row
+group that could inflate (its rows times its bytes over ``parquet_mb``: one long text of its
+dictionary on every row) is read with its text kept as dictionaries, and the text is counted
+before it is decoded.
 
 Rows are numbered as a person sees the table in a viewer: the header is row 1, the first row of
 data row 2, across row groups in file order.
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,8 +51,9 @@ def read_parquet(path: Path, result: ReadResult) -> None:
     import pyarrow.parquet as pq
 
     name = str(path)
+    opening = {"coerce_int96_timestamp_unit": "us", "page_checksum_verification": True}
     try:
-        pf = pq.ParquetFile(path, coerce_int96_timestamp_unit="us", page_checksum_verification=True)
+        pf = pq.ParquetFile(path, **opening)
     except (pa.ArrowException, OSError) as exc:
         _cannot_open(path, result, exc)
         return
@@ -58,12 +63,73 @@ def read_parquet(path: Path, result: ReadResult) -> None:
     if _known_headers(header) < 2 or identify(header) is None:
         _unrecognised(result, name, "", header, 1, False)
         return
-    parts: list[list[np.ndarray]] = [[] for _ in header]
-    for groups, first in _batches(pf.metadata):
-        for j, cells in enumerate(_groups(pf, groups, header, first, name, result)):
-            parts[j].append(cells)
-    body = [np.concatenate(p) if p else np.empty(0, dtype=object) for p in parts]
+    left = _LEFT.set(limits().parquet_mb * 1e6)
+    try:
+        body = _body(pf, path, header, result, opening)
+    except _TooLarge as exc:
+        hint = f"{limits().variable('parquet_mb')}={limits().parquet_mb:.12g}"
+        result.issue("parquet_too_large", name, value=f"{exc.args[0]:,.0f} MB".replace(",", " "),
+                     hint=hint)  # fmt: skip
+        return
+    finally:
+        _LEFT.reset(left)
     add_table(result, name, "", header, body, decimal_comma=True, header_row=1)
+
+
+def _body(
+    pf: pq.ParquetFile, path: Path, header: list[str], result: ReadResult, opening: dict
+) -> list[np.ndarray]:
+    """Every column's cells, batch by batch; a batch that may inflate is read from a second
+    handle on the file that keeps text as dictionaries (opened when first needed)."""
+    import pyarrow.parquet as pq
+
+    parts: list[list[np.ndarray]] = [[] for _ in header]
+    guarded = None
+    for groups, first, bomb in _batches(pf.metadata, _LEFT.get()):
+        if bomb and guarded is None:
+            texts = _texts(pf.schema_arrow)
+            guarded = pq.ParquetFile(path, read_dictionary=texts, **opening) if texts else pf
+        at = _groups(guarded if bomb else pf, groups, header, first, str(path), result)
+        for j, cells in enumerate(at):
+            parts[j].append(cells)
+    return [np.concatenate(p) if p else np.empty(0, dtype=object) for p in parts]
+
+
+#: Bytes of text still allowed while one file is read (:func:`_decoded`).
+_LEFT: ContextVar[float] = ContextVar("parquet_bytes_left", default=float("inf"))
+
+
+class _TooLarge(Exception):
+    """The text of a file's dictionary columns, decoded, is over ``parquet_mb`` (MB in args)."""
+
+
+def _texts(schema: pa.Schema) -> list[str]:
+    """Text and bytes columns (each name once): read as dictionaries, so that a value repeated
+    a million times is counted before it is copied a million times."""
+    import pyarrow.types as t
+
+    names = [f.name for f in schema]
+    return [
+        f.name
+        for f in schema
+        if names.count(f.name) == 1
+        and (t.is_string(f.type) or t.is_large_string(f.type) or t.is_binary(f.type))
+    ]
+
+
+def _decoded(values: pa.ChunkedArray) -> None:
+    """Count the bytes of a dictionary column once decoded against what is left; raise
+    :class:`_TooLarge` when over."""
+    import pyarrow.compute as pc
+
+    size = 0
+    for chunk in values.chunks:
+        lengths = pc.binary_length(chunk.dictionary).cast("int64")
+        size += pc.sum(pc.take(lengths, chunk.indices)).as_py() or 0
+    left = _LEFT.get() - size
+    if left < 0:
+        raise _TooLarge((limits().parquet_mb * 1e6 - left) / 1e6)
+    _LEFT.set(left)
 
 
 def _cannot_open(path: Path, result: ReadResult, exc: Exception) -> None:
@@ -114,15 +180,18 @@ def _too_large(pf: pq.ParquetFile, header: list[str], name: str, result: ReadRes
 BATCH_ROWS = 65_536
 
 
-def _batches(meta: pq.FileMetaData) -> list[tuple[list[int], int]]:
-    """Consecutive row groups of up to :data:`BATCH_ROWS` rows (a larger group alone), each
-    with the row number of its first row."""
-    out: list[tuple[list[int], int]] = []
+def _batches(meta: pq.FileMetaData, budget: float) -> list[tuple[list[int], int, bool]]:
+    """Consecutive row groups of up to :data:`BATCH_ROWS` rows, each batch with the row number
+    of its first row and whether it may inflate: a group whose rows times bytes exceed
+    ``budget`` (one value of its dictionary repeated on every row would) is read alone, its text
+    as dictionaries, counted before it is decoded."""
+    out: list[tuple[list[int], int, bool]] = []
     first, rows = 2, 0
     for group in range(meta.num_row_groups):
         n = meta.row_group(group).num_rows
-        if not out or rows + n > BATCH_ROWS:
-            out.append(([], first))
+        bomb = n * meta.row_group(group).total_byte_size > budget
+        if not out or bomb or out[-1][2] or rows + n > BATCH_ROWS:
+            out.append(([], first, bomb))
             rows = 0
         out[-1][0].append(group)
         rows += n
@@ -203,6 +272,9 @@ def _cells(values: pa.ChunkedArray, column: str, first: int, name: str, result: 
         values = pa.chunked_array([c.storage for c in values.chunks], type=kind.storage_type)
         kind = kind.storage_type
     if t.is_dictionary(kind):
+        if values.num_chunks > 1:  # one dictionary per row group: one for them all
+            values = pa.chunked_array([values.combine_chunks()])
+        _decoded(values)
         values = values.cast(kind.value_type)
         kind = kind.value_type
     if t.is_nested(kind):

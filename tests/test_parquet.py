@@ -183,7 +183,9 @@ def test_row_groups_read_together_and_alone_keep_their_rows(
     path = tmp_path / "groups.parquet"
     pq.write_table(table.rename_columns([*table.column_names[:-1], "waarde"]), path,
                    row_group_size=3, write_page_checksum=True)  # fmt: skip
-    assert [g for g, _ in reader._batches(pq.ParquetFile(path).metadata)] == [[0, 1], [2, 3]]
+    meta = pq.ParquetFile(path).metadata
+    assert [g for g, _, _ in reader._batches(meta, 1e9)] == [[0, 1], [2, 3]]
+    assert [g for g, _, _ in reader._batches(meta, 10)] == [[0], [1], [2], [3]]
     meta = pq.ParquetFile(path).metadata.row_group(2)
     data = bytearray(path.read_bytes())
     for j in range(meta.num_columns):
@@ -197,3 +199,18 @@ def test_row_groups_read_together_and_alone_keep_their_rows(
     bad = loaded.issues.query("check == 'parquet_bad_rows'")
     assert bad["row"].tolist() == [8, 9, 10] and set(bad["value"]) == {"3"}
     assert "duplicate_column" in set(loaded.issues["check"])
+
+
+def test_text_repeated_on_every_row_is_counted_before_it_is_decoded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    zeros = pa.array(np.zeros(1000, dtype=np.int32))
+    note = pa.DictionaryArray.from_arrays(zeros, pa.array(["x" * 2000]))  # 2 MB decoded
+    pq.write_table(_table(1000, opmerking=note), tmp_path / "long.parquet")
+    whole = load(tmp_path / "long.parquet")
+    assert whole.files["rows"].tolist() == [1000]
+    assert "parquet_too_large" not in set(whole.issues["check"])
+    monkeypatch.setenv("SOCPREV_LIMIT_PARQUET_MB", "1")
+    data = load(tmp_path / "long.parquet", lang="en")
+    assert data.issues["check"].tolist() == ["parquet_too_large"] and data.registrations.empty
+    assert data.issues["value"].iat[0] == "2 MB"

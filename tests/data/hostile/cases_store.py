@@ -377,3 +377,26 @@ def tiny_groups(folder: Path) -> Built:
     )
     pq.write_table(table, folder / "tiny.parquet", row_group_size=1)
     return Built("tiny.parquet", _parquet_rows("tiny.parquet", 50_000))
+
+
+@case(
+    "parquet_text_bomb",
+    exit=2,
+    checks=frozenset({"parquet_too_large"}),
+    says=("SOCPREV_LIMIT_PARQUET_MB",),
+)
+def text_bomb(folder: Path) -> Built:
+    """A 4 kB file whose note column's dictionary holds one text of 10 MB, on each of 100,000
+    rows: a terabyte once decoded (killed at 21 GB before). Counted before decoding, refused."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    zeros = pa.array(np.zeros(100_000, dtype=np.int32))
+    first = [*registrations(1)[0][:5], "x" * 10_000_000]
+    columns = {
+        h: pa.DictionaryArray.from_arrays(zeros, pa.array([str(first[k])]))
+        for k, h in enumerate(NL_HEAD)
+    }
+    pq.write_table(pa.table(columns), folder / "bomb.parquet", compression="zstd")
+    return Built("bomb.parquet", NONE)

@@ -5,7 +5,7 @@ nothing else (``str.splitlines`` also breaks at form feeds, vertical tabs and Un
 separators, which the csv reader keeps inside a cell: counting with it shifted the rows). A quote
 that is never closed, or closed only by a stray quote lines further, swallows the lines after it
 into one cell: :class:`Records` names its line and reads the record again without that quote, so
-that no line vanishes.
+that no line vanishes. :func:`read_columns` makes the table's columns of the records.
 """
 
 from __future__ import annotations
@@ -13,7 +13,12 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+from array import array
 from collections.abc import Iterator
+
+import numpy as np
+
+from .loading import ReadResult, _letter
 
 #: A line end, as a text editor sees one.
 EOL = re.compile(r"\r\n|\r|\n")
@@ -129,6 +134,67 @@ class Records:
                 return None
             pos, field = m.end(), field + 1
         return None
+
+
+def read_columns(
+    result: ReadResult, name: str, body: Records, header: list[str], keep: list[int]
+) -> tuple[list, np.ndarray]:
+    """The body read record by record: quoted separators and line breaks, blank lines and
+    ragged rows, with the line each record starts on (what a text editor shows). The columns
+    are Arrow strings, built a block of rows at a time (Python strings cost ten times more).
+
+    A row with more filled cells than there are headers (often ``7,5`` typed in a file separated
+    by commas) is reported and not used: which cell is which cannot be known. Blank records are
+    left out here (they are not rows).
+    """
+    import pyarrow as pa
+
+    width, sep = len(header), body.sep
+    every = len(keep) == width
+    chunks: list[list] = [[] for _ in keep]
+    block, starts, unnamed = [], array("q"), set()
+    for start, record in body:
+        if len(record) > width and any(c.strip() for c in record[width:]):
+            hint = str(width)
+            result.issue("ragged_row", name, row=start, value=sep.join(record)[:80], hint=hint)
+            continue
+        if not any(c.strip() for c in record):
+            continue
+        if not every:
+            unnamed.update(
+                j for j, c in enumerate(record[:width]) if c.strip() and not header[j].strip()
+            )
+            record = [record[j] if j < len(record) else "" for j in keep]
+        block.append((record + [""] * width)[: len(keep)])
+        starts.append(start)
+        if len(block) == 1 << 16:
+            _add_block(chunks, block)
+    _add_block(chunks, block)
+    _report_reading(result, name, body, header)
+    for j in sorted(unnamed):
+        result.issue("unnamed_column", name, row=body.header_row, column=_letter(j))
+    columns = [pa.chunked_array(c, type=pa.string()) for c in chunks]
+    return columns, np.frombuffer(starts, dtype=np.int64) if starts else np.empty(0, dtype=int)
+
+
+def _add_block(chunks: list[list], block: list[list[str]]) -> None:
+    """Add the rows of ``block`` to the Arrow chunks of each column, and empty it."""
+    import pyarrow as pa
+
+    for j, column in enumerate(zip(*block, strict=True)):
+        chunks[j].append(pa.array(column, type=pa.string()))
+    block.clear()
+
+
+def _report_reading(result: ReadResult, name: str, body: Records, header: list[str]) -> None:
+    """Issues for the broken quotes, refused lines and over-long lines met while reading."""
+    for line, field in body.quotes:
+        column = header[field] if field < len(header) and header[field].strip() else _letter(field)
+        result.issue("unclosed_quote", name, row=line, column=column)
+    for line, error in body.errors:
+        result.issue("bad_line", name, row=line, hint=error[:120])
+    for line in sorted(body.lines.long):
+        result.issue("line_too_long", name, row=line, hint=str(body.lines.limit))
 
 
 def _closing_quote(text: str, j: int, dropped: list[int]) -> int:

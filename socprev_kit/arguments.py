@@ -73,6 +73,14 @@ TEXTS = {
         "{path} is not a Jupyter notebook (.ipynb). Give the report notebook, for example "
         "notebooks/municipality_report.ipynb.",
     ),
+    "scheduler": (
+        "De Dask-scheduler op {address} is niet bereikbaar ({why}). Controleer het adres "
+        "(host:poort) of laat --scheduler weg om op deze machine te werken.",
+        "Le planificateur Dask à {address} est injoignable ({why}). Vérifiez l'adresse "
+        "(hôte:port) ou omettez --scheduler pour travailler sur cette machine.",
+        "The Dask scheduler at {address} cannot be reached ({why}). Check the address "
+        "(host:port) or leave out --scheduler to work on this machine.",
+    ),
     "count": (
         "{text}: geef een geheel getal van 0 of meer.",
         "{text} : donnez un nombre entier de 0 ou plus.",
@@ -144,6 +152,23 @@ def notebook(path: Path | None, lang: str | None) -> Path | None:
     if not isinstance(cells, list):
         raise UsageError(say("notebook", lang, path=path), path)
     return path
+
+
+def scheduler(address: str | None, lang: str | None, timeout: float = 5.0) -> str | None:
+    """``address`` (``tcp://host:port`` or ``host:port``) as a Dask scheduler that answers,
+    tried once with a short timeout; other protocols are left to Dask."""
+    import socket
+    from urllib.parse import urlsplit
+
+    if not address or "://" in address and not address.startswith("tcp://"):
+        return address
+    where = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        with socket.create_connection((where.hostname or "", where.port or 8786), timeout):
+            return address
+    except (OSError, ValueError) as exc:
+        why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        raise UsageError(say("scheduler", lang, address=address, why=why)) from None
 
 
 def existing(path: Path, lang: str | None) -> Path:

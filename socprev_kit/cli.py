@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 from . import __version__
-from .arguments import count, lang_of, notebook, out_file, out_folder
+from .arguments import count, lang_of, notebook, out_file, out_folder, scheduler
 from .errors import OutputError, SocprevError
 
 #: System errors that mean "cannot write there": full disk, quota, file size, read-only, rights.
@@ -231,6 +231,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     out_folder(args.out, lang)
     notebook(args.notebook, lang)
     notebook(args.project_notebook, lang)
+    scheduler(args.scheduler, lang)
     skip_iri_grammars()
     from .batch import batch
     from .batch.errors import BatchPlanError

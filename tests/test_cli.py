@@ -391,6 +391,10 @@ def test_a_write_that_fails_says_which_folder_and_leaves_nothing(tmp_path, argv)
 @pytest.fixture
 def small_disk(tmp_path):
     """A 2 MB tmpfs (root and mount rights needed; skipped otherwise)."""
+    import shutil
+
+    if shutil.which("mount") is None or shutil.which("umount") is None:
+        pytest.skip("no mount command here")
     mount = tmp_path / "disk"
     mount.mkdir()
     made = subprocess.run(
@@ -419,9 +423,12 @@ def test_full_disk_and_read_only_folder_on_a_real_file_system(small_disk, capsys
     store = small_disk / "kept.duckdb"
     assert main(["import", str(csv), "--store", str(store), "--lang", "en"]) == 0
     capsys.readouterr()
+    months = [f"RONSE-SHW;45041;Ronse;2023-{m:02d};O04;{m};" for m in range(1, 13)]
+    more = write(small_disk / "more.csv", *months)
     _fill(small_disk)
     names = sorted(p.name for p in small_disk.iterdir())
     for argv in (
+        ["import", str(more), "--store", str(store), "--lang", "fr"],  # the kept store
         ["validate", str(csv), "--out", str(small_disk / "i.xlsx"), "--lang", "en"],
         ["template", "--project", "ANT-SW", "--out", str(small_disk / "t.xlsx"), "--lang", "en"],
         ["import", str(csv), "--store", str(small_disk / "new.duckdb"), "--lang", "en"],

@@ -117,10 +117,31 @@ def _unless_full(store: Path, work):  # noqa: ANN001, ANN202 - a callable and it
     made = [p for p in (store, store.with_name(store.name + ".wal")) if not p.exists()]
     try:
         return work()
-    except BaseException:
+    except BaseException as exc:
         for p in made:
             p.unlink(missing_ok=True)
+        if (full := _disk_error(exc)) is not None:
+            from ..errors import OutputError
+
+            raise OutputError(store.absolute().parent, full) from None
         raise
+
+
+def _disk_error(exc: BaseException) -> OSError | None:
+    """The full disk, quota or read-only folder that DuckDB met, as an :class:`OSError` (DuckDB
+    says it in its own error's text), or ``None``."""
+    import errno
+    import os
+
+    from .store import StoreError
+
+    if not isinstance(exc, OSError | StoreError) and "duckdb" not in type(exc).__module__:
+        return None
+    text = str(exc)
+    for code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS):
+        if os.strerror(code) in text:
+            return OSError(code, os.strerror(code))
+    return None
 
 
 def report_lines(report, lang: str) -> list[str]:  # noqa: ANN001 - an ImportReport

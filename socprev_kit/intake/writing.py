@@ -13,6 +13,7 @@ whole row otherwise) with what was current before.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 
@@ -54,7 +55,8 @@ def write(con, pending: list[Pending]) -> list[Pending]:  # noqa: ANN001 - a Duc
             )
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        with contextlib.suppress(Exception):  # a COMMIT that failed (a full disk) rolled back
+            con.execute("ROLLBACK")
         raise
     if todo:
         con.execute("CHECKPOINT")  # everything in the database file itself, none in the WAL

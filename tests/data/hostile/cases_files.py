@@ -277,3 +277,8 @@ _argument_case(
     *("batch", "11002", "--notebook", "{dir}/afile.txt", "--out", "{dir}/rb", "--lang", "nl"),
     says=("geen Jupyter-notebook",),
 )
+_argument_case(
+    "files_batch_scheduler_unreachable",
+    *("batch", "11002", "--scheduler", "127.0.0.1:9", "--out", "{dir}/rb", "--lang", "fr"),
+    says=("Le planificateur Dask à 127.0.0.1:9 est injoignable",),
+)

@@ -8,6 +8,8 @@ errors first.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -19,10 +21,21 @@ _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 class Issues:
-    """Collects issues as plain records; :meth:`frame` renders them in one language."""
+    """Collects issues as plain records; :meth:`frame` renders them in one language.
 
-    def __init__(self, records: list[dict] | None = None) -> None:
+    One check in one column of one file or sheet is listed row by row up to ``cap`` issues
+    (:attr:`~socprev_kit.limits.Limits.issues_per_check`); the rows beyond are kept in
+    :attr:`beyond` as row numbers only and named together by one issue (``more_rows_<severity>``,
+    their row numbers as ranges), so a file of a million broken rows stays small.
+    """
+
+    def __init__(self, records: list[dict] | None = None, cap: int | None = None) -> None:
+        from .limits import limits
+
         self.records: list[dict] = list(records or [])
+        self.cap = limits().issues_per_check if cap is None else cap
+        self.listed: dict[tuple, int] = {}
+        self.beyond: dict[tuple, array] = {}  # (file, sheet, check, column) -> rows
 
     def add(
         self,
@@ -59,6 +72,12 @@ class Issues:
             col(hint),
             strict=True,
         ):
+            key = (f, s, check, c)
+            listed = self.listed.get(key, 0)
+            if listed >= self.cap and isinstance(r, int | np.integer):
+                self.beyond.setdefault(key, array("q")).append(int(r))
+                continue
+            self.listed[key] = listed + 1
             self.records.append(
                 {
                     "file": f,
@@ -71,10 +90,36 @@ class Issues:
                 }
             )
 
+    def named(self) -> Iterator[tuple[object, object, int]]:
+        """``(file, sheet, row)`` of every row named in :attr:`beyond` (the rows the issues
+        ``more_rows_*`` stand for)."""
+        for (f, s, _, _), rows in self.beyond.items():
+            for r in rows:
+                yield f, s, r
+
+    def _summaries(self) -> list[dict]:
+        """One record per key of :attr:`beyond`: how many rows, and which, as ranges."""
+        out = []
+        for (f, s, check, c), rows in self.beyond.items():
+            hint = {g: f"{check}; {ROWS_WORD[g]} {row_ranges(rows)}" for g in ROWS_WORD}
+            out.append(
+                {
+                    "file": f,
+                    "sheet": s,
+                    "row": rows[0],
+                    "column": c,
+                    "value": len(rows),
+                    "check": f"more_rows_{CHECKS[check][0]}",
+                    "hint": hint,
+                }
+            )
+        return out
+
     def frame(self, lang: Lang = "nl") -> pd.DataFrame:
-        if not self.records:
+        records = self.records + self._summaries() if self.beyond else self.records
+        if not records:
             return pd.DataFrame({c: pd.Series(dtype="object") for c in ISSUE_COLUMNS})
-        df = pd.DataFrame.from_records(self.records)
+        df = pd.DataFrame.from_records(records)
         df["value"] = df["value"].map(_show)
         df["hint"] = [
             visible(h.get(lang, "")) if isinstance(h, dict) else _show(h) for h in df["hint"]
@@ -95,6 +140,27 @@ class Issues:
             kind="stable",
         )
         return df[ISSUE_COLUMNS].reset_index(drop=True)
+
+
+ROWS_WORD = {"nl": "rijen", "fr": "lignes", "en": "rows"}
+
+
+def row_ranges(rows: Iterable[int], most: int = 20) -> str:
+    """Row numbers as ranges, the first ``most`` of them written out.
+
+    >>> row_ranges([1002, 1003, 1004, 1010, 1012, 1013])
+    '1002-1004, 1010, 1012-1013'
+    >>> row_ranges(range(0, 100, 2), most=2)
+    '0, 2, ... (50 ranges)'
+    """
+    spans: list[list[int]] = []
+    for r in sorted(set(rows)):
+        if spans and r == spans[-1][1] + 1:
+            spans[-1][1] = r
+        else:
+            spans.append([r, r])
+    shown = [f"{a}" if a == b else f"{a}-{b}" for a, b in spans[:most]]
+    return ", ".join(shown) + (f", ... ({len(spans)} ranges)" if len(spans) > most else "")
 
 
 def _show(v: object) -> str:

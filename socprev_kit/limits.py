@@ -51,6 +51,11 @@ class Limits:
     read_seconds : float
         Seconds a batch gives the reading of one data file (``SOCPREV_LIMIT_READ_SECONDS``);
         one that takes longer (a file that never ends) is stopped and named, the others read.
+    issues_per_check : int
+        Issues of one check in one column of one file or sheet listed row by row; the rows
+        beyond are named together in one issue with their row numbers as ranges, so that a file
+        of a million broken rows costs no more than a few thousand issues
+        (``SOCPREV_LIMIT_ISSUES_PER_CHECK``).
     """
 
     file_mb: float = 200.0
@@ -64,6 +69,7 @@ class Limits:
     parquet_mb: float = 500.0
     kernel_mb: float = 3_072.0
     read_seconds: float = 300.0
+    issues_per_check: int = 1_000
 
     @staticmethod
     def variable(name: str) -> str:

@@ -441,6 +441,31 @@ CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
             "en": "Reading this file was stopped ({hint}); it was not used, the other files were. Check that it really is a registration file (damaged, or from another program?) and save it again as .xlsx or .csv.",
         },
     ),
+    # --- issue 14: rows beyond the issues listed one by one ---------------------------------
+    "more_rows_error": (
+        "error",
+        {
+            "nl": "En nog {value} rijen met dezelfde melding [{hint}]. Ze staan hier samen in plaats van elk apart; verbeter ze zoals de rijen hierboven en controleer opnieuw.",
+            "fr": "Et encore {value} lignes avec le même message [{hint}]. Elles sont regroupées ici au lieu d'être listées une à une ; corrigez-les comme les lignes ci-dessus et contrôlez à nouveau.",
+            "en": "And {value} more rows with the same message [{hint}]. They are listed together here instead of one by one; correct them as the rows above and check again.",
+        },
+    ),
+    "more_rows_warning": (
+        "warning",
+        {
+            "nl": "En nog {value} rijen met dezelfde melding [{hint}]. Ze staan hier samen in plaats van elk apart; verbeter ze zoals de rijen hierboven en controleer opnieuw.",
+            "fr": "Et encore {value} lignes avec le même message [{hint}]. Elles sont regroupées ici au lieu d'être listées une à une ; corrigez-les comme les lignes ci-dessus et contrôlez à nouveau.",
+            "en": "And {value} more rows with the same message [{hint}]. They are listed together here instead of one by one; correct them as the rows above and check again.",
+        },
+    ),
+    "more_rows_info": (
+        "info",
+        {
+            "nl": "En nog {value} rijen met dezelfde melding [{hint}]. Ze staan hier samen in plaats van elk apart; verbeter ze zoals de rijen hierboven en controleer opnieuw.",
+            "fr": "Et encore {value} lignes avec le même message [{hint}]. Elles sont regroupées ici au lieu d'être listées une à une ; corrigez-les comme les lignes ci-dessus et contrôlez à nouveau.",
+            "en": "And {value} more rows with the same message [{hint}]. They are listed together here instead of one by one; correct them as the rows above and check again.",
+        },
+    ),
     # --- issue 14: text files (CSV) ----------------------------------------------------------
     "unclosed_quote": (
         "warning",

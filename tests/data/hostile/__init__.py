@@ -13,6 +13,7 @@ the data rows the user typed, each of which must come back usable or named by an
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Callable
@@ -108,6 +109,7 @@ def account(data: object, root: Path) -> dict:
     """
     import pandas as pd
 
+    @functools.cache
     def rel(f: object) -> str:
         try:
             return Path(str(f)).resolve().relative_to(root.resolve()).as_posix()
@@ -129,6 +131,9 @@ def account(data: object, root: Path) -> dict:
         for f, s, r in zip(issues["file"], issues["sheet"], issues["row"], strict=True)
         if pd.notna(r)
     }
+    found = getattr(data, "found", None)
+    if found is not None:  # rows named together by one issue (more_rows_*) beyond the cap
+        named |= {(rel(f), str(s or ""), int(r)) for f, s, r in found.named()}
     whole = {
         (rel(f), str(s or ""))
         for f, s, c in zip(issues["file"], issues["sheet"], issues["check"], strict=True)

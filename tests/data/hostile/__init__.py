@@ -27,6 +27,8 @@ WHOLE = frozenset(
         "unrecognised_table",
         "empty_file",
         "missing_column",
+        "xlsx_over_limit",
+        "sheet_over_limit",
     }
 )
 #: A row as a person finds it: file (relative to the case folder), sheet ("" for CSV), row number.

@@ -51,7 +51,7 @@ def check_archive(path: Path) -> None:
         for info in infos:
             mb = info.file_size / 1e6
             if mb > lim.xlsx_part_mb:
-                raise _over(info.filename, f"{mb:,.0f} MB", "xlsx_part_mb", lim)
+                raise _over(info.filename, f"{mb:,.1f} MB", "xlsx_part_mb", lim)
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > 1_000_000 and ratio > lim.xlsx_ratio:
                 raise _over(info.filename, f"x{ratio:,.0f}", "xlsx_ratio", lim)

@@ -184,11 +184,6 @@ def _csv_columns_python(
     return [cells[:, j] for j in range(width)], np.asarray(starts, dtype=int)
 
 
-def _frame_columns(body: pd.DataFrame) -> list[np.ndarray]:
-    cells = body.to_numpy(dtype=object)
-    return [cells[:, j] for j in range(cells.shape[1])] if cells.ndim == 2 else []
-
-
 # --- Excel ---------------------------------------------------------------------------------------
 
 

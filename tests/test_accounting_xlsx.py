@@ -35,7 +35,7 @@ extra_sheet = st.fixed_dictionaries(
     {
         "state": st.sampled_from(["visible", "hidden", "veryHidden"]),
         "kind": st.sampled_from(["table", "notes", "blank", "two_tables"]),
-        "top": st.integers(0, 45),
+        "top": st.one_of(st.integers(0, 5), st.integers(29, 45)),  # a header low down
         "rows": st.integers(1, 12),
         "control": st.sampled_from([None, *CONTROLS]),
         "drop_column": st.sampled_from([None, 1, 2, 3, 5, 6]),

@@ -247,7 +247,19 @@ def _read_user_file(path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise InputError(f"Catalogue file {path} not found; check the path.", path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return pd.read_excel(path, sheet_name=0, dtype=object)
+        from .xlsx import OverLimit, check_archive
+
+        try:
+            check_archive(path)  # a compression bomb is not opened
+            return pd.read_excel(path, sheet_name=0, dtype=object)
+        except Exception as exc:  # noqa: BLE001 - a broken workbook is the user's file, not ours
+            reason = exc.hint if isinstance(exc, OverLimit) else type(exc).__name__
+            raise InputError(
+                f"Catalogue file {path} cannot be read ({reason}) / kan niet gelezen "
+                "worden / ne peut pas être lu. Open it in Excel or LibreOffice and save it again "
+                "as .xlsx / sla het opnieuw op als .xlsx / enregistrez-le à nouveau en .xlsx.",
+                path,
+            ) from exc
     if path.suffix.lower() not in (".csv", ".txt"):
         raise InputError(f"Catalogue file {path}: use a .csv or .xlsx file.", path)
     first = (text := decode(path.read_bytes())[0]).split("\n", 1)[0]

@@ -12,6 +12,8 @@ Column kinds
               not 5 digits is an error, never padded silently
 ``period``    ``2024-03`` (month), ``2024-Q1`` (quarter) or ``2024`` (year)
 ``date``      a calendar day
+``end``       a calendar day that may be the usual "no end" placeholder ``31/12/9999``: read as
+              no end (blank), not as an error
 ``number``    a decimal number; decimal comma and thousands separators accepted
 ``int``       a whole number
 ``list``      several codes separated by ``;`` or ``,``
@@ -24,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-ColumnKind = Literal["text", "code", "nis", "period", "date", "number", "int", "list"]
+ColumnKind = Literal["text", "code", "nis", "period", "date", "end", "number", "int", "list"]
 TableName = Literal["registrations", "projects", "objectives"]
 
 
@@ -99,7 +101,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
             False,
             ("interventiedatum", "date d'intervention", "date intervention"),
         ),
-        Column("end_date", "date", False, ("einddatum", "date de fin")),
+        Column("end_date", "end", False, ("einddatum", "date de fin")),
         Column("evaluation_design", "code", False, ("evaluatieontwerp", "design d'évaluation")),
         Column("impact_model", "code", False, ("impactmodel", "modèle d'impact")),
         Column("lag_months", "int", False, ("vertraging", "vertraging (maanden)", "délai (mois)")),

@@ -8,13 +8,13 @@ cannot make sense of becomes an issue on the :class:`~socprev_kit.loading.ReadRe
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
-from .contract import SHEET_NAMES, normalise_header
+from .contract import ALIASES, SHEET_NAMES, normalise_header
 from .limits import limits
 from .loading import (
     ReadResult,
@@ -24,116 +24,129 @@ from .loading import (
     add_table,
     identify,
 )
+from .xlsx import SheetCells
 
-
-def _frame_columns(body: pd.DataFrame) -> list[np.ndarray]:
-    cells = body.to_numpy(dtype=object)
-    return [cells[:, j] for j in range(cells.shape[1])] if cells.ndim == 2 else []
-
-
-# --- Excel ---------------------------------------------------------------------------------------
+#: Every header the kit knows, folded: a cheap first test of a row that may be a header.
+_ALIAS_KEYS = frozenset(k for m in ALIASES.values() for k in m)
 
 
 def read_excel(path: Path, result: ReadResult) -> None:
     """Every sheet with a table; the registration sheet of the kit's workbook (wide: one column
     per period) through :mod:`socprev_kit.workbook.read`, its instructions and code lists
-    skipped without a word."""
-    import openpyxl
+    skipped without a word.
 
+    The zip is checked before the workbook is opened and only the cells that hold something
+    are read (:mod:`socprev_kit.xlsx`); a workbook or sheet over a limit is refused whole with
+    an issue naming the limit.
+    """
     from .workbook.layout import AUXILIARY
-    from .workbook.read import formula_cells, read_registration_sheet, template_sheets
+    from .workbook.read import read_registration_sheet, template_sheets
+    from .xlsx import OverLimit, check_archive, open_book, read_cells, top_cells
 
     name = str(path)
-    small = path.stat().st_size < 5_000_000
-    wb = openpyxl.load_workbook(path, read_only=not small, data_only=True)
     try:
-        templates = template_sheets(wb)
-        wanted = (small or templates) and _has_formulas(path)
-        formulas = formula_cells(path) if wanted else {}
-        several = len(wb.worksheets) > 1
-        for ws in wb.worksheets:
-            if ws.title in templates:
-                found = formulas.get(ws.title, {})
-                read_registration_sheet(result, name, ws, templates[ws.title], found)
-            elif not (templates and normalise_header(ws.title) in AUXILIARY):
-                uncached = _uncached(ws, formulas.get(ws.title, {})) if small else {}
-                _read_sheet(result, name, ws, several, small, uncached)
+        check_archive(path)
+    except OverLimit as over:
+        result.issue("xlsx_over_limit", name, hint=over.hint)
+        return
+    book = open_book(path)
+    try:
+        top = limits().header_lines
+        templates = template_sheets({s.title: top_cells(book, s, top) for s in book.sheets})
+        several = len(book.sheets) > 1
+        for sheet in book.sheets:
+            title = sheet.title
+            if title not in templates and templates and normalise_header(title) in AUXILIARY:
+                continue
+            try:
+                cells = read_cells(book, sheet)
+                if title in templates:
+                    read_registration_sheet(result, name, sheet, templates[title], cells)
+                else:
+                    _read_sheet(result, name, sheet, several, cells)
+            except OverLimit as over:
+                result.issue("sheet_over_limit", name, title, hint=over.hint)
     finally:
-        wb.close()
+        book.close()
 
 
-def _read_sheet(
-    result: ReadResult,
-    name: str,
-    ws,
-    several: bool,
-    small: bool,  # noqa: ANN001
-    formulas: dict[tuple[int, int], str],
-) -> None:
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    nonblank = [i for i, r in enumerate(rows) if any(_filled(c) for c in r)]
-    if not nonblank:
+def _read_sheet(result: ReadResult, name: str, ws, several: bool, cells: SheetCells) -> None:  # noqa: ANN001
+    """The tables of one sheet: the header anywhere in its first rows that hold a value, and a
+    second header row further down (two tables in one sheet) starting a table of its own."""
+    order = sorted(cells.rows)
+    if not order:
         if not several:
             result.issue("empty_file", name, ws.title)
         return
-    search = range(min(len(rows), limits().header_lines))
-    hdr = max(search, key=lambda i: _known_headers(rows[i]))
-    if _known_headers(rows[hdr]) < 2 or identify(rows[hdr], ws.title) is None:
-        _unrecognised(result, name, ws.title, rows[nonblank[0]], nonblank[0] + 1, several)
+    top = order[: limits().header_lines]
+    hdr = max(top, key=lambda r: _known_headers(cells.row(r)))
+    if _known_headers(cells.row(hdr)) < 2 or identify(cells.row(hdr), ws.title) is None:
+        _unrecognised(result, name, ws.title, cells.row(order[0]), order[0], several)
         return
     if ws.sheet_state != "visible":
         result.issue("hidden_sheet", name, ws.title)
-    for rng in ws.merged_cells.ranges if small else []:
-        if rng.min_row == hdr + 1:
-            result.issue("merged_header", name, ws.title, row=hdr + 1, hint=str(rng))
-    for (r, c), formula in sorted(formulas.items()):
-        if r > hdr + 1:
-            head = rows[hdr][c - 1] if c - 1 < len(rows[hdr]) else None
-            result.issue(
-                "formula_without_value",
-                name,
-                ws.title,
-                row=r,
-                column=str(head) if _filled(head) else _letter(c - 1),
-                value=formula,
-            )
-    add_table(
-        result,
-        name,
-        ws.title,
-        rows[hdr],
-        _frame_columns(pd.DataFrame(rows[hdr + 1 :])),
-        decimal_comma=True,
-        header_row=hdr + 1,
-    )
+    starts = _table_starts(hdr, _header_rows(cells, order, ws.title), order)
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else None
+        body = [r for r in order if r > start and (end is None or r < end)]
+        _add_sheet_table(result, name, ws.title, cells, start, body)
 
 
-#: A formula element of a worksheet's XML, with or without a namespace prefix.
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
+def _table_starts(hdr: int, candidates: list[int], order: list[int]) -> list[int]:
+    """The header row of each table: of header rows one right below the other (a Dutch and a
+    French header), the best one ``hdr`` or else the first; the others are rows of its table,
+    which validation names."""
+    place = {r: i for i, r in enumerate(order)}
+    runs: list[list[int]] = []
+    for r in sorted({hdr, *candidates}):
+        if runs and place[r] == place[runs[-1][-1]] + 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return [hdr if hdr in run else run[0] for run in runs]
 
 
-def _has_formulas(path: Path) -> bool:
-    """Whether a worksheet of the workbook holds a formula, read from its XML without opening
-    the workbook (most registration files hold none: no second, slower read for them)."""
-    import zipfile
+def _header_rows(cells: SheetCells, order: list[int], sheet: str) -> list[int]:
+    """Rows that are the header row of a table (three known headers or more): a sheet may hold
+    two tables, one below the other."""
+    known = functools.lru_cache(maxsize=4096)(lambda v: normalise_header(v) in _ALIAS_KEYS)
+    found = []
+    for r in order:
+        texts = [v for v in cells.rows[r].values() if isinstance(v, str)]
+        if len(texts) >= 3 and sum(map(known, texts)) >= 3:
+            row = cells.row(r)
+            if _known_headers(row) >= 3 and identify(row, sheet) is not None:
+                found.append(r)
+    return found
 
-    try:
-        with zipfile.ZipFile(path) as z:
-            sheets = [
-                n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")
-            ]
-            return any(_FORMULA_TAG.search(z.read(n)) for n in sheets)
-    except (zipfile.BadZipFile, OSError, KeyError):
-        return True  # openpyxl reads it, or says what is wrong
+
+def _add_sheet_table(
+    result: ReadResult, name: str, sheet: str, cells: SheetCells, hdr: int, body: list[int]
+) -> None:
+    header = cells.row(hdr)
+    width = min(len(header), limits().columns)
+    header = header[:width]
+    for rng in cells.merged:
+        if _merge_top(rng) == hdr:
+            result.issue("merged_header", name, sheet, row=hdr, hint=rng)
+    last = body[-1] if body else hdr
+    for (r, c), formula in sorted(cells.formulas.items()):
+        if hdr < r <= last and c - 1 not in cells.rows.get(r, {}):
+            head = header[c - 1] if c - 1 < width else None
+            column = str(head) if _filled(head) else _letter(c - 1)
+            result.issue("formula_without_value", name, sheet, row=r, column=column, value=formula)
+    for j in cells.beyond(body, width):
+        result.issue("unnamed_column", name, sheet, row=hdr, column=_letter(j))
+    grid = cells.block(body, width)
+    columns = [grid[:, j] for j in range(width)]
+    rows = np.asarray(body, dtype=int)
+    add_table(result, name, sheet, header, columns, decimal_comma=True, header_row=hdr, rows=rows)
 
 
-def _uncached(ws, formulas: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:  # noqa: ANN001
-    """The formula cells of a sheet (read as values) without a stored result.
-
-    A workbook written by a program other than a spreadsheet (or saved without recalculation)
-    holds formulas but no results; read as values, those cells look empty.
-    """
-    return {rc: f for rc, f in formulas.items() if ws.cell(*rc).value is None}
+def _merge_top(ref: str) -> int | None:
+    """The first row of a merged range such as ``A1:C1``, or ``None`` for a broken one."""
+    m = re.match(r"\$?[A-Za-z]{1,3}\$?(\d+)", ref)
+    return int(m.group(1)) if m else None
 
 
 def _unrecognised(

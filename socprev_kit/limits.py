@@ -62,9 +62,9 @@ class Limits:
     line_chars: int = 1_000_000
     columns: int = 2_000
     header_lines: int = 50
-    xlsx_part_mb: float = 500.0
+    xlsx_part_mb: float = 200.0
     xlsx_ratio: float = 200.0
-    sheet_cells: int = 20_000_000
+    sheet_cells: int = 2_000_000
     sheets: int = 1_000
     parquet_mb: float = 500.0
     kernel_mb: float = 3_072.0

@@ -7,6 +7,7 @@ the result with the input to report what failed; nothing here decides what is an
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -31,6 +32,12 @@ MONTHS = {
 
 #: Excel serial day numbers that stand for dates between 1954 and 2119.
 EXCEL_SERIAL_RANGE = (20000, 80000)
+#: Years a date of the kit can fall in: year 1, 3000 or 9999 is a typing error (or a
+#: placeholder), never a date to compute with.
+DATE_YEARS = (1900, 2199)
+#: The usual "no end" placeholder, 31/12/9999, in the forms a cell holds it (and its Excel
+#: serial number, 2958465).
+_OPEN_END = re.compile(r"^(?:9999-12-31|31[/.\-]12[/.\-]9999)(?:[ T][\d:.]+)?$|^2958465(?:\.0+)?$")
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
 _BLANK = {"", "nan", "none", "null", "na", "n/a", "<na>", "nat"}
@@ -47,8 +54,13 @@ def _as_text(values: pd.Series) -> pd.Series:
 def _cell_text(v: object) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
+    if isinstance(v, dt.time | dt.timedelta | np.timedelta64):  # a cell formatted as a time
+        return str(v)
     if isinstance(v, pd.Timestamp | np.datetime64) or hasattr(v, "isoformat"):
-        return pd.Timestamp(v).isoformat() if not isinstance(v, str) else v
+        try:
+            return pd.Timestamp(v).isoformat() if not isinstance(v, str) else v
+        except (ValueError, TypeError, OverflowError):
+            return str(v)
     return str(v).strip().replace("\u00a0", " ")
 
 
@@ -158,26 +170,35 @@ def _is_excel_serial(values: pd.Series) -> pd.Series:
 def _parse_date(values: pd.Series) -> pd.Series:
     """:func:`parse_date` on values given once each."""
     if pd.api.types.is_datetime64_any_dtype(values):
-        return values.dt.tz_localize(None) if values.dt.tz is not None else values
+        days = values.dt.tz_localize(None) if values.dt.tz is not None else values
+        return days.where(days.dt.year.between(*DATE_YEARS)).astype("datetime64[ns]")
     text = _as_text(values)
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     iso = text.str.extract(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]+)?$")
     dmy = text.str.extract(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+[\d:.]+)?$")
     for y, m, d in ((iso[0], iso[1], iso[2]), (dmy[2], dmy[1], dmy[0])):
         ok = y.notna() & out.isna()
+        ok &= pd.to_numeric(y, errors="coerce").between(*DATE_YEARS)  # year 9999: no date
         if ok.any():
             parts = pd.DataFrame({"year": y[ok], "month": m[ok], "day": d[ok]}).astype("int64")
-            out.loc[ok] = pd.to_datetime(parts, errors="coerce")
+            out.loc[ok] = pd.to_datetime(parts, errors="coerce").astype("datetime64[ns]")
     serial = out.isna() & is_excel_serial(values).fillna(False)
     if serial.any():
         out.loc[serial] = excel_serial_to_timestamp(_parse_number(values[serial], False))
     return out
 
 
+def _is_open_end(values: pd.Series) -> pd.Series:
+    """True where a cell holds the "no end" placeholder 31/12/9999 (text, date or serial)."""
+    text = _as_text(values)
+    return text.str.match(_OPEN_END).fillna(False).astype(bool)
+
+
 def _parse_period(values: pd.Series) -> pd.Series:
     """:func:`parse_period` on values given once each."""
     if pd.api.types.is_datetime64_any_dtype(values):
-        return values.dt.strftime("%Y-%m").where(values.notna(), None).astype("object")
+        ok = values.notna() & values.dt.year.between(*DATE_YEARS)
+        return values.dt.strftime("%Y-%m").where(ok, None).astype("object")
     text = _as_text(values)
     low = text.str.lower()
     out = pd.Series(None, index=values.index, dtype="object")

@@ -236,7 +236,7 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
             bad |= failed
         if serial is not None:
             serial = serial & ~failed & live & ~blank
-            hint = values[serial].dt.strftime("%Y-%m-%d") if col.kind == "date" else values
+            hint = values[serial].dt.strftime("%Y-%m-%d") if col.kind != "period" else values
             issues.add(
                 "excel_serial_date", raw[serial], column=shown, value=raw[col.name], hint=hint
             )
@@ -341,9 +341,11 @@ def _parse_column(
         if kind == "int":  # a whole number or nothing: 2,5 months of lag is unreadable
             whole = (parsed.round() == parsed) & (parsed.abs() < 2**53)  # exact as an integer
             parsed = parsed.where(whole).astype("Int64")
-    elif kind == "date":
+    elif kind in ("date", "end"):
         parsed = pd.to_datetime(parsing.spread(codes, parsing._parse_date(uniques), pd.NaT, index))
         check = "bad_date"
+        if kind == "end":  # 31/12/9999: no end, as a blank cell
+            blank |= parsing.spread(codes, parsing._is_open_end(uniques), False, index).astype(bool)
     elif kind in parsers:
         fn, check = parsers[kind]
         parsed = parsing.spread_categorical(codes, fn(uniques), index)
@@ -353,7 +355,7 @@ def _parse_column(
         check = None
     failed = parsed.isna() & ~blank if check else pd.Series(False, index=index)
     serial = None
-    if kind in ("period", "date"):
+    if kind in ("period", "date", "end"):
         serial = parsing.spread(
             codes, parsing._is_excel_serial(uniques).astype(bool), False, index
         ).astype(bool)

@@ -469,3 +469,26 @@ def test_unknown_code_list_and_language():
         code_list("colour")
     with pytest.raises(ValueError, match="Unknown language"):
         code_labels("project_type", "de")  # type: ignore[arg-type]
+
+
+def test_a_truncated_catalogue_workbook_is_an_input_error_naming_it(tmp_path):
+    """Issue 14: a catalogue workbook cut off half way crashed `validate --catalogue`."""
+    full = tmp_path / "full.xlsx"
+    pd.DataFrame([row("X01")]).to_excel(full, index=False)
+    cut = tmp_path / "own.xlsx"
+    cut.write_bytes(full.read_bytes()[: full.stat().st_size // 2])
+    with pytest.raises(InputError, match=r"own\.xlsx.*cannot be read.*kan niet gelezen") as err:
+        indicator_catalogue(cut)
+    assert err.value.path == cut
+
+
+def test_validate_with_a_truncated_catalogue_exits_2(tmp_path, capsys):
+    from socprev_kit.cli import main
+
+    cut = tmp_path / "own.xlsx"
+    cut.write_bytes(b"PK\x03\x04 not a whole workbook")
+    data = tmp_path / "r.csv"
+    data.write_text("Project;NIS-code;Periode;Indicator;Waarde\nA;44021;2024-01;P04;1\n")
+    assert main(["validate", str(data), "--catalogue", str(cut), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "own.xlsx" in err and "Traceback" not in err

@@ -247,3 +247,77 @@ def test_a_name_that_is_not_utf8_is_read_and_shown_with_escapes(tmp_path):
     assert (bad["file"].tolist(), bad["row"].tolist()) == ([shown], [2])
     assert data_set.files["file"].tolist() == [shown]
     shown.encode("utf-8")  # printable, writable
+
+
+# --- issue 14: workbooks of any layout --------------------------------------------------------
+
+NL_HEAD = ["Project", "NIS-code", "Periode", "Indicator", "Waarde"]
+
+
+def _xlsx(path, sheets):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def test_xlsx_header_found_low_down_in_the_sheet(tmp_path):
+    body = [["Registratie straathoekwerk"], ["bron: eigen telling"], *[[]] * 40, NL_HEAD, *ROWS]
+    data = load(_xlsx(tmp_path / "r.xlsx", {"Data": body}), lang="en")
+    assert data.registrations["source_row"].tolist() == [44, 45]
+
+
+def test_xlsx_two_tables_in_one_sheet_are_both_read(tmp_path):
+    second = [("Période", "Projet", "Code INS", "Indicateur", "Valeur")]
+    second += [(r[2], "GENT-B", r[1], r[3], r[4]) for r in ROWS]
+    path = _xlsx(tmp_path / "r.xlsx", {"Data": [NL_HEAD, *ROWS, (), *second]})
+    data = load(path, lang="en")
+    got = data.registrations.sort_values("source_row")
+    assert got["source_row"].tolist() == [2, 3, 6, 7]
+    assert got["project_id"].astype(str).tolist() == ["GENT-SW", "GENT-SW", "GENT-B", "GENT-B"]
+    assert got["period"].astype(str).tolist() == ["2023-01", "2023-02"] * 2
+
+
+def test_xlsx_far_cell_is_named_and_every_row_kept(tmp_path):
+    path = _xlsx(tmp_path / "r.xlsx", {"Data": [NL_HEAD, *ROWS]})
+    wb = openpyxl.load_workbook(path)
+    wb["Data"]["XFD1048576"] = "x"
+    wb.save(path)
+    data = load(path, lang="en")
+    assert data.registrations["source_row"].tolist() == [2, 3]
+    far = data.issues[data.issues["check"] == "unnamed_column"]
+    assert far[["row", "column"]].values.tolist() == [[1, "XFD"]]
+
+
+def test_xlsx_over_a_limit_is_refused_whole_naming_the_limit(tmp_path, monkeypatch):
+    path = _xlsx(tmp_path / "r.xlsx", {"Klein": [NL_HEAD, *ROWS], "Groot": [NL_HEAD, *ROWS * 5]})
+    monkeypatch.setenv("SOCPREV_LIMIT_SHEET_CELLS", "20")
+    data = load(path, lang="en")
+    assert set(data.registrations["source_sheet"]) == {"Klein"}
+    over = data.issues[data.issues["check"] == "sheet_over_limit"]
+    assert over["sheet"].tolist() == ["Groot"]
+    assert "SOCPREV_LIMIT_SHEET_CELLS" in over["message"].iat[0]
+    monkeypatch.setenv("SOCPREV_LIMIT_SHEETS", "1")
+    issues = load(path, lang="nl").issues
+    assert issues["check"].tolist()[:1] == ["xlsx_over_limit"]
+    assert "SOCPREV_LIMIT_SHEETS" in issues["message"].iat[0]
+
+
+def test_xlsx_periods_as_serials_dates_and_times(tmp_path):
+    import datetime as dt
+
+    rows = [
+        ("GENT-SW", 44021.0, 45292, "P04", 1),
+        ("GENT-SW", 44021.0, dt.datetime(2024, 2, 1), "P04", 2),
+        ("GENT-SW", 44021.0, dt.time(1, 30), "P04", 3),
+        ("GENT-SW", 44021.0, dt.datetime(9999, 12, 1), "P04", 4),
+    ]
+    data = load(_xlsx(tmp_path / "r.xlsx", {"Data": [NL_HEAD, *rows]}), lang="en")
+    assert data.registrations["period"].astype(str).tolist() == ["2024-01", "2024-02"]
+    assert data.registrations["nis_code"].astype(str).tolist() == ["44021"] * 2
+    bad = data.issues[data.issues["check"] == "bad_period"]
+    assert bad["row"].tolist() == [4, 5]

@@ -129,3 +129,51 @@ def test_period_parts_and_the_cached_period_start_agree_with_the_text_parser() -
 
     check()
     assert parsing.period_parts("2024-Q4") == (2024, 10, 3) and parsing.period_parts(None) is None
+
+
+# --- issue 14: dates out of range, the "no end" placeholder, time cells -----------------------
+
+
+def test_dates_outside_the_years_of_the_kit_are_no_dates():
+    values = pd.Series(
+        [
+            "2024-03-15",
+            "9999-12-31",
+            "31/12/9999",
+            "01/01/3000",
+            "0001-01-01",
+            dt.datetime(9999, 12, 31),
+            dt.datetime(1, 1, 1),
+            dt.datetime(2024, 1, 2),
+        ],
+        dtype=object,
+    )
+    got = parsing._parse_date(values)
+    assert got.dtype == "datetime64[ns]"
+    assert got.dt.strftime("%F").fillna("-").tolist() == ["2024-03-15", *["-"] * 6, "2024-01-02"]
+    typed = pd.Series(pd.to_datetime(["2024-01-01", "9999-12-31"]).as_unit("s"))
+    assert parsing._parse_date(typed).isna().tolist() == [False, True]
+
+
+def test_the_no_end_placeholder_in_every_form():
+    values = pd.Series(
+        [
+            "9999-12-31",
+            "31/12/9999",
+            "31-12-9999",
+            dt.datetime(9999, 12, 31),
+            2958465,
+            "2024-12-31",
+            "31/12/2999",
+            None,
+        ],
+        dtype=object,
+    )
+    assert parsing._is_open_end(values).tolist() == [True] * 5 + [False] * 3
+
+
+def test_periods_of_time_cells_and_far_years_are_unread():
+    values = pd.Series([dt.time(1, 2), dt.timedelta(hours=3), dt.datetime(9999, 1, 1), 45292])
+    assert parsing.parse_period(values).fillna("?").tolist() == ["?", "?", "?", "2024-01"]
+    typed = pd.Series(pd.to_datetime(["2024-05-01", "9999-12-31"]).as_unit("s"))
+    assert parsing.parse_period(typed).fillna("?").tolist() == ["2024-05", "?"]

@@ -441,3 +441,25 @@ def test_template_command_refuses_an_output_that_cannot_be_a_file(tmp_path, caps
     out = tmp_path / "afile.txt" / "t.xlsx"
     assert main(["template", "--project", "ANT-SW", "--out", str(out), "--lang", "nl"]) == 2
     assert "afile.txt is een bestand, geen map" in capsys.readouterr().err
+
+
+def test_a_broken_template_is_read_within_bounds(tmp_path, sample):
+    """Issue 14: a styled cell at XFD1048576 of the registration sheet made `validate` run for
+    minutes (every cell of the declared range was visited); a moved header and a merge over
+    the rest of the sheet are read too, every typed value kept at its own cell."""
+    from openpyxl.styles import Font
+
+    path = write_template(
+        tmp_path / "t.xlsx", project_id="ANT-SW", lang="nl", year=YEAR, data=sample
+    )
+    typed = fill(path, "nl", tmp_path / "filled.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "filled.xlsx")
+    ws = _registration_sheet(wb, "nl")
+    ws.insert_rows(1, 2)
+    ws["XFD1048576"].font = Font(bold=True)
+    ws.merge_cells("A5000:XFD1048576")
+    wb.save(tmp_path / "broken.xlsx")
+    data = load(tmp_path / "broken.xlsx")
+    assert _read_back(data) == typed
+    rows = data.registrations["source_row"]
+    assert rows.min() == layout.FIRST_ROW + 2

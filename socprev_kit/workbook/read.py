@@ -14,12 +14,10 @@ typed in a period cell goes through like any value, so validation names the cell
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
-from ..limits import limits
 from ..loading import ReadResult, _filled, _letter, add_table
+from ..xlsx import SheetCells
 from . import layout
 
 #: Fixed columns that become columns of the registrations table.
@@ -28,35 +26,18 @@ KEYS = ("project_id", "nis_code", "municipality", "indicator_id")
 Template = tuple[int, list, dict[str, int], dict[int, str]]
 
 
-def template_sheets(wb) -> dict[str, Template]:  # noqa: ANN001 - an openpyxl workbook
-    """The registration sheets of a workbook: ``{title: (header row index (0-based), header
-    cells, {role: column index}, {column index: period})}``."""
+def template_sheets(tops: dict[str, SheetCells]) -> dict[str, Template]:
+    """The registration sheets of a workbook, from the first rows of each sheet that hold a
+    value: ``{title: (header row index (0-based), header cells, {role: column index},
+    {column index: period})}``."""
     out = {}
-    for ws in wb.worksheets:
-        top = ws.iter_rows(max_row=limits().header_lines, values_only=True)
-        for i, row in enumerate(top):
-            found = layout.registration_header(list(row))
+    for title, cells in tops.items():
+        for r in sorted(cells.rows):
+            row = cells.row(r)
+            found = layout.registration_header(row)
             if found is not None:
-                out[ws.title] = (i, list(row), *found)
+                out[title] = (r - 1, row, *found)
                 break
-    return out
-
-
-def formula_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """Every formula of the workbook, stored result or not: ``{sheet: {(row, col): formula}}``
-    (1-based)."""
-    import openpyxl
-
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    out: dict[str, dict[tuple[int, int], str]] = {}
-    try:
-        for ws in wb.worksheets:
-            for row in ws.iter_rows():
-                for cell in row:
-                    if getattr(cell, "data_type", None) == "f":
-                        out.setdefault(ws.title, {})[(cell.row, cell.column)] = str(cell.value)
-    finally:
-        wb.close()
     return out
 
 
@@ -65,22 +46,25 @@ def read_registration_sheet(
     file: str,
     ws,  # noqa: ANN001 - an openpyxl worksheet
     template: Template,
-    formulas: dict[tuple[int, int], str],
+    cells: SheetCells,
 ) -> None:
     """Add one raw registrations table per period column of ``ws`` that holds a value."""
     from ..catalogue import derived_ids
 
     hdr, header, roles, periods = template
     first = hdr + 2  # 1-based sheet row of the first data row
-    rows = [list(r) for r in ws.iter_rows(min_row=first, values_only=True)]
+    formulas = cells.formulas
+    numbers = sorted({r for r in cells.rows if r >= first} | {r for r, _ in formulas if r >= first})
+    for j in cells.beyond(numbers, len(header)):
+        result.issue("unnamed_column", file, ws.title, row=hdr + 1, column=_letter(j))
+    rows = cells.block(numbers, len(header))
     derived = derived_ids()
-    ids = [_cell(r, roles["indicator_id"]) for r in rows]
-    is_derived = np.array([str(i).strip() in derived for i in ids], dtype=bool)
+    is_derived = np.array([str(r[roles["indicator_id"]]).strip() in derived for r in rows], bool)
     found = False
     for j, period in periods.items():
         keep = []
         for k, row in enumerate(rows):
-            value, formula = _cell(row, j), formulas.get((first + k, j + 1))
+            value, formula = row[j], formulas.get((numbers[k], j + 1))
             if formula is not None and is_derived[k]:
                 continue
             if formula is not None and not _filled(value):
@@ -88,21 +72,17 @@ def read_registration_sheet(
                     "formula_without_value",
                     file,
                     ws.title,
-                    row=first + k,
+                    row=numbers[k],
                     column=str(header[j]),
                     value=formula,
                 )
             elif _filled(value):
                 keep.append(k)
         if keep:
-            _add_column(result, file, ws.title, template, rows, keep, j, period)
+            _add_column(result, file, ws.title, template, (rows, numbers), keep, j, period)
             found = True
     if not found:
         result.issue("empty_file", file, ws.title)
-
-
-def _cell(row: list, j: int) -> object:
-    return row[j] if j < len(row) else None
 
 
 def _add_column(
@@ -110,18 +90,19 @@ def _add_column(
     file: str,
     sheet: str,
     template: Template,
-    rows: list[list],
+    grid: tuple[np.ndarray, list[int]],
     keep: list[int],
     j: int,
     period: str,
 ) -> None:
     hdr, header, roles, _ = template
+    rows, numbers = grid
     n = len(keep)
-    body = [np.array([_cell(rows[k], roles[key]) for k in keep], dtype=object) for key in KEYS]
+    body = [rows[keep, roles[key]] for key in KEYS]
     body.append(np.full(n, period, dtype=object))
-    body.append(np.array([rows[k][j] for k in keep], dtype=object))
+    body.append(rows[keep, j])
     names = [header[roles[key]] for key in KEYS] + ["period", "value"]
-    sheet_rows = np.asarray(keep, dtype=int) + hdr + 2
+    sheet_rows = np.asarray(numbers, dtype=int)[keep]
     add_table(
         result, file, sheet, names, body, decimal_comma=True, header_row=hdr + 1, rows=sheet_rows
     )

@@ -34,6 +34,18 @@ WHOLE = frozenset(
         "link_outside_folder",
         "too_many_columns",
         "not_a_table",
+        "xlsx_over_limit",
+        "sheet_over_limit",
+        # stores and Parquet refused whole, and files the batch's reading had to stop
+        "parquet_truncated",
+        "parquet_too_large",
+        "store_foreign_object",
+        "store_missing_part",
+        "store_wrong_type",
+        "store_old_version",
+        "reading_over_memory",
+        "reading_too_slow",
+        "reading_stopped",
     }
 )
 #: A row as a person finds it: file (relative to the case folder), sheet ("" for CSV), row number.

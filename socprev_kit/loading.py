@@ -163,7 +163,7 @@ def read_paths(
     hint)``); ``started``: called with each file's name before it is read. A batch reads in a
     process of its own with both (:mod:`socprev_kit.batch.reading`).
     """
-    result = ReadResult()
+    result, total = ReadResult(), _Total()
     for found in find(paths):
         path, name = found.path, shown(found.path)
         if skip and name in skip:
@@ -181,6 +181,10 @@ def read_paths(
             if found.explicit:
                 result.issue("unsupported_file", name, value=path.suffix)
             continue
+        if suffix not in STORE_SUFFIXES and (over := total.over(path)) is not None:
+            result.issue("data_too_large", name, value=over[0], hint=over[1])
+            result.files.append({"file": name, "rows": 0})
+            continue
         n_tables, n_issues = len(result.tables), len(result.issues)
         _read_one(path, suffix, result)
         if name != str(path):  # a name that is not UTF-8: shown with \xNN everywhere
@@ -189,6 +193,28 @@ def read_paths(
             n_rows = sum(len(t) for t in result.tables[n_tables:])
             result.files.append({"file": name, "rows": n_rows})
     return result
+
+
+class _Total:
+    """The bytes of the data files read so far against ``limits().total_mb``: once a file
+    would pass it, that file and every later one are refused (``over``)."""
+
+    def __init__(self) -> None:
+        from .limits import limits
+
+        self.ceiling = limits().total_mb
+        self.spent = 0
+        self.passed = False
+
+    def over(self, path: Path) -> tuple[str, str] | None:
+        """``(size in MB, ceiling in MB)`` when ``path`` is not to be read, else ``None``."""
+        size = path.stat().st_size
+        self.passed = self.passed or self.spent + size > self.ceiling * 1024**2
+        if not self.passed:
+            self.spent += size
+            return None
+        mb = size / 1024**2
+        return (f"{mb:,.1f}" if mb >= 1 else f"{mb:.2g}", f"{self.ceiling:g}")
 
 
 def _read_one(path: Path, suffix: str, result: ReadResult) -> None:

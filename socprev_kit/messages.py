@@ -553,6 +553,23 @@ CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
             "give that.",
         },
     ),
+    "data_too_large": (
+        "error",
+        {
+            "nl": "De gegevensbestanden samen zijn groter dan de grens van {hint} MB; dit bestand "
+            "({value} MB) en de volgende zijn niet gelezen. Lees de map in delen (bv. per "
+            "provincie of per jaar), of verhoog de grens met de omgevingsvariabele "
+            "SOCPREV_LIMIT_TOTAL_MB.",
+            "fr": "Les fichiers de données dépassent ensemble la limite de {hint} Mo ; ce fichier "
+            "({value} Mo) et les suivants ne sont pas lus. Lisez le dossier en plusieurs parties "
+            "(p. ex. par province ou par année), ou relevez la limite avec la variable "
+            "d'environnement SOCPREV_LIMIT_TOTAL_MB.",
+            "en": "The data files together are larger than the limit of {hint} MB; this file "
+            "({value} MB) and the ones after it were not read. Read the folder in parts (e.g. "
+            "per province or per year), or raise the limit with the environment variable "
+            "SOCPREV_LIMIT_TOTAL_MB.",
+        },
+    ),
     "file_too_large": (
         "error",
         {

@@ -31,6 +31,7 @@ WHOLE = frozenset(
         # files on disk: refused before a byte is read (a pipe, a device, too large, a far link)
         "not_regular_file",
         "file_too_large",
+        "data_too_large",
         "link_outside_folder",
         "too_many_columns",
         "not_a_table",

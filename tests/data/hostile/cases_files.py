@@ -282,3 +282,25 @@ _argument_case(
     *("batch", "11002", "--scheduler", "127.0.0.1:9", "--out", "{dir}/rb", "--lang", "fr"),
     says=("Le planificateur Dask à 127.0.0.1:9 est injoignable",),
 )
+
+
+@case(
+    "files_folder_over_the_total_limit",
+    checks=frozenset({"data_too_large"}),
+    usable=24,
+    env={"SOCPREV_LIMIT_TOTAL_MB": "0.001"},
+)
+def folder_over_the_total(folder: Path) -> Built:
+    """Three CSV files of about 450 bytes each, the total limit at 1,048 bytes: the first two
+    are read, the third is refused with an issue naming the limit and its variable (before,
+    a folder of any size was read whole: many files each under the file limit could take
+    any amount of memory)."""
+    data = folder / "data"
+    data.mkdir()
+    rows: set = set()
+    who = {"a.csv": ("RONSE-SHW", "45041"), "b.csv": ("SERAING-TR", "62096"), "c.csv": ("X", "1")}
+    for name, (project, nis) in who.items():
+        body = registrations(12, project=project, nis=nis)
+        (data / name).write_text(csv_text(NL_HEAD, body), encoding="utf-8")
+        rows |= csv_rows(f"data/{name}", 2, 12)
+    return Built("data", frozenset(rows))

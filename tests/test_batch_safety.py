@@ -29,6 +29,14 @@ REPORT = NOTEBOOKS / "report.ipynb"
 WARMUP = "import matplotlib.pyplot, pandas, socprev_kit"
 
 
+@pytest.fixture
+def beyond_the_readers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readers' own limits (file size, total, xlsx parts) raised far: these tests put the
+    batch's second line of defence, its reading process, to work on what they would refuse."""
+    for name in ("FILE_MB", "TOTAL_MB", "XLSX_PART_MB", "XLSX_RATIO"):
+        monkeypatch.setenv(f"SOCPREV_LIMIT_{name}", "1000000")
+
+
 @pytest.fixture(scope="module")
 def tiny_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Registrations of two municipalities, no projects, no objectives."""
@@ -139,7 +147,7 @@ def test_a_report_over_the_memory_ceiling_fails_alone(tiny_data: Path, tmp_path:
 
 
 def test_a_file_that_takes_too_much_memory_is_named_and_the_others_are_read(
-    tiny_data: Path, tmp_path: Path
+    beyond_the_readers: None, tiny_data: Path, tmp_path: Path
 ) -> None:
     """The batch reads its data in a process of its own under the ceiling: a compression bomb
     stops that process, is named as not read (nl and fr), and the plan has every report."""
@@ -224,7 +232,7 @@ def test_a_write_that_fails_leaves_no_partial_file(tiny_data: Path, tmp_path: Pa
 
 
 def test_a_file_that_takes_too_long_to_read_is_named_and_the_others_are_read(
-    tiny_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    beyond_the_readers: None, tiny_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The reading of one file has a time ceiling (``SOCPREV_LIMIT_READ_SECONDS``, here half a
     second against a registration file of 40 MB): it is stopped and named, the others read."""
@@ -249,7 +257,9 @@ def test_a_file_that_takes_too_long_to_read_is_named_and_the_others_are_read(
 
 
 @pytest.mark.slow
-def test_the_reading_process_ends_with_a_killed_batch(tiny_data: Path, tmp_path: Path) -> None:
+def test_the_reading_process_ends_with_a_killed_batch(
+    beyond_the_readers: None, tiny_data: Path, tmp_path: Path
+) -> None:
     """A batch killed (SIGKILL) while its reading process reads a large file: that process sees
     it and ends too, instead of reading on for nobody."""
     import time
@@ -304,7 +314,7 @@ def test_two_batches_into_one_folder_with_staggered_starts(tiny_data: Path, tmp_
 
 
 def test_a_reader_that_crashes_on_a_file_names_it_and_reads_the_others(
-    tiny_data: Path, tmp_path: Path
+    beyond_the_readers: None, tiny_data: Path, tmp_path: Path
 ) -> None:
     """The reading process dies by a signal (SIGSEGV, as a crash inside a library would end it)
     while it reads one file: that file is named (``reading_stopped``), the others are read."""

@@ -193,11 +193,12 @@ def test_special_files_are_refused_without_being_opened(tmp_path):
 def test_bytes_on_disk_over_the_limit_are_not_read(tmp_path, monkeypatch):
     data = _folder(tmp_path)
     with (data / "huge.csv").open("wb") as fh:
-        fh.truncate(300 * 1024**2)  # sparse: no disk used, over the 200 MB default
+        fh.truncate(300 * 1024**2)  # sparse: no disk used, over the 64 MB default
     result = read_paths(data)
     assert _checks(result) == {"file_too_large": str(data / "huge.csv")}
-    assert result.issues[0]["value"] == "300.0" and result.issues[0]["hint"] == "200"
+    assert result.issues[0]["value"] == "300.0" and result.issues[0]["hint"] == "64"
     monkeypatch.setenv("SOCPREV_LIMIT_FILE_MB", "400")
+    monkeypatch.setenv("SOCPREV_LIMIT_TOTAL_MB", "400")
     assert _checks(read_paths(data)).get("file_too_large") is None  # read (and found empty)
     monkeypatch.setenv("SOCPREV_LIMIT_FILE_MB", "0,00001")
     issues = load(data / "regs.csv", lang="nl").issues.set_index("check")

@@ -457,9 +457,37 @@ def test_a_broken_template_is_read_within_bounds(tmp_path, sample):
     ws = _registration_sheet(wb, "nl")
     ws.insert_rows(1, 2)
     ws["XFD1048576"].font = Font(bold=True)
-    ws.merge_cells("A5000:XFD1048576")
+    title = ws.title
     wb.save(tmp_path / "broken.xlsx")
+    # the merge written into the sheet's XML: openpyxl's own merge_cells would build the
+    # range's border cells in this process (gigabytes), which is not what is tested here
+    _merge_in_xml(tmp_path / "broken.xlsx", title, "A5000:XFD1048576")
     data = load(tmp_path / "broken.xlsx")
     assert _read_back(data) == typed
     rows = data.registrations["source_row"]
     assert rows.min() == layout.FIRST_ROW + 2
+
+
+def _merge_in_xml(path, title: str, ref: str) -> None:
+    """Add ``<mergeCell ref=...>`` to the sheet ``title`` of the xlsx at ``path``."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    book = parts["xl/workbook.xml"].decode()
+    rid = re.search(rf'<sheet [^>]*name="{re.escape(title)}"[^>]*r:id="([^"]+)"', book).group(1)
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    target = re.search(rf'<Relationship [^>]*Id="{rid}"[^>]*Target="([^"]+)"', rels)
+    target = target or re.search(rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{rid}"', rels)
+    part = "xl/" + target.group(1).removeprefix("/xl/")
+    merge = f'<mergeCell ref="{ref}"/>'.encode()
+    xml = parts[part]
+    if b"<mergeCells" in xml:
+        xml = re.sub(rb"(<mergeCells[^>]*>)", rb"\1" + merge, xml)
+    else:
+        xml = xml.replace(b"</sheetData>", b"</sheetData><mergeCells>" + merge + b"</mergeCells>")
+    parts[part] = xml
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)

@@ -32,6 +32,9 @@ def main(name: str, folder: str, report: str, path: str, rows: str) -> None:
         from socprev_kit import load
 
         out["account"] = account(load(root / path, lang="en"), root)
+    from hostile.run import high_water_kb
+
+    out["peak_kb"] = high_water_kb()  # the last moments, which the parent's polling may miss
     Path(report).write_text(json.dumps(out), encoding="utf-8")
 
 

@@ -68,7 +68,7 @@ training: $(STAMP)
 ## notebooks: refresh the report notebooks' reference outputs (notebooks/reference/) that nbval
 ## compares them with (after a change to a report template or to what it shows)
 notebooks: $(STAMP)
-	$(BIN)/python -m socprev_kit.report_references
+	$(BIN)/python -m socprev_kit.cli.references
 
 ## lab: JupyterLab on the course, in the kit's environment (widgets included); see docs/training
 lab: $(STAMP)

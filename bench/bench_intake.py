@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_loading import write_files  # noqa: E402
 
 import socprev_kit as sk  # noqa: E402
-from socprev_kit.intake import import_files  # noqa: E402
+from socprev_kit.registration.intake import import_files  # noqa: E402
 
 
 def timed(fn):  # noqa: ANN001, ANN201

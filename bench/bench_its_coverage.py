@@ -42,8 +42,8 @@ from scipy import stats
 from statsmodels.genmod import families
 from statsmodels.genmod.generalized_linear_model import GLM
 
-from socprev_kit import _segmented as seg
-from socprev_kit.its import interrupted_time_series
+from socprev_kit.evaluation import segmented as seg
+from socprev_kit.evaluation.its import interrupted_time_series
 
 TRUE_RR = 0.8
 COMMON_RR = 0.9

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 import socprev_kit as sk
-from socprev_kit.reference import municipalities
+from socprev_kit.data.reference import municipalities
 
 MONTHS = [f"{y}-{m:02d}" for y in range(2019, 2026) for m in range(1, 13)]
 IMPACT = ["I01", "I02", "I03", "I07", "C01"]

@@ -5,7 +5,7 @@
 - ``sanitize.cfg`` next to this file masks what truly varies between runs (dates of the run,
   versions, paths) unless ``--nbval-sanitize-with`` names another file.
 - The report templates keep no outputs; nbval compares them with their reference copies in
-  ``reference/``, which are not collected themselves (see ``socprev_kit.report_references``).
+  ``reference/``, which are not collected themselves (see ``socprev_kit.cli.references``).
 - Folders a batch wrote (a course notebook makes reports next to itself) are not collected.
 - The cells of a notebook run in order on one kernel, whatever reordered the tests before
   (pytest-randomly shuffles items, and a kernel would restart between cells of one notebook).
@@ -20,8 +20,8 @@ import nbformat
 import pytest
 from nbval.plugin import IPyNbCell, IPyNbFile
 
-from socprev_kit.errors import SocprevError
-from socprev_kit.report_references import REFRESH, TEMPLATES, reference_path, with_reference_outputs
+from socprev_kit.cli.references import REFRESH, TEMPLATES, reference_path, with_reference_outputs
+from socprev_kit.common.errors import SocprevError
 
 HERE = Path(__file__).resolve().parent
 SANITIZE = HERE / "sanitize.cfg"

@@ -11,21 +11,21 @@ __version__ = "0.1.0"
 # Imported on first use: ``import socprev_kit`` loads nothing heavy (a command that only
 # validates does not load statsmodels, the batch starts its kernels before pandas is loaded).
 _LAZY = {
-    "Dataset": ".validation",
-    "validate": ".validation",
-    "load": ".loading",
-    "indicator_catalogue": ".catalogue",
-    "find_municipality": ".reference",
-    "municipalities": ".reference",
-    "indicator_table": ".indicators",
-    "rates_per_1000": ".indicators",
-    "completeness": ".indicators",
-    "interrupted_time_series": ".its",
-    "attainment": ".evaluation",
-    "trend": ".evaluation",
-    "suppress": ".evaluation",
-    "comparison_series": ".comparison",
-    "funnel": ".comparison",
+    "Dataset": ".validation.dataset",
+    "validate": ".validation.dataset",
+    "load": ".data.reading",
+    "indicator_catalogue": ".data.catalogue",
+    "find_municipality": ".data.reference",
+    "municipalities": ".data.reference",
+    "indicator_table": ".indicators.table",
+    "rates_per_1000": ".indicators.table",
+    "completeness": ".indicators.table",
+    "interrupted_time_series": ".evaluation.its",
+    "attainment": ".evaluation.trend",
+    "trend": ".evaluation.trend",
+    "suppress": ".evaluation.trend",
+    "comparison_series": ".evaluation.comparison",
+    "funnel": ".evaluation.comparison",
 }
 
 

@@ -25,8 +25,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socprev_kit import load
-from socprev_kit.contract import ALIASES, normalise_header
-from socprev_kit.messages import CHECKS
+from socprev_kit.data.contract import ALIASES, normalise_header
+from socprev_kit.validation.messages import CHECKS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
 

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from socprev_kit.audit import NotABatchError, audit_disclosure
-from socprev_kit.cli import main
+from socprev_kit.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = ROOT / "sample_data" / "clean"
@@ -98,7 +98,7 @@ def test_nothing_recoverable_when_the_total_is_hidden_too(data: Path, tmp_path: 
 def test_a_rate_per_1000_gives_its_hidden_count_away(data: Path, tmp_path: Path) -> None:
     """Vaux-sur-Sûre's 4 complaints over 5,734 inhabitants (2020, the last population year):
     '0,70' per 1,000 leaves only 4 (3.99 to 4.04)."""
-    from socprev_kit.reference import population
+    from socprev_kit.data.reference import population
 
     pop = population().query("nis_code == '82036' and year == 2020")["population"].item()
     rate = _count("82036", "I02", "2025") / pop * 1000
@@ -110,7 +110,7 @@ def test_a_rate_per_1000_gives_its_hidden_count_away(data: Path, tmp_path: Path)
 
 def _old_population(codes: list[str]) -> int:
     """Statbel's population of 1 January 2020 of 2019-2024 municipalities, summed."""
-    from socprev_kit.reference import population
+    from socprev_kit.data.reference import population
 
     table = population(2020).query("nis_code in @codes and year == 2020")
     assert len(table) == len(codes)
@@ -195,7 +195,7 @@ def test_the_command_says_how_many_numbers_it_could_not_check(data: Path, tmp_pa
 def test_the_batch_says_how_many_numbers_its_audit_could_not_check(data: Path, tmp_path: Path,
                                                                    capsys) -> None:  # fmt: skip
     from socprev_kit.batch.run import BatchResult, audited
-    from socprev_kit.cli import _print_audit
+    from socprev_kit.cli.main import _print_audit
 
     out = _batch_folder(tmp_path, data, {"municipality_82036": [[I02, "< 5", "12"]]},
                         ("2025", "2026"))  # fmt: skip
@@ -280,8 +280,8 @@ def _suppressed_pages(data: Path, *, secondary: bool) -> dict[str, list[list[str
     by the reports' own ``hide``, primary only (what the reports did before the secondary
     suppression: ``evaluation.suppress`` without ``hidden=``, a small count as "< 5") or with
     the data set's pattern (``secondary``, a hidden count as "masqué")."""
-    from socprev_kit.catalogue import indicator_catalogue
-    from socprev_kit.indicators import combine_projects
+    from socprev_kit.data.catalogue import indicator_catalogue
+    from socprev_kit.indicators.table import combine_projects
     from socprev_kit.reports import prepare
     from socprev_kit.reports.evaluate import hide
 
@@ -380,7 +380,7 @@ def test_the_batch_is_not_ok_when_its_outputs_give_a_hidden_value_away(data: Pat
 def test_a_funnel_group_rate_gives_its_hidden_members_away(data: Path, tmp_path: Path) -> None:
     """The three BAS-CA municipalities are the whole group of 2025: its rate (2 decimals) over
     their 28,274 inhabitants pins the total to 36, so the two hidden members are 4 and 4."""
-    from socprev_kit.reference import population
+    from socprev_kit.data.reference import population
 
     pop = population().query("nis_code in @BAS_CA and year == 2020")["population"].sum()
     total = sum(_count(nis, "I02", "2025") for nis in BAS_CA)

@@ -23,13 +23,13 @@ from socprev_kit.batch import batch, plan
 from socprev_kit.batch.errors import BatchPlanError, NotebookParameterError, UnknownProjectError
 from socprev_kit.batch.kernel import Worker
 from socprev_kit.batch.planning import safe_name
-from socprev_kit.cli import main
-from socprev_kit.errors import UnknownMunicipalityError
+from socprev_kit.cli.main import main
+from socprev_kit.common.errors import UnknownMunicipalityError
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = Path(__file__).resolve().parent / "data" / "notebooks"
 REPORT, PROJECT = NOTEBOOKS / "report.ipynb", NOTEBOOKS / "project.ipynb"
-CLI = [sys.executable, "-m", "socprev_kit.cli", "batch"]
+CLI = [sys.executable, "-m", "socprev_kit.cli.main", "batch"]
 WARMUP = "import matplotlib.pyplot, pandas, socprev_kit"
 MARKUP = '<script>alert("x")</script> & <b>Oostende</b>'
 
@@ -432,7 +432,7 @@ def test_every_objective_status_has_a_summary_column_and_an_index_label() -> Non
     """summary.csv and index.html count every status attainment gives (issue 13)."""
     from socprev_kit.batch.index import LABELS
     from socprev_kit.batch.store import HEADLINE_COLUMNS
-    from socprev_kit.targets import STATUSES
+    from socprev_kit.evaluation.targets import STATUSES
 
     wanted = {"n_" + s.replace(" ", "_") for s in STATUSES}
     assert wanted <= set(HEADLINE_COLUMNS) and wanted <= set(LABELS)

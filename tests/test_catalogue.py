@@ -1,4 +1,5 @@
-"""Tests for socprev_kit.catalogue: the shipped catalogue, user catalogues, checks, code lists."""
+"""Tests for socprev_kit.data.catalogue: the shipped catalogue, user catalogues, checks, code
+lists."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from socprev_kit.catalogue import (
+from socprev_kit.common.errors import CatalogueError, InputError
+from socprev_kit.data.catalogue import (
     COLUMNS,
     check_catalogue,
     code_labels,
@@ -18,7 +20,6 @@ from socprev_kit.catalogue import (
     indicator_names,
     registered_ids,
 )
-from socprev_kit.errors import CatalogueError, InputError
 
 DATA = Path(__file__).parent / "data" / "catalogues"
 SHIPPED_CSV = Path(__file__).parents[1] / "socprev_kit" / "data" / "indicators.csv"
@@ -483,7 +484,7 @@ def test_a_truncated_catalogue_workbook_is_an_input_error_naming_it(tmp_path):
 
 
 def test_validate_with_a_truncated_catalogue_exits_2(tmp_path, capsys):
-    from socprev_kit.cli import main
+    from socprev_kit.cli.main import main
 
     cut = tmp_path / "own.xlsx"
     cut.write_bytes(b"PK\x03\x04 not a whole workbook")

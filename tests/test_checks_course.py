@@ -1,4 +1,4 @@
-"""The checks of the exercises of course notebooks 01-05 (``socprev_kit.training.checks``).
+"""The checks of the exercises of course notebooks 01-05 (``socprev_kit.teaching.checks``).
 
 Each right answer is computed here another way (from the raw registrations, the reference
 tables, the messy files read with csv/openpyxl, or by hand); each typical mistake must get its
@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 import socprev_kit as sk
-from socprev_kit import reference
+from socprev_kit.data import reference
 from socprev_kit.reports import sample_data_path
-from socprev_kit.training.checks import (
+from socprev_kit.teaching.checks import (
     check_closer_method,
     check_corrected_period,
     check_error_row,
@@ -26,7 +26,7 @@ from socprev_kit.training.checks import (
     check_reach_indicator,
     check_year_percentage,
 )
-from socprev_kit.widgets import estimates, simulate
+from socprev_kit.teaching.widgets import estimates, simulate
 
 MESSY = sample_data_path().parent / "messy"
 ODD_ANSWERS = ["abc", True, [1, 2], {"a": 1}, pd.DataFrame({"a": [1, 2]}), 1 + 2j, object()]

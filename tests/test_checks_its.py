@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from socprev_kit.its import ITSResult, interrupted_time_series
-from socprev_kit.training.checks import check_level_change, check_trust
+from socprev_kit.evaluation.its import ITSResult, interrupted_time_series
+from socprev_kit.teaching.checks import check_level_change, check_trust
 
 COLS = ["term", "rate_ratio", "ci_low", "ci_high", "p_value"]
 

@@ -16,7 +16,7 @@ from socprev_kit.batch.kernel import Outcome
 from socprev_kit.batch.planning import Job
 from socprev_kit.batch.run import BatchResult
 from socprev_kit.batch.store import save, write_summary
-from socprev_kit.training.checks import check_failed_reports, check_report_file
+from socprev_kit.teaching.checks import check_failed_reports, check_report_file
 
 NAMES = {
     "35002": ("Bredene", "Bredene"),

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from socprev_kit import __version__
-from socprev_kit.cli import main
-from socprev_kit.issues import ISSUE_COLUMNS
-from socprev_kit.messages import CHECKS, ISSUE_HEADERS
+from socprev_kit.cli.main import main
+from socprev_kit.validation.issues import ISSUE_COLUMNS
+from socprev_kit.validation.messages import CHECKS, ISSUE_HEADERS
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "corpus"
@@ -258,7 +258,7 @@ def test_the_command_imports_jsonschema_without_the_iri_grammars() -> None:
 
     code = """
 import sys
-from socprev_kit.cli import skip_iri_grammars
+from socprev_kit.cli.main import skip_iri_grammars
 skip_iri_grammars()
 import nbformat, papermill
 nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
@@ -283,7 +283,7 @@ def test_importing_the_kit_loads_nothing_heavy() -> None:
     import sys
 
     code = (
-        "import sys, socprev_kit, socprev_kit.cli, socprev_kit.batch.run; "
+        "import sys, socprev_kit, socprev_kit.cli.main, socprev_kit.batch.run; "
         "print(sorted(m for m in ('pandas', 'numpy', 'statsmodels', 'matplotlib') "
         "if m in sys.modules)); socprev_kit.validate; print('pandas' in sys.modules)"
     )
@@ -336,7 +336,7 @@ def test_mistyped_arguments_exit_2_before_any_work(odd_paths, capsys, argv, word
 
 
 def test_template_years_are_those_the_kit_reads():
-    from socprev_kit.arguments import years
+    from socprev_kit.common.arguments import years
 
     assert years()[0] == 2000 and 2024 in years() and 99999 not in years() and -1 not in years()
 

@@ -10,16 +10,16 @@ import pytest
 from scipy import stats
 
 import socprev_kit as sk
-from socprev_kit import reference
-from socprev_kit.comparison import (
+from socprev_kit.common.errors import SocprevError
+from socprev_kit.data import reference
+from socprev_kit.evaluation.comparison import (
     NoComparisonError,
     choose_comparisons,
     comparison_series,
     funnel,
 )
-from socprev_kit.errors import SocprevError
-from socprev_kit.its import TooFewPointsError, interrupted_time_series
-from socprev_kit.own_projects import own_projects, related_indicators
+from socprev_kit.evaluation.its import TooFewPointsError, interrupted_time_series
+from socprev_kit.evaluation.own_projects import own_projects, related_indicators
 from socprev_kit.reports import sample_data_path
 
 NO_PROJECTS = pytest.mark.filterwarnings("ignore:Without projects=:UserWarning")
@@ -113,7 +113,7 @@ def test_funnel_multiplicative_between_1_and_2():
 def test_funnel_limits_follow_the_paper_at_large_and_exact_poisson_at_small_counts():
     """Large expected counts: the widened limits are the paper's normal limits on the square-root
     scale, 1 ± z sqrt(s² + τ²); small ones: the exact Poisson quantiles stay."""
-    from socprev_kit import control_limits as cl
+    from socprev_kit.evaluation import control_limits as cl
 
     disp = cl.Overdispersion("additive", 20.0, 0.01, 10)
     e = np.array([2.0, 3.0, 1e6])
@@ -148,7 +148,7 @@ def test_funnel_without_overdispersion_keeps_exact_poisson_limits():
 
 
 def test_funnel_refuses_fewer_than_8_municipalities():
-    from socprev_kit.comparison import MIN_UNITS, TooFewUnitsError
+    from socprev_kit.evaluation.comparison import MIN_UNITS, TooFewUnitsError
 
     assert MIN_UNITS == 8
     t = pd.DataFrame({"value": [50.0] * 8, "population": POPS[:8]})
@@ -174,7 +174,7 @@ def _sample_i02_2025() -> pd.DataFrame:
     from pathlib import Path
 
     import socprev_kit as sk
-    from socprev_kit.indicators import rates_per_1000
+    from socprev_kit.indicators.table import rates_per_1000
 
     data = sk.load(Path(__file__).resolve().parents[1] / "sample_data" / "clean")
     t = rates_per_1000(sk.indicator_table(data), indicators=["I02"])  # adds the population

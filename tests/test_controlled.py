@@ -11,8 +11,11 @@ import statsmodels.api as sm
 import statsmodels.formula.api as smf
 
 import socprev_kit as sk
-from socprev_kit.comparison import comparison_series
-from socprev_kit.controlled import difference_in_differences, weighted_displacement_difference
+from socprev_kit.evaluation.comparison import comparison_series
+from socprev_kit.evaluation.controlled import (
+    difference_in_differences,
+    weighted_displacement_difference,
+)
 from socprev_kit.reports import sample_data_path
 
 YEAR = (12, 12)

@@ -1,4 +1,4 @@
-"""The COVID-19 period (socprev_kit.covid) and its sentences in describe_its."""
+"""The COVID-19 period (socprev_kit.evaluation.covid) and its sentences in describe_its."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 
-from socprev_kit.covid import COVID_PERIOD, covid_mask, without_covid
-from socprev_kit.formatting import LANGS, format_percent
-from socprev_kit.interpretation import describe_its, sentence
-from socprev_kit.interpretation_texts import TEMPLATES
-from socprev_kit.its import ITSWarning, interrupted_time_series
+from socprev_kit.common.formatting import LANGS, format_percent
+from socprev_kit.evaluation.covid import COVID_PERIOD, covid_mask, without_covid
+from socprev_kit.evaluation.interpretation import describe_its, sentence
+from socprev_kit.evaluation.interpretation_texts import TEMPLATES
+from socprev_kit.evaluation.its import ITSWarning, interrupted_time_series
 
 #: March 2020 to June 2021 written out by hand: 10 months of 2020 and 6 of 2021.
 COVID_MONTHS = {f"2020-{m:02d}" for m in range(3, 13)} | {f"2021-{m:02d}" for m in range(1, 7)}

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from socprev_kit.catalogue import indicator_catalogue
-from socprev_kit.disclosure import primary, secondary, window_hidden
+from socprev_kit.data.catalogue import indicator_catalogue
+from socprev_kit.evaluation.disclosure import primary, secondary, window_hidden
 
 
 def _determined(matrix: np.ndarray, hidden: np.ndarray) -> list[int]:
@@ -275,7 +275,7 @@ def test_the_funnel_hides_what_the_reports_hide(sample):
 
 
 def test_a_percentage_is_hidden_with_its_denominator():
-    from socprev_kit.disclosure import hidden_rows
+    from socprev_kit.evaluation.disclosure import hidden_rows
 
     # O06 = O06N / O05. O05 (12) is hidden to protect another cell; O06N (6) is published:
     # 50 % beside 6 would give 12 back, so O06 is hidden too; O06N itself stays.

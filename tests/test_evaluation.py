@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 
-from socprev_kit.evaluation import ATTAINMENT_COLUMNS, attainment, suppress, trend
+from socprev_kit.evaluation.trend import ATTAINMENT_COLUMNS, attainment, suppress, trend
 
 MONTHS_2024 = [f"2024-{m:02d}" for m in range(1, 13)]
 
@@ -220,7 +220,7 @@ def test_suppress_attainment_table_on_its_observed_count():
 def test_a_hidden_count_cannot_be_recovered_from_the_funnel():
     """The group rate, the public populations and the other published counts gave the hidden
     count back by subtraction; the funnel now leaves hidden counts out of everything."""
-    from socprev_kit.comparison import funnel
+    from socprev_kit.evaluation.comparison import funnel
 
     counts = [3.0, 40.0, 60.0, 25.0, 80.0, 33.0, 51.0, 47.0, 90.0]  # I01: min_cell 5
     pops = [1e3, 2e4, 3e4, 1.1e4, 4e4, 1.5e4, 2.6e4, 2.2e4, 5e4]

@@ -19,10 +19,10 @@ import openpyxl
 import pytest
 from conftest import chromium
 
-from socprev_kit.cli import main
-from socprev_kit.errors import UnknownMunicipalityError
-from socprev_kit.feedback import month_ranges, split_message, write_feedback
-from socprev_kit.messages import CHECKS
+from socprev_kit.cli.main import main
+from socprev_kit.common.errors import UnknownMunicipalityError
+from socprev_kit.registration.feedback import month_ranges, split_message, write_feedback
+from socprev_kit.validation.messages import CHECKS
 
 SCRIPT = "<script>alert(1)</script>"
 REG_HEADERS = ["Project", "NIS-code", "Gemeente", "Periode", "Indicator", "Waarde", "Opmerking"]
@@ -269,7 +269,7 @@ def test_month_ranges_cross_years_and_languages():
 
 def test_split_message_for_every_check_in_every_language():
     """The problem and the fix put back together give the whole message."""
-    from socprev_kit.messages import LANGS, message
+    from socprev_kit.validation.messages import LANGS, message
 
     for check in CHECKS:
         for lang in LANGS:
@@ -432,7 +432,7 @@ def test_page_opens_in_chromium_without_console_errors(ronse, width):
 def test_feedback_from_the_intake_store_equals_feedback_from_the_files(tmp_path: Path) -> None:
     """A store holds the files with their cells: the feedback names the same problems in the
     same cells and the same missing months as the feedback from the files themselves."""
-    from socprev_kit.intake import import_files
+    from socprev_kit.registration.intake import import_files
 
     clean = Path(__file__).resolve().parents[1] / "sample_data" / "clean"
     folder = tmp_path / "files"

@@ -1,4 +1,4 @@
-"""Tests for socprev_kit.formatting: numbers, percentages, months and periods in nl/fr/en
+"""Tests for socprev_kit.common.formatting: numbers, percentages, months and periods in nl/fr/en
 without the OS locale, and the languages' no-break spaces."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from socprev_kit.formatting import (
+from socprev_kit.common.formatting import (
     check_lang,
     format_month,
     format_number,

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import socprev_kit as sk
-from socprev_kit.indicators import (
+from socprev_kit.indicators.table import (
     COLUMNS,
     combined,
     completeness,
@@ -269,7 +269,7 @@ def test_sample_data_runs():
 
 
 def test_all_projects_combined_at_once_equal_one_project_at_a_time():
-    from socprev_kit.indicators import combine_projects
+    from socprev_kit.indicators.table import combine_projects
 
     data = sk.load(ROOT / "sample_data" / "clean")
     table = rates_per_1000(indicator_table(data))
@@ -284,7 +284,7 @@ def test_completeness_without_usable_projects_uses_the_registered_months() -> No
     """No projects table (or none usable): the window is the series' own first to the data's
     last month, instead of a crash on the empty project dates."""
     import socprev_kit as sk
-    from socprev_kit.indicators import completeness, completeness_months
+    from socprev_kit.indicators.table import completeness, completeness_months
 
     regs = pd.DataFrame(
         {

@@ -19,10 +19,10 @@ import pytest
 from conftest import ROOT
 
 import socprev_kit as sk
-from socprev_kit.cli import main
-from socprev_kit.intake import StoreError, history, import_files
-from socprev_kit.intake.store import decode, encode
-from socprev_kit.loading import input_hash, read_paths
+from socprev_kit.cli.main import main
+from socprev_kit.data.reading import input_hash, read_paths
+from socprev_kit.data.store.connection import decode, encode
+from socprev_kit.registration.intake import StoreError, history, import_files
 
 SAMPLE = (ROOT / "sample_data" / "clean").resolve()
 HEADER = "project;NIS-code;periode;indicator;waarde;bron;opmerking\n"
@@ -286,8 +286,8 @@ def test_a_folder_scan_never_reads_a_store(gent: Path) -> None:
 
 # --- safety: real processes ----------------------------------------------------------------------
 
-CHILD = "import sys; from socprev_kit.intake import import_files; import_files(sys.argv[1:-1], "
-CHILD += "sys.argv[-1])"
+CHILD = "import sys; from socprev_kit.registration.intake import import_files; "
+CHILD += "import_files(sys.argv[1:-1], sys.argv[-1])"
 
 
 def _child(files: list[Path], store: Path, flag: Path | None = None, pause: float = 60):

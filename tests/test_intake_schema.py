@@ -14,9 +14,9 @@ import duckdb
 import pytest
 
 import socprev_kit as sk
-from socprev_kit.cli import main
-from socprev_kit.intake import StoreError, history, import_files
-from socprev_kit.intake.store import connect
+from socprev_kit.cli.main import main
+from socprev_kit.data.store.connection import connect
+from socprev_kit.registration.intake import StoreError, history, import_files
 
 ROWS = "project;NIS-code;periode;indicator;waarde\n" + "".join(
     f"GENT-SW;44021;2023-0{m};O05;{m}\n" for m in range(1, 4)

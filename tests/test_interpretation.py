@@ -1,4 +1,5 @@
-"""Tests for socprev_kit.interpretation: sentences and caveats on real trend, ITS and attainment
+"""Tests for socprev_kit.evaluation.interpretation: sentences and caveats on real trend, ITS and
+attainment
 results computed from small inline series."""
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from socprev_kit.catalogue import indicator_catalogue
-from socprev_kit.evaluation import ATTAINMENT_COLUMNS, attainment, suppress, trend
-from socprev_kit.formatting import format_month, format_percent
-from socprev_kit.interpretation import (
+from socprev_kit.common.formatting import format_month, format_percent
+from socprev_kit.data.catalogue import indicator_catalogue
+from socprev_kit.evaluation.interpretation import (
     describe_attainment,
     describe_attainments,
     describe_its,
@@ -22,8 +22,9 @@ from socprev_kit.interpretation import (
     placeholders,
     sentence,
 )
-from socprev_kit.interpretation_texts import TEMPLATES
-from socprev_kit.its import ITSWarning, interrupted_time_series
+from socprev_kit.evaluation.interpretation_texts import TEMPLATES
+from socprev_kit.evaluation.its import ITSWarning, interrupted_time_series
+from socprev_kit.evaluation.trend import ATTAINMENT_COLUMNS, attainment, suppress, trend
 
 LANGS = ("nl", "fr", "en")
 NBSP, NNBSP = "\u00a0", "\u202f"

@@ -1,4 +1,5 @@
-"""Tests for socprev_kit.its: effects against an independent statsmodels formula fit, guards."""
+"""Tests for socprev_kit.evaluation.its: effects against an independent statsmodels formula fit,
+guards."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ import statsmodels.formula.api as smf
 import statsmodels.stats.sandwich_covariance as sw
 from scipy import optimize, stats
 
-from socprev_kit import _autocorrelation as ac
-from socprev_kit.errors import SocprevError
-from socprev_kit.its import (
+from socprev_kit.common.errors import SocprevError
+from socprev_kit.evaluation import autocorrelation as ac
+from socprev_kit.evaluation.its import (
     FewPointsWarning,
     ITSDataError,
     ITSResult,

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 from socprev_kit import load
-from socprev_kit.its import interrupted_time_series
+from socprev_kit.evaluation.its import interrupted_time_series
 
 TRUTH = pd.read_csv(ROOT / "sample_data" / "ground_truth.csv", dtype={"nis_code": str})
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from socprev_kit import load
-from socprev_kit.loading import read_paths
+from socprev_kit.data.reading import read_paths
 
 ROWS = [("GENT-SW", "44021", "2023-01", "P04", "10,5"), ("GENT-SW", "44021", "2023-02", "P04", "3")]
 
@@ -137,7 +137,7 @@ def test_missing_file_is_reported_not_raised(tmp_path):
     assert data.issues["check"].tolist() == ["unreadable_file"]
 
 
-# --- which files are read (socprev_kit.datafiles) ---------------------------------------------
+# --- which files are read (socprev_kit.data.files) ---------------------------------------------
 
 HEAD = ("project", "NIS-code", "periode", "indicator", "waarde")
 
@@ -227,7 +227,7 @@ def test_links_that_leave_the_data_folder_are_not_followed(tmp_path):
     )
     # named on the command line, a link is the user's choice
     assert [t.file for t in read_paths(data / "secret.csv").tables] == [str(data / "secret.csv")]
-    from socprev_kit.loading import data_files, input_hash
+    from socprev_kit.data.reading import data_files, input_hash
 
     assert [rel for rel, _ in data_files(data)] == ["regs.csv", "same.csv"]
     (outside / "secret.csv").write_text("changed")

@@ -16,8 +16,8 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from socprev_kit.errors import SocprevError
-from socprev_kit.report_references import TEMPLATES, reference_path, with_reference_outputs
+from socprev_kit.cli.references import TEMPLATES, reference_path, with_reference_outputs
+from socprev_kit.common.errors import SocprevError
 
 NOTEBOOKS = ROOT / "notebooks"
 # -rA: one line per item, "PASSED <nodeid>" (-v mangles nbval's ids: "x::ipynb::Cell 0")
@@ -124,7 +124,7 @@ def test_a_template_that_changed_needs_a_new_reference(tmp_path) -> None:
     nbformat.write(nb, folder / "project_report.ipynb")
     run = nbval(str(folder), "--co", "-q", cwd=tmp_path)
     assert run.returncode != 0
-    assert "code cell 2 differs" in run.stdout and "socprev_kit.report_references" in run.stdout
+    assert "code cell 2 differs" in run.stdout and "socprev_kit.cli.references" in run.stdout
 
 
 def test_references_match_the_templates() -> None:

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from socprev_kit import load
-from socprev_kit.loading import read_paths
+from socprev_kit.data.reading import read_paths
 
 HEAD = {"project": "BXL-1", "NIS-code": "21004", "indicator": "I02"}
 
@@ -160,7 +160,7 @@ def test_zero_rows_a_cut_file_and_not_parquet(tmp_path: Path) -> None:
 
 
 def test_a_parquet_file_goes_through_the_store_as_read(tmp_path: Path) -> None:
-    from socprev_kit.intake import import_files
+    from socprev_kit.registration.intake import import_files
 
     far = [dt.datetime(2023, 1, 1), dt.datetime(9999, 12, 31)]
     table = _table(2, periode=pa.array(far, pa.timestamp("us")), opmerking=pa.array([[1], []]))
@@ -176,7 +176,7 @@ def test_row_groups_read_together_and_alone_keep_their_rows(
 ) -> None:
     """Groups are read several at once; a broken one among them is read alone, the others kept.
     A column name twice is read twice, each its own cells."""
-    import socprev_kit.parquet as reader
+    import socprev_kit.data.formats.parquet as reader
 
     monkeypatch.setattr(reader, "BATCH_ROWS", 7)
     table = _table(12).append_column("waarde ", pa.array([9] * 12))

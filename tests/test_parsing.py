@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from socprev_kit import parsing
+from socprev_kit.data import parsing
 
 
 def s(*values):

@@ -18,7 +18,11 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 import socprev_kit  # noqa: E402
-from socprev_kit import comparison, evaluation, indicators, its, parsing, plots  # noqa: E402
+from socprev_kit import plots  # noqa: E402
+from socprev_kit.data import parsing
+from socprev_kit.evaluation import comparison, its
+from socprev_kit.evaluation import trend as evaluation
+from socprev_kit.indicators import table as indicators
 from socprev_kit.plots import funnel as funnel_module  # noqa: E402
 from socprev_kit.plots import style  # noqa: E402
 
@@ -173,10 +177,12 @@ def test_indicator_titles_itself_from_the_series():
     none for a series of several indicators or with ``title=""``; a rate is labelled per 1,000."""
     series = _series().assign(indicator_id="I02", nis_code="44021")
     ax = plots.plot_indicator(series, lang="fr")
-    name = socprev_kit.catalogue.indicator_names("fr")["I02"]
+    name = socprev_kit.data.catalogue.indicator_names("fr")["I02"]
     assert ax.get_title(loc="left") == f"I02 {name} – Gand"
     ax = plots.plot_indicator(series.drop(columns="nis_code"), lang="nl")
-    assert ax.get_title(loc="left") == f"I02 {socprev_kit.catalogue.indicator_names('nl')['I02']}"
+    assert (
+        ax.get_title(loc="left") == f"I02 {socprev_kit.data.catalogue.indicator_names('nl')['I02']}"
+    )
     mixed = series.assign(
         indicator_id=["I01", "I02"] * (len(series) // 2) + ["I01"] * (len(series) % 2)
     )
@@ -463,7 +469,7 @@ def _named(ax) -> set[str]:
 
 
 def test_funnel_inline_from_comparison(tmp_path):
-    from socprev_kit.formatting import format_number
+    from socprev_kit.common.formatting import format_number
 
     df = pd.DataFrame(
         {
@@ -496,7 +502,7 @@ def test_funnel_inline_from_comparison(tmp_path):
 
 
 def test_funnel_from_the_kit_in_french(tmp_path):
-    from socprev_kit.formatting import format_number
+    from socprev_kit.common.formatting import format_number
 
     f = _funnel("I01")
     fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")

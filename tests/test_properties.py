@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from socprev_kit import indicator_catalogue, load, validate
-from socprev_kit.contract import ALIASES, TABLES, normalise_header, required
-from socprev_kit.issues import ISSUE_COLUMNS
-from socprev_kit.messages import CHECKS
-from socprev_kit.reference import known_nis_codes
-from socprev_kit.validation import Dataset
+from socprev_kit.data.contract import ALIASES, TABLES, normalise_header, required
+from socprev_kit.data.reference import known_nis_codes
+from socprev_kit.validation.dataset import Dataset
+from socprev_kit.validation.issues import ISSUE_COLUMNS
+from socprev_kit.validation.messages import CHECKS
 
 FAST = settings(
     max_examples=40,

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 
 import socprev_kit as sk
-from socprev_kit.indicators import combined, indicator_table, rates_per_1000
-from socprev_kit.rates import population_at
+from socprev_kit.indicators.rates import population_at
+from socprev_kit.indicators.table import combined, indicator_table, rates_per_1000
 
 ROOT = Path(__file__).resolve().parents[1]
 HASSELT, OLD_HASSELT, KORTESSEM = "71072", "71022", "73040"
@@ -170,7 +170,7 @@ def test_an_its_across_the_merger_takes_its_offset_from_the_table():
     Hasselt registers until 2024-12, the merged Hasselt after; the ITS with the table's
     population as offset finds the planted 0.8. With the merged population throughout, the
     larger territory of 2025 would be read as part of the change."""
-    from socprev_kit.its import interrupted_time_series
+    from socprev_kit.evaluation.its import interrupted_time_series
 
     old = POP[(OLD_HASSELT, 2020)]
     new = old + POP[(KORTESSEM, 2020)]

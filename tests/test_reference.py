@@ -1,12 +1,12 @@
-"""Tests for socprev_kit.reference: the shipped municipality data and the look-ups on it."""
+"""Tests for socprev_kit.data.reference: the shipped municipality data and the look-ups on it."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from socprev_kit import reference as ref
-from socprev_kit.errors import UnknownMunicipalityError
+from socprev_kit.common.errors import UnknownMunicipalityError
+from socprev_kit.data import reference as ref
 
 
 def test_row_counts_and_codes():

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from socprev_kit import reports
-from socprev_kit.its import ITSWarning, interrupted_time_series
+from socprev_kit.evaluation.its import ITSWarning, interrupted_time_series
 from socprev_kit.plots.style import label
 from socprev_kit.reports import ReportParameterError
 from socprev_kit.reports.evaluate import unit_series

@@ -10,15 +10,16 @@ import pytest
 from conftest import ROOT
 
 import socprev_kit as sk
-from socprev_kit import cli, reference
-from socprev_kit.catalogue import code_labels, derived_ids, formula_terms
+from socprev_kit.cli import main as cli
+from socprev_kit.data import reference
+from socprev_kit.data.catalogue import code_labels, derived_ids, formula_terms
+from socprev_kit.data.formats import registration_layout as layout
 from socprev_kit.sampledata import expected_counts, make_sample_data
 from socprev_kit.sampledata.workbooks import (
     TEMPLATE_NIS,
     fill_registrations,
     registration_workbooks,
 )
-from socprev_kit.workbook import layout
 
 COMMITTED = ROOT / "sample_data"
 ALLOWED_CHECKS = {"merged_nis", "encoding_guess"}  # warnings and notes expected in clean data
@@ -173,7 +174,7 @@ def test_a_workbook_is_what_the_template_command_writes_then_filled(committed, t
     year (from the loaded sample data); only the open cells differ, filled in."""
     import openpyxl
 
-    from socprev_kit.workbook import write_template
+    from socprev_kit.registration.workbook import write_template
 
     blank = write_template(tmp_path / "t.xlsx", nis_code="62063", lang="fr", year=2022,
                            data=committed)  # fmt: skip

@@ -1,4 +1,5 @@
-"""Data prepared once for the processes of a batch (socprev_kit.sharing), in real processes."""
+"""Data prepared once for the processes of a batch (socprev_kit.reports.sharing), in real
+processes."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from socprev_kit import reports, sharing
-from socprev_kit.loading import files_stamp, input_hash, read_paths
-from socprev_kit.reports import context
-from socprev_kit.validation import validate
+from socprev_kit import reports
+from socprev_kit.data.reading import files_stamp, input_hash, read_paths
+from socprev_kit.reports import context, sharing
+from socprev_kit.validation.dataset import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "clean"
@@ -114,7 +115,7 @@ def test_kernels_take_the_aggregates_the_batch_made(
     """What the batch aggregated while the kernels imported (monthly and yearly tables,
     completeness) is what a kernel would have made itself, and the kernel does not make it
     again; the rest of the warm-up (attainment, funnels) is the same too."""
-    from socprev_kit import indicators
+    from socprev_kit.indicators import table as indicators
 
     folder = tmp_path / "share"
     folder.mkdir()

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socprev_kit.catalogue import indicator_catalogue
-from socprev_kit.targets import REASONS, STATUSES, attainment
+from socprev_kit.data.catalogue import indicator_catalogue
+from socprev_kit.evaluation.targets import REASONS, STATUSES, attainment
 
 MONTHS_2024 = [f"2024-{m:02d}" for m in range(1, 13)]
 CAT = indicator_catalogue()

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from socprev_kit import load
-from socprev_kit.loading import read_paths
-from socprev_kit.textfiles import decode, head_lines, sniff
-from socprev_kit.textrows import Records
+from socprev_kit.data.formats.csv import decode, head_lines, sniff
+from socprev_kit.data.formats.csv_rows import Records
+from socprev_kit.data.reading import read_paths
 
 HEADER = "Project;NIS-code;Periode;Indicator;Waarde;Opmerking"
 ROWS = [f"GENT-SW;44021;2023-{m:02d};I01;{m};" for m in range(1, 9)]

@@ -7,11 +7,11 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from socprev_kit import cli
-from socprev_kit.training import make_notebook
-from socprev_kit.training.build import LANGS, file_name
-from socprev_kit.training.course import COURSE
-from socprev_kit.training.exercise import Exercise
+from socprev_kit.cli import main as cli
+from socprev_kit.teaching import make_notebook
+from socprev_kit.teaching.build import LANGS, file_name
+from socprev_kit.teaching.course import COURSE
+from socprev_kit.teaching.exercise import Exercise
 
 COMMITTED = ROOT / "notebooks" / "training"
 SOLUTIONS = ROOT / "docs" / "training"
@@ -77,7 +77,7 @@ def test_solutions_pass_their_checks_and_the_notebooks_ask(source, tmp_path) -> 
     """Run with its solutions filled in, every exercise's check passes (in the language of the
     notebook, alternating so both are covered); the notebook participants get shows each check
     once, not passed."""
-    from socprev_kit.training.build import execute
+    from socprev_kit.teaching.build import execute
 
     lang = LANGS[source.NUMBER % 2]
     solved = execute(make_notebook(source, lang, solutions=True), tmp_path)
@@ -91,7 +91,7 @@ def test_solutions_pass_their_checks_and_the_notebooks_ask(source, tmp_path) -> 
 
 
 def test_solutions_file_quotes_each_exercise() -> None:
-    from socprev_kit.training.build import solutions_text
+    from socprev_kit.teaching.build import solutions_text
 
     for lang in LANGS:
         text = solutions_text(lang)

@@ -7,8 +7,8 @@ import pytest
 
 import socprev_kit as sk
 from socprev_kit import validate
-from socprev_kit.errors import ValidationError
-from socprev_kit.issues import ISSUE_COLUMNS
+from socprev_kit.common.errors import ValidationError
+from socprev_kit.validation.issues import ISSUE_COLUMNS
 
 
 def regs(*rows, columns=("project_id", "nis_code", "period", "indicator_id", "value")):
@@ -224,7 +224,7 @@ def test_totals_row_is_not_counted():
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
 def test_every_message_exists_in_every_language(lang):
-    from socprev_kit.messages import CHECKS, message
+    from socprev_kit.validation.messages import CHECKS, message
 
     for check in CHECKS:
         text = message(check, lang, value="V", column="C", hint="H")
@@ -249,7 +249,7 @@ def test_huge_whole_number_in_an_int_column_is_reported_not_raised(projects):
 def test_issues_in_another_language_equal_a_new_validation() -> None:
     from pathlib import Path
 
-    from socprev_kit.loading import read_paths
+    from socprev_kit.data.reading import read_paths
 
     read = read_paths(Path(__file__).resolve().parents[1] / "sample_data" / "messy")
     data = validate(read, lang="nl")
@@ -263,8 +263,8 @@ def test_a_missing_column_is_named_as_the_template_heads_it(lang, tmp_path):
     """A file without its project column: the issue names the column as a person would add it
     (``Project``, ``Projet``), not by the kit's key ``project_id``, and that header, added to
     the file, is read as the missing column."""
-    from socprev_kit.contract import ALIASES, normalise_header
-    from socprev_kit.messages import COLUMN_HEADERS
+    from socprev_kit.data.contract import ALIASES, normalise_header
+    from socprev_kit.validation.messages import COLUMN_HEADERS
 
     path = tmp_path / "contacts.csv"
     path.write_text("NIS-code;Periode;Indicator;Waarde\n45041;2024-01;O04;48\n", encoding="utf-8")

@@ -13,9 +13,9 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from socprev_kit.evaluation import suppress  # noqa: E402
+from socprev_kit.evaluation.trend import suppress  # noqa: E402
 from socprev_kit.reports import prepare  # noqa: E402
-from socprev_kit.widgets import (  # noqa: E402
+from socprev_kit.teaching.widgets import (
     STATIC_ENV,
     WidgetChoiceError,
     estimates,
@@ -231,7 +231,9 @@ def test_papermill_gets_the_static_figure_and_jupyterlab_kernels_the_widget(monk
     from nbformat import v4
 
     source = tmp_path / "sim.ipynb"
-    code = "from socprev_kit.widgets import simulation\nsimulation(n_before=12, n_after=12)"
+    code = (
+        "from socprev_kit.teaching.widgets import simulation\nsimulation(n_before=12, n_after=12)"
+    )
     nbformat.write(v4.new_notebook(cells=[v4.new_code_cell(code)]), source)
     monkeypatch.delenv(STATIC_ENV, raising=False)
     kinds = {}

@@ -14,11 +14,12 @@ import pytest
 from conftest import ROOT
 
 from socprev_kit import load
-from socprev_kit.catalogue import indicator_catalogue
-from socprev_kit.cli import main
-from socprev_kit.contract import column_names
-from socprev_kit.workbook import layout, write_template
-from socprev_kit.workbook.registration import FREQ
+from socprev_kit.cli.main import main
+from socprev_kit.data.catalogue import indicator_catalogue
+from socprev_kit.data.contract import column_names
+from socprev_kit.data.formats import registration_layout as layout
+from socprev_kit.registration.workbook import write_template
+from socprev_kit.registration.workbook.registration import FREQ
 
 SAMPLE = ROOT / "sample_data" / "clean"
 YEAR = 2025  # inside the sample projects' dates: registrations are not outside their period
@@ -302,7 +303,7 @@ def test_cli(tmp_path, capsys):
 
 
 def test_headers_are_the_loaders_aliases():
-    from socprev_kit.contract import ALIASES, normalise_header
+    from socprev_kit.data.contract import ALIASES, normalise_header
 
     for lang in layout.LANGS:
         for table, headers in (
@@ -428,7 +429,7 @@ def test_missing_libreoffice_fails_in_ci_and_skips_elsewhere(monkeypatch):
     ("year", "lang", "words"), [(99999, "en", "from 2000 to"), (-1, "fr", "de 2000 à")]
 )
 def test_a_year_the_kit_cannot_register_is_refused_before_work(tmp_path, year, lang, words):
-    from socprev_kit.errors import UsageError
+    from socprev_kit.common.errors import UsageError
 
     out = tmp_path / "t.xlsx"
     with pytest.raises(UsageError, match=words):

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from openpyxl.styles import Font
 
-from socprev_kit.xlsx import OverLimit, check_archive, open_book, read_cells
+from socprev_kit.data.formats.xlsx import OverLimit, check_archive, open_book, read_cells
 
 
 def workbook(path, sheets):

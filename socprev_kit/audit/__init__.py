@@ -28,7 +28,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import SocprevError
+from ..common.errors import SocprevError
 from .facts import Counts, Facts
 from .figures import Series, page_series
 from .published import Cell, report_cells
@@ -76,7 +76,7 @@ def _manifest(out: Path, lang: str) -> dict:
 
 
 def _names() -> dict[str, str]:
-    from ..reference import municipalities
+    from ..data.reference import municipalities
 
     m = municipalities()
     names = {str(n).lower(): c for c, n in zip(m["nis_code"], m["name_nl"], strict=True)}
@@ -84,7 +84,7 @@ def _names() -> dict[str, str]:
 
 
 def _dataset(manifest: dict, data: str | Path | None, out: Path, lang: str):  # noqa: ANN202
-    from ..loading import input_hash, load
+    from ..data.reading import input_hash, load
 
     path = Path(data if data is not None else manifest["input"]["path"])
     if not path.exists():
@@ -111,8 +111,8 @@ def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
     NotABatchError
         ``out`` has no readable manifest, or the data are missing or changed since the batch.
     """
-    from ..catalogue import indicator_catalogue
-    from ..reference import population
+    from ..data.catalogue import indicator_catalogue
+    from ..data.reference import population
 
     out = Path(out).expanduser().resolve()
     manifest = _manifest(out, lang)

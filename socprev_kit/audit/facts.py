@@ -5,7 +5,7 @@ indicator and registered period), all ≥ 0. Every published cell is a linear fa
 count is the sum of its registrations (a year of its months, a project of its municipalities, a
 municipality of its projects); a rate per 1,000 pins its count to an interval (the population is
 public: that of the territory the registrations cover, by the published rule of
-:func:`socprev_kit.reference.registered_area`, e.g. old Hasselt 71022 alone before 2025, as the
+:func:`socprev_kit.data.reference.registered_area`, e.g. old Hasselt 71022 alone before 2025, as the
 yearly tables print it); a percentage ``p`` of a derived indicator gives ``N − (p ± rounding) /
 100 · D`` ≥ 0 or ≤ 0; a hidden ``< k`` says 1 ≤ count ≤ k − 1, a hidden word only that it is
 hidden. A hidden (or small) count is *recoverable* when the linear programme min / max of it
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from .. import parsing
+from ..data import parsing
 from .figures import Series
 from .published import Cell
 
@@ -124,9 +124,9 @@ class Counts:
 
 def _areas(registrations: pd.DataFrame) -> pd.Series:
     """The territory each registration covers, as 2019-2024 codes joined by ``;``: the
-    published rule (:func:`socprev_kit.reference.registered_area`, public reference data)
+    published rule (:func:`socprev_kit.data.reference.registered_area`, public reference data)
     applied to the code it was registered under and its year."""
-    from ..reference import registered_area
+    from ..data.reference import registered_area
 
     code = registrations["nis_code"].astype(object)
     if "nis_code_registered" in registrations:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..formatting import MONTH_NAMES
+from ..common.formatting import MONTH_NAMES
 
 #: Words a page writes for a hidden value (any language).
 HIDDEN_WORDS = {"masqué", "masquée", "verborgen", "afgeschermd", "hidden", "suppressed", "geheim"}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..formatting import MONTH_NAMES
+from ..common.formatting import MONTH_NAMES
 from .facts import Facts, Target
 from .published import (
     _ID,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..formatting import format_month
+from ..common.formatting import format_month
 from .published import Cell
 
 if TYPE_CHECKING:

@@ -19,7 +19,8 @@ Warm kernels
     runs ``socprev_kit.reports.prepare(data)`` once. Locally the data are prepared once for all
     kernels: the batch reads and validates them (it needs them for the plan) while the kernels
     import, and leaves them in a scratch folder; the first kernel there aggregates them and writes
-    the whole context, the others load it (``socprev_kit.sharing``). The largest reports (most
+    the whole context, the others load it (``socprev_kit.reports.sharing``). The largest reports
+    (most
     registrations) go first, so that no kernel waits for a large last one. Each report then runs
     through ``papermill.execute_notebook`` (parameter injection, error banner, run metadata) with
     the ``socprev-warm`` engine, a subclass of papermill's ``NBClientEngine`` that hands nbclient

@@ -90,7 +90,7 @@ def execute(worker: Worker, job: Job, timeout: float | None, scratch: Path) -> t
         error = {"ename": "ReportTimeout", "evalue": message, "cell": error["cell"]}
         nb = with_banner(nb, error, job.lang)
     if error and worker.over_memory:
-        from ..formatting import no_break_spaces
+        from ..common.formatting import no_break_spaces
 
         lang = job.lang if job.lang in MESSAGES["report"] else "en"
         message = no_break_spaces(MESSAGES["report"][lang], lang).format(mb=f"{worker.memory_mb:g}")

@@ -1,4 +1,4 @@
-"""The errors of the batch engine, all :class:`~socprev_kit.errors.SocprevError`.
+"""The errors of the batch engine, all :class:`~socprev_kit.common.errors.SocprevError`.
 
 A batch is checked before anything runs; every problem found becomes one error, and all of them
 travel together in one :class:`BatchPlanError`, so a user fixes them in one go.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import InputError, SocprevError
+from ..common.errors import InputError, SocprevError
 
 
 class UnknownProjectError(SocprevError, LookupError):

@@ -8,7 +8,7 @@ address space (thread stacks, libraries, allocator arenas) while it holds 0.4 GB
 address-space limit (``RLIMIT_AS``) would measure nothing a user can act on.
 
 The ceiling, in MB: ``batch(memory_mb=...)`` or ``socprev-kit batch --memory-mb``, else
-:attr:`socprev_kit.limits.Limits.kernel_mb` (``SOCPREV_LIMIT_KERNEL_MB``); 0 or None: none.
+:attr:`socprev_kit.common.limits.Limits.kernel_mb` (``SOCPREV_LIMIT_KERNEL_MB``); 0 or None: none.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ INTERVAL = 0.05
 def ceiling_mb(given: float | None = None) -> float | None:
     """The ceiling in force: ``given`` (0: none), else the limit ``kernel_mb``."""
     if given is None:
-        from ..limits import limits
+        from ..common.limits import limits
 
         given = limits().kernel_mb
     return float(given) if given and given > 0 else None

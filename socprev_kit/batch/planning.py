@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from .. import __version__
-from ..errors import SocprevError
+from ..common.errors import SocprevError
 from .errors import (
     BatchPlanError,
     DataPathError,
@@ -224,7 +224,7 @@ def plan(
     if not data_path.exists():
         errors.append(DataPathError(data_path))
         raise BatchPlanError(errors)
-    from ..loading import input_hash
+    from ..data.reading import input_hash
     from .reading import read_and_validate, unread_files
     from .selection import select
 

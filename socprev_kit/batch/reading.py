@@ -2,7 +2,7 @@
 memory than the ceiling becomes an issue, and the other files are read.
 
 :func:`read_isolated` runs ``python -m socprev_kit.batch.reading``, which reads the data
-(:func:`socprev_kit.loading.read_paths`), validates them in Dutch and pickles ``(ReadResult,
+(:func:`socprev_kit.data.reading.read_paths`), validates them in Dutch and pickles ``(ReadResult,
 Dataset)`` into a scratch file; before each file it writes the file's name to a progress file.
 The batch watches that process's resident memory (:mod:`.memory`). When the process dies
 (stopped over the memory ceiling, stopped after ``read_seconds`` on one file, or crashed inside a
@@ -54,8 +54,8 @@ def read_and_validate(path: str, digest: str, memory_mb: float | None = None) ->
 def read_isolated(path: Path, memory_mb: float | None) -> tuple:
     """``(ReadResult, Dataset)`` of the data under ``path``, read in a child process watched by
     the memory ceiling ``memory_mb`` (None: none) and the time ceiling of one file
-    (:attr:`~socprev_kit.limits.Limits.read_seconds`); see the module docstring."""
-    from ..limits import limits
+    (:attr:`~socprev_kit.common.limits.Limits.read_seconds`); see the module docstring."""
+    from ..common.limits import limits
 
     seconds = limits().read_seconds
     skip: dict[str, list[str]] = {}
@@ -177,8 +177,8 @@ def _child(path: str, folder: str, parent: int) -> None:
 
 def _read_child(path: str, folder: str, parent: int) -> None:
     """Read, validate, pickle; each file's name to the progress file first."""
-    from ..loading import read_paths
-    from ..validation import validate
+    from ..data.reading import read_paths
+    from ..validation.dataset import validate
 
     _exit_with_parent(parent)
     here = Path(folder)

@@ -115,7 +115,7 @@ def batch(
         that can be worked out makes the batch not ``ok``.
     memory_mb : the most memory (resident MB) each report kernel, and the reading of the data,
         may hold (:mod:`.memory`); a report over it fails alone. Default: the limit
-        ``kernel_mb`` (:mod:`socprev_kit.limits`); 0: no ceiling.
+        ``kernel_mb`` (:mod:`socprev_kit.common.limits`); 0: no ceiling.
 
     Raises
     ------
@@ -194,9 +194,9 @@ def _share_data(data_path: Path, scratch: Path, memory_mb: float | None) -> str:
     """Read and validate the data once (the plan needs them too) and aggregate them while the
     kernels import, write all that into ``scratch`` for the kernels and return the kernels' code
     to prepare the rest once for all of them."""
-    from ..indicators import report_tables
-    from ..loading import input_hash
-    from ..sharing import share_loaded
+    from ..data.reading import input_hash
+    from ..indicators.table import report_tables
+    from ..reports.sharing import share_loaded
 
     if not data_path.exists():
         return prepare_code(str(data_path))  # the plan says what is wrong

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..errors import SocprevError, UnknownMunicipalityError
-from ..reference import find_municipality, municipalities
+from ..common.errors import SocprevError, UnknownMunicipalityError
+from ..data.reference import find_municipality, municipalities
 from .errors import UnknownGroupError, UnknownProjectError
 
 #: Region and province names users type (folded) → the reference's spelling.

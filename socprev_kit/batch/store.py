@@ -158,7 +158,7 @@ def error_text(record: dict) -> str:
 
 def write_summary(out: Path, records: Iterable[dict], journal: Journal | None = None) -> Path:
     """``summary.csv``: one row per report, with its status, error, timing and headline."""
-    from ..exports import csv_text  # it imports pandas, which the CLI's start-up must not
+    from ..common.exports import csv_text
 
     columns = ["lang", "kind", "id", "name_nl", "name_fr", "status", "this_run", "error"]
     columns += ["seconds", *HEADLINE_COLUMNS, "html", "ipynb"]

@@ -3,16 +3,16 @@
 :data:`PLAN_TEXTS` maps a problem to a template per language; :func:`plan_message` writes one
 error of a :class:`~.errors.BatchPlanError` in a language (the English text of each error stays
 its ``str``). For translators: keep every ``{placeholder}``; write plain spaces (the French
-no-break spaces are added by :func:`socprev_kit.formatting.no_break_spaces`); keep option names
-(``--notebook``) and the tag ``parameters`` as they are.
+no-break spaces are added by :func:`socprev_kit.common.formatting.no_break_spaces`); keep option
+names (``--notebook``) and the tag ``parameters`` as they are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..errors import SocprevError, UnknownMunicipalityError
-from ..formatting import LANGS, Lang, no_break_spaces
+from ..common.errors import SocprevError, UnknownMunicipalityError
+from ..common.formatting import LANGS, Lang, no_break_spaces
 from .errors import (
     DataPathError,
     DataReadError,

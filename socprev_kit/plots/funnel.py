@@ -1,10 +1,12 @@
 """Funnel plot: each municipality's rate per 1,000 against its population, with control limits.
 
-The limits are those of :func:`socprev_kit.comparison.funnel`, drawn as smooth curves over a grid
+The limits are those of :func:`socprev_kit.evaluation.comparison.funnel`, drawn as smooth curves
+over a grid
 of populations: the exact Poisson quantile ``r`` of the expected count, interpolated between
 ``r - 1`` and ``r`` as Spiegelhalter (2005, *Statistics in Medicine* 24:1185) does, widened for
 overdispersion as the frame says (``overdispersion``, ``phi``, ``tau2``;
-:mod:`socprev_kit.control_limits`), divided by the population. A note under the plot names the
+:mod:`socprev_kit.evaluation.control_limits`), divided by the population. A note under the plot
+names the
 method and the values. A point is outside when the frame flags it (``outside_998``), else when its
 count is below the lower or above the upper limit at its own population.
 """
@@ -19,8 +21,8 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
-from .. import control_limits
-from ..formatting import format_number
+from ..common.formatting import format_number
+from ..evaluation import control_limits
 from .style import PALETTE, STYLE, Lang, finish, get_axes, label, municipality_names, percent
 from .suppressed import cell_limit, suppressed_mask
 
@@ -42,7 +44,8 @@ def funnel_limits(
 
 
 def frame_dispersion(funnel: pd.DataFrame) -> control_limits.Overdispersion | None:
-    """The adjustment recorded in a :func:`~socprev_kit.comparison.funnel` frame (None: none)."""
+    """The adjustment recorded in a :func:`~socprev_kit.evaluation.comparison.funnel` frame (None:
+    none)."""
     if "overdispersion" not in funnel or funnel["overdispersion"].isna().all():
         return None
     row = funnel.dropna(subset=["overdispersion"]).iloc[0]
@@ -147,8 +150,8 @@ def plot_funnel(
     Parameters
     ----------
     funnel
-        The frame of :func:`socprev_kit.comparison.funnel` (one indicator, one period), or any
-        frame with ``rate``, ``population`` and ``group_rate`` (per 1,000) and optionally
+        The frame of :func:`socprev_kit.evaluation.comparison.funnel` (one indicator, one period),
+        or any frame with ``rate``, ``population`` and ``group_rate`` (per 1,000) and optionally
         ``count`` (else derived from the rate) and ``overdispersion``, ``phi``, ``tau2`` (else
         exact Poisson limits). Rows marked ``suppressed`` are not drawn; a note under the axes
         says how many, under the note on the limits' method. Rows without a rate or a

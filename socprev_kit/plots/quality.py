@@ -1,7 +1,8 @@
 """Registration and results at a glance: the completeness heat map and the attainment bars.
 
-Both take the kit's own tables as they come: :func:`socprev_kit.indicators.completeness_months`
-and :func:`socprev_kit.evaluation.attainment`.
+Both take the kit's own tables as they come:
+:func:`socprev_kit.indicators.table.completeness_months`
+and :func:`socprev_kit.evaluation.trend.attainment`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..catalogue import indicator_names
+from ..data.catalogue import indicator_names
 from .style import (
     PALETTE,
     STYLE,
@@ -28,7 +29,7 @@ from .style import (
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-#: Statuses in legend order, spelled as :func:`socprev_kit.evaluation.attainment` does.
+#: Statuses in legend order, spelled as :func:`socprev_kit.evaluation.trend.attainment` does.
 STATUSES = ("reached", "maintained", "on track", "behind", "not reached", "not computable")
 #: Older spellings read too.
 _OLD = {"on_track": "on track", "no_data": "not computable", "no data": "not computable"}
@@ -71,8 +72,8 @@ def plot_completeness(
     Parameters
     ----------
     months
-        One row per expected month, as :func:`socprev_kit.indicators.completeness_months` gives
-        (filter it to one project first): a ``month`` (``"2024-03"`` or a timestamp) and
+        One row per expected month, as :func:`socprev_kit.indicators.table.completeness_months`
+        gives (filter it to one project first): a ``month`` (``"2024-03"`` or a timestamp) and
         ``registered`` (True or False). Cells absent from the frame are drawn as "not expected";
         a cell expected in several series of one row counts as missing if one lacks it.
     rows
@@ -165,7 +166,7 @@ def plot_attainment(
     Parameters
     ----------
     att
-        The frame of :func:`socprev_kit.evaluation.attainment` (filter it to one project): one
+        The frame of :func:`socprev_kit.evaluation.trend.attainment` (filter it to one project): one
         row per objective with ``attainment`` (0 = baseline, 1 = target; NaN without data or
         when the baseline already met the target) and ``status`` (one of :data:`STATUSES`; the
         older ``on_track``, ``no_data`` and ``no data`` are read too). A row without attainment

@@ -12,18 +12,9 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
-from ..catalogue import indicator_names
+from ..data.catalogue import indicator_names
 from .literal import literal_text
-from .style import (
-    STYLE,
-    Lang,
-    date_axis,
-    finish,
-    get_axes,
-    label,
-    municipality_names,
-    period_times,
-)
+from .style import STYLE, Lang, date_axis, finish, get_axes, label, municipality_names, period_times
 from .suppressed import cell_limit, isolated, mark_suppressed, suppressed_handle, suppressed_mask
 
 if TYPE_CHECKING:
@@ -31,7 +22,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    from ..its import ITSResult
+    from ..evaluation.its import ITSResult
 
 
 def _its_lines(ax: Axes, its: ITSResult, value: str, lang: Lang) -> None:
@@ -77,8 +68,8 @@ def plot_indicator(
     ----------
     series
         One indicator of one municipality (a slice of an indicator table), optionally passed
-        through :func:`socprev_kit.evaluation.suppress`: rows with ``suppressed`` True are drawn
-        as hollow markers in a band "< k" at the bottom, never at their value.
+        through :func:`socprev_kit.evaluation.trend.suppress`: rows with ``suppressed`` True are
+        drawn as hollow markers in a band "< k" at the bottom, never at their value.
     value, period
         Columns to plot; with ``value="rate_per_1000"`` the ITS lines are drawn per 1,000 (and
         the band reaches ``1000 k / population``).

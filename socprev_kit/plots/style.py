@@ -1,7 +1,7 @@
 """One look for every figure: colours, text sizes, labels in nl/fr/en, and shared helpers.
 
-Numbers and percentages are written by :mod:`socprev_kit.formatting`, as in the interpretation
-sentences. matplotlib is imported only inside the helpers that draw, never at import.
+Numbers and percentages are written by :mod:`socprev_kit.common.formatting`, as in the
+interpretation sentences. matplotlib is imported only inside the helpers that draw, never at import.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import parsing
-from ..formatting import MONTH_SHORT, Lang, check_lang, format_percent, no_break_spaces
+from ..common.formatting import MONTH_SHORT, Lang, check_lang, format_percent, no_break_spaces
+from ..data import parsing
 from .literal import literal_text
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ PALETTE: dict[str, str] = {
     "grey": "#BBBBBB",
 }
 #: Which colour plays which part, and the text sizes (points) for a report page. Statuses are
-#: spelled as :func:`socprev_kit.evaluation.attainment` spells them.
+#: spelled as :func:`socprev_kit.evaluation.trend.attainment` spells them.
 STYLE: dict[str, object] = {
     "observed": PALETTE["blue"],
     "fitted": PALETTE["vermillion"],
@@ -158,7 +158,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 def label(key: str, lang: Lang, **fields: object) -> str:
     """The text of ``key`` in ``lang`` (``LABELS[key][lang]``), its ``{fields}`` filled in, with
-    the language's no-break spaces (:func:`socprev_kit.formatting.no_break_spaces`).
+    the language's no-break spaces (:func:`socprev_kit.common.formatting.no_break_spaces`).
 
     Examples
     --------
@@ -175,7 +175,7 @@ def label(key: str, lang: Lang, **fields: object) -> str:
 def percent(value: float, lang: Lang, digits: int = 0) -> str:
     """A share as a percentage with ``digits`` decimals: ``0.57`` as ``57 %`` (nl: no-break
     space), ``57 %`` (fr: narrow no-break space) or ``57%`` (en), with a decimal comma in nl and
-    fr (:func:`socprev_kit.formatting.format_percent`).
+    fr (:func:`socprev_kit.common.formatting.format_percent`).
 
     >>> percent(0.998, "fr", digits=1), percent(-0.255, "en")
     ('99,8\u202f%', '−26%')
@@ -186,7 +186,7 @@ def percent(value: float, lang: Lang, digits: int = 0) -> str:
 def municipality_names(lang: Lang) -> pd.Series:
     """Municipality names by NIS code: Dutch with ``nl``, French with ``fr``; with ``en`` the
     name in the region's language (French in Brussels and Wallonia)."""
-    from ..reference import municipalities
+    from ..data.reference import municipalities
 
     m = municipalities().set_index("nis_code")
     if lang == "nl":

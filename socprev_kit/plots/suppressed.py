@@ -1,7 +1,8 @@
 """How suppressed cells show in a figure: they do not.
 
-:func:`socprev_kit.evaluation.suppress` (with the data set's disclosure pattern,
-:mod:`socprev_kit.disclosure`) blanks a row's values and marks it ``suppressed``. A figure for
+:func:`socprev_kit.evaluation.trend.suppress` (with the data set's disclosure pattern,
+:mod:`socprev_kit.evaluation.disclosure`) blanks a row's values and marks it ``suppressed``. A
+figure for
 publication draws no such point: not at its value, not as a marker at a made-up height (a band
 "< k" would say how small it is, and a vector file would carry its position). The line breaks
 there, and a legend entry says that hidden values are not drawn.
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..catalogue import shipped_column
+from ..data.catalogue import shipped_column
 from .style import Lang, label
 
 if TYPE_CHECKING:

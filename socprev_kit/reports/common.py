@@ -7,8 +7,8 @@ from functools import cache
 
 import pandas as pd
 
-from ..catalogue import code_labels
-from ..formatting import MONTH_NAMES, Lang, format_month
+from ..common.formatting import MONTH_NAMES, Lang, format_month
+from ..data.catalogue import code_labels
 from .display import md_escape
 from .report import ALL, Report, Unit
 from .tables import area_name

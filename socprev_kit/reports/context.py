@@ -8,8 +8,8 @@ the content hash decides whether the data really changed. Report code never modi
 frames (it filters and copies them).
 
 ``prepare(data, share=folder)`` prepares a data set once for all the processes of a batch on one
-machine (:mod:`socprev_kit.sharing`): the batch writes the data it read and validated there, the
-first kernel builds the context from them and the others load it.
+machine (:mod:`socprev_kit.reports.sharing`): the batch writes the data it read and validated
+there, the first kernel builds the context from them and the others load it.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__
-from ..formatting import LANGS, Lang
-from ..loading import ReadResult, files_stamp, input_hash, read_paths
-from ..validation import Dataset, validate
+from ..common.formatting import LANGS, Lang
+from ..data.reading import ReadResult, files_stamp, input_hash, read_paths
+from ..validation.dataset import Dataset, validate
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class DataContext:
     table : pandas.DataFrame
         ``rates_per_1000(indicator_table(data, freq="month"))``.
     completeness, completeness_months : pandas.DataFrame
-        :func:`socprev_kit.indicators.completeness` and its month-by-month form.
+        :func:`socprev_kit.indicators.table.completeness` and its month-by-month form.
     input_hash : str
         SHA-256 over the data files' relative paths and bytes, in path order.
     kit_version : str
@@ -99,7 +99,7 @@ class DataContext:
 
     def yearly_all(self) -> pd.DataFrame:
         """The yearly indicator table (with rates) of the whole data set, computed once."""
-        from ..indicators import indicator_table, rates_per_1000
+        from ..indicators.table import indicator_table, rates_per_1000
 
         return self.memo("yearly", lambda: rates_per_1000(indicator_table(self.data, freq="year")))
 
@@ -108,7 +108,7 @@ class DataContext:
         was computed (by :func:`prepare`), else computed for this project alone."""
 
         def compute() -> pd.DataFrame:
-            from ..indicators import indicator_table, rates_per_1000
+            from ..indicators.table import indicator_table, rates_per_1000
 
             if "yearly" in self._memo:
                 table = self._memo["yearly"]
@@ -155,8 +155,8 @@ def sample_data_path() -> Path:
         return repo
     target = _cache_home() / f"sample-data-{__version__}-{SAMPLE_SEED}"
     if not (target / "clean").is_dir():
-        from ..messy import write_messy_files
         from ..sampledata import write_sample_data
+        from ..sampledata.messy import write_messy_files
 
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".sample-", dir=target.parent))
@@ -178,9 +178,9 @@ def _resolve(data_path: str | Path | None) -> tuple[Path, bool]:
 
 def _build(path: Path, sample: bool, digest: str, loaded: dict | None = None) -> DataContext:
     """Load, validate and aggregate (the slow part, once per data set); ``loaded``: what a
-    batch read, validated and aggregated (:func:`socprev_kit.sharing.share_loaded`), so that
+    batch read, validated and aggregated (:func:`socprev_kit.reports.sharing.share_loaded`), so that
     only the rest is left."""
-    from ..indicators import report_tables
+    from ..indicators.table import report_tables
 
     if loaded is None:
         read = read_paths(path)
@@ -233,8 +233,8 @@ def prepare(
         report after it is fast (what a batch worker wants; a single report can do without).
     share
         A folder shared by the processes of one batch on this machine
-        (:mod:`socprev_kit.sharing`): the first process to ask builds the context (from the data
-        the batch read and validated, if it left them there) and writes it there, the others
+        (:mod:`socprev_kit.reports.sharing`): the first process to ask builds the context (from the
+        data the batch read and validated, if it left them there) and writes it there, the others
         load it.
 
     Returns
@@ -247,7 +247,7 @@ def prepare(
     >>> ctx = prepare()  # doctest: +SKIP
     >>> ctx.table.query("nis_code == '44021'").head()  # doctest: +SKIP
     """
-    from ..errors import InputError
+    from ..common.errors import InputError
 
     path, sample = _resolve(data_path)
     if not path.exists():
@@ -256,7 +256,7 @@ def prepare(
     ctx = _BY_STAT.get(stat_key)
     if ctx is None:
         if share:
-            from ..sharing import shared_context
+            from .sharing import shared_context
 
             def build(loaded: dict | None) -> DataContext:
                 return _ready(_new(path, sample, loaded), langs, warm)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..issues import visible
+from ..validation.issues import visible
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -160,7 +160,7 @@ def md_escape(text: object) -> str:
     ``url`` plugin of nbconvert). A line break becomes a space, so the text cannot end a
     heading or start a block; blanks around it are dropped and a leading ``-``, ``+``, ``=``,
     ``:`` or ``1.`` escaped, should it start a line. Control characters are written out
-    (``\\x1b``), as in the issues (:func:`socprev_kit.issues.visible`).
+    (``\\x1b``), as in the issues (:func:`socprev_kit.validation.issues.visible`).
 
     >>> print(md_escape("<b>Project_1</b> *x*"))
     &lt;b&gt;Project\_1&lt;/b&gt; \*x\*

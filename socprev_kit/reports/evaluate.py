@@ -2,11 +2,11 @@
 report's series as they may be published.
 
 - **Disclosure**: the data set's suppression pattern (:func:`disclosure_cells`,
-  :func:`socprev_kit.disclosure.pattern`) is decided once per data context, so that every report,
-  figure and text of a run hides the same cells; :func:`hide` applies it.
+  :func:`socprev_kit.evaluation.disclosure.pattern`) is decided once per data context, so that
+  every report, figure and text of a run hides the same cells; :func:`hide` applies it.
 - **Attainment** of every objective, on the project as a whole, suppressed with
   ``evaluation.suppress(count="observed", columns=ATTAINMENT_COLUMNS)`` and hidden too when a
-  cell of its 12-month window is hidden (:func:`socprev_kit.disclosure.window_hidden`).
+  cell of its 12-month window is hidden (:func:`socprev_kit.evaluation.disclosure.window_hidden`).
 - **Series** of a unit (a project in one municipality, or its municipalities together by
   ``indicators.combined``), raw for the models and suppressed for publication.
 - **Funnel inputs**: each municipality's yearly count of an indicator in the latest year with 12
@@ -21,11 +21,11 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from ..catalogue import indicator_catalogue
-from ..comparison import funnel
-from ..disclosure import hidden_rows, pattern, window_hidden
-from ..evaluation import ATTAINMENT_COLUMNS, attainment, suppress
-from ..indicators import combined
+from ..data.catalogue import indicator_catalogue
+from ..evaluation.comparison import funnel
+from ..evaluation.disclosure import hidden_rows, pattern, window_hidden
+from ..evaluation.trend import ATTAINMENT_COLUMNS, attainment, suppress
+from ..indicators.table import combined
 from .context import DataContext
 from .report import ALL, Report, Unit, within
 
@@ -62,13 +62,14 @@ def catalogue() -> pd.DataFrame:
 
 
 def disclosure_cells(ctx: DataContext) -> pd.DataFrame:
-    """The data set's cells and which are hidden (:func:`socprev_kit.disclosure.pattern` of the
+    """The data set's cells and which are hidden (:func:`socprev_kit.evaluation.disclosure.pattern`
+    of the
     whole monthly and yearly tables), decided once per data context for every report of it."""
     return ctx.memo("disclosure", lambda: pattern(ctx.table, ctx.yearly_all(), catalogue_frame()))
 
 
 def hide(table: pd.DataFrame, ctx: DataContext | None = None, **kwargs: object) -> pd.DataFrame:
-    """:func:`socprev_kit.evaluation.suppress` with the cached catalogue; with ``ctx``, the
+    """:func:`socprev_kit.evaluation.trend.suppress` with the cached catalogue; with ``ctx``, the
     rows of ``table`` (an indicator table or its project totals) that the data set's pattern
     hides are hidden too (what every report does)."""
     hidden = None
@@ -221,7 +222,8 @@ def funnel_year(
 ) -> tuple[int | None, pd.DataFrame]:
     """The latest year in ``first``..``last`` with 12 months of ``indicator`` in at least
     :data:`MIN_FUNNEL` municipalities whose count is shown, and its
-    :func:`~socprev_kit.comparison.funnel` frame (``nis_code``, ``value``, ``population``,
+    :func:`~socprev_kit.evaluation.comparison.funnel` frame (``nis_code``, ``value``,
+    ``population``,
     rates, adjusted limits, ``suppressed``; hidden counts left out of the group rate)."""
 
     def compute() -> tuple[int | None, pd.DataFrame]:

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..formatting import Lang
-from ..its import ITSResult
+from ..common.formatting import Lang
+from ..evaluation.its import ITSResult
 from ..plots import plot_funnel, plot_indicator
 from ..plots.style import PALETTE, STYLE, period_times
 from ..plots.style import label as plot_label
@@ -201,7 +201,8 @@ def _min_cell(indicator_id: str) -> int:
 
 
 def funnel_figure(frame: pd.DataFrame, highlight: Sequence[str], title: str, lang: Lang) -> Figure:
-    """:func:`~socprev_kit.plots.plot_funnel` of a :func:`~socprev_kit.comparison.funnel` frame
+    """:func:`~socprev_kit.plots.plot_funnel` of a
+    :func:`~socprev_kit.evaluation.comparison.funnel` frame
     (hidden counts left out), with a ring and the name at each municipality of ``highlight``
     that is shown, and the notes on the limits' method and the hidden counts under it."""
     import matplotlib.pyplot as plt

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..comparison import NoComparisonError, comparison_series
-from ..covid import covid_mask, without_covid
-from ..its import (
+from ..evaluation.comparison import NoComparisonError, comparison_series
+from ..evaluation.covid import covid_mask, without_covid
+from ..evaluation.its import (
     IN_CONTROL,
     ITSDataError,
     ITSResult,

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import SocprevError, UnknownMunicipalityError
-from ..formatting import LANGS, Lang
-from ..reference import find_municipality, municipalities
+from ..common.errors import SocprevError, UnknownMunicipalityError
+from ..common.formatting import LANGS, Lang
+from ..data.reference import find_municipality, municipalities
 from .context import DataContext, prepare
 from .params_texts import all_languages, parameter_message
 from .report import ALL, Report, Unit

@@ -4,8 +4,8 @@
 starts it with the parameter and the value typed (``head``) and fills in the fields. The code that
 finds the problems is :mod:`socprev_kit.reports.params`. For translators: keep every
 ``{placeholder}`` (a test checks that they match); write plain spaces (the French no-break
-spaces are added by :func:`socprev_kit.formatting.no_break_spaces`); say what is wrong and how to
-fix it in words a prevention worker understands, naming the parameter as it is written in the
+spaces are added by :func:`socprev_kit.common.formatting.no_break_spaces`); say what is wrong and
+how to fix it in words a prevention worker understands, naming the parameter as it is written in the
 notebook (``nis_code``, ``period_start`` ...).
 
 Fields: a field given as ``{lang: value}`` is taken in the message's language; a list or tuple is
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..formatting import LANGS, Lang, check_lang, no_break_spaces
+from ..common.formatting import LANGS, Lang, check_lang, no_break_spaces
 
 __all__ = ["PARAMETER_TEXTS", "parameter_message", "all_languages"]
 

@@ -1,6 +1,6 @@
 """The population lines of a report: the inhabitants a rate per 1,000 divides by, their year
 where it is not the data's year, and, for a municipality merged on 1 January 2025, which
-territory the rates of each period use (:mod:`socprev_kit.rates`)."""
+territory the rates of each period use (:mod:`socprev_kit.indicators.rates`)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from functools import cache
 
 import pandas as pd
 
-from .. import reference
-from ..formatting import Lang, format_number
-from ..rates import AREA, population_at, population_year
+from ..common.formatting import Lang, format_number
+from ..data import reference
+from ..indicators.rates import AREA, population_at, population_year
 from .report import Report
 from .texts import text
 

@@ -10,7 +10,7 @@ from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 
-from ..formatting import Lang
+from ..common.formatting import Lang
 from .context import DataContext
 
 __all__ = ["ALL", "Report", "Unit", "within"]
@@ -34,7 +34,7 @@ class Report:
     ``table`` and ``yearly`` are the monthly and yearly indicator tables limited to the
     report's projects, municipalities and period (new frames; the context's are never
     modified). ``covid`` says how an interrupted time series treats the months of the COVID-19
-    period (:data:`socprev_kit.covid.COVID_PERIOD`): fitted with them and shown once more
+    period (:data:`socprev_kit.evaluation.covid.COVID_PERIOD`): fitted with them and shown once more
     without them (``"both"``), with them only (``"include"``), or without them and shown once
     more with them (``"exclude"``).
     """
@@ -86,7 +86,7 @@ def within(table: pd.DataFrame, start: pd.Period | None, end: pd.Period | None) 
     """Rows whose ``period`` overlaps the months ``start`` to ``end`` (either may be None)."""
     if start is None and end is None:
         return table.reset_index(drop=True)
-    from ..parsing import period_end, period_start
+    from ..data.parsing import period_end, period_start
 
     keep = pd.Series(True, index=table.index)
     if start is not None:

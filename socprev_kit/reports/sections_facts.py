@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from ..formatting import format_number, format_percent
+from ..common.formatting import format_number, format_percent
 from ..plots import plot_completeness
 from .common import date_text, labels, month_text, period_text, report_issues
 from .display import Section, md_escape

@@ -6,19 +6,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..catalogue import POPULATION
-from ..formatting import Lang, format_number, format_percent
-from ..interpretation import describe_its
-from ..its import ITSResult
+from ..common.formatting import Lang, format_number, format_percent
+from ..data.catalogue import POPULATION
+from ..evaluation.interpretation import describe_its
+from ..evaluation.its import ITSResult
 from .common import is_member, labels, month_text, project_heading
 from .display import Section, md_escape
-from .evaluate import (
-    catalogue,
-    catalogue_frame,
-    project_yearly,
-    published,
-    unit_impact_ids,
-)
+from .evaluate import catalogue, catalogue_frame, project_yearly, published, unit_impact_ids
 from .figures import Panel, panel_figure
 from .interrupted import ITSOutcome, its_outcome
 from .population import merger_paragraphs, population_cells

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..formatting import Lang, format_percent, format_period
-from ..interpretation import describe_attainments
+from ..common.formatting import Lang, format_percent, format_period
+from ..evaluation.interpretation import describe_attainments
 from ..plots import plot_attainment
 from ..plots.style import label
 from .common import is_member, labels, members_text, project_heading

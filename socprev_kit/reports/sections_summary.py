@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..formatting import Lang, format_number, format_percent
-from ..interpretation import caveats, sentence
+from ..common.formatting import Lang, format_number, format_percent
+from ..evaluation.interpretation import caveats, sentence
+from ..evaluation.targets import STATUSES
 from ..plots.funnel import frame_dispersion, method_note
-from ..targets import STATUSES
 from .common import is_member, report_issues
 from .display import Section, md_escape
 from .evaluate import (
@@ -174,7 +174,7 @@ def _not_shown(report: Report, frame: pd.DataFrame, indicator: str, year: int) -
     return out
 
 
-#: The headline count of each objective status (:data:`socprev_kit.targets.STATUSES`).
+#: The headline count of each objective status (:data:`socprev_kit.evaluation.targets.STATUSES`).
 STATUS_COUNTS = {s: "n_" + s.replace(" ", "_") for s in STATUSES}
 
 

@@ -14,10 +14,10 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from ..catalogue import indicator_names, shipped_column
-from ..formatting import Lang, format_month, format_number, format_percent
+from ..common.formatting import Lang, format_month, format_number, format_percent
+from ..data.catalogue import indicator_names, shipped_column
+from ..data.reference import municipalities
 from ..plots.style import municipality_names
-from ..reference import municipalities
 from .evaluate import catalogue
 from .report import ALL
 from .texts import text
@@ -172,7 +172,7 @@ def yearly_table(
 ) -> pd.DataFrame:
     """One row per indicator, one column per year (the latest ``n_years``); with ``monthly``, a
     last column with the sparkline of its latest 24 months. Both frames come through
-    :func:`~socprev_kit.evaluation.suppress` (``suppressed`` column)."""
+    :func:`~socprev_kit.evaluation.trend.suppress` (``suppressed`` column)."""
     rows = yearly[yearly["indicator_id"].isin(indicators)]
     years = sorted(rows["period"].astype(str).unique())[-n_years:]
     out = pd.DataFrame(

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import reference
+from ..data import reference
 from .projects import SEED
 from .readme import readme_text
 from .series import REG_COLUMNS

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import reference
+from ..data import reference
 from .projects import PROJECTS
 
 
@@ -77,7 +77,7 @@ the command again; `tests/test_sampledata.py` checks that the committed files ma
   An intermunicipal project's rows are in each participating municipality's files.
 - `ground_truth.csv`: the parameters of every simulated monthly count series ({n_truth} series).
 - `messy/`: one file per mistake that real users make, each with its own README line (written by
-  the same command, from `socprev_kit/messy.py`); validate them one by one.
+  the same command, from `socprev_kit/sampledata/messy.py`); validate them one by one.
 
 Formats, as municipalities send them:
 
@@ -90,7 +90,8 @@ Formats, as municipalities send them:
 - Brussels: Parquet with the canonical headers
   (`project_id, nis_code, period, indicator_id, value, source, note`).
 - Gent (44021) and Liège (62063): the registration workbook that `socprev-kit template
-  --municipality <NIS> --lang nl|fr --year <year>` writes (code: `socprev_kit/workbook/`), one
+  --municipality <NIS> --lang nl|fr --year <year>` writes (code:
+  `socprev_kit/registration/workbook/`), one
   per year, filled in by the generator with exactly the values it made. Sheet `Registraties` /
   `Enregistrements`: one row per project and indicator, one column per month (`2024-03`), then
   the quarters and the year where an indicator needs them; yellow cells hold the values, grey

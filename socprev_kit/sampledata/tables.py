@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import reference
-from ..catalogue import indicator_catalogue
+from ..data import reference
+from ..data.catalogue import indicator_catalogue
 from .activity import process_series, survey_series
 from .objectives import objectives_table
 from .projects import (

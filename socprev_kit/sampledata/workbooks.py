@@ -1,6 +1,7 @@
 """A municipality's registrations as the kit's registration workbooks: one per year, filled in.
 
-The workbook is the template a prevention worker receives (:mod:`socprev_kit.workbook`, written
+The workbook is the template a prevention worker receives
+(:mod:`socprev_kit.registration.workbook`, written
 for the municipality and all its projects), and the generator types every value it made into its
 cell, as the worker would: registered rows only, the derived rows keep their formulas. A value
 without an open cell of its own is a bug of the generator or the template, never skipped.
@@ -13,12 +14,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import reference
-from ..catalogue import indicator_catalogue
-from ..validation import Dataset
-from ..workbook import layout
-from ..workbook.plan import Plan, make_plan
-from ..workbook.write import build_workbook
+from ..data import reference
+from ..data.catalogue import indicator_catalogue
+from ..data.formats import registration_layout as layout
+from ..registration.workbook.plan import Plan, make_plan
+from ..registration.workbook.write import build_workbook
+from ..validation.dataset import Dataset
 
 #: Municipalities whose registrations come as the kit's workbook, and the workbook's language:
 #: Gent in Dutch, Liège in French.
@@ -59,7 +60,8 @@ def workbook_plan(tables: dict[str, pd.DataFrame], nis_code: str, lang: str) -> 
     """The template's plan for ``nis_code`` and all its projects, from the generator's tables.
 
     Each project's rows are the indicators it registers anywhere, those of its objectives and
-    the derived indicators computable from them (:func:`socprev_kit.workbook.plan.make_plan`).
+    the derived indicators computable from them
+    (:func:`socprev_kit.registration.workbook.plan.make_plan`).
     """
     projects = tables["projects"].copy()
     for column in ("project_types", "nis_codes", "comparison_nis_codes"):

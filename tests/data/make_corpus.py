@@ -24,7 +24,7 @@ import openpyxl
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from socprev_kit.messy import save_workbook  # noqa: E402
+from socprev_kit.sampledata.messy import save_workbook  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 

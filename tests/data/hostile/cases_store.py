@@ -19,7 +19,7 @@ def _store(folder: Path, *sql: str) -> Path:
     """A store of 12 registrations, then ``sql`` run on it."""
     import duckdb
 
-    from socprev_kit.intake import import_files
+    from socprev_kit.registration.intake import import_files
 
     src = folder / "src"
     src.mkdir()

@@ -245,7 +245,7 @@ def _template(folder: Path) -> tuple[Path, frozenset[Row]]:
     registered indicator row."""
     import openpyxl
 
-    from socprev_kit.workbook.write import write_template
+    from socprev_kit.registration.workbook.write import write_template
 
     path = folder / "gent.xlsx"
     write_template(path, nis_code="44021", lang="nl", year=2024)

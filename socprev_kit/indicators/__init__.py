@@ -1,0 +1,1 @@
+"""socprev_kit/indicators"""

@@ -1,0 +1,10 @@
+"""The training notebooks: one source per notebook, built in Dutch and French.
+
+The sources live in :mod:`socprev_kit.teaching.course`; :mod:`socprev_kit.teaching.build` turns
+them into ``notebooks/training/nl/*.ipynb`` and ``notebooks/training/fr/*.ipynb``
+(``socprev-kit training --out notebooks/training``, ``make training``).
+"""
+
+from .build import add_training_command, build_course, make_notebook
+
+__all__ = ["add_training_command", "build_course", "make_notebook"]

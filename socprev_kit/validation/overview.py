@@ -1,0 +1,67 @@
+"""A first look at a data set: what was registered, where and when."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..data.parsing import period_end, period_start
+from ..data.reference import municipalities
+from .dataset import Dataset
+from .messages import Lang
+
+HEADERS = {
+    "nl": {
+        "nis_code": "NIS-code",
+        "name": "gemeente",
+        "projects": "projecten",
+        "indicators": "indicatoren",
+        "rows": "registraties",
+        "first": "eerste periode",
+        "last": "laatste periode",
+    },
+    "fr": {
+        "nis_code": "code INS",
+        "name": "commune",
+        "projects": "projets",
+        "indicators": "indicateurs",
+        "rows": "enregistrements",
+        "first": "première période",
+        "last": "dernière période",
+    },
+    "en": {
+        "nis_code": "NIS code",
+        "name": "municipality",
+        "projects": "projects",
+        "indicators": "indicators",
+        "rows": "registrations",
+        "first": "first period",
+        "last": "last period",
+    },
+}
+
+
+def overview(data: Dataset, *, lang: Lang = "nl") -> pd.DataFrame:
+    """One row per municipality with registrations: projects, indicators, rows, first and last
+    month covered (a quarter or year counts to its last month), with headers in ``lang``.
+
+    Examples
+    --------
+    >>> overview(load("sample_data/clean"), lang="fr").head()  # doctest: +SKIP
+    """
+    regs = data.registrations
+    names = municipalities(2025).set_index("nis_code")["name_fr" if lang == "fr" else "name_nl"]
+    if regs.empty:
+        return pd.DataFrame(columns=list(HEADERS[lang].values()))
+    regs = regs.assign(_start=period_start(regs["period"]), _end=period_end(regs["period"]))
+    g = regs.groupby("nis_code")
+    table = pd.DataFrame(
+        {
+            "name": names.reindex(g.size().index),
+            "projects": g["project_id"].nunique(),
+            "indicators": g["indicator_id"].nunique(),
+            "rows": g.size(),
+            "first": g["_start"].min().dt.strftime("%Y-%m"),
+            "last": g["_end"].max().dt.strftime("%Y-%m"),
+        }
+    ).reset_index()
+    return table.rename(columns=HEADERS[lang])

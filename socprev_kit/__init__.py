@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "Dataset": ".validation.dataset",
     "validate": ".validation.dataset",
-    "load": ".data.reading",
+    "load": ".validation.load",
     "indicator_catalogue": ".data.catalogue",
     "find_municipality": ".data.reference",
     "municipalities": ".data.reference",

@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 import socprev_kit as sk
+from socprev_kit.common.paths import sample_data_path
 from socprev_kit.data import reference
-from socprev_kit.reports import sample_data_path
 from socprev_kit.teaching.checks import (
     check_closer_method,
     check_corrected_period,

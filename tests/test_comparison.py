@@ -11,6 +11,7 @@ from scipy import stats
 
 import socprev_kit as sk
 from socprev_kit.common.errors import SocprevError
+from socprev_kit.common.paths import sample_data_path
 from socprev_kit.data import reference
 from socprev_kit.evaluation.comparison import (
     NoComparisonError,
@@ -20,7 +21,6 @@ from socprev_kit.evaluation.comparison import (
 )
 from socprev_kit.evaluation.its import TooFewPointsError, interrupted_time_series
 from socprev_kit.evaluation.own_projects import own_projects, related_indicators
-from socprev_kit.reports import sample_data_path
 
 NO_PROJECTS = pytest.mark.filterwarnings("ignore:Without projects=:UserWarning")
 

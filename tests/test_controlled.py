@@ -11,12 +11,12 @@ import statsmodels.api as sm
 import statsmodels.formula.api as smf
 
 import socprev_kit as sk
+from socprev_kit.common.paths import sample_data_path
 from socprev_kit.evaluation.comparison import comparison_series
 from socprev_kit.evaluation.controlled import (
     difference_in_differences,
     weighted_displacement_difference,
 )
-from socprev_kit.reports import sample_data_path
 
 YEAR = (12, 12)
 

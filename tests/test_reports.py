@@ -465,21 +465,6 @@ def test_prepare_caches_by_file_state_and_content(tmp_path: Path) -> None:
     assert reports.prepare(warm=False).sample and reports.prepare(warm=False).path == SAMPLE
 
 
-def test_without_the_repository_the_sample_data_is_generated_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from socprev_kit.reports import context
-
-    monkeypatch.setattr(context, "_repo_sample", lambda: tmp_path / "no" / "sample_data")
-    monkeypatch.setenv("SOCPREV_KIT_CACHE", str(tmp_path / "cache"))
-    path = reports.sample_data_path()
-    assert path.parent.parent == tmp_path / "cache" and path.name == "clean"
-    assert input_hash(path) == input_hash(SAMPLE)  # the same seed gives the same bytes
-    messy = sorted(p.name for p in (path.parent / "messy").iterdir())
-    assert messy == sorted(p.name for p in (SAMPLE.parent / "messy").iterdir())  # for the course
-    assert reports.sample_data_path() == path
-
-
 def test_a_figure_gives_the_same_svg_bytes_every_time(small: reports.Report) -> None:
     from socprev_kit.reports import sections_facts
 

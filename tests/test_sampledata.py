@@ -11,6 +11,7 @@ from conftest import ROOT
 
 import socprev_kit as sk
 from socprev_kit.cli import main as cli
+from socprev_kit.common.errors import InputError
 from socprev_kit.data import reference
 from socprev_kit.data.catalogue import code_labels, derived_ids, formula_terms
 from socprev_kit.data.formats import registration_layout as layout
@@ -361,3 +362,23 @@ def test_a_municipality_merged_in_2025_registered_its_old_territory_before(table
     whole = expected_counts(row.to_dict() | {"population_before_2025": row["population"]})
     ratio = expected_counts(row) / whole
     assert np.allclose(ratio[:72], pop["71022"] / row["population"]) and np.allclose(ratio[72:], 1)
+
+
+def test_without_the_repository_the_sample_data_is_generated_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from socprev_kit.common import paths
+    from socprev_kit.data.reading import input_hash
+    from socprev_kit.sampledata import ensure_sample_data
+
+    repo = paths.repo_sample()
+    monkeypatch.setattr(paths, "repo_sample", lambda: tmp_path / "no" / "sample_data")
+    monkeypatch.setenv("SOCPREV_KIT_CACHE", str(tmp_path / "cache"))
+    with pytest.raises(InputError, match="socprev-kit sample-data"):
+        paths.sample_data_path()  # the core only finds them, and says how to make them
+    path = ensure_sample_data()
+    assert path.parent.parent == tmp_path / "cache" and path.name == "clean"
+    assert input_hash(path) == input_hash(repo)  # the same seed gives the same bytes
+    messy = sorted(p.name for p in (path.parent / "messy").iterdir())
+    assert messy == sorted(p.name for p in (repo.parent / "messy").iterdir())  # for the course
+    assert ensure_sample_data() == path == paths.sample_data_path()

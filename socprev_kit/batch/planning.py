@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Literal
 
 from .. import __version__
-from ..common.errors import SocprevError
+from ..common.errors import InputError, SocprevError
+from ..common.paths import repo_sample, sample_data_path
 from .errors import (
     BatchPlanError,
     DataPathError,
@@ -100,19 +101,12 @@ def safe_name(text: str) -> str:
 
 
 def default_data_path() -> Path:
-    """The shipped sample data: ``sample_data/clean`` of the repository, else wherever
-    ``socprev_kit.reports.sample_data_path()`` puts it (imported only then: it is heavy)."""
-    repo = REPO / "sample_data" / "clean"
-    if repo.is_dir():
-        return repo
+    """The sample data (:func:`socprev_kit.common.paths.sample_data_path`); where there are
+    none, the repository's ``sample_data/clean``, which the plan then names as not found."""
     try:
-        from .. import reports
-    except ImportError:
-        return repo
-    for name in ("default_data_path", "sample_data_path"):
-        if callable(resolve := getattr(reports, name, None)):
-            return Path(resolve())
-    return repo
+        return sample_data_path()
+    except InputError:
+        return repo_sample()
 
 
 def default_notebook(kind: Kind) -> Path:

@@ -237,9 +237,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from ..batch.errors import BatchPlanError
     from ..batch.store import error_text
     from ..batch.texts import reader_langs
+    from ..sampledata import ensure_sample_data
 
     # papermill and nbclient log each failure as it happens; the summary below says it once
     logging.getLogger("papermill").setLevel(logging.CRITICAL)
+    if args.data is None:  # the sample data, made once where the kit is installed without them
+        args.data = ensure_sample_data()
     try:
         result = _run_batch(batch, args)
     except BatchPlanError as exc:  # in the (first) report language asked for
@@ -401,7 +404,7 @@ def _in_lang(exc: OutputError, lang: str | None) -> str:
 
 
 def _load(args: argparse.Namespace):
-    from ..data.reading import load
+    from ..validation.load import load
 
     words = WORDS[args.lang]
     missing = [p for p in args.paths if not p.exists()]

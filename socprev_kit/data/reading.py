@@ -1,106 +1,25 @@
-"""Read registration files (xlsx, CSV in Belgian dialects, Parquet) into raw canonical tables.
+"""Read registration files (xlsx, CSV in Belgian dialects, Parquet, stores) into raw tables.
 
-Only this module reads data files. It finds the header row, maps Dutch, French and English headers
-to canonical names (:mod:`socprev_kit.data.contract`), and keeps for every row the file, sheet and
-row
-number a person would look up. It does not judge the values: :mod:`socprev_kit.validation.dataset`
-does. Whatever it cannot read becomes an issue, never an exception.
+Only this module and the readers it calls read data files. Which files a path holds is decided by
+:mod:`socprev_kit.data.files`; each reader adds raw tables (:mod:`socprev_kit.data.tables`: header
+rows mapped to canonical names, and for every row the file, sheet and row number a person would
+look up). It does not judge the values: :mod:`socprev_kit.validation` does. Whatever it cannot
+read becomes an issue, never an exception.
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
-
-from .contract import ALIASES, SHEET_NAMES, normalise_header, required
+from .catalogue import derived_ids
 from .files import DATA_SUFFIXES, STORE_SUFFIXES, find, problem, shown
-
-if TYPE_CHECKING:
-    from ..validation.dataset import Dataset
+from .tables import ReadResult
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class RawTable:
-    """One table read from one file or sheet: cell values as typed, under canonical names."""
-
-    table: str
-    columns: dict[str, np.ndarray]  # canonical columns + source_row (+ other provenance)
-    headers: dict[str, str]  # canonical name -> header as written in the file
-    decimal_comma: bool = True
-    file: str = ""
-    sheet: str = ""
-    letters: dict[str, str] = field(default_factory=dict)  # canonical name -> column letter
-
-    def __len__(self) -> int:
-        return len(self.columns["source_row"])
-
-    def column(self, name: str):  # noqa: ANN201 - NumPy or Arrow array, or None
-        """One column; the provenance columns are filled from ``file``, ``sheet`` and the
-        letter of the ``value`` column."""
-        if name in self.columns:
-            return self.columns[name]
-        if name in ("source_file", "source_sheet", "source_column"):
-            return np.full(len(self), self.provenance(name), dtype=object)
-        return None
-
-    def provenance(self, name: str) -> str:
-        """``source_file``, ``source_sheet`` or ``source_column`` of every row of the table
-        (when not given per row in :attr:`columns`)."""
-        if name == "source_file":
-            return self.file
-        if name == "source_sheet":
-            return self.sheet
-        return self.letters.get("value", "")
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        """The table as a DataFrame of plain objects (for inspection and tests)."""
-        names = list(self.columns) + [
-            c for c in ("source_file", "source_sheet", "source_column") if c not in self.columns
-        ]
-        return pd.DataFrame({c: pd.Series(as_numpy(self.column(c))) for c in names})
-
-
-@dataclass
-class ReadResult:
-    """Everything read from a set of paths: the tables and the problems met while reading."""
-
-    tables: list[RawTable] = field(default_factory=list)
-    issues: list[dict] = field(default_factory=list)
-    files: list[dict] = field(default_factory=list)
-
-    def issue(
-        self,
-        check: str,
-        file: str,
-        sheet: str = "",
-        row: object = None,
-        column: str = "",
-        value: object = "",
-        hint: str = "",
-    ) -> None:
-        self.issues.append(
-            {
-                "file": file,
-                "sheet": sheet,
-                "row": row,
-                "column": column,
-                "value": value,
-                "check": check,
-                "hint": hint,
-            }
-        )
 
 
 def expand_paths(paths: Iterable[str | Path] | str | Path) -> Iterator[tuple[Path, bool]]:
@@ -229,7 +148,7 @@ def _read_one(path: Path, suffix: str, result: ReadResult) -> None:
 
             read_store(path, result)  # the files of its current rows, not the store
         elif suffix in {".xlsx", ".xlsm"}:
-            read_excel(path, result)
+            read_excel(path, result, derived=derived_ids())
         elif suffix in {".parquet", ".pq"}:
             read_parquet(path, result)
         else:
@@ -248,153 +167,3 @@ def _rename(result: ReadResult, n_tables: int, n_issues: int, old: str, new: str
     for issue in result.issues[n_issues:]:
         if issue["file"] == old:
             issue["file"] = new
-
-
-def load(
-    paths: Iterable[str | Path] | str | Path,
-    *,
-    lang: str = "nl",
-    strict: bool = False,
-    catalogue: pd.DataFrame | str | Path | None = None,
-) -> Dataset:
-    """Read files or folders and return the validated canonical tables.
-
-    Parameters
-    ----------
-    paths
-        One or more files (xlsx, csv, parquet) or folders; a folder is read with every data file
-        below it, except names starting with ``.``, ``_`` or ``~$``.
-    lang
-        Language of the issue messages: ``"nl"``, ``"fr"`` or ``"en"``.
-    strict
-        Raise :class:`~socprev_kit.common.errors.ValidationError` when any issue is an error.
-    catalogue
-        A catalogue file of the user's own indicators, added to the shipped one.
-
-    Returns
-    -------
-    Dataset
-        ``registrations``, ``projects`` and ``objectives`` (usable rows), ``issues`` and ``files``.
-
-    Examples
-    --------
-    >>> data = load("sample_data/clean")  # doctest: +SKIP
-    >>> data.issues.query("severity == 'error'")  # doctest: +SKIP
-    """
-    from ..validation.dataset import validate
-
-    return validate(read_paths(paths), lang=lang, strict=strict, catalogue=catalogue)
-
-
-# --- CSV -----------------------------------------------------------------------------------------
-
-
-def _known_headers(cells: list) -> int:
-    folded = {normalise_header(c) for c in cells if _filled(c)}
-    return max(len(folded & set(m)) for m in ALIASES.values())
-
-
-def identify(headers: list, sheet: str = "") -> str | None:
-    """Which canonical table a header row belongs to, or ``None``."""
-    folded = {normalise_header(h) for h in headers if _filled(h)}
-    by_sheet = SHEET_NAMES.get(normalise_header(sheet)) if sheet else None
-    scores = {}
-    for table, m in ALIASES.items():
-        hits = {m[h] for h in folded if h in m}
-        if len(hits) < 2:
-            continue
-        need = required(table)
-        scores[table] = (table == by_sheet, sum(c in hits for c in need) / len(need), len(hits))
-    return max(scores, key=scores.__getitem__) if scores else None
-
-
-def add_table(
-    result: ReadResult,
-    file: str,
-    sheet: str,
-    header: list,
-    body: list,
-    *,
-    decimal_comma: bool,
-    header_row: int,
-    rows: np.ndarray | None = None,
-    positions: list[int] | None = None,
-) -> None:
-    """Map ``header`` to canonical names and add the columns of ``body`` (in file order; NumPy
-    object arrays or Arrow string arrays, all of one length).
-
-    ``header_row`` is the 1-based row of the header in the file, so that reported row numbers are
-    the ones the user sees. Blank rows are dropped later, for all files at once. ``positions``:
-    the column of the file of each header cell, where columns were left out (their letters).
-    """
-    table = identify(header, sheet)
-    mapping = ALIASES[table]
-    at = positions or range(max(len(body), len(header)))
-    width = len(body)
-    n = len(body[0]) if body else 0
-    header = list(header) + [None] * (width - len(header))
-    columns: dict[str, int] = {}
-    headers: dict[str, str] = {}
-    for j, h in enumerate(header):
-        canon = mapping.get(normalise_header(h)) if _filled(h) else None
-        if canon is not None and canon not in columns:
-            columns[canon] = j
-            headers[canon] = str(h).strip()
-            continue
-        if j >= width or not _has_data(body[j]):
-            continue
-        if not _filled(h):
-            result.issue("unnamed_column", file, sheet, row=header_row, column=_letter(at[j]))
-        elif canon is None:
-            close = difflib.get_close_matches(normalise_header(h), list(mapping), n=1)
-            result.issue(
-                "unknown_column",
-                file,
-                sheet,
-                row=header_row,
-                column=str(h),
-                value=str(h),
-                hint=f"'{close[0]}'" if close else "",
-            )
-        else:
-            result.issue(
-                "duplicate_column",
-                file,
-                sheet,
-                row=header_row,
-                column=str(h),
-                value=str(h),
-                hint=f"{headers[canon]} / {h}",
-            )
-    data = {c: body[j] if j < width else np.full(n, None, dtype=object) for c, j in columns.items()}
-    data["source_row"] = rows if rows is not None else np.arange(header_row + 1, header_row + 1 + n)
-    letters = {c: _letter(at[j]) for c, j in columns.items()}
-    result.tables.append(RawTable(table, data, headers, decimal_comma, file, sheet, letters))
-
-
-def _has_data(col) -> bool:  # noqa: ANN001 - NumPy or Arrow array
-    if not isinstance(col, np.ndarray):
-        import pyarrow.compute as pc
-
-        return bool(pc.any(pc.not_equal(pc.utf8_trim_whitespace(col), "")).as_py())
-    return any(_filled(c) for c in col)
-
-
-def as_numpy(values) -> np.ndarray:  # noqa: ANN001 - NumPy or Arrow array
-    """A column as a NumPy array (Arrow strings become Python strings)."""
-    if isinstance(values, np.ndarray):
-        return values
-    return np.asarray(values.to_pylist(), dtype=object)
-
-
-def _filled(c: object) -> bool:
-    return c is not None and not (isinstance(c, float) and c != c) and str(c).strip() != ""
-
-
-def _letter(j: int) -> str:
-    s = ""
-    j += 1
-    while j:
-        j, r = divmod(j - 1, 26)
-        s = chr(65 + r) + s
-    return s

@@ -15,9 +15,6 @@ there, the first kernel builds the context from them and the others load it.
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -28,15 +25,15 @@ import pandas as pd
 
 from .. import __version__
 from ..common.formatting import LANGS, Lang
-from ..data.reading import ReadResult, files_stamp, input_hash, read_paths
+from ..common.paths import is_sample, sample_data_path
+from ..data.reading import files_stamp, input_hash, read_paths
+from ..data.tables import ReadResult
 from ..validation.dataset import Dataset, validate
 
 log = logging.getLogger(__name__)
 
 __all__ = ["DataContext", "clear_cache", "prepare", "sample_data_path"]
 
-#: The seed of the shipped sample data (``socprev-kit sample-data``).
-SAMPLE_SEED = 2026
 #: How many data sets the cache keeps (the oldest is dropped first).
 CACHE_SIZE = 4
 _BY_STAT: dict[tuple[str, str], DataContext] = {}
@@ -135,45 +132,11 @@ class DataContext:
         return tuple(sorted(regs | own))
 
 
-def _repo_sample() -> Path:
-    return Path(__file__).resolve().parents[2] / "sample_data" / "clean"
-
-
-def _cache_home() -> Path:
-    if given := os.environ.get("SOCPREV_KIT_CACHE"):
-        return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    return (Path(base) if base else Path.home() / ".cache") / "socprev-kit"
-
-
-def sample_data_path() -> Path:
-    """The shipped sample data: ``<repo>/sample_data/clean`` next to the package (an editable
-    install), otherwise generated once (seed 2026, with the messy files in ``../messy``) into
-    the user's cache folder
-    (``$SOCPREV_KIT_CACHE``, else ``$XDG_CACHE_HOME/socprev-kit`` or ``~/.cache/socprev-kit``)."""
-    if (repo := _repo_sample()).is_dir():
-        return repo
-    target = _cache_home() / f"sample-data-{__version__}-{SAMPLE_SEED}"
-    if not (target / "clean").is_dir():
-        from ..sampledata import write_sample_data
-        from ..sampledata.messy import write_messy_files
-
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".sample-", dir=target.parent))
-        write_sample_data(tmp, seed=SAMPLE_SEED)
-        write_messy_files(tmp / "messy")  # the course reads them next to the data
-        try:
-            tmp.rename(target)  # atomic; another process may have been first
-        except OSError:
-            shutil.rmtree(tmp, ignore_errors=True)
-    return target / "clean"
-
-
 def _resolve(data_path: str | Path | None) -> tuple[Path, bool]:
     if data_path is None or str(data_path).strip() == "":
         return sample_data_path().resolve(), True
     path = Path(data_path).expanduser().resolve()
-    return path, path == _repo_sample().resolve() or _cache_home() in path.parents
+    return path, is_sample(path)
 
 
 def _build(path: Path, sample: bool, digest: str, loaded: dict | None = None) -> DataContext:

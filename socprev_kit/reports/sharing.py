@@ -30,7 +30,7 @@ from .. import __version__
 from ..data.reading import files_stamp
 
 if TYPE_CHECKING:
-    from ..data.reading import ReadResult
+    from ..data.tables import ReadResult
     from ..validation.dataset import Dataset
     from .context import DataContext
 

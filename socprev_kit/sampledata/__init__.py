@@ -17,12 +17,14 @@ the same file bytes.
 
 The design (the invented projects) is in ``projects``, the count model in ``series``, the other
 registered series in ``activity``, the tables in ``tables`` and ``objectives``, the files in
-``files`` (the registration workbooks of Gent and Liège in ``workbooks``) and ``readme``.
+``files`` (the registration workbooks of Gent and Liège in ``workbooks``) and ``readme``;
+:func:`ensure_sample_data` makes them where the kit looks for them by default.
 """
 
 from .files import write_sample_data
+from .location import ensure_sample_data
 from .projects import SEED
 from .series import expected_counts
 from .tables import make_sample_data
 
-__all__ = ["SEED", "expected_counts", "make_sample_data", "write_sample_data"]
+__all__ = ["SEED", "ensure_sample_data", "expected_counts", "make_sample_data", "write_sample_data"]

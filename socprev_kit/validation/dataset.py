@@ -20,7 +20,7 @@ import pandas as pd
 from ..common.errors import ValidationError
 from ..data import parsing
 from ..data.contract import PROVENANCE, TABLES, column_names, normalise_header
-from ..data.reading import RawTable, ReadResult, _letter, as_numpy
+from ..data.tables import RawTable, ReadResult, as_numpy, column_letter
 from . import checks
 from .issues import Issues
 from .messages import LANGS, Lang
@@ -186,7 +186,7 @@ def _frame_to_raw(table: str, frame: pd.DataFrame, result: ReadResult) -> RawTab
         elif canon:
             out[canon] = frame.iloc[:, j].to_numpy(dtype=object)
             headers[canon] = str(c)
-            letters[canon] = _letter(j)
+            letters[canon] = column_letter(j)
     n = len(frame)
     out.setdefault("source_row", np.arange(2, n + 2))  # as if row 1 held the headers
     return RawTable(table, out, headers, decimal_comma=True, file=f"<{table}>", letters=letters)

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from ...common.limits import Limits, limits
-from ..reading import ReadResult, _known_headers, add_table
+from ..tables import ReadResult, add_table, known_headers
 from .csv_rows import EOL, Records, read_columns
 
 SEPARATORS = (";", ",", "\t", "|")
@@ -109,7 +109,7 @@ def sniff(lines: list[str | None]) -> tuple[int, str, int]:
             if line is None or sep not in line:
                 continue
             cells = next(csv.reader([line], delimiter=sep), [])
-            score = _known_headers(cells)
+            score = known_headers(cells)
             if score > best[2]:
                 best = (i, sep, score)
         if best[2] >= 3:

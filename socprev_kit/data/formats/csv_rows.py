@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from ..reading import ReadResult, _letter
+from ..tables import ReadResult, column_letter
 
 #: A line end, as a text editor sees one.
 EOL = re.compile(r"\r\n|\r|\n")
@@ -172,7 +172,7 @@ def read_columns(
     _add_block(chunks, block)
     _report_reading(result, name, body, header)
     for j in sorted(unnamed):
-        result.issue("unnamed_column", name, row=body.header_row, column=_letter(j))
+        result.issue("unnamed_column", name, row=body.header_row, column=column_letter(j))
     columns = [pa.chunked_array(c, type=pa.string()) for c in chunks]
     return columns, np.frombuffer(starts, dtype=np.int64) if starts else np.empty(0, dtype=int)
 
@@ -189,7 +189,9 @@ def _add_block(chunks: list[list], block: list[list[str]]) -> None:
 def _report_reading(result: ReadResult, name: str, body: Records, header: list[str]) -> None:
     """Issues for the broken quotes, refused lines and over-long lines met while reading."""
     for line, field in body.quotes:
-        column = header[field] if field < len(header) and header[field].strip() else _letter(field)
+        column = (
+            header[field] if field < len(header) and header[field].strip() else column_letter(field)
+        )
         result.issue("unclosed_quote", name, row=line, column=column)
     for line, error in body.errors:
         result.issue("bad_line", name, row=line, hint=error[:120])

@@ -2,28 +2,29 @@
 :mod:`socprev_kit.data.formats.parquet`).
 
 Each reader finds the header row, reads the body as columns and hands them to
-:func:`socprev_kit.data.reading.add_table`, which maps the headers to canonical names. What a reader
-cannot make sense of becomes an issue on the :class:`~socprev_kit.data.reading.ReadResult`.
+:func:`socprev_kit.data.tables.add_table`, which maps the headers to canonical names. What a reader
+cannot make sense of becomes an issue on the :class:`~socprev_kit.data.tables.ReadResult`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
 
 from ...common.limits import limits
 from ..contract import ALIASES, SHEET_NAMES, normalise_header
-from ..reading import ReadResult, _filled, _known_headers, _letter, add_table, identify
+from ..tables import ReadResult, add_table, column_letter, filled, identify, known_headers
 from .xlsx import SheetCells
 
 #: Every header the kit knows, folded: a cheap first test of a row that may be a header.
 _ALIAS_KEYS = frozenset(k for m in ALIASES.values() for k in m)
 
 
-def read_excel(path: Path, result: ReadResult) -> None:
+def read_excel(path: Path, result: ReadResult, derived: Collection[str] = frozenset()) -> None:
     """Every sheet with a table; the registration sheet of the kit's workbook (wide: one column
     per period) through :mod:`socprev_kit.data.formats.registration`, its instructions and code
     lists skipped without a word.
@@ -54,7 +55,7 @@ def read_excel(path: Path, result: ReadResult) -> None:
             try:
                 cells = read_cells(book, sheet)
                 if title in templates:
-                    read_registration_sheet(result, name, sheet, templates[title], cells)
+                    read_registration_sheet(result, name, sheet, templates[title], cells, derived)
                 else:
                     _read_sheet(result, name, sheet, several, cells)
             except OverLimit as over:
@@ -72,8 +73,8 @@ def _read_sheet(result: ReadResult, name: str, ws, several: bool, cells: SheetCe
             result.issue("empty_file", name, ws.title)
         return
     top = order[: limits().header_lines]
-    hdr = max(top, key=lambda r: _known_headers(cells.row(r)))
-    if _known_headers(cells.row(hdr)) < 2 or identify(cells.row(hdr), ws.title) is None:
+    hdr = max(top, key=lambda r: known_headers(cells.row(r)))
+    if known_headers(cells.row(hdr)) < 2 or identify(cells.row(hdr), ws.title) is None:
         _unrecognised(result, name, ws.title, cells.row(order[0]), order[0], several)
         return
     if ws.sheet_state != "visible":
@@ -108,7 +109,7 @@ def _header_rows(cells: SheetCells, order: list[int], sheet: str) -> list[int]:
         texts = [v for v in cells.rows[r].values() if isinstance(v, str)]
         if len(texts) >= 3 and sum(map(known, texts)) >= 3:
             row = cells.row(r)
-            if _known_headers(row) >= 3 and identify(row, sheet) is not None:
+            if known_headers(row) >= 3 and identify(row, sheet) is not None:
                 found.append(r)
     return found
 
@@ -126,10 +127,10 @@ def _add_sheet_table(
     for (r, c), formula in sorted(cells.formulas.items()):
         if hdr < r <= last and c - 1 not in cells.rows.get(r, {}):
             head = header[c - 1] if c - 1 < width else None
-            column = str(head) if _filled(head) else _letter(c - 1)
+            column = str(head) if filled(head) else column_letter(c - 1)
             result.issue("formula_without_value", name, sheet, row=r, column=column, value=formula)
     for j in cells.beyond(body, width):
-        result.issue("unnamed_column", name, sheet, row=hdr, column=_letter(j))
+        result.issue("unnamed_column", name, sheet, row=hdr, column=column_letter(j))
     grid = cells.block(body, width)
     columns = [grid[:, j] for j in range(width)]
     rows = np.asarray(body, dtype=int)
@@ -148,7 +149,7 @@ def _unrecognised(
     if several and not SHEET_NAMES.get(normalise_header(sheet)):
         result.issue("sheet_skipped", file, sheet)
         return
-    text = " | ".join(str(c) for c in first if _filled(c))[:80]
+    text = " | ".join(str(c) for c in first if filled(c))[:80]
     result.issue("unrecognised_table", file, sheet, row=row, value=text, hint=text)
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ...common.limits import limits
-from ..reading import ReadResult, _known_headers, add_table, identify
+from ..tables import ReadResult, add_table, identify, known_headers
 from .excel import _unrecognised
 from .parquet_cells import BUDGET, TooLarge, cells
 
@@ -54,7 +54,7 @@ def read_parquet(path: Path, result: ReadResult) -> None:
     header = _header(pf.schema_arrow)
     if _too_large(pf, header, name, result):
         return
-    if _known_headers(header) < 2 or identify(header) is None:
+    if known_headers(header) < 2 or identify(header) is None:
         _unrecognised(result, name, "", header, 1, False)
         return
     left = BUDGET.set(limits().parquet_mb * 1e6)

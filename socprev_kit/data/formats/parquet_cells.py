@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ...common.limits import limits
-from ..reading import ReadResult
+from ..tables import ReadResult
 
 if TYPE_CHECKING:
     import pyarrow as pa

@@ -2,7 +2,7 @@
 
 The sheet is wide: fixed columns (project, NIS code, municipality, indicator, name, unit), then one
 column per period. Each filled period cell becomes one registration row, handed to
-:func:`socprev_kit.data.reading.add_table` one period column at a time, so that every value keeps
+:func:`socprev_kit.data.tables.add_table` one period column at a time, so that every value keeps
 its own cell: ``source_row`` is its row, ``source_column`` the letter of its period column, and an
 issue about a value names that column (its header, e.g. ``2026-03``).
 
@@ -14,9 +14,11 @@ typed in a period cell goes through like any value, so validation names the cell
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import numpy as np
 
-from ..reading import ReadResult, _filled, _letter, add_table
+from ..tables import ReadResult, add_table, column_letter, filled
 from . import registration_layout as layout
 from .xlsx import SheetCells
 
@@ -47,18 +49,21 @@ def read_registration_sheet(
     ws,  # noqa: ANN001 - an openpyxl worksheet
     template: Template,
     cells: SheetCells,
+    derived: Collection[str] = frozenset(),
 ) -> None:
-    """Add one raw registrations table per period column of ``ws`` that holds a value."""
-    from ..catalogue import derived_ids
+    """Add one raw registrations table per period column of ``ws`` that holds a value.
+
+    ``derived``: the indicators computed by a formula
+    (:func:`~socprev_kit.data.catalogue.derived_ids`): their formulas are the template's, not
+    values typed in."""
 
     hdr, header, roles, periods = template
     first = hdr + 2  # 1-based sheet row of the first data row
     formulas = cells.formulas
     numbers = sorted({r for r in cells.rows if r >= first} | {r for r, _ in formulas if r >= first})
     for j in cells.beyond(numbers, len(header)):
-        result.issue("unnamed_column", file, ws.title, row=hdr + 1, column=_letter(j))
+        result.issue("unnamed_column", file, ws.title, row=hdr + 1, column=column_letter(j))
     rows = cells.block(numbers, len(header))
-    derived = derived_ids()
     is_derived = np.array([str(r[roles["indicator_id"]]).strip() in derived for r in rows], bool)
     found = False
     for j, period in periods.items():
@@ -67,7 +72,7 @@ def read_registration_sheet(
             value, formula = row[j], formulas.get((numbers[k], j + 1))
             if formula is not None and is_derived[k]:
                 continue
-            if formula is not None and not _filled(value):
+            if formula is not None and not filled(value):
                 result.issue(
                     "formula_without_value",
                     file,
@@ -76,7 +81,7 @@ def read_registration_sheet(
                     column=str(header[j]),
                     value=formula,
                 )
-            elif _filled(value):
+            elif filled(value):
                 keep.append(k)
         if keep:
             _add_column(result, file, ws.title, template, (rows, numbers), keep, j, period)
@@ -107,8 +112,8 @@ def _add_column(
         result, file, sheet, names, body, decimal_comma=True, header_row=hdr + 1, rows=sheet_rows
     )
     table = result.tables[-1]
-    table.letters = {key: _letter(roles[key]) for key in KEYS} | dict.fromkeys(
-        ("period", "value"), _letter(j)
+    table.letters = {key: column_letter(roles[key]) for key in KEYS} | dict.fromkeys(
+        ("period", "value"), column_letter(j)
     )
     shown = str(header[j]).strip() if isinstance(header[j], str) else period
     table.headers["period"] = table.headers["value"] = shown

@@ -30,6 +30,7 @@ import pandas as pd
 
 from ...common.errors import InputError
 from .schema import SCHEMA_VERSION, create, problems, version_problem
+from .texts import STORE_CHECKS
 
 if TYPE_CHECKING:
     import duckdb
@@ -82,11 +83,9 @@ def _check(con: duckdb.DuckDBPyConnection, path: Path, write: bool, empty_ok: bo
 
 def problem_text(path: Path, found: list[dict]) -> str:
     """The problems of a store, each in English, Dutch and French, under its path."""
-    from ...validation.messages import CHECKS
-
     lines = [f"{path}:"]
     for p in found:
-        lines += [f"  {CHECKS[p['check']][1][g].format(**p)}" for g in ("en", "nl", "fr")]
+        lines += [f"  {STORE_CHECKS[p['check']][1][g].format(**p)}" for g in ("en", "nl", "fr")]
     return "\n".join(lines)
 
 

@@ -1,6 +1,6 @@
 """Read the current rows of an intake store back as the raw tables the files gave.
 
-Each table of each import comes back as the :class:`~socprev_kit.data.reading.RawTable` it was read
+Each table of each import comes back as the :class:`~socprev_kit.data.tables.RawTable` it was read
 as (its current rows only, cells as typed, headers as written, its file, sheet and row numbers),
 with the problems met while reading its file, so that validating a store says what validating the
 current files says. A table is read back while it has current rows; a table that never had any
@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..contract import TABLES
-from ..reading import RawTable, ReadResult
+from ..tables import RawTable, ReadResult
 from .connection import LOCK_TIMEOUT, StoreError, connect, decode
 from .schema import typed
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pandas is imported where it is used: `socprev-kit --help` s
     import pandas as pd
 
     from ...common.formatting import Lang
-    from ...data.reading import ReadResult
+    from ...data.tables import ReadResult
     from ...validation.dataset import Dataset
 
 ISSUE_COLUMNS = ["severity", "file", "sheet", "cell", "column", "value", "problem", "fix", "row"]

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pandas is imported where it is used: `socprev-kit --help` stays fast
     import pandas as pd
 
-    from ...data.reading import ReadResult
+    from ...data.tables import ReadResult
 
 IDENTITY_CHECKS = {"unknown_nis", "bad_nis", "unknown_municipality", "name_mismatch",
                    "nis_not_in_project", "merged_nis", "missing_value"}  # fmt: skip
@@ -91,7 +91,7 @@ def _rows(read: ReadResult, table: str, *columns: str) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    from ...data.reading import as_numpy
+    from ...data.tables import as_numpy
 
     tables = [t for t in read.tables if t.table == table]
     sizes = [len(t) for t in tables]

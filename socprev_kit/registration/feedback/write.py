@@ -61,9 +61,9 @@ def write_feedback(
     {'error': 13, 'warning': 2, 'info': 1, 'months': 6, 'never': 0}
     """
     from ...common.formatting import check_lang
+    from ...common.paths import sample_data_path
     from ...data.reading import read_paths
     from ...data.reference import find_municipality
-    from ...reports.context import sample_data_path
     from ...validation.dataset import validate
 
     check_lang(lang)

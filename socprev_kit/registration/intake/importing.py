@@ -10,8 +10,9 @@ from pathlib import Path
 import pandas as pd
 
 from ...data.files import find, shown
-from ...data.reading import ReadResult, read_paths
+from ...data.reading import read_paths
 from ...data.store.connection import LOCK_TIMEOUT, STORE_NAME, connect
+from ...data.tables import ReadResult
 from .staging import Pending
 
 UNREADABLE = {"unreadable_file", "unsupported_file"}

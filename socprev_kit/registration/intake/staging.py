@@ -18,9 +18,9 @@ import pyarrow as pa
 
 from ...data import parsing
 from ...data.contract import TABLES, column_names
-from ...data.reading import RawTable, ReadResult
 from ...data.store.connection import encode
 from ...data.store.schema import KEYS, row_columns, typed
+from ...data.tables import RawTable, ReadResult
 
 _ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string()}
 _ARROW["DOUBLE"] = pa.float64()

@@ -147,10 +147,10 @@ def _dataset(data: object) -> tuple[object, str]:
 
     if isinstance(data, Dataset):
         return data, "<data>"
-    from ...data.reading import load
+    from ...validation.load import load
 
     if data is None:
-        from ...reports.context import sample_data_path
+        from ...common.paths import sample_data_path
 
         data = sample_data_path()
     return load(data), str(data)

@@ -50,7 +50,7 @@ gauche de la cellule, par exemple `[2]`, indique qu'elle a été exécutée.
     },
     """
 import socprev_kit as sk
-from socprev_kit.reports import sample_data_path
+from socprev_kit.sampledata import ensure_sample_data
 from socprev_kit.teaching.checks import check_nis_code
 from socprev_kit.teaching.widgets import explorer
 """,
@@ -71,7 +71,7 @@ dans des communes flamandes, bruxelloises et wallonnes, mois par mois de 2019 à
 """,
     },
     """
-data = sk.load(data_path or sample_data_path(), lang=lang)
+data = sk.load(data_path or ensure_sample_data(), lang=lang)
 """,
     {
         "nl": "Welke projecten zitten erin?",

@@ -46,7 +46,7 @@ import pandas as pd
 import socprev_kit as sk
 from socprev_kit.data.catalogue import code_list
 from socprev_kit.plots import plot_attainment
-from socprev_kit.reports import sample_data_path
+from socprev_kit.sampledata import ensure_sample_data
 from socprev_kit.teaching.checks import check_reach_indicator, check_year_percentage
 
 pd.set_option("display.max_colwidth", None)  # show long texts in full
@@ -56,7 +56,7 @@ pd.set_option("display.max_colwidth", None)  # show long texts in full
         "fr": "Nous lisons les données d'exemple, comme dans le carnet 1.",
     },
     """
-data = sk.load(data_path or sample_data_path(), lang=lang)
+data = sk.load(data_path or ensure_sample_data(), lang=lang)
 """,
     {
         "nl": """

@@ -32,7 +32,7 @@ Comptez une demi-heure.
 import pandas as pd
 
 import socprev_kit as sk
-from socprev_kit.reports import sample_data_path
+from socprev_kit.sampledata import ensure_sample_data
 from socprev_kit.teaching.checks import check_corrected_period, check_error_row
 from socprev_kit.registration.workbook import write_template
 
@@ -146,7 +146,7 @@ Voici ceux en français :
 """,
     },
     """
-messy = sample_data_path().parent / "messy"
+messy = ensure_sample_data().parent / "messy"
 sorted(path.name for path in messy.glob(f"*_{lang}.*"))
 """,
     {

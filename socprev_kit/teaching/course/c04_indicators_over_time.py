@@ -37,7 +37,7 @@ Comptez une demi-heure. Exécutez les cellules de haut en bas avec **Maj + Entr�
     """
 import socprev_kit as sk
 from socprev_kit.plots import plot_indicator
-from socprev_kit.reports import sample_data_path
+from socprev_kit.sampledata import ensure_sample_data
 from socprev_kit.teaching.checks import check_hidden_months, check_rate_per_1000
 from socprev_kit.teaching.widgets import explorer
 """,
@@ -46,7 +46,7 @@ from socprev_kit.teaching.widgets import explorer
         "fr": "Nous lisons les données d'exemple, comme dans le carnet 1.",
     },
     """
-data = sk.load(data_path or sample_data_path(), lang=lang)
+data = sk.load(data_path or ensure_sample_data(), lang=lang)
 """,
     {
         "nl": """

@@ -40,7 +40,7 @@ import socprev_kit as sk
 from socprev_kit.evaluation.comparison import comparison_series
 from socprev_kit.evaluation.interpretation import describe_its
 from socprev_kit.plots import plot_indicator, small_multiples
-from socprev_kit.reports import sample_data_path
+from socprev_kit.sampledata import ensure_sample_data
 from socprev_kit.teaching.checks import check_level_change, check_trust
 """,
     {
@@ -56,7 +56,7 @@ Nous lisons les données et en faisons des chiffres mensuels, avec la population
 """,
     },
     """
-data = sk.load(data_path or sample_data_path(), lang=lang)
+data = sk.load(data_path or ensure_sample_data(), lang=lang)
 """,
     """
 monthly = sk.rates_per_1000(sk.indicator_table(data, freq="month"))
@@ -246,7 +246,7 @@ planté : `rate_ratio_level` est l'effet réel.
 """,
     },
     """
-truth = pd.read_csv(sample_data_path().parent / "ground_truth.csv")
+truth = pd.read_csv(ensure_sample_data().parent / "ground_truth.csv")
 truth.query("project_id == 'GEN-DAM'")[["nis_code", "indicator_id", "rate_ratio_level"]]
 """,
     {

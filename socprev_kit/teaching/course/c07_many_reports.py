@@ -52,7 +52,7 @@ import pandas as pd
 import socprev_kit as sk
 from socprev_kit.batch import batch
 from socprev_kit.plots import plot_indicator
-from socprev_kit.reports import sample_data_path
+from socprev_kit.sampledata import ensure_sample_data
 from socprev_kit.teaching.checks import check_failed_reports, check_report_file
 """,
     {
@@ -417,7 +417,7 @@ mensuels est masquée à Gand, à Bredene et à Vaux-sur-Sûre ?
 """,
     },
     """
-data = sk.load(data_path or sample_data_path(), lang=lang)
+data = sk.load(data_path or ensure_sample_data(), lang=lang)
 """,
     """
 cells = sk.suppress(sk.indicator_table(data, freq="month"))

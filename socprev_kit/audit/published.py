@@ -32,8 +32,9 @@ HEADERS = {
     "n_group": {"gemeenten", "communes", "municipalities"},
 }  # fmt: skip
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_ID = re.compile(r"^([A-Z]\d{2}[A-Z]?)\b")
-_PROJECT = re.compile(r"^(\S+) [–-] ")
+#: An indicator id at the start of a cell (``I02``, ``I02b``); a project's title line.
+INDICATOR_ID = re.compile(r"^([A-Z]\d{2}[A-Z]?)\b")
+PROJECT_TITLE = re.compile(r"^(\S+) [–-] ")
 _PER_1000 = re.compile(r"1[ .,]?000")
 
 
@@ -157,7 +158,8 @@ def page_tables(path: Path) -> list[tuple[str, list[list[str]]]]:
     return parser.tables
 
 
-def _column(header: list[str], kind: str) -> int | None:
+def column_of(header: list[str], kind: str) -> int | None:
+    """The first column of a table whose header is one of :data:`HEADERS` ``[kind]``."""
     found = [i for i, h in enumerate(header) if h.lower() in HEADERS[kind]]
     return found[0] if found else None
 
@@ -177,7 +179,7 @@ def _yearly(file: str, lang: str, unit: tuple, heading: str, rows: list[list[str
     years = {i: int(h) for i, h in enumerate(header) if re.fullmatch(r"\d{4}", h)}
     cells = []
     for row in rows[1:]:
-        if not row or not (m := _ID.match(row[0])):
+        if not row or not (m := INDICATOR_ID.match(row[0])):
             continue
         measure = "rate" if _PER_1000.search(row[0]) else "value"
         for i, year in years.items():
@@ -189,10 +191,10 @@ def _yearly(file: str, lang: str, unit: tuple, heading: str, rows: list[list[str
 
 
 def _objectives(file: str, lang: str, project: str, heading: str, rows: list) -> list:
-    col, ind = _column(rows[0], "current"), _column(rows[0], "indicator")
+    col, ind = column_of(rows[0], "current"), column_of(rows[0], "indicator")
     cells = []
     for row in rows[1:]:
-        if max(col, ind) >= len(row) or not (m := _ID.match(row[ind])):
+        if max(col, ind) >= len(row) or not (m := INDICATOR_ID.match(row[ind])):
             continue
         number, _, label = row[col].partition(" (")
         months = period_months(label.rstrip(")"))
@@ -204,19 +206,23 @@ def _objectives(file: str, lang: str, project: str, heading: str, rows: list) ->
 
 def _funnel(file: str, lang: str, names: dict, heading: str, rows: list) -> list:
     header = rows[0]
-    ind, muni = _column(header, "indicator"), _column(header, "municipality")
-    year, cols = _column(header, "year"), [_column(header, "count"), _column(header, "rate")]
+    ind, muni = column_of(header, "indicator"), column_of(header, "municipality")
+    year, cols = column_of(header, "year"), [column_of(header, "count"), column_of(header, "rate")]
     cells = []
     for row in rows[1:]:
         nis = names.get(row[muni].lower()) if muni < len(row) else None
-        if not nis or not (m := _ID.match(row[ind])) or not re.fullmatch(r"\d{4}", row[year]):
+        if (
+            not nis
+            or not (m := INDICATOR_ID.match(row[ind]))
+            or not re.fullmatch(r"\d{4}", row[year])
+        ):
             continue
         months = year_months(int(row[year]))
         for col, measure in zip(cols, ("value", "rate"), strict=True):
             if col is not None and col < len(row):
                 where = f"{heading} | {row[ind]} | {row[muni]} {row[year]} | {header[col]}"
                 cells.append(_cell(file, where, ("*", nis), m[1], months, measure, row[col], lang))
-        group, n = _column(header, "group"), _column(header, "n_group")
+        group, n = column_of(header, "group"), column_of(header, "n_group")
         if None not in (group, n) and max(group, n) < len(row) and row[n].isdigit():
             where = f"{heading} | {row[ind]} | {row[year]} | {header[group]}"
             unit = ("*", f"group:{row[n]}")  # the municipalities with a full year (solve.Counts)
@@ -236,11 +242,11 @@ def report_cells(path: Path, file: str, record: dict, projects: set, names: dict
         if len(rows) < 2:
             continue
         header = rows[0]
-        project = m[1] if (m := _PROJECT.match(heading)) and m[1] in projects else None
-        if None not in (_column(header, "municipality"), _column(header, "year"),
-                        _column(header, "count"), _column(header, "indicator")):  # fmt: skip
+        project = m[1] if (m := PROJECT_TITLE.match(heading)) and m[1] in projects else None
+        if None not in (column_of(header, "municipality"), column_of(header, "year"),
+                        column_of(header, "count"), column_of(header, "indicator")):  # fmt: skip
             cells += _funnel(file, lang, names, heading, rows)
-        elif project and None not in (_column(header, "current"), _column(header, "indicator")):
+        elif project and None not in (column_of(header, "current"), column_of(header, "indicator")):
             cells += _objectives(file, lang, project, heading, rows)
         elif project and any(re.fullmatch(r"\d{4}", h) for h in header):
             unit = (project, "*") if kind == "project" else (project, own)

@@ -22,10 +22,10 @@ from pathlib import Path
 from ..common.formatting import MONTH_NAMES
 from .facts import Facts, Target
 from .published import (
-    _ID,
-    _PROJECT,
+    INDICATOR_ID,
+    PROJECT_TITLE,
     Cell,
-    _column,
+    column_of,
     page_tables,
     period_months,
     plain,
@@ -84,7 +84,7 @@ class _Sentences(HTMLParser):
         elif tag == "table":
             self._table = max(self._table - 1, 0)
         elif tag in {"h1", "h2", "h3", "h4"} and self._heading is not None:
-            m = _PROJECT.match(plain("".join(self._heading)))
+            m = PROJECT_TITLE.match(plain("".join(self._heading)))
             self.project = m[1] if m and m[1] in self.projects else self.project
             self._heading = None
         elif tag in {"p", "li"} and self._depth:
@@ -117,13 +117,13 @@ def _value_cells(path: Path, file: str, lang: str, cells: list[Cell]) -> dict[tu
     for heading, rows in page_tables(path):
         header = rows[0] if rows else []
         obj = next((i for i, h in enumerate(header) if h.lower() == OBJECTIVE[lang].lower()), None)
-        ind, col = _column(header, "indicator"), _column(header, "current")
-        if not (m := _PROJECT.match(heading)) or None in (obj, ind, col):
+        ind, col = column_of(header, "indicator"), column_of(header, "current")
+        if not (m := PROJECT_TITLE.match(heading)) or None in (obj, ind, col):
             continue
         for row in (r for r in rows[1:] if max(obj, ind, col) < len(r)):
             where = f"{heading} | {row[ind]} | {header[col]} {row[col]}"
             hidden, bound = read_hidden(row[col])
-            if where not in by_where and hidden and (i := _ID.match(row[ind])):
+            if where not in by_where and hidden and (i := INDICATOR_ID.match(row[ind])):
                 by_where[where] = Cell(file, where, (m[1], "*"), i[1], None, "value", row[col],
                                        None, 0.0, True, bound)  # fmt: skip
             if where in by_where:

@@ -75,7 +75,7 @@ def _read_sheet(result: ReadResult, name: str, ws, several: bool, cells: SheetCe
     top = order[: limits().header_lines]
     hdr = max(top, key=lambda r: known_headers(cells.row(r)))
     if known_headers(cells.row(hdr)) < 2 or identify(cells.row(hdr), ws.title) is None:
-        _unrecognised(result, name, ws.title, cells.row(order[0]), order[0], several)
+        unrecognised(result, name, ws.title, cells.row(order[0]), order[0], several)
         return
     if ws.sheet_state != "visible":
         result.issue("hidden_sheet", name, ws.title)
@@ -143,9 +143,12 @@ def _merge_top(ref: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _unrecognised(
+def unrecognised(
     result: ReadResult, file: str, sheet: str, first: list, row: int, several: bool
 ) -> None:
+    """The issue of a table whose header row matches none of the kit's tables (``first`` is
+    its first row, at ``row``); a sheet of a workbook with ``several`` sheets that is not named
+    after a table is only noted as skipped."""
     if several and not SHEET_NAMES.get(normalise_header(sheet)):
         result.issue("sheet_skipped", file, sheet)
         return

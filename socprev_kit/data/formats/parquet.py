@@ -25,7 +25,7 @@ import numpy as np
 
 from ...common.limits import limits
 from ..tables import ReadResult, add_table, identify, known_headers
-from .excel import _unrecognised
+from .excel import unrecognised
 from .parquet_cells import BUDGET, TooLarge, cells
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def read_parquet(path: Path, result: ReadResult) -> None:
     if _too_large(pf, header, name, result):
         return
     if known_headers(header) < 2 or identify(header) is None:
-        _unrecognised(result, name, "", header, 1, False)
+        unrecognised(result, name, "", header, 1, False)
         return
     left = BUDGET.set(limits().parquet_mb * 1e6)
     try:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat
 
 from ...common.limits import limits
-from .xlsx_stream import OverLimit, SheetCells, _over, _Reader, _Stop
+from .xlsx_stream import Book, EnoughRows, OverLimit, Sheet, SheetCells, SheetReader, over_limit
 
 #: A sheet element of ``xl/workbook.xml``, with or without a namespace prefix.
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\s")
@@ -34,40 +33,15 @@ def check_archive(path: Path) -> None:
         for info in infos:
             mb = info.file_size / 1e6
             if mb > lim.xlsx_part_mb:
-                raise _over(info.filename, f"{mb:,.1f} MB", "xlsx_part_mb", lim)
+                raise over_limit(info.filename, f"{mb:,.1f} MB", "xlsx_part_mb", lim)
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > 1_000_000 and ratio > lim.xlsx_ratio:
-                raise _over(info.filename, f"x{ratio:,.0f}", "xlsx_ratio", lim)
+                raise over_limit(info.filename, f"x{ratio:,.0f}", "xlsx_ratio", lim)
         names = {i.filename for i in infos}
         if "xl/workbook.xml" in names:
             n = len(_SHEET_TAG.findall(z.read("xl/workbook.xml")))
             if n > lim.sheets:
-                raise _over("xl/workbook.xml", f"{n:,} sheets", "sheets", lim)
-
-
-@dataclass
-class Sheet:
-    """A worksheet as the workbook declares it; ``part`` is ``None`` when its XML is missing."""
-
-    title: str
-    sheet_state: str
-    part: str | None
-
-
-@dataclass
-class Book:
-    """An open workbook: its zip, shared strings, date styles and worksheets (chart sheets,
-    which hold no cells, left out)."""
-
-    archive: zipfile.ZipFile
-    strings: list
-    epoch: object
-    dates: set
-    spans: set
-    sheets: list[Sheet]
-
-    def close(self) -> None:
-        self.archive.close()
+                raise over_limit("xl/workbook.xml", f"{n:,} sheets", "sheets", lim)
 
 
 def open_book(path: Path) -> Book:
@@ -112,7 +86,7 @@ def read_cells(book: Book, sheet: Sheet, top: int | None = None) -> SheetCells:
     With ``top``, only the first ``top`` rows that hold a value (to find a header). Raises
     :class:`OverLimit` for a sheet with more than ``sheet_cells`` cells holding something.
     """
-    reader = _Reader(book, top, limits())
+    reader = SheetReader(book, top, limits())
     if sheet.part is None:
         return reader.out
     parser = expat.ParserCreate()
@@ -126,7 +100,7 @@ def read_cells(book: Book, sheet: Sheet, top: int | None = None) -> SheetCells:
             while chunk := src.read(1 << 20):
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
-    except _Stop:
+    except EnoughRows:
         pass
     return reader.out
 

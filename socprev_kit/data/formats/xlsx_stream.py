@@ -5,15 +5,12 @@ it."""
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ...common.limits import Limits, limits
-
-if TYPE_CHECKING:
-    from .xlsx import Book
 
 _REF = re.compile(r"([A-Za-z]{0,3})(\d*)")
 
@@ -27,9 +24,34 @@ class OverLimit(Exception):  # noqa: N818 - a limit, not an error of the kit
         self.hint = hint
 
 
-def _over(what: str, amount: str, name: str, lim: Limits) -> OverLimit:
+def over_limit(what: str, amount: str, name: str, lim: Limits) -> OverLimit:
     said = f"{what}: {amount}" if amount else what
     return OverLimit(f"{said} > {getattr(lim, name):g} ({Limits.variable(name)})")
+
+
+@dataclass
+class Sheet:
+    """A worksheet as the workbook declares it; ``part`` is ``None`` when its XML is missing."""
+
+    title: str
+    sheet_state: str
+    part: str | None
+
+
+@dataclass
+class Book:
+    """An open workbook: its zip, shared strings, date styles and worksheets (chart sheets,
+    which hold no cells, left out)."""
+
+    archive: zipfile.ZipFile
+    strings: list
+    epoch: object
+    dates: set
+    spans: set
+    sheets: list[Sheet]
+
+    def close(self) -> None:
+        self.archive.close()
 
 
 @dataclass
@@ -53,9 +75,9 @@ class SheetCells:
         under a header thousands of columns wide)."""
         lim = limits()
         if width > lim.columns:
-            raise _over("columns", f"{width:,}", "columns", lim)
+            raise over_limit("columns", f"{width:,}", "columns", lim)
         if len(numbers) * width > 10 * lim.sheet_cells:
-            raise _over("cells", f"{len(numbers):,} x {width:,}", "sheet_cells", lim)
+            raise over_limit("cells", f"{len(numbers):,} x {width:,}", "sheet_cells", lim)
         out = np.empty((len(numbers), width), dtype=object)
         for i, r in enumerate(numbers):
             for j, v in self.rows.get(r, {}).items():
@@ -81,11 +103,11 @@ class SheetCells:
         return out
 
 
-class _Stop(Exception):  # noqa: N818 - control flow: enough rows were read
+class EnoughRows(Exception):  # noqa: N818 - control flow: enough rows were read
     pass
 
 
-class _Reader:
+class SheetReader:
     """An expat handler that keeps the cells of a sheet holding a value or a formula."""
 
     def __init__(self, book: Book, top: int | None, lim: Limits) -> None:
@@ -125,7 +147,7 @@ class _Reader:
             self._keep(self.cell)
             self.cell = None
         elif tag == "row" and self.top is not None and len(self.out.rows) >= self.top:
-            raise _Stop
+            raise EnoughRows
 
     def _new_row(self, r: str | None) -> None:
         self.row = int(float(r)) if r and r.replace(".", "", 1).isdigit() else self.row + 1
@@ -146,7 +168,7 @@ class _Reader:
         r, c = cell["at"]
         self.out.cells += 1
         if self.out.cells > self.lim.sheet_cells:
-            raise _over("filled cells", "", "sheet_cells", self.lim)
+            raise over_limit("filled cells", "", "sheet_cells", self.lim)
         if formula is not None:
             self.out.formulas[(r, c)] = _formula(self, formula[0], cell["_shared"])
         if value is not None:
@@ -160,7 +182,7 @@ def _column(letters: str) -> int:
     return n
 
 
-def _formula(reader: _Reader, text: str, shared: tuple) -> str:
+def _formula(reader: SheetReader, text: str, shared: tuple) -> str:
     kind, si = shared
     if kind == "shared" and si is not None:
         if text:
@@ -169,7 +191,7 @@ def _formula(reader: _Reader, text: str, shared: tuple) -> str:
     return "=" + text
 
 
-def _value(reader: _Reader, cell: dict) -> object:
+def _value(reader: SheetReader, cell: dict) -> object:
     """The value of a cell as a spreadsheet shows it: number, text, bool or datetime."""
     kind = cell["t"]
     if kind == "inlineStr":
@@ -192,7 +214,7 @@ def _value(reader: _Reader, cell: dict) -> object:
     return raw  # str (a formula's text result) and e (an error such as #N/A)
 
 
-def _number(reader: _Reader, raw: str, style: str) -> object:
+def _number(reader: SheetReader, raw: str, style: str) -> object:
     from openpyxl.utils.datetime import from_excel
 
     try:

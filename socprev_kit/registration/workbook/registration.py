@@ -15,7 +15,8 @@ from .plan import Line, Plan
 FREQ = {"month": "month", "quarter": "quarter", "year": "year", "wave": "year"}
 
 
-def _letter(col: int) -> str:
+def letter(col: int) -> str:
+    """The letter of 1-based column ``col`` (``letter(28) == "AB"``)."""
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(col)
@@ -51,7 +52,7 @@ def derived_formula(line: Line, period: str, rows: dict, cols: dict, periods: li
         for sign, term in terms:
             row = rows[(line.project_id, line.nis_code, term)]
             freq = FREQ[row[1]["frequency"]]
-            refs = [f"{_letter(cols[p])}{row[0]}" for p in _members(period, freq, periods)]
+            refs = [f"{letter(cols[p])}{row[0]}" for p in _members(period, freq, periods)]
             blanks += [f'{r}=""' for r in refs]
             expr += ("-" if sign < 0 else "+" if expr else "") + _sum(refs)
         parts.append(f"({expr})")
@@ -151,7 +152,7 @@ def _period_cells(ws, r: int, line: Line, ctx: dict) -> None:  # noqa: ANN001
             ctx["validations"][key] = dv = _validation(line.indicator, ctx["lang"])
             ws.add_data_validation(dv)
         first, last = ctx["cols"][own[0]], ctx["cols"][own[-1]]
-        ctx["validations"][key].add(f"{_letter(first)}{r}:{_letter(last)}{r}")
+        ctx["validations"][key].add(f"{letter(first)}{r}:{letter(last)}{r}")
 
 
 def write_registrations(ws, plan: Plan, lang: str, year: int) -> None:  # noqa: ANN001
@@ -193,7 +194,7 @@ def write_registrations(ws, plan: Plan, lang: str, year: int) -> None:  # noqa: 
     for j, h in enumerate(headers, start=1):
         sheets.put(ws, layout.HEADER_ROW, j, h)
         width = layout.FIXED_WIDTHS[j - 1] if j <= len(layout.FIXED) else layout.PERIOD_WIDTH
-        ws.column_dimensions[_letter(j)].width = width
+        ws.column_dimensions[letter(j)].width = width
     sheets.style_header(ws[layout.HEADER_ROW])
     ctx = {"periods": periods, "cols": cols, "rows": rows, "lang": lang, "validations": {}}
     for i, line in enumerate(plan.lines):

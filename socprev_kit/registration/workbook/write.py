@@ -15,7 +15,7 @@ from pathlib import Path
 from ...data.formats import registration_layout as layout
 from . import sheets, texts
 from .plan import Plan, make_plan
-from .registration import _letter, write_registrations
+from .registration import letter, write_registrations
 
 
 def write_template(
@@ -94,7 +94,7 @@ def build_workbook(plan: Plan, lang: str, year: int):  # noqa: ANN201 - an openp
         "year": str(year),
         "what": plan.what,
         **names,
-        "first": _letter(first_month),
+        "first": letter(first_month),
         "first_period": f"{year}-01",
         "last_month": f"{year}-12",
     }

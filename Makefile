@@ -36,8 +36,9 @@ libreoffice:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	     libreoffice-calc-nogui poppler-utils >/dev/null)
 
-## test: the whole test suite (what CI runs)
+## test: the whole test suite (what CI runs): the import contracts of pyproject.toml, then pytest
 test: $(STAMP) browser libreoffice
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -n 2 -q
 
 ## test-fast: the tests not marked slow

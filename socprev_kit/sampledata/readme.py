@@ -91,8 +91,8 @@ Formats, as municipalities send them:
   (`project_id, nis_code, period, indicator_id, value, source, note`).
 - Gent (44021) and Liège (62063): the registration workbook that `socprev-kit template
   --municipality <NIS> --lang nl|fr --year <year>` writes (code:
-  `socprev_kit/registration/workbook/`), one
-  per year, filled in by the generator with exactly the values it made. Sheet `Registraties` /
+  `socprev_kit/registration/workbook/`), one per year, filled in by the generator with exactly
+  the values it made. Sheet `Registraties` /
   `Enregistrements`: one row per project and indicator, one column per month (`2024-03`), then
   the quarters and the year where an indicator needs them; yellow cells hold the values, grey
   cells do not apply to the row, and the green rows of derived indicators are formulas over the

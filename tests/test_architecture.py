@@ -10,6 +10,8 @@ on a small planted package, so that it is known to fail where it should.
 from __future__ import annotations
 
 import ast
+import importlib
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -17,6 +19,8 @@ from pathlib import Path
 import grimp
 import pytest
 from conftest import ROOT
+
+import socprev_kit
 
 PACKAGE = ROOT / "socprev_kit"
 
@@ -176,3 +180,32 @@ def test_the_layers_name_every_folder_once() -> None:
     assert not [p.name for p in PACKAGE.glob("*.py") if p.name != "__init__.py"]
     kinds = {c["type"] for c in contracts}
     assert {"layers", "acyclic_siblings", "private_modules"} <= kinds
+
+
+@pytest.mark.parametrize("old", sorted(socprev_kit.MOVED))
+def test_an_old_module_path_still_imports_with_a_warning(old: str) -> None:
+    name = f"socprev_kit.{old}"
+    news = [importlib.import_module(f"socprev_kit.{m}") for m in socprev_kit.MOVED[old]]
+    sys.modules.pop(name, None)
+    try:
+        with pytest.warns(FutureWarning, match=re.escape(news[0].__name__)):
+            module = importlib.import_module(name)
+        for new in news:
+            public = getattr(new, "__all__", None) or [n for n in vars(new) if n[0] != "_"]
+            assert {n: getattr(module, n) for n in public} == {n: getattr(new, n) for n in public}
+    finally:
+        sys.modules.pop(name, None)
+
+
+def test_a_module_of_an_old_folder_path_imports_too() -> None:
+    sys.modules.pop("socprev_kit.training", None)
+    sys.modules.pop("socprev_kit.training.checks", None)
+    try:
+        with pytest.warns(FutureWarning, match="socprev_kit.teaching.checks"):
+            from socprev_kit.training.checks import check_nis_code
+        from socprev_kit.teaching.checks import check_nis_code as new
+
+        assert check_nis_code is new
+    finally:
+        sys.modules.pop("socprev_kit.training", None)
+        sys.modules.pop("socprev_kit.training.checks", None)

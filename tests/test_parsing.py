@@ -123,7 +123,8 @@ def test_period_parts_and_the_cached_period_start_agree_with_the_text_parser() -
     @given(st.lists(st.one_of(canonical, odd), min_size=1, max_size=12))
     def check(values: list) -> None:
         periods = pd.Series(values, dtype=object)
-        fast, text = parsing._period_start(periods), parsing._period_start_text(periods)
+        fast = parsing.periods._period_start(periods)
+        text = parsing.periods._period_start_text(periods)
         assert fast.isna().tolist() == text.isna().tolist()
         assert (fast.dropna() == text.dropna()).all()
 
@@ -148,11 +149,11 @@ def test_dates_outside_the_years_of_the_kit_are_no_dates():
         ],
         dtype=object,
     )
-    got = parsing._parse_date(values)
+    got = parsing.parse_date_distinct(values)
     assert got.dtype == "datetime64[ns]"
     assert got.dt.strftime("%F").fillna("-").tolist() == ["2024-03-15", *["-"] * 6, "2024-01-02"]
     typed = pd.Series(pd.to_datetime(["2024-01-01", "9999-12-31"]).as_unit("s"))
-    assert parsing._parse_date(typed).isna().tolist() == [False, True]
+    assert parsing.parse_date_distinct(typed).isna().tolist() == [False, True]
 
 
 def test_the_no_end_placeholder_in_every_form():
@@ -169,7 +170,7 @@ def test_the_no_end_placeholder_in_every_form():
         ],
         dtype=object,
     )
-    assert parsing._is_open_end(values).tolist() == [True] * 5 + [False] * 3
+    assert parsing.is_open_end(values).tolist() == [True] * 5 + [False] * 3
 
 
 def test_periods_of_time_cells_and_far_years_are_unread():

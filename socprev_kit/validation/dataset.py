@@ -210,7 +210,7 @@ def _parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFra
     factors = {}  # per column: row codes, distinct values, and those as stripped text
     for c in names:
         uniques = pd.Series(raw[c].cat.categories.to_numpy(dtype=object), dtype=object)
-        factors[c] = (raw[c].cat.codes.to_numpy(), uniques, parsing._as_text(uniques))
+        factors[c] = (raw[c].cat.codes.to_numpy(), uniques, parsing.as_text_distinct(uniques))
     raw, factors = _drop_blank_rows(raw, factors, raws, issues)
     headers = np.empty(len(raws), dtype=object)
     headers[:] = [r.headers for r in raws]
@@ -328,38 +328,42 @@ def _parse_column(
     index = comma.index
     blank = parsing.spread(codes, text.isna(), True, index).astype(bool)
     parsers = {
-        "period": (parsing._parse_period, "bad_period"),
-        "date": (parsing._parse_date, "bad_date"),
-        "nis": (parsing._parse_nis, "bad_nis"),
+        "period": (parsing.parse_period_distinct, "bad_period"),
+        "date": (parsing.parse_date_distinct, "bad_date"),
+        "nis": (parsing.parse_nis_distinct, "bad_nis"),
         "code": (lambda u: text, None),
     }
     if kind in ("number", "int"):
         flags = comma.to_numpy(dtype=bool)
         parsed = pd.Series(np.nan, index=index)
         for flag in np.unique(flags).tolist():
-            part = parsing.spread(codes, parsing._parse_number(uniques, flag), np.nan, index)
+            part = parsing.spread(
+                codes, parsing.parse_number_distinct(uniques, flag), np.nan, index
+            )
             parsed = parsed.where(flags != flag, part)
         parsed, check = parsed.astype("float64"), "bad_number"
         if kind == "int":  # a whole number or nothing: 2,5 months of lag is unreadable
             whole = (parsed.round() == parsed) & (parsed.abs() < 2**53)  # exact as an integer
             parsed = parsed.where(whole).astype("Int64")
     elif kind in ("date", "end"):
-        parsed = pd.to_datetime(parsing.spread(codes, parsing._parse_date(uniques), pd.NaT, index))
+        parsed = pd.to_datetime(
+            parsing.spread(codes, parsing.parse_date_distinct(uniques), pd.NaT, index)
+        )
         check = "bad_date"
         if kind == "end":  # 31/12/9999: no end, as a blank cell
-            blank |= parsing.spread(codes, parsing._is_open_end(uniques), False, index).astype(bool)
+            blank |= parsing.spread(codes, parsing.is_open_end(uniques), False, index).astype(bool)
     elif kind in parsers:
         fn, check = parsers[kind]
         parsed = parsing.spread_categorical(codes, fn(uniques), index)
     else:
-        values = parsing._parse_list(text) if kind == "list" else text
+        values = parsing.parse_list(text) if kind == "list" else text
         parsed = parsing.spread(codes, values, () if kind == "list" else None, index)
         check = None
     failed = parsed.isna() & ~blank if check else pd.Series(False, index=index)
     serial = None
     if kind in ("period", "date", "end"):
         serial = parsing.spread(
-            codes, parsing._is_excel_serial(uniques).astype(bool), False, index
+            codes, parsing.is_excel_serial_distinct(uniques).astype(bool), False, index
         ).astype(bool)
     return parsed, blank, failed, serial, check
 

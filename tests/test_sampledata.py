@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 import socprev_kit as sk
-from socprev_kit.cli import main as cli
+from socprev_kit import cli
 from socprev_kit.common.errors import InputError
 from socprev_kit.data import reference
 from socprev_kit.data.catalogue import code_labels, derived_ids, formula_terms

@@ -7,7 +7,7 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from socprev_kit.cli import main as cli
+from socprev_kit import cli
 from socprev_kit.teaching import make_notebook
 from socprev_kit.teaching.build import LANGS, file_name
 from socprev_kit.teaching.course import COURSE

@@ -195,7 +195,7 @@ def test_the_command_says_how_many_numbers_it_could_not_check(data: Path, tmp_pa
 def test_the_batch_says_how_many_numbers_its_audit_could_not_check(data: Path, tmp_path: Path,
                                                                    capsys) -> None:  # fmt: skip
     from socprev_kit.batch.run import BatchResult, audited
-    from socprev_kit.cli.main import _print_audit
+    from socprev_kit.cli.reports import _print_audit
 
     out = _batch_folder(tmp_path, data, {"municipality_82036": [[I02, "< 5", "12"]]},
                         ("2025", "2026"))  # fmt: skip

@@ -258,7 +258,7 @@ def test_the_command_imports_jsonschema_without_the_iri_grammars() -> None:
 
     code = """
 import sys
-from socprev_kit.cli.main import skip_iri_grammars
+from socprev_kit.cli.reports import skip_iri_grammars
 skip_iri_grammars()
 import nbformat, papermill
 nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])

@@ -5,6 +5,6 @@ them into ``notebooks/training/nl/*.ipynb`` and ``notebooks/training/fr/*.ipynb`
 (``socprev-kit training --out notebooks/training``, ``make training``).
 """
 
-from .build import add_training_command, build_course, make_notebook
+from .build import build_course, make_notebook
 
-__all__ = ["add_training_command", "build_course", "make_notebook"]
+__all__ = ["build_course", "make_notebook"]

@@ -16,7 +16,6 @@ absolute path (``notebooks/sanitize.cfg`` masks one anyway). No cell is marked
 
 from __future__ import annotations
 
-import argparse
 import os
 from pathlib import Path
 from types import ModuleType
@@ -27,7 +26,7 @@ from .exercise import Exercise
 if TYPE_CHECKING:
     from nbformat import NotebookNode
 
-__all__ = ["LANGS", "add_training_command", "build_course", "make_notebook", "solutions_text"]
+__all__ = ["LANGS", "build_course", "make_notebook", "solutions_text"]
 
 #: The languages the notebooks are built in.
 LANGS = ("nl", "fr")
@@ -177,23 +176,3 @@ def solutions_text(lang: str) -> str:
                 if cell.explain:
                     parts.append(cell.explain[lang].strip())
     return "\n\n".join(parts) + "\n"
-
-
-def _cmd_training(args: argparse.Namespace) -> int:
-    from ..common.arguments import out_folder
-
-    out_folder(args.out, None)
-    if args.solutions is not None:
-        out_folder(args.solutions, None)
-    for path in build_course(args.out, run=not args.no_run, solutions=args.solutions):
-        print(path)
-    return 0
-
-
-def add_training_command(sub: argparse._SubParsersAction) -> None:
-    """``socprev-kit training --out notebooks/training``: (re)build the training notebooks."""
-    p = sub.add_parser("training", help="build the training notebooks (Dutch and French)")
-    p.add_argument("--out", type=Path, required=True, help="folder to write to")
-    p.add_argument("--no-run", action="store_true", help="do not execute; store no outputs")
-    p.add_argument("--solutions", type=Path, help="folder for the trainer's solutions_<lang>.md")
-    p.set_defaults(func=_cmd_training)

@@ -4,8 +4,9 @@
 (:func:`collect` in :mod:`.content`, with :mod:`.scope` for the rows and issues that are its own
 and :mod:`.gaps` for what it did not register) and writes a short HTML page (:mod:`.page`) and a
 workbook (:mod:`.workbook`) for its prevention worker, in the words of :mod:`.words`;
-:mod:`.command` adds ``socprev-kit feedback``. Nothing heavy is imported here: pandas, openpyxl
-and jinja2 load where they are used, so that ``socprev-kit --help`` stays fast.
+the command ``socprev-kit feedback`` is in :mod:`socprev_kit.cli.feedback`. Nothing heavy is
+imported here: pandas, openpyxl and jinja2 load where they are used, so that ``socprev-kit --help``
+stays fast.
 
 Disclosure: feedback goes to the municipality that registered the data, so it shows that
 municipality's own cells as typed (values in its own files, even small ones). It shows no value of
@@ -16,7 +17,6 @@ other municipalities' values here without the data set's disclosure pattern
 (:mod:`socprev_kit.evaluation.disclosure`).
 """
 
-from .command import add_feedback_command
 from .content import Feedback, collect
 from .words import month_ranges, split_message
 from .write import FeedbackResult, write_feedback
@@ -24,7 +24,6 @@ from .write import FeedbackResult, write_feedback
 __all__ = [
     "Feedback",
     "FeedbackResult",
-    "add_feedback_command",
     "collect",
     "month_ranges",
     "split_message",

@@ -11,8 +11,9 @@ sandbox, and only a store that holds the kit's own tables and nothing else is re
 Modules: ``schema`` (what a store holds, and the check that a file holds only that), ``store``
 (opening the file safely, cells kept as typed), ``staging`` (rows from read files),
 ``writing`` (the import transaction), ``reading`` (current rows back as raw tables),
-``importing`` (``import_files``), ``versions`` (``history``) and ``commands``
-(``socprev-kit import`` and ``socprev-kit history``). Nothing heavy is imported with this package.
+``importing`` (``import_files``) and ``versions`` (``history``); the commands
+``socprev-kit import`` and ``socprev-kit history`` are in :mod:`socprev_kit.cli.intake`. Nothing
+heavy is imported with this package.
 """
 
 from importlib import import_module
@@ -26,7 +27,6 @@ _LAZY = {
     "read_store": "socprev_kit.data.store.reading",
     "StoreError": "socprev_kit.data.store.connection",
     "STORE_NAME": "socprev_kit.data.store.connection",
-    "add_intake_commands": ".commands",
 }
 
 

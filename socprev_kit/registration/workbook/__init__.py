@@ -1,14 +1,12 @@
 """The registration workbook: the Excel template a prevention worker fills in, and its layout.
 
-``write_template`` writes it (``socprev-kit template``); :mod:`socprev_kit.data.formats.excel`
-reads its
-registration sheet back through :mod:`socprev_kit.data.formats.registration`. Nothing heavy is
-imported here: the command line adds its sub-command without loading pandas or openpyxl.
+``write_template`` writes it (``socprev-kit template``, :mod:`socprev_kit.cli.workbook`);
+:mod:`socprev_kit.data.formats.excel` reads its registration sheet back through
+:mod:`socprev_kit.data.formats.registration`. Nothing heavy is imported here: pandas and openpyxl
+load when a workbook is written.
 """
 
 from importlib import import_module
-
-from .command import add_template_command
 
 _LAZY = {"write_template": ".write", "build_workbook": ".write"}
 
@@ -19,4 +17,4 @@ def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["add_template_command", "build_workbook", "write_template"]
+__all__ = ["build_workbook", "write_template"]

@@ -15,7 +15,7 @@ def _xlsx(text: str) -> Path:
     return path
 
 
-def add_template_command(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     """Add ``template`` to the sub-commands of the ``socprev-kit`` parser."""
     t = sub.add_parser(
         "template",
@@ -35,8 +35,8 @@ def add_template_command(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from ...common.arguments import existing, out_file
-    from .write import write_template
+    from ..common.arguments import existing, out_file
+    from ..registration.workbook.write import write_template
 
     out_file(args.out, args.lang, example="template.xlsx")
     if args.data is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ...common.arguments import count
+from ..common.arguments import count
 
 TEXTS = {
     "nl": {
@@ -59,7 +59,7 @@ TEXTS = {
 }
 
 
-def add_intake_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     """Add ``import`` and ``history`` to the ``socprev-kit`` sub-commands."""
     i = sub.add_parser(
         "import",
@@ -97,8 +97,8 @@ def add_intake_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ...common.arguments import out_file, regular
-    from .importing import default_store, import_files
+    from ..common.arguments import out_file, regular
+    from ..registration.intake.importing import default_store, import_files
 
     store = out_file(args.store or default_store(args.paths), args.lang, "_intake.duckdb")
     regular(store, args.lang)
@@ -121,7 +121,7 @@ def _unless_full(store: Path, work):  # noqa: ANN001, ANN202 - a callable and it
         for p in made:
             p.unlink(missing_ok=True)
         if (full := _disk_error(exc)) is not None:
-            from ...common.errors import OutputError
+            from ..common.errors import OutputError
 
             raise OutputError(store.absolute().parent, full) from None
         raise
@@ -133,7 +133,7 @@ def _disk_error(exc: BaseException) -> OSError | None:
     import errno
     import os
 
-    from ...data.store.connection import StoreError
+    from ..data.store.connection import StoreError
 
     if not isinstance(exc, OSError | StoreError) and "duckdb" not in type(exc).__module__:
         return None
@@ -146,7 +146,7 @@ def _disk_error(exc: BaseException) -> OSError | None:
 
 def report_lines(report, lang: str) -> list[str]:  # noqa: ANN001 - an ImportReport
     """What happened to each file, in ``lang``."""
-    from ...data.files import shown
+    from ..data.files import shown
 
     t = TEXTS[lang]
     lines = []
@@ -173,8 +173,8 @@ def report_lines(report, lang: str) -> list[str]:  # noqa: ANN001 - an ImportRep
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from ...common.arguments import regular
-    from .versions import for_people, history
+    from ..common.arguments import regular
+    from ..registration.intake.versions import for_people, history
 
     regular(args.store, args.lang)
     table = history(

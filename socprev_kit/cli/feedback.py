@@ -1,15 +1,12 @@
-"""The ``socprev-kit feedback`` sub-command: parse, call :func:`write_feedback`, say what."""
+"""``socprev-kit feedback``: parse, write the feedback of one municipality, say what."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from .words import word
-from .write import write_feedback
 
-
-def add_feedback_command(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     """``socprev-kit feedback NIS [--lang nl|fr|en] [--data PATH ...] --out DIR``."""
     f = sub.add_parser(
         "feedback",
@@ -27,7 +24,9 @@ def add_feedback_command(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
-    from ...common.arguments import existing, out_folder
+    from ..common.arguments import existing, out_folder
+    from ..registration.feedback.words import word
+    from ..registration.feedback.write import write_feedback
 
     out_folder(args.out, args.lang)
     for path in args.data or []:

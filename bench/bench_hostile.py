@@ -34,7 +34,7 @@ from hostile import all_cases  # noqa: E402
 from hostile.run import measure, run_case  # noqa: E402
 
 CEILING_MB, CEILING_S = 1024, 60
-CLI = [sys.executable, "-m", "socprev_kit.cli.main"]
+CLI = [sys.executable, "-m", "socprev_kit.cli"]
 
 
 def legitimate(scratch: Path, national: bool) -> dict[str, list[str]]:

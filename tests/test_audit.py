@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from socprev_kit.audit import NotABatchError, audit_disclosure
-from socprev_kit.cli.main import main
+from socprev_kit.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = ROOT / "sample_data" / "clean"

@@ -23,13 +23,13 @@ from socprev_kit.batch import batch, plan
 from socprev_kit.batch.errors import BatchPlanError, NotebookParameterError, UnknownProjectError
 from socprev_kit.batch.kernel import Worker
 from socprev_kit.batch.planning import safe_name
-from socprev_kit.cli.main import main
+from socprev_kit.cli import main
 from socprev_kit.common.errors import UnknownMunicipalityError
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = Path(__file__).resolve().parent / "data" / "notebooks"
 REPORT, PROJECT = NOTEBOOKS / "report.ipynb", NOTEBOOKS / "project.ipynb"
-CLI = [sys.executable, "-m", "socprev_kit.cli.main", "batch"]
+CLI = [sys.executable, "-m", "socprev_kit.cli", "batch"]
 WARMUP = "import matplotlib.pyplot, pandas, socprev_kit"
 MARKUP = '<script>alert("x")</script> & <b>Oostende</b>'
 

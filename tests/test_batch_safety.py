@@ -275,7 +275,7 @@ def test_the_reading_process_ends_with_a_killed_batch(
         fh.write(lines[0] + "\n")
         while fh.tell() < 150 * 2**20:
             fh.write("\n".join(lines[1:]) + "\n")
-    args = [sys.executable, "-m", "socprev_kit.cli.main", "batch", "35013", "--data", str(data),
+    args = [sys.executable, "-m", "socprev_kit.cli", "batch", "35013", "--data", str(data),
             "--out", str(tmp_path / "out"), "--notebook", str(REPORT), "--jobs", "1"]  # fmt: skip
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline, reader = time.monotonic() + 60, None
@@ -298,7 +298,7 @@ def test_two_batches_into_one_folder_with_staggered_starts(tiny_data: Path, tmp_
     import time
 
     out = tmp_path / "out"
-    args = [sys.executable, "-m", "socprev_kit.cli.main", "batch", "35013", "35002", "--data",
+    args = [sys.executable, "-m", "socprev_kit.cli", "batch", "35013", "35002", "--data",
             str(tiny_data), "--out", str(out), "--notebook", str(REPORT), "--jobs", "1",
             "--lang", "nl", "fr", "--param", "pause=0.3", "--force"]  # fmt: skip
     first = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -484,7 +484,7 @@ def test_a_truncated_catalogue_workbook_is_an_input_error_naming_it(tmp_path):
 
 
 def test_validate_with_a_truncated_catalogue_exits_2(tmp_path, capsys):
-    from socprev_kit.cli.main import main
+    from socprev_kit.cli import main
 
     cut = tmp_path / "own.xlsx"
     cut.write_bytes(b"PK\x03\x04 not a whole workbook")

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from socprev_kit import __version__
-from socprev_kit.cli.main import main
+from socprev_kit.cli import main
 from socprev_kit.validation.issues import ISSUE_COLUMNS
 from socprev_kit.validation.messages import CHECKS, ISSUE_HEADERS
 
@@ -283,7 +283,7 @@ def test_importing_the_kit_loads_nothing_heavy() -> None:
     import sys
 
     code = (
-        "import sys, socprev_kit, socprev_kit.cli.main, socprev_kit.batch.run; "
+        "import sys, socprev_kit, socprev_kit.cli.program, socprev_kit.batch.run; "
         "print(sorted(m for m in ('pandas', 'numpy', 'statsmodels', 'matplotlib') "
         "if m in sys.modules)); socprev_kit.validate; print('pandas' in sys.modules)"
     )

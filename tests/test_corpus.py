@@ -26,7 +26,7 @@ import pandas as pd
 import pytest
 
 from socprev_kit import load
-from socprev_kit.cli.main import main
+from socprev_kit.cli import main
 from socprev_kit.validation.messages import CHECKS, LANGS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socprev_kit.cli.main import main
+from socprev_kit.cli import main
 from socprev_kit.common.exports import csv_text, formula_like, put_cell, write_table
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 from conftest import chromium
 
-from socprev_kit.cli.main import main
+from socprev_kit.cli import main
 from socprev_kit.common.errors import UnknownMunicipalityError
 from socprev_kit.registration.feedback import month_ranges, split_message, write_feedback
 from socprev_kit.validation.messages import CHECKS

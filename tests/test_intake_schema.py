@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 import socprev_kit as sk
-from socprev_kit.cli.main import main
+from socprev_kit.cli import main
 from socprev_kit.data.store.connection import connect
 from socprev_kit.registration.intake import StoreError, history, import_files
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from socprev_kit.cli.main import main
+from socprev_kit.cli import main
 from socprev_kit.sampledata.messy import FILES, write_messy_files
 
 MESSY = Path(__file__).resolve().parents[1] / "sample_data" / "messy"

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 
 from socprev_kit import load
-from socprev_kit.cli.main import main
+from socprev_kit.cli import main
 from socprev_kit.data.catalogue import indicator_catalogue
 from socprev_kit.data.contract import column_names
 from socprev_kit.data.formats import registration_layout as layout

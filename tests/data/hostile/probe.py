@@ -17,7 +17,7 @@ from hostile import account, all_cases  # noqa: E402
 
 
 def main(name: str, folder: str, report: str, path: str, rows: str) -> None:
-    from socprev_kit.cli.main import main as cli
+    from socprev_kit.cli import main as cli
 
     case = all_cases()[name]
     root = Path(folder)

@@ -119,7 +119,3 @@ def _output_error(args: argparse.Namespace, exc: OSError) -> OutputError:
 def _in_lang(exc: OutputError, lang: str | None) -> str:
     langs = [lang] if lang else ["nl", "fr", "en"]
     return "\n".join(exc.message(g) for g in langs)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -2,7 +2,8 @@
 
 A project names its municipalities, its dates and its code-list values; a registration must
 belong to a known project, to one of its municipalities and, for process and output indicators,
-to its running time. Helpers and conventions as in :mod:`socprev_kit.validation.checks`.
+to its running time. Helpers and conventions as in :mod:`socprev_kit.validation.marking` and
+:mod:`socprev_kit.validation.categories`.
 """
 
 from __future__ import annotations
@@ -15,16 +16,9 @@ import pandas as pd
 from ..data import parsing, reference
 from ..data.catalogue import code_labels
 from ..data.contract import column_names
-from .checks import (
-    _categorical,
-    _checked,
-    _indicator_info,
-    _live,
-    _plain,
-    _reject_key,
-    _take,
-    check_municipalities,
-)
+from .categories import as_categorical, indicator_info, per_row, plain_columns
+from .marking import checked_rows, reject_key, usable_rows
+from .municipality_checks import check_municipalities
 
 
 def _without_repeats(table: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -33,15 +27,15 @@ def _without_repeats(table: pd.DataFrame, name: str) -> pd.DataFrame:
     carries its project sheet). The first stays, with its file and row; rows that differ in
     anything are kept, so that a real conflict is reported as a duplicate id."""
     columns = [c for c in column_names(name) if c in table]
-    live = _live(table)
+    live = usable_rows(table)
     repeat = table[live].duplicated(columns, keep="first").reindex(table.index, fill_value=False)
     return table[~repeat]
 
 
 def check_projects(projects: pd.DataFrame, issues) -> pd.DataFrame:
     """Codes from the code lists, known municipalities, dates in order, unique ids."""
-    p = _without_repeats(_plain(projects), "projects")
-    live = _live(p)
+    p = _without_repeats(plain_columns(projects), "projects")
+    live = usable_rows(p)
     for column, codes in [
         ("project_types", "project_type"),
         ("phenomenon", "phenomenon"),
@@ -76,14 +70,14 @@ def check_projects(projects: pd.DataFrame, issues) -> pd.DataFrame:
     )
     for column in ("nis_codes", "comparison_nis_codes"):
         strange = p[column].map(lambda cs: ", ".join(c for c in cs if c not in known))
-        has_strange = (strange != "") & _live(p)
+        has_strange = (strange != "") & usable_rows(p)
         issues.add("unknown_nis", p[has_strange], column=column, value=strange, hint="")
         p.loc[has_strange, "_bad"] = True
     start, end, inter = p["start_date"], p["end_date"], p["intervention_date"]
     wrong = (end.notna() & (end < start)) | (
         inter.notna() & ((inter < start) | (end.notna() & (inter > end)))
     )
-    wrong &= _live(p)
+    wrong &= usable_rows(p)
     fmt = lambda s: s.dt.strftime("%d/%m/%Y").fillna("…")  # noqa: E731
     issues.add(
         "bad_project_dates",
@@ -93,7 +87,7 @@ def check_projects(projects: pd.DataFrame, issues) -> pd.DataFrame:
         hint=fmt(start) + " – " + fmt(inter) + " – " + fmt(end),
     )
     p.loc[wrong, "_bad"] = True
-    dup = p["project_id"].notna() & p["project_id"].duplicated(keep=False) & _live(p)
+    dup = p["project_id"].notna() & p["project_id"].duplicated(keep=False) & usable_rows(p)
     issues.add(
         "duplicate_id",
         p[dup],
@@ -112,32 +106,32 @@ def check_against_projects(
 
     Rows already unusable for their value are not reported again, but they too are marked as
     rejected for their key (``_key_bad``), so that they make no series in
-    :func:`check_completeness`.
+    :func:`~socprev_kit.validation.registration_checks.check_completeness`.
     """
     proj = projects.drop_duplicates("project_id").set_index("project_id")
-    pid = _categorical(regs["project_id"])
+    pid = as_categorical(regs["project_id"])
     pids = pd.Series(pid.cat.categories.to_numpy(dtype=object), dtype=object)
-    checked = _checked(regs) & pid.notna()
-    unknown = _take(~pids.isin(proj.index).to_numpy(), pid, False) & checked
+    checked = checked_rows(regs) & pid.notna()
+    unknown = per_row(~pids.isin(proj.index).to_numpy(), pid, False) & checked
     typos = pid[unknown].astype("object")
     close = {v: _close_hint(str(v), sorted(proj.index)) for v in typos.unique()}
     where = {"column": "project_id", "value": regs["project_id"], "hint": typos.map(close)}
-    _reject_key(regs, unknown, issues, "unknown_project", **where)
-    outside = ~_members(pid, _categorical(regs["nis_code"]), pids, proj) & checked & ~unknown
+    reject_key(regs, unknown, issues, "unknown_project", **where)
+    outside = ~_members(pid, as_categorical(regs["nis_code"]), pids, proj) & checked & ~unknown
     where = {"column": "nis_code", "value": regs["nis_code"], "hint": regs["project_id"]}
-    _reject_key(regs, outside, issues, "nis_not_in_project", **where)
-    info = _indicator_info(regs["indicator_id"], cat, ["type"])
+    reject_key(regs, outside, issues, "nis_not_in_project", **where)
+    info = indicator_info(regs["indicator_id"], cat, ["type"])
     during = info["type"].isin(["process", "output"]) & checked & ~unknown & ~outside
-    start = pd.to_datetime(_take(pids.map(proj["start_date"]).to_numpy(), pid, pd.NaT))
-    end = pd.to_datetime(_take(pids.map(proj["end_date"]).to_numpy(), pid, pd.NaT))
-    period = _categorical(regs["period"])
+    start = pd.to_datetime(per_row(pids.map(proj["start_date"]).to_numpy(), pid, pd.NaT))
+    end = pd.to_datetime(per_row(pids.map(proj["end_date"]).to_numpy(), pid, pd.NaT))
+    period = as_categorical(regs["period"])
     labels = pd.Series(period.cat.categories.to_numpy(dtype=object), dtype=object)
-    p_start = pd.to_datetime(_take(parsing.period_start(labels).to_numpy(), period, pd.NaT))
-    p_end = pd.to_datetime(_take(parsing.period_end(labels).to_numpy(), period, pd.NaT))
+    p_start = pd.to_datetime(per_row(parsing.period_start(labels).to_numpy(), period, pd.NaT))
+    p_end = pd.to_datetime(per_row(parsing.period_end(labels).to_numpy(), period, pd.NaT))
     off = during & ((start > p_end) | (end < p_start))
     span = _month_text(start[off]) + " – " + _month_text(end[off])
     where = {"column": "period", "value": regs["period"], "hint": span}
-    _reject_key(regs, off, issues, "outside_project_period", **where)
+    reject_key(regs, off, issues, "outside_project_period", **where)
     return regs
 
 
@@ -169,8 +163,8 @@ def check_objectives(
     obj: pd.DataFrame, projects: pd.DataFrame, cat: pd.DataFrame, issues
 ) -> pd.DataFrame:
     """Known level, indicator and project; unique objective ids within a project."""
-    o = _without_repeats(_plain(obj), "objectives")
-    live = _live(o)
+    o = _without_repeats(plain_columns(obj), "objectives")
+    live = usable_rows(o)
     levels = set(code_labels("objective_level", "en"))
     bad_level = o["level"].notna() & ~o["level"].isin(levels) & live
     issues.add(
@@ -190,7 +184,8 @@ def check_objectives(
     )
     o.loc[bad_level | unknown, "_bad"] = True
     if len(projects):
-        orphan = o["project_id"].notna() & ~o["project_id"].isin(projects["project_id"]) & _live(o)
+        orphan = o["project_id"].notna() & ~o["project_id"].isin(projects["project_id"])
+        orphan &= usable_rows(o)
         issues.add(
             "unknown_project",
             o[orphan],
@@ -200,7 +195,7 @@ def check_objectives(
         )
         o.loc[orphan, "_bad"] = True
     dup = o.duplicated(["project_id", "objective_id"], keep=False) & o["objective_id"].notna()
-    dup &= _live(o)
+    dup &= usable_rows(o)
     issues.add(
         "duplicate_id",
         o[dup],

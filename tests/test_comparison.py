@@ -174,7 +174,7 @@ def _sample_i02_2025() -> pd.DataFrame:
     from pathlib import Path
 
     import socprev_kit as sk
-    from socprev_kit.indicators.table import rates_per_1000
+    from socprev_kit.indicators.rates import rates_per_1000
 
     data = sk.load(Path(__file__).resolve().parents[1] / "sample_data" / "clean")
     t = rates_per_1000(sk.indicator_table(data), indicators=["I02"])  # adds the population

@@ -11,8 +11,7 @@ import statsmodels.api as sm
 
 from socprev_kit.common.formatting import LANGS, format_percent
 from socprev_kit.evaluation.covid import COVID_PERIOD, covid_mask, without_covid
-from socprev_kit.evaluation.interpretation import describe_its, sentence
-from socprev_kit.evaluation.interpretation_texts import TEMPLATES
+from socprev_kit.evaluation.interpretation import TEMPLATES, describe_its, sentence
 from socprev_kit.evaluation.its import ITSWarning, interrupted_time_series
 
 #: March 2020 to June 2021 written out by hand: 10 months of 2020 and 6 of 2021.

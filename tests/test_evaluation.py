@@ -7,7 +7,9 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 
-from socprev_kit.evaluation.trend import ATTAINMENT_COLUMNS, attainment, suppress, trend
+from socprev_kit.evaluation.suppression import ATTAINMENT_COLUMNS, suppress
+from socprev_kit.evaluation.targets import attainment
+from socprev_kit.evaluation.trends import trend
 
 MONTHS_2024 = [f"2024-{m:02d}" for m in range(1, 13)]
 

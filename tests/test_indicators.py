@@ -13,14 +13,9 @@ import pandas as pd
 import pytest
 
 import socprev_kit as sk
-from socprev_kit.indicators.table import (
-    COLUMNS,
-    combined,
-    completeness,
-    completeness_months,
-    indicator_table,
-    rates_per_1000,
-)
+from socprev_kit.indicators.coverage import completeness, completeness_months
+from socprev_kit.indicators.rates import rates_per_1000
+from socprev_kit.indicators.table import COLUMNS, combined, indicator_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -284,7 +279,7 @@ def test_completeness_without_usable_projects_uses_the_registered_months() -> No
     """No projects table (or none usable): the window is the series' own first to the data's
     last month, instead of a crash on the empty project dates."""
     import socprev_kit as sk
-    from socprev_kit.indicators.table import completeness, completeness_months
+    from socprev_kit.indicators.coverage import completeness, completeness_months
 
     regs = pd.DataFrame(
         {

@@ -15,6 +15,7 @@ import pytest
 from socprev_kit.common.formatting import format_month, format_percent
 from socprev_kit.data.catalogue import indicator_catalogue
 from socprev_kit.evaluation.interpretation import (
+    TEMPLATES,
     describe_attainment,
     describe_attainments,
     describe_its,
@@ -22,9 +23,10 @@ from socprev_kit.evaluation.interpretation import (
     placeholders,
     sentence,
 )
-from socprev_kit.evaluation.interpretation_texts import TEMPLATES
 from socprev_kit.evaluation.its import ITSWarning, interrupted_time_series
-from socprev_kit.evaluation.trend import ATTAINMENT_COLUMNS, attainment, suppress, trend
+from socprev_kit.evaluation.suppression import ATTAINMENT_COLUMNS, suppress
+from socprev_kit.evaluation.targets import attainment
+from socprev_kit.evaluation.trends import trend
 
 LANGS = ("nl", "fr", "en")
 NBSP, NNBSP = "\u00a0", "\u202f"

@@ -21,8 +21,11 @@ import socprev_kit  # noqa: E402
 from socprev_kit import plots  # noqa: E402
 from socprev_kit.data import parsing
 from socprev_kit.evaluation import comparison, its
-from socprev_kit.evaluation import trend as evaluation
-from socprev_kit.indicators import table as indicators
+from socprev_kit.evaluation.suppression import suppress
+from socprev_kit.evaluation.targets import attainment
+from socprev_kit.indicators.coverage import completeness_months
+from socprev_kit.indicators.rates import rates_per_1000
+from socprev_kit.indicators.table import indicator_table
 from socprev_kit.plots import funnel as funnel_module  # noqa: E402
 from socprev_kit.plots import style  # noqa: E402
 
@@ -71,13 +74,13 @@ def _legend(ax) -> list[str]:
 @functools.cache
 def _real_data() -> dict:
     data = socprev_kit.load(ROOT / "sample_data" / "clean")
-    table = indicators.indicator_table(data)
-    year = indicators.rates_per_1000(indicators.indicator_table(data, freq="year"))
+    table = indicator_table(data)
+    year = rates_per_1000(indicator_table(data, freq="year"))
     return {"dataset": data, "table": table, "year": year}
 
 
 def _ghent_its(data: dict) -> tuple[pd.DataFrame, its.ITSResult]:
-    rates = indicators.rates_per_1000(data["table"], indicators=["I01"])
+    rates = rates_per_1000(data["table"], indicators=["I01"])
     ghent = rates[(rates["nis_code"] == "44021") & (rates["indicator_id"] == "I01")]
     res = its.interrupted_time_series(
         ghent, count="value", period="period", intervention="2020-10", population="population"
@@ -96,8 +99,8 @@ def _suppressed_series(value: str = "value") -> pd.DataFrame:
     """I02 of KUST-SW in Bredene (35002): 71 % of the months hold 1 to 4 complaints."""
     table = _real_data()["table"]
     if value == "rate_per_1000":
-        table = indicators.rates_per_1000(table, indicators=["I02"])
-    s = evaluation.suppress(table)
+        table = rates_per_1000(table, indicators=["I02"])
+    s = suppress(table)
     return s[(s["project_id"] == "KUST-SW") & (s["nis_code"] == "35002")
              & (s["indicator_id"] == "I02")]  # fmt: skip
 
@@ -323,7 +326,7 @@ def test_small_multiples_without_rows_is_refused():
 
 
 def test_small_multiples_hidden_on_sample_data(tmp_path):
-    s = evaluation.suppress(_real_data()["table"])
+    s = suppress(_real_data()["table"])
     s = s[s["project_id"] == "KUST-SW"]
     fig = plots.small_multiples(s, indicators=["I02", "C01"], intervention="2020-07", lang="fr")
     assert [ax.get_title(loc="left") for ax in fig.axes] == ["Bredene", "Ostende", "De Haan"]
@@ -363,7 +366,7 @@ def test_completeness_inline(tmp_path):
 
 
 def test_completeness_from_the_kit_in_french(tmp_path):
-    months = indicators.completeness_months(_real_data()["dataset"])
+    months = completeness_months(_real_data()["dataset"])
     gen = months[months["project_id"] == "GEN-DAM"]
     ax = plots.plot_completeness(gen, lang="fr")
     rows = [t.get_text() for t in ax.get_yticklabels()]
@@ -376,7 +379,7 @@ def test_completeness_from_the_kit_in_french(tmp_path):
 
 
 def test_completeness_several_municipalities_are_named():
-    months = indicators.completeness_months(_real_data()["dataset"])
+    months = completeness_months(_real_data()["dataset"])
     kust = months[months["project_id"] == "KUST-SW"]
     ax = plots.plot_completeness(kust, lang="fr")
     rows = [t.get_text() for t in ax.get_yticklabels()]
@@ -412,7 +415,7 @@ def test_attainment_inline_with_own_labels_and_old_spelling(tmp_path):
 
 def test_attainment_from_the_kit(tmp_path):
     data = _real_data()
-    att = evaluation.attainment(data["dataset"].objectives, data["table"])
+    att = attainment(data["dataset"].objectives, data["table"])
     att = att[att["project_id"].isin(["GEN-DAM", "GEN-NIGHT"])].reset_index(drop=True)
     assert {"reached", "not reached"} <= set(att["status"])  # spelled with a space
     fig, ax = plt.subplots()
@@ -444,7 +447,7 @@ def test_attainment_without_a_share_has_no_bar_and_says_its_status(tmp_path):
 
 def test_attainment_one_project_has_no_project_prefix():
     data = _real_data()
-    att = evaluation.attainment(data["dataset"].objectives, data["table"])
+    att = attainment(data["dataset"].objectives, data["table"])
     ax = plots.plot_attainment(att[att["project_id"] == "ANT-SW"], lang="nl")
     assert ax.get_yticklabels()[0].get_text().startswith("G1 · I01 Geregistreerde")
 
@@ -577,7 +580,7 @@ def test_funnel_and_completeness_refuse_empty_frames():
     with pytest.raises(ValueError, match="no municipality"):
         plots.plot_funnel(f.assign(suppressed=True))
     with pytest.raises(ValueError, match="no expected months"):
-        plots.plot_completeness(indicators.completeness_months(_real_data()["dataset"]).head(0))
+        plots.plot_completeness(completeness_months(_real_data()["dataset"]).head(0))
 
 
 # ---------------------------------------------------------------- style

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 
 import socprev_kit as sk
-from socprev_kit.indicators.rates import population_at
-from socprev_kit.indicators.table import combined, indicator_table, rates_per_1000
+from socprev_kit.indicators.rates import population_at, rates_per_1000
+from socprev_kit.indicators.table import combined, indicator_table
 
 ROOT = Path(__file__).resolve().parents[1]
 HASSELT, OLD_HASSELT, KORTESSEM = "71072", "71022", "73040"

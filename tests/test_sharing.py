@@ -115,13 +115,14 @@ def test_kernels_take_the_aggregates_the_batch_made(
     """What the batch aggregated while the kernels imported (monthly and yearly tables,
     completeness) is what a kernel would have made itself, and the kernel does not make it
     again; the rest of the warm-up (attainment, funnels) is the same too."""
+    from socprev_kit.indicators import report_inputs
     from socprev_kit.indicators import table as indicators
 
     folder = tmp_path / "share"
     folder.mkdir()
     read = read_paths(small_data)
     data = validate(read)
-    tables = indicators.report_tables(data, yearly=True)
+    tables = report_inputs.report_tables(data, yearly=True)
     sharing.share_loaded(folder, small_data.resolve(), read, data, input_hash(small_data), tables)
     context.clear_cache()
     expected = reports.prepare(small_data, warm=True)
@@ -131,7 +132,7 @@ def test_kernels_take_the_aggregates_the_batch_made(
         raise AssertionError("the kernel aggregated the data again")
 
     monkeypatch.setattr(indicators, "indicator_table", no_aggregating)
-    monkeypatch.setattr(indicators, "report_tables", no_aggregating)
+    monkeypatch.setattr(report_inputs, "report_tables", no_aggregating)
     shared = reports.prepare(small_data, warm=True, share=folder)
     for name in ("table", "completeness", "completeness_months"):
         pd.testing.assert_frame_equal(getattr(shared, name), getattr(expected, name))

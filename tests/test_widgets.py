@@ -13,7 +13,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from socprev_kit.evaluation.trend import suppress  # noqa: E402
+from socprev_kit.evaluation.suppression import suppress  # noqa: E402
 from socprev_kit.reports import prepare  # noqa: E402
 from socprev_kit.teaching.widgets import (
     STATIC_ENV,

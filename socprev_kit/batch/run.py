@@ -195,7 +195,7 @@ def _share_data(data_path: Path, scratch: Path, memory_mb: float | None) -> str:
     kernels import, write all that into ``scratch`` for the kernels and return the kernels' code
     to prepare the rest once for all of them."""
     from ..data.reading import input_hash
-    from ..indicators.table import report_tables
+    from ..indicators.report_inputs import report_tables
     from ..reports.sharing import share_loaded
 
     if not data_path.exists():

@@ -211,7 +211,7 @@ def comparison_series(
     table
         An indicator table (:func:`socprev_kit.indicators.table.indicator_table`, monthly for an
         ITS),
-        preferably through :func:`~socprev_kit.indicators.table.rates_per_1000` for ``population``.
+        preferably through :func:`~socprev_kit.indicators.rates.rates_per_1000` for ``population``.
     nis_code, indicator_id
         The treated municipality (2025 geography) and the indicator.
     project_id

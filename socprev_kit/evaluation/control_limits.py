@@ -199,7 +199,7 @@ class TooFewUnitsError(SocprevError, ValueError):
 
 def _hidden(table: pd.DataFrame, count: str, catalogue: pd.DataFrame | None) -> pd.Series:
     """Rows whose count the catalogue's ``min_cell`` hides, or already marked ``suppressed``."""
-    from .trend import suppress
+    from .suppression import suppress
 
     hidden = pd.Series(False, index=table.index)
     if "suppressed" in table:

@@ -39,12 +39,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from statsmodels.regression.linear_model import OLS, RegressionResults
-from statsmodels.tools.tools import add_constant
 
 from ..data import parsing
 from ..data.catalogue import POPULATION, formula_terms, indicator_catalogue
 from ..indicators.table import combine_projects
+from .trends import linear_fit, month_index
 
 __all__ = ["REASONS", "STATUSES", "attainment"]
 
@@ -63,15 +62,6 @@ _COLUMNS = [
 ]  # fmt: skip
 
 
-def _month_index(periods: pd.Series) -> pd.Series:
-    start = parsing.period_start(periods.astype(object))
-    return start.dt.year * 12 + start.dt.month - 1
-
-
-def _linear(t: pd.Series, y: pd.Series) -> RegressionResults:
-    return OLS(y.astype(float).to_numpy(), add_constant(t.astype(float).to_numpy())).fit()
-
-
 def _period_months(period: str) -> tuple[int, int]:
     """``(month index of the first month, number of months)`` of one canonical period
     (through the cached :func:`socprev_kit.data.parsing.period_parts`)."""
@@ -85,7 +75,7 @@ def _period_months(period: str) -> tuple[int, int]:
 def _with_months(t: pd.DataFrame) -> pd.DataFrame:
     """``t`` (first month index) and ``n`` (months the row covers) of each row's period."""
     n = parsing.period_frequency(t["period"].astype(object)).map(_MONTHS)
-    return t.assign(t=_month_index(t["period"]), n=n.to_numpy())
+    return t.assign(t=month_index(t["period"]), n=n.to_numpy())
 
 
 def _series_by_pair(
@@ -163,7 +153,7 @@ def _projection(rows: pd.DataFrame, rule: tuple[str, float, bool], first: int, k
     mid = first + (k - 1) / 2
 
     def at_mid(column: str) -> float:
-        fit = _linear(rows["t"], rows[column])
+        fit = linear_fit(rows["t"], rows[column])
         return float(fit.params[0] + fit.params[1] * mid)
 
     if kind != "ratio":
@@ -235,7 +225,7 @@ def _now(table: pd.DataFrame, as_of: str | None) -> tuple[dict[str, int], int | 
     if as_of is not None:
         period = pd.Series([as_of], dtype=object)
         months = _MONTHS[parsing.period_frequency(period).iloc[0]]
-        limit = int(_month_index(period).iloc[0]) + months - 1
+        limit = int(month_index(period).iloc[0]) + months - 1
     return _latest_months(table), limit
 
 

@@ -1,9 +1,9 @@
 """Figures for the reports: indicator over time, small multiples, completeness, attainment, funnel.
 
 Every function takes the kit's own tables as they come (an indicator table, optionally passed
-through :func:`socprev_kit.evaluation.trend.suppress`;
-:func:`socprev_kit.indicators.table.completeness_months`;
-:func:`socprev_kit.evaluation.trend.attainment`; :func:`socprev_kit.evaluation.comparison.funnel`)
+through :func:`socprev_kit.evaluation.suppression.suppress`;
+:func:`socprev_kit.indicators.coverage.completeness_months`;
+:func:`socprev_kit.evaluation.targets.attainment`; :func:`socprev_kit.evaluation.comparison.funnel`)
 and an optional
 ``ax`` (small multiples return a new Figure), draws and returns it; none shows or saves a figure,
 and matplotlib is imported only when a function is called. One style for all: the Okabe-Ito

@@ -1,8 +1,8 @@
 """Registration and results at a glance: the completeness heat map and the attainment bars.
 
 Both take the kit's own tables as they come:
-:func:`socprev_kit.indicators.table.completeness_months`
-and :func:`socprev_kit.evaluation.trend.attainment`.
+:func:`socprev_kit.indicators.coverage.completeness_months`
+and :func:`socprev_kit.evaluation.targets.attainment`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .style import (
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-#: Statuses in legend order, spelled as :func:`socprev_kit.evaluation.trend.attainment` does.
+#: Statuses in legend order, spelled as :func:`socprev_kit.evaluation.targets.attainment` does.
 STATUSES = ("reached", "maintained", "on track", "behind", "not reached", "not computable")
 #: Older spellings read too.
 _OLD = {"on_track": "on track", "no_data": "not computable", "no data": "not computable"}
@@ -72,7 +72,7 @@ def plot_completeness(
     Parameters
     ----------
     months
-        One row per expected month, as :func:`socprev_kit.indicators.table.completeness_months`
+        One row per expected month, as :func:`socprev_kit.indicators.coverage.completeness_months`
         gives (filter it to one project first): a ``month`` (``"2024-03"`` or a timestamp) and
         ``registered`` (True or False). Cells absent from the frame are drawn as "not expected";
         a cell expected in several series of one row counts as missing if one lacks it.
@@ -166,11 +166,12 @@ def plot_attainment(
     Parameters
     ----------
     att
-        The frame of :func:`socprev_kit.evaluation.trend.attainment` (filter it to one project): one
-        row per objective with ``attainment`` (0 = baseline, 1 = target; NaN without data or
-        when the baseline already met the target) and ``status`` (one of :data:`STATUSES`; the
-        older ``on_track``, ``no_data`` and ``no data`` are read too). A row without attainment
-        gets no bar and its status written at 0; a line under the axis explains attainment.
+        The frame of :func:`socprev_kit.evaluation.targets.attainment` (filter it to one
+        project): one row per objective with ``attainment`` (0 = baseline, 1 = target; NaN
+        without data or when the baseline already met the target) and ``status`` (one of
+        :data:`STATUSES`; the older ``on_track``, ``no_data`` and ``no data`` are read too). A row
+        without attainment gets no bar and its status written at 0; a line under the axis
+        explains attainment.
     objective
         Column of bar labels (default: ``objective`` if present, else ``objective_id`` and the
         indicator's name in ``lang``, wrapped at ``wrap`` characters).

@@ -68,8 +68,8 @@ def plot_indicator(
     ----------
     series
         One indicator of one municipality (a slice of an indicator table), optionally passed
-        through :func:`socprev_kit.evaluation.trend.suppress`: rows with ``suppressed`` True are
-        drawn as hollow markers in a band "< k" at the bottom, never at their value.
+        through :func:`socprev_kit.evaluation.suppression.suppress`: rows with ``suppressed``
+        True are drawn as hollow markers in a band "< k" at the bottom, never at their value.
     value, period
         Columns to plot; with ``value="rate_per_1000"`` the ITS lines are drawn per 1,000 (and
         the band reaches ``1000 k / population``).

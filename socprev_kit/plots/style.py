@@ -30,7 +30,7 @@ PALETTE: dict[str, str] = {
     "grey": "#BBBBBB",
 }
 #: Which colour plays which part, and the text sizes (points) for a report page. Statuses are
-#: spelled as :func:`socprev_kit.evaluation.trend.attainment` spells them.
+#: spelled as :func:`socprev_kit.evaluation.targets.attainment` spells them.
 STYLE: dict[str, object] = {
     "observed": PALETTE["blue"],
     "fitted": PALETTE["vermillion"],

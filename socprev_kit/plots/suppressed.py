@@ -1,6 +1,6 @@
 """How suppressed cells show in a figure: they do not.
 
-:func:`socprev_kit.evaluation.trend.suppress` (with the data set's disclosure pattern,
+:func:`socprev_kit.evaluation.suppression.suppress` (with the data set's disclosure pattern,
 :mod:`socprev_kit.evaluation.disclosure`) blanks a row's values and marks it ``suppressed``. A
 figure for
 publication draws no such point: not at its value, not as a marker at a made-up height (a band

@@ -55,7 +55,7 @@ class DataContext:
     table : pandas.DataFrame
         ``rates_per_1000(indicator_table(data, freq="month"))``.
     completeness, completeness_months : pandas.DataFrame
-        :func:`socprev_kit.indicators.table.completeness` and its month-by-month form.
+        :func:`socprev_kit.indicators.coverage.completeness` and its month-by-month form.
     input_hash : str
         SHA-256 over the data files' relative paths and bytes, in path order.
     kit_version : str
@@ -96,7 +96,8 @@ class DataContext:
 
     def yearly_all(self) -> pd.DataFrame:
         """The yearly indicator table (with rates) of the whole data set, computed once."""
-        from ..indicators.table import indicator_table, rates_per_1000
+        from ..indicators.rates import rates_per_1000
+        from ..indicators.table import indicator_table
 
         return self.memo("yearly", lambda: rates_per_1000(indicator_table(self.data, freq="year")))
 
@@ -105,7 +106,8 @@ class DataContext:
         was computed (by :func:`prepare`), else computed for this project alone."""
 
         def compute() -> pd.DataFrame:
-            from ..indicators.table import indicator_table, rates_per_1000
+            from ..indicators.rates import rates_per_1000
+            from ..indicators.table import indicator_table
 
             if "yearly" in self._memo:
                 table = self._memo["yearly"]
@@ -143,7 +145,7 @@ def _build(path: Path, sample: bool, digest: str, loaded: dict | None = None) ->
     """Load, validate and aggregate (the slow part, once per data set); ``loaded``: what a
     batch read, validated and aggregated (:func:`socprev_kit.reports.sharing.share_loaded`), so that
     only the rest is left."""
-    from ..indicators.table import report_tables
+    from ..indicators.report_inputs import report_tables
 
     if loaded is None:
         read = read_paths(path)

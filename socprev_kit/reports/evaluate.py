@@ -24,7 +24,8 @@ import pandas as pd
 from ..data.catalogue import indicator_catalogue
 from ..evaluation.comparison import funnel
 from ..evaluation.disclosure import hidden_rows, pattern, window_hidden
-from ..evaluation.trend import ATTAINMENT_COLUMNS, attainment, suppress
+from ..evaluation.suppression import ATTAINMENT_COLUMNS, suppress
+from ..evaluation.targets import attainment
 from ..indicators.table import combined
 from .context import DataContext
 from .report import ALL, Report, Unit, within
@@ -69,9 +70,9 @@ def disclosure_cells(ctx: DataContext) -> pd.DataFrame:
 
 
 def hide(table: pd.DataFrame, ctx: DataContext | None = None, **kwargs: object) -> pd.DataFrame:
-    """:func:`socprev_kit.evaluation.trend.suppress` with the cached catalogue; with ``ctx``, the
-    rows of ``table`` (an indicator table or its project totals) that the data set's pattern
-    hides are hidden too (what every report does)."""
+    """:func:`socprev_kit.evaluation.suppression.suppress` with the cached catalogue; with
+    ``ctx``, the rows of ``table`` (an indicator table or its project totals) that the data
+    set's pattern hides are hidden too (what every report does)."""
     hidden = None
     if ctx is not None and len(table):
         hidden = hidden_rows(table, disclosure_cells(ctx), catalogue_frame())

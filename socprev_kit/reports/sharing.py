@@ -1,13 +1,13 @@
 """One data set prepared once for all the processes of a batch on one machine, through files.
 
 A batch reads and validates the data in its own process to plan the reports, aggregates them
-(:func:`socprev_kit.indicators.table.report_tables`: pandas only) while its kernels import, and
-writes all that into a scratch folder (:func:`share_loaded`, ``loaded.pickle``). Its kernels call
-``socprev_kit.reports.prepare(data, share=folder)``: the first one to take the folder's lock
-builds the context from ``loaded.pickle`` (the rest of the warm-up: attainment, funnels) and
-writes ``context.pickle``; the others wait for that file and load it, which takes a fraction of
-a second. Without this, every kernel would read, validate and aggregate the same data at the same
-time, on the same cores.
+(:func:`socprev_kit.indicators.report_inputs.report_tables`: pandas only) while its kernels
+import, and writes all that into a scratch folder (:func:`share_loaded`, ``loaded.pickle``). Its
+kernels call ``socprev_kit.reports.prepare(data, share=folder)``: the first one to take the
+folder's lock builds the context from ``loaded.pickle`` (the rest of the warm-up: attainment,
+funnels) and writes ``context.pickle``; the others wait for that file and load it, which takes a
+fraction of a second. Without this, every kernel would read, validate and aggregate the same data
+at the same time, on the same cores.
 
 A file is used only when it was written for the same data files (path, sizes and modification
 times) by the same kit version; otherwise the process reads the files itself. Files are written
@@ -77,7 +77,7 @@ def share_loaded(
 ) -> Path:
     """Write the data under ``path`` (an absolute, resolved path), read and validated in Dutch,
     into ``folder`` for the kernels' :func:`shared_context`; ``digest``: their input hash;
-    ``tables``: :func:`socprev_kit.indicators.table.report_tables` of the data, if made."""
+    ``tables``: :func:`socprev_kit.indicators.report_inputs.report_tables` of the data, if made."""
     stamp = files_stamp(path)
     content = {"read": read, "data": data, "digest": digest, "tables": tables}
     return write_shared(Path(folder), LOADED, str(path), stamp, **content)

@@ -172,7 +172,7 @@ def yearly_table(
 ) -> pd.DataFrame:
     """One row per indicator, one column per year (the latest ``n_years``); with ``monthly``, a
     last column with the sparkline of its latest 24 months. Both frames come through
-    :func:`~socprev_kit.evaluation.trend.suppress` (``suppressed`` column)."""
+    :func:`~socprev_kit.evaluation.suppression.suppress` (``suppressed`` column)."""
     rows = yearly[yearly["indicator_id"].isin(indicators)]
     years = sorted(rows["period"].astype(str).unique())[-n_years:]
     out = pd.DataFrame(

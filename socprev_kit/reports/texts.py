@@ -2,7 +2,7 @@
 
 :data:`TEXTS` maps a key to a text per language; :func:`text` fills in the ``{fields}`` and
 gives the language's no-break spaces. The sentences on trends, attainment and ITS results come from
-:mod:`socprev_kit.evaluation.interpretation_texts`; code lists (project types, designs) from the
+:mod:`socprev_kit.evaluation.interpretation.texts`; code lists (project types, designs) from the
 catalogue. For translators: keep every ``{placeholder}``; write plain spaces (see
 :func:`socprev_kit.common.formatting.no_break_spaces`); Markdown (``#``, ``*``, ``**``) is kept as
 is.

@@ -159,7 +159,7 @@ def window_hidden(att: pd.DataFrame, cells: pd.DataFrame, catalogue: pd.DataFram
     months would give it back) or when the window's count, or a proportion's complement, is
     small itself, or (a derived indicator) when a denominator cell of the window is hidden. A
     window that is a whole calendar year is that year's total: it follows the year cell.
-    ``att`` is an :func:`~socprev_kit.evaluation.trend.attainment` table."""
+    ``att`` is an :func:`~socprev_kit.evaluation.targets.attainment` table."""
     info = catalogue.set_index("indicator_id")
     k = _effective_min_cell(info)
     totals = cells[cells["nis_code"] == "ALL"].set_index(["project_id", "count_id", "period"])

@@ -17,12 +17,12 @@ def missing(
     registered: in the project's objectives (a derived one: its parts), or registered by another
     municipality of the project.
 
-    The months are those of :func:`socprev_kit.indicators.table.completeness_months` (without a
+    The months are those of :func:`socprev_kit.indicators.coverage.completeness_months` (without a
     usable projects table: from a series' first month to the last month of the data).
     """
     import pandas as pd
 
-    from ...indicators.table import completeness_months
+    from ...indicators.coverage import completeness_months
 
     regs = data.registrations[data.registrations["project_id"].isin(pids)]
     mine = regs[regs["nis_code"] == nis]

@@ -77,9 +77,10 @@ def check_rate_per_1000(
     municipality's rate of the same year. Answers rounded to two decimals pass.
     """
     from ...data import reference
-    from ...indicators import table as indicators
+    from ...indicators.rates import rates_per_1000
+    from ...indicators.table import indicator_table
 
-    rates = indicators.rates_per_1000(indicators.indicator_table(data, freq="year"))
+    rates = rates_per_1000(indicator_table(data, freq="year"))
     rates = rates[rates["indicator_id"] == indicator_id].astype({"period": str, "nis_code": str})
     row = rates[(rates["nis_code"] == nis_code) & (rates["period"] == str(year))].iloc[0]
     expected, count = float(row["rate_per_1000"]), float(row["value"])
@@ -136,7 +137,7 @@ def check_hidden_months(
     periods is accepted too. Recognises counting the zeros too and counting the visible months.
     """
     from ...data import catalogue
-    from ...evaluation import trend as evaluation
+    from ...evaluation import suppression as evaluation
 
     rows = monthly[
         (monthly["nis_code"].astype(str) == nis_code)

@@ -209,3 +209,14 @@ def test_a_module_of_an_old_folder_path_imports_too() -> None:
     finally:
         sys.modules.pop("socprev_kit.training", None)
         sys.modules.pop("socprev_kit.training.checks", None)
+
+
+@pytest.mark.parametrize("folder", ["evaluation", "indicators", "validation"])
+def test_a_folder_gives_its_public_names_where_the_old_module_did(folder: str) -> None:
+    package = importlib.import_module(f"socprev_kit.{folder}")
+    for name, module in package.PUBLIC.items():
+        assert getattr(package, name) is getattr(
+            importlib.import_module(module, package.__name__), name
+        )
+    with pytest.raises(AttributeError, match="no attribute"):
+        package.not_a_name  # noqa: B018

@@ -85,7 +85,7 @@ def _names() -> dict[str, str]:
 
 def _dataset(manifest: dict, data: str | Path | None, out: Path, lang: str):  # noqa: ANN202
     from ..data.reading import input_hash
-    from ..validation.load import load
+    from ..validation.from_files import load
 
     path = Path(data if data is not None else manifest["input"]["path"])
     if not path.exists():

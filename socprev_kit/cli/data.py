@@ -83,7 +83,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _load(args: argparse.Namespace):
-    from ..validation.load import load
+    from ..validation.from_files import load
 
     words = WORDS[args.lang]
     missing = [p for p in args.paths if not p.exists()]

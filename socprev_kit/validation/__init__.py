@@ -1,1 +1,27 @@
-"""socprev_kit/validation"""
+"""Validation: every cell parsed and every check run at once, into usable rows and an issues table.
+
+``dataset`` (``Dataset``, ``validate``), ``parsed_tables`` and ``totals`` (raw tables to typed
+columns), ``checks`` (``run_all``: ``municipality_checks``, ``registration_checks``,
+``project_checks``, sharing ``marking`` and ``categories``), ``issues`` (the issues table),
+``messages/`` (every check's severity and message in nl/fr/en), ``from_files`` (``load`` = read +
+validate), ``overview``. It imports data and common only.
+"""
+
+from importlib import import_module
+
+#: public name -> the module of this folder that holds it (imported on first use)
+PUBLIC = {
+    "Dataset": ".dataset",
+    "validate": ".dataset",
+    "load": ".from_files",
+    "Issues": ".issues",
+}
+
+
+def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
+    if name in PUBLIC:
+        return getattr(import_module(PUBLIC[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = sorted(PUBLIC)

@@ -147,7 +147,7 @@ def _dataset(data: object) -> tuple[object, str]:
 
     if isinstance(data, Dataset):
         return data, "<data>"
-    from ...validation.load import load
+    from ...validation.from_files import load
 
     if data is None:
         from ...common.paths import sample_data_path

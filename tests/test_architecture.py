@@ -201,8 +201,13 @@ def test_a_module_of_an_old_folder_path_imports_too() -> None:
     sys.modules.pop("socprev_kit.training", None)
     sys.modules.pop("socprev_kit.training.checks", None)
     try:
-        with pytest.warns(FutureWarning, match="socprev_kit.teaching.checks"):
+        with pytest.warns(FutureWarning) as caught:
             from socprev_kit.training.checks import check_nis_code
+        said = [str(w.message).split(";")[0] for w in caught]
+        assert said == [
+            "socprev_kit.training is now socprev_kit.teaching",
+            "socprev_kit.training.checks is now socprev_kit.teaching.checks",
+        ]
         from socprev_kit.teaching.checks import check_nis_code as new
 
         assert check_nis_code is new

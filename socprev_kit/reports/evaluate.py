@@ -26,7 +26,7 @@ from ..evaluation.comparison import funnel
 from ..evaluation.disclosure import hidden_rows, pattern, window_hidden
 from ..evaluation.trend import ATTAINMENT_COLUMNS, attainment, suppress
 from ..indicators.table import combined
-from .context import DataContext
+from .data_context import DataContext
 from .report import ALL, Report, Unit, within
 
 __all__ = [

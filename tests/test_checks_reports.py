@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from socprev_kit.batch.kernel import Outcome
+from socprev_kit.batch.outcome import Outcome
 from socprev_kit.batch.planning import Job
 from socprev_kit.batch.run import BatchResult
 from socprev_kit.batch.store import save, write_summary

@@ -5,7 +5,8 @@ the small-cell suppression: it never calls the kit's suppression, only reads wha
 published (``published``: the report pages' tables, as a reader sees them; ``figures``: the
 series their SVG figures draw) and the data the manifest names, and asks a linear programme
 which small counts the published numbers pin down (``facts``: the attacker's model and its
-limits; ``solve``: the linear programmes). The batch runs it before it reports success.
+limits; ``solve``: the linear programmes). What it found is an :class:`Audit` (``findings``),
+written for people by ``texts``. The batch runs it before it reports success.
 
 What it reads: every table of every HTML page (the yearly tables of each project section, the
 impact tables' counts and rates per 1,000, the objectives' current values, the funnel table with
@@ -25,15 +26,15 @@ last value.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..common.errors import SocprevError
 from .facts import Counts, Facts
 from .figures import Series, page_series
+from .findings import Audit
 from .published import Cell, report_cells
 from .sentences import link_sentences, objective_cells, page_sentences
-from .solve import Recovery, recoverable
+from .solve import recoverable
 
 __all__ = ["Audit", "NotABatchError", "audit_disclosure"]
 
@@ -47,23 +48,6 @@ class NotABatchError(SocprevError):
 
         self.path, self.reason = path, reason
         super().__init__(word(reason, lang).format(p=path))
-
-
-@dataclass(frozen=True)
-class Audit:
-    """What the audit found. ``recoveries``: every hidden small count a reader can work out."""
-
-    out: Path
-    recoveries: list[Recovery]
-    n_reports: int
-    n_cells: int
-    n_unexplained: int
-    n_series: int = 0
-    n_sentences: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.recoveries
 
 
 def _manifest(out: Path, lang: str) -> dict:

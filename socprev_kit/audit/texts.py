@@ -8,7 +8,7 @@ from ..common.formatting import format_month
 from .published import Cell
 
 if TYPE_CHECKING:
-    from . import Audit
+    from .findings import Audit
     from .solve import Recovery
 
 WORDS: dict[str, tuple[str, str, str]] = {

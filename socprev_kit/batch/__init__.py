@@ -6,11 +6,12 @@ the executed notebook and a self-contained HTML page, and per run ``index.html``
 ``summary.csv`` and ``manifest.json``.
 
 Modules, one job each: ``selection`` (which municipalities and projects), ``planning`` (jobs,
-parameters, keys), ``kernel`` (a warm kernel), ``engine`` (papermill on it), ``kernelside`` (the
-reset run inside the kernel), ``render`` (HTML, headline figures), ``pool`` (N local kernels),
-``cluster`` (Dask), ``store`` (atomic files, records, summary, manifest), ``journal`` (the
-run's own temporary files), ``reading`` (the data, read in a guarded process), ``memory`` (the
-memory ceiling of each process), ``index``, ``run``.
+parameters, keys), ``kernel`` (a warm kernel), ``outcome`` (what it gives back for a report),
+``engine`` (papermill on it), ``kernelside`` (the reset run inside the kernel), ``render`` (HTML,
+headline figures), ``pool`` (N local kernels), ``cluster`` (Dask), ``store`` (atomic files,
+records, summary, manifest), ``journal`` (the run's own temporary files), ``reading`` (the data,
+read in a guarded process), ``memory`` (the memory ceiling of each process), ``errors`` and
+``texts`` (what stops a batch, and its words), ``index``, ``run``.
 
 Design decisions
 ----------------

@@ -17,7 +17,8 @@ import uuid
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from .kernel import Outcome, Worker, failed_outcome
+from .kernel import Worker, failed_outcome
+from .outcome import Outcome
 from .planning import Job
 from .pool import largest_first
 

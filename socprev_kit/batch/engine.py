@@ -13,7 +13,7 @@ import html
 import math
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 import nbformat
 import papermill
@@ -24,13 +24,26 @@ from papermill.log import logger
 from papermill.utils import remove_args
 
 from .memory import MESSAGES
-from .store import READER_ERRORS, error_text
+from .outcome import READER_ERRORS, error_text
 
 if TYPE_CHECKING:
-    from .kernel import Worker
     from .planning import Job
 
 ENGINE = "socprev-warm"
+
+
+class RunningKernel(Protocol):
+    """What the engine needs of a worker (:class:`.kernel.Worker`): its started kernel, the
+    client to run on, where to leave the notebook being run, and its memory watch."""
+
+    km: Any  # jupyter_client's AsyncKernelManager
+    kc: Any  # its long-lived AsyncKernelClient
+    kernel_name: str
+    last_nb: Any  # the notebook being run (what ran, should the kernel die)
+    memory_mb: float | None
+
+    @property
+    def over_memory(self) -> bool: ...
 
 
 class WarmKernelEngine(NBClientEngine):
@@ -48,7 +61,7 @@ class WarmKernelEngine(NBClientEngine):
         cls,
         nb_man,  # noqa: ANN001
         kernel_name: str,
-        worker: Worker | None = None,
+        worker: RunningKernel | None = None,
         log_output: bool = False,
         stdout_file=None,  # noqa: ANN001
         stderr_file=None,  # noqa: ANN001
@@ -82,7 +95,7 @@ class WarmKernelEngine(NBClientEngine):
 papermill_engines.register(ENGINE, WarmKernelEngine)
 
 
-def execute(worker: Worker, job: Job, timeout: float | None, scratch: Path) -> tuple:
+def execute(worker: RunningKernel, job: Job, timeout: float | None, scratch: Path) -> tuple:
     """Run ``job`` on the worker's kernel: ``(executed notebook, error dict or None)``."""
     nb, error = _papermill(worker, job, timeout, scratch)
     if error and timeout and error["seconds"] >= timeout:
@@ -103,7 +116,7 @@ def execute(worker: Worker, job: Job, timeout: float | None, scratch: Path) -> t
     return nb, error
 
 
-def _papermill(worker: Worker, job: Job, timeout: float | None, scratch: Path) -> tuple:
+def _papermill(worker: RunningKernel, job: Job, timeout: float | None, scratch: Path) -> tuple:
     nb = nbformat.reads(job.notebook_json, as_version=4)
     out = scratch / "report.ipynb"
     out.unlink(missing_ok=True)

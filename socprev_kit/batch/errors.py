@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..common.errors import InputError, SocprevError
+from ..common.errors import InputError, SocprevError, UnknownMunicipalityError
+
+if TYPE_CHECKING:
+    from ..common.formatting import Lang
 
 
 class UnknownProjectError(SocprevError, LookupError):
@@ -112,7 +116,8 @@ class BatchPlanError(SocprevError):
     """The batch cannot start: ``errors`` lists every problem found (the errors above).
 
     ``str(error)`` is in English; :meth:`message` gives the problems in a report language
-    (:mod:`~socprev_kit.batch.texts`), as ``socprev-kit batch`` shows them.
+    (:func:`plan_message`, in the words of :mod:`~socprev_kit.batch.texts`), as
+    ``socprev-kit batch`` shows them.
     """
 
     def __init__(self, errors: Sequence[SocprevError]) -> None:
@@ -122,10 +127,46 @@ class BatchPlanError(SocprevError):
 
     def message(self, lang: str) -> str:
         """The problems in ``lang`` (``"nl"``, ``"fr"`` or ``"en"``), one per line."""
-        from .texts import plan_heading, plan_message
+        from .texts import plan_heading  # imports pandas (French spaces): only when asked
 
         lines = [f"  - {plan_message(e, lang)}" for e in self.errors]  # type: ignore[arg-type]
         return "\n".join([plan_heading(len(self.errors), lang), *lines])  # type: ignore[arg-type]
+
+
+def plan_message(error: SocprevError, lang: Lang) -> str:
+    """One problem of a plan in ``lang``; an error without a translation keeps its own text."""
+    from .texts import PLAN_TEXTS, plan_text  # imports pandas (French spaces): only when asked
+
+    def hint(suggestions: Sequence[str]) -> str:
+        listed = ", ".join(suggestions)
+        return plan_text("did_you_mean", lang, suggestions=listed) if suggestions else ""
+
+    def parts(error: NotebookParameterError) -> str:
+        given = {"unknown": error.unknown, "missing": error.missing, "reserved": error.reserved}
+        return "; ".join(plan_text(k, lang, names=", ".join(v)) for k, v in given.items() if v)
+
+    e, g = error, lang
+    if isinstance(e, UnknownMunicipalityError):
+        return plan_text("unknown_municipality", g, query=repr(e.query), hint=hint(e.suggestions))
+    if isinstance(e, UnknownProjectError):
+        return plan_text("unknown_project", g, query=repr(e.query), hint=hint(e.suggestions))
+    if isinstance(e, UnknownGroupError):
+        choices = ", ".join(e.choices[:12]) + (" ..." if len(e.choices) > 12 else "")
+        kind = PLAN_TEXTS[e.kind][g] if e.kind in PLAN_TEXTS else e.kind
+        return plan_text("unknown_group", g, kind=kind, query=repr(e.query), choices=choices)
+    if isinstance(e, UnknownLanguageError):
+        return plan_text("unknown_language", g, code=repr(e.lang))
+    if isinstance(e, NotebookParameterError):
+        return plan_text("notebook_parameters", g, notebook=e.notebook, parts=parts(e))
+    if isinstance(e, NotebookNotFoundError):
+        option = "--project-notebook" if e.kind == "project" else "--notebook"
+        return plan_text("notebook_not_found", g, kind=e.kind, path=e.path, option=option)
+    if isinstance(e, DataReadError):
+        return plan_text("data_read", g, path=e.path, reason=e.reason)
+    if isinstance(e, DataPathError | NothingToReportError):
+        key = "data_path" if isinstance(e, DataPathError) else "nothing"
+        return plan_text(key, g, path=e.path)
+    return str(e)
 
 
 class KernelError(SocprevError):

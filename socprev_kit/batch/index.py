@@ -11,9 +11,10 @@ from itertools import groupby
 from pathlib import Path
 
 from .journal import Journal
+from .outcome import error_text
 from .planning import Plan
 from .render import TEMPLATES
-from .store import HEADLINE_COLUMNS, atomic_write, error_text, headline_text
+from .store import HEADLINE_COLUMNS, atomic_write, headline_text
 
 LANG_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 KIND_NAMES = {"municipality": "Gemeente / Commune", "project": "Project / Projet"}

@@ -19,7 +19,6 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -28,24 +27,10 @@ from jupyter_core.utils import run_sync
 
 from .errors import KernelError
 from .memory import MESSAGES, Watch, watch
+from .outcome import Outcome
 from .planning import Job
 
 KERNELSIDE = '__import__("socprev_kit.batch.kernelside", fromlist=["_"])'
-
-
-@dataclass
-class Outcome:
-    """What a worker returns for one report: plain data, also from a Dask worker."""
-
-    key: str
-    status: str  # "ok" or "failed"
-    error: dict | None
-    headline: dict | None
-    ipynb: str
-    html: str
-    started: str
-    seconds: dict = field(default_factory=dict)
-    worker: str = ""
 
 
 def warmup_code(notebooks: list[str], data_path: str = "") -> str:
@@ -167,6 +152,7 @@ class Worker:
             self.then = gate() or ""
         if self.then:
             warming.append(self._control.execute(self.then, silent=True, store_history=False))
+        from . import engine  # noqa: F401 - imports papermill, registers the socprev-warm engine
         from .render import prepare_exporter
 
         prepare_exporter()

@@ -20,7 +20,8 @@ import queue
 import threading
 from collections.abc import Iterator, Sequence
 
-from .kernel import Outcome, Worker, failed_outcome
+from .kernel import Worker, failed_outcome
+from .outcome import Outcome
 from .planning import Job
 
 _DONE = object()

@@ -86,12 +86,10 @@ def _report_exporter_class() -> type:
 
 
 def prepare_exporter() -> None:
-    """Import papermill and nbconvert and render a first page now (about 1 s, once), while the
-    kernels warm up, instead of during the first report."""
+    """Import nbconvert and render a first page now (about 1 s, once), while the kernels warm
+    up, instead of during the first report (the worker imports papermill just before:
+    :mod:`.engine`)."""
     import nbformat
-    import papermill  # noqa: F401
-
-    from . import engine  # noqa: F401 - registers the engine
 
     to_html(nbformat.v4.new_notebook())
 

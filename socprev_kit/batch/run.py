@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from .errors import DataReadError
 from .index import write_index
 from .journal import Journal, remove_leftovers
-from .kernel import Outcome, import_code, prepare_code, warmup_code
+from .kernel import import_code, prepare_code, warmup_code
 from .memory import ceiling_mb
+from .outcome import Outcome
 from .planning import Job, Plan, plan, resolve
 from .pool import LocalPool, expected_reports
 from .reading import read_and_validate

@@ -30,10 +30,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .journal import temporary_name
+from .outcome import error_text
 
 if TYPE_CHECKING:
     from .journal import Journal
-    from .kernel import Outcome
+    from .outcome import Outcome
     from .planning import Job, Plan
 
 RECORDS = ".records"
@@ -139,21 +140,6 @@ def _its_text(effect: dict) -> str:
 
     where = "/".join(str(effect[k]) for k in ("project_id", "indicator_id") if effect.get(k))
     return f"{where} {num('rate_ratio')} [{num('ci_low')}-{num('ci_high')}]".strip()
-
-
-#: Errors whose message is written for the report's reader, in the report's language: shown
-#: without the (English) name of the exception.
-READER_ERRORS = frozenset({"ReportParameterError", "ReportMemoryError"})
-
-
-def error_text(record: dict) -> str:
-    """Why a report failed, as the summary and the index show it."""
-    error = record.get("error")
-    if not error:
-        return ""
-    if error.get("ename") in READER_ERRORS:
-        return str(error.get("evalue"))
-    return f"{error.get('ename')}: {error.get('evalue')}"
 
 
 def write_summary(out: Path, records: Iterable[dict], journal: Journal | None = None) -> Path:

@@ -1,30 +1,20 @@
 """The words of the problems that stop a batch before it starts, in Dutch, French and English.
 
-:data:`PLAN_TEXTS` maps a problem to a template per language; :func:`plan_message` writes one
-error of a :class:`~.errors.BatchPlanError` in a language (the English text of each error stays
-its ``str``). For translators: keep every ``{placeholder}``; write plain spaces (the French
-no-break spaces are added by :func:`socprev_kit.common.formatting.no_break_spaces`); keep option
-names (``--notebook``) and the tag ``parameters`` as they are.
+:data:`PLAN_TEXTS` maps a problem to a template per language; :func:`plan_text` fills one in,
+and :func:`.errors.plan_message` writes one error of a :class:`~.errors.BatchPlanError` with it
+(the English text of each error stays its ``str``). For translators: keep every
+``{placeholder}``; write plain spaces (the French no-break spaces are added by
+:func:`socprev_kit.common.formatting.no_break_spaces`); keep option names (``--notebook``) and
+the tag ``parameters`` as they are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..common.errors import SocprevError, UnknownMunicipalityError
 from ..common.formatting import LANGS, Lang, no_break_spaces
-from .errors import (
-    DataPathError,
-    DataReadError,
-    NotebookNotFoundError,
-    NotebookParameterError,
-    NothingToReportError,
-    UnknownGroupError,
-    UnknownLanguageError,
-    UnknownProjectError,
-)
 
-__all__ = ["PLAN_TEXTS", "plan_heading", "plan_message", "reader_langs"]
+__all__ = ["PLAN_TEXTS", "plan_heading", "plan_text", "reader_langs"]
 
 PLAN_TEXTS: dict[str, dict[str, str]] = {
     "plan": {
@@ -116,48 +106,14 @@ PLAN_TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def _fill(key: str, lang: Lang, **fields: object) -> str:
+def plan_text(key: str, lang: Lang, **fields: object) -> str:
+    """The text ``key`` of :data:`PLAN_TEXTS` in ``lang``, with its ``{fields}`` filled in."""
     return no_break_spaces(PLAN_TEXTS[key][lang], lang).format(**fields)
-
-
-def _hint(suggestions: Sequence[str], lang: Lang) -> str:
-    return _fill("did_you_mean", lang, suggestions=", ".join(suggestions)) if suggestions else ""
-
-
-def _parts(error: NotebookParameterError, lang: Lang) -> str:
-    given = {"unknown": error.unknown, "missing": error.missing, "reserved": error.reserved}
-    return "; ".join(_fill(k, lang, names=", ".join(v)) for k, v in given.items() if v)
 
 
 def plan_heading(n: int, lang: Lang) -> str:
     """ "The batch cannot start (n problems):" in ``lang``."""
-    return _fill("plan", lang, n=n)
-
-
-def plan_message(error: SocprevError, lang: Lang) -> str:
-    """One problem of a plan in ``lang``; an error without a translation keeps its own text."""
-    e, g = error, lang
-    if isinstance(e, UnknownMunicipalityError):
-        return _fill("unknown_municipality", g, query=repr(e.query), hint=_hint(e.suggestions, g))
-    if isinstance(e, UnknownProjectError):
-        return _fill("unknown_project", g, query=repr(e.query), hint=_hint(e.suggestions, g))
-    if isinstance(e, UnknownGroupError):
-        choices = ", ".join(e.choices[:12]) + (" ..." if len(e.choices) > 12 else "")
-        kind = PLAN_TEXTS[e.kind][g] if e.kind in PLAN_TEXTS else e.kind
-        return _fill("unknown_group", g, kind=kind, query=repr(e.query), choices=choices)
-    if isinstance(e, UnknownLanguageError):
-        return _fill("unknown_language", g, code=repr(e.lang))
-    if isinstance(e, NotebookParameterError):
-        return _fill("notebook_parameters", g, notebook=e.notebook, parts=_parts(e, g))
-    if isinstance(e, NotebookNotFoundError):
-        option = "--project-notebook" if e.kind == "project" else "--notebook"
-        return _fill("notebook_not_found", g, kind=e.kind, path=e.path, option=option)
-    if isinstance(e, DataReadError):
-        return _fill("data_read", g, path=e.path, reason=e.reason)
-    if isinstance(e, DataPathError | NothingToReportError):
-        key = "data_path" if isinstance(e, DataPathError) else "nothing"
-        return _fill(key, g, path=e.path)
-    return str(e)
+    return plan_text("plan", lang, n=n)
 
 
 def reader_langs(langs: Sequence[str]) -> list[Lang]:

@@ -138,7 +138,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     skip_iri_grammars()
     from ..batch import batch
     from ..batch.errors import BatchPlanError
-    from ..batch.store import error_text
+    from ..batch.outcome import error_text
     from ..batch.texts import reader_langs
     from ..sampledata import ensure_sample_data
 

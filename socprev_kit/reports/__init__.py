@@ -16,7 +16,8 @@ Examples
 >>> reports.impact(report)  # in a notebook: headings, figures, tables  # doctest: +SKIP
 """
 
-from .context import DataContext, clear_cache, prepare, sample_data_path
+from .context import clear_cache, prepare, sample_data_path
+from .data_context import DataContext
 from .params import ReportParameterError, municipality_report, project_report
 from .report import Report
 from .sections_annex import annex

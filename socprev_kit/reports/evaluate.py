@@ -27,7 +27,7 @@ from ..evaluation.disclosure import hidden_rows, pattern, window_hidden
 from ..evaluation.suppression import ATTAINMENT_COLUMNS, suppress
 from ..evaluation.targets import attainment
 from ..indicators.table import combined
-from .context import DataContext
+from .data_context import DataContext
 from .report import ALL, Report, Unit, within
 
 __all__ = [

@@ -17,7 +17,8 @@ import pandas as pd
 from ..common.errors import SocprevError, UnknownMunicipalityError
 from ..common.formatting import LANGS, Lang
 from ..data.reference import find_municipality, municipalities
-from .context import DataContext, prepare
+from .context import prepare
+from .data_context import DataContext
 from .params_texts import all_languages, parameter_message
 from .report import ALL, Report, Unit
 

@@ -11,7 +11,7 @@ from typing import Any, Literal, NamedTuple
 import pandas as pd
 
 from ..common.formatting import Lang
-from .context import DataContext
+from .data_context import DataContext
 
 __all__ = ["ALL", "Report", "Unit", "within"]
 

@@ -32,7 +32,7 @@ from ..data.reading import files_stamp
 if TYPE_CHECKING:
     from ..data.tables import ReadResult
     from ..validation.dataset import Dataset
-    from .context import DataContext
+    from .data_context import DataContext
 
 log = logging.getLogger(__name__)
 

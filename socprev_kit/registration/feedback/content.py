@@ -1,4 +1,5 @@
-"""What one municipality's feedback says: :class:`Feedback`, gathered by :func:`collect`.
+"""What one municipality's feedback says: :class:`Feedback`, gathered by :func:`collect` and
+told in one sentence by :func:`status`.
 
 The files read, the period and the projects; per project and indicator the months not registered
 and the indicators expected but never registered (:mod:`.gaps`); every issue of the validation
@@ -54,6 +55,19 @@ class Feedback:
         if what == "months":
             return int(self.months["n_missing"].sum())
         return len(self.never) if what == "never" else int((self.issues["severity"] == what).sum())
+
+
+def status(fb: Feedback) -> str:
+    """One sentence: all is well, or what is to do."""
+    lang = fb.lang
+    if fb.all_well:
+        return word("all_well", lang)
+    counts = {k: fb.count(k) for k in ("error", "warning", "months", "never")}
+    parts = [word(f"do_{k}", lang, n=n) for k, n in counts.items() if n]
+    if not parts:
+        return word("only_notes", lang)
+    last = parts.pop()
+    return word("to_do", lang, parts=", ".join(parts) + word("and", lang) + last if parts else last)
 
 
 def collect(

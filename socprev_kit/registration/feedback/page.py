@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .content import SEVERITIES
-from .words import WORDS, status, word
+from .content import SEVERITIES, status
+from .words import WORDS, word
 
 if TYPE_CHECKING:
     from ...common.formatting import Lang

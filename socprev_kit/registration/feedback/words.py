@@ -1,10 +1,9 @@
-"""The words of the feedback in Dutch, French and English, and the sentences made of them.
+"""The words of the feedback in Dutch, French and English.
 
 :data:`WORDS` maps a key to ``(nl, fr, en)``; :func:`word` picks the language, fills in the
 ``{fields}`` and gives the language's no-break spaces (translators: keep every ``{placeholder}``
 and write plain spaces). :func:`month_ranges` writes months compactly, :func:`split_message`
-cuts a message of the kit in what is wrong and how to fix it, :func:`status` says in one
-sentence what is to do.
+cuts a message of the kit in what is wrong and how to fix it.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ...common.formatting import Lang
-    from .content import Feedback
 
 WORDS: dict[str, tuple[str, str, str]] = {
     "title": ("Terugkoppeling over uw registraties: {name}", "Retour sur vos enregistrements : "
@@ -199,16 +197,3 @@ def split_message(check: str, message: str) -> tuple[str, str]:
 
 def _pattern(template: str) -> str:
     return ".*?".join(re.escape(part) for part in re.split(r"\{\w+\}", template))
-
-
-def status(fb: Feedback) -> str:
-    """One sentence: all is well, or what is to do."""
-    lang = fb.lang
-    if fb.all_well:
-        return word("all_well", lang)
-    counts = {k: fb.count(k) for k in ("error", "warning", "months", "never")}
-    parts = [word(f"do_{k}", lang, n=n) for k, n in counts.items() if n]
-    if not parts:
-        return word("only_notes", lang)
-    last = parts.pop()
-    return word("to_do", lang, parts=", ".join(parts) + word("and", lang) + last if parts else last)

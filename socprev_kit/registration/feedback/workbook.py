@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .words import status, word
+from .content import status
+from .words import word
 
 if TYPE_CHECKING:
     from pathlib import Path

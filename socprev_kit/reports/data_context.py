@@ -1,0 +1,116 @@
+"""One data set, loaded and aggregated, as every report sees it: :class:`DataContext`.
+
+Made by :func:`socprev_kit.reports.context.prepare` (once per data set and process, or once per
+batch: :mod:`socprev_kit.reports.sharing`) and shared by every report on it; the evaluations
+computed on it are kept in it (:meth:`DataContext.memo`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..common.formatting import Lang
+from ..data.tables import ReadResult
+from ..validation.dataset import Dataset, validate
+
+__all__ = ["DataContext"]
+
+
+@dataclass(frozen=True, eq=False)
+class DataContext:
+    """One data set, loaded and aggregated; shared by every report on it. Do not modify.
+
+    Attributes
+    ----------
+    path : pathlib.Path
+        The resolved file or folder.
+    sample : bool
+        True for the kit's synthetic sample data.
+    data : Dataset
+        The validated tables (issue messages in Dutch; :meth:`issues` gives other languages).
+    table : pandas.DataFrame
+        ``rates_per_1000(indicator_table(data, freq="month"))``.
+    completeness, completeness_months : pandas.DataFrame
+        :func:`socprev_kit.indicators.coverage.completeness` and its month-by-month form.
+    input_hash : str
+        SHA-256 over the data files' relative paths and bytes, in path order.
+    kit_version : str
+        ``socprev_kit.__version__``.
+    """
+
+    path: Path
+    sample: bool
+    data: Dataset
+    table: pd.DataFrame
+    completeness: pd.DataFrame
+    completeness_months: pd.DataFrame
+    input_hash: str
+    kit_version: str
+    read: ReadResult = field(repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def knows(self, key: Hashable) -> bool:
+        """Whether :meth:`memo` holds ``key``."""
+        return key in self._memo
+
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per key and data set (results shared by all reports)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def issues(self, lang: Lang) -> pd.DataFrame:
+        """The issues table with messages in ``lang`` (rendered once per language)."""
+        if lang == "nl":
+            return self.data.issues
+
+        def render() -> pd.DataFrame:
+            found = self.data.issues_in(lang)
+            return validate(self.read, lang=lang).issues if found is None else found
+
+        return self.memo(("issues", lang), render)
+
+    def yearly_all(self) -> pd.DataFrame:
+        """The yearly indicator table (with rates) of the whole data set, computed once."""
+        from ..indicators.rates import rates_per_1000
+        from ..indicators.table import indicator_table
+
+        return self.memo("yearly", lambda: rates_per_1000(indicator_table(self.data, freq="year")))
+
+    def yearly(self, project_id: str) -> pd.DataFrame:
+        """The yearly indicator table of one project: a slice of :meth:`yearly_all` when that
+        was computed (by :func:`prepare`), else computed for this project alone."""
+
+        def compute() -> pd.DataFrame:
+            from ..indicators.rates import rates_per_1000
+        from ..indicators.table import indicator_table
+
+            if "yearly" in self._memo:
+                table = self._memo["yearly"]
+                return table[table["project_id"] == project_id].reset_index(drop=True)
+            regs = self.data.registrations
+            mine = replace(self.data, registrations=regs[regs["project_id"] == project_id])
+            return rates_per_1000(indicator_table(mine, freq="year"))
+
+        return self.memo(("yearly", project_id), compute)
+
+    def relative(self, file: str) -> str:
+        """A file name of the issues or provenance columns, relative to the data folder."""
+        root = self.path if self.path.is_dir() else self.path.parent
+        try:
+            return Path(file).resolve().relative_to(root).as_posix()
+        except ValueError:
+            return Path(file).name
+
+    @cached_property
+    def nis_with_data(self) -> tuple[str, ...]:
+        """NIS codes that registered data or take part in a project, sorted."""
+        regs = set(self.data.registrations["nis_code"].dropna().astype(str))
+        own = {c for codes in self.data.projects["nis_codes"].dropna() for c in codes}
+        return tuple(sorted(regs | own))

@@ -89,7 +89,7 @@ class DataContext:
 
         def compute() -> pd.DataFrame:
             from ..indicators.rates import rates_per_1000
-        from ..indicators.table import indicator_table
+            from ..indicators.table import indicator_table
 
             if "yearly" in self._memo:
                 table = self._memo["yearly"]

@@ -21,16 +21,15 @@ Warm kernels
     kernels: the batch reads and validates them (it needs them for the plan) while the kernels
     import, and leaves them in a scratch folder; the first kernel there aggregates them and writes
     the whole context, the others load it (``socprev_kit.reports.sharing``). The largest reports
-    (most
-    registrations) go first, so that no kernel waits for a large last one. Each report then runs
-    through ``papermill.execute_notebook`` (parameter injection, error banner, run metadata) with
-    the ``socprev-warm`` engine, a subclass of papermill's ``NBClientEngine`` that hands nbclient
-    the worker's kernel manager (``km=``: nbclient neither starts nor shuts it down) and the
-    worker's long-lived client. nbclient would otherwise open a client per notebook and never stop
-    its channels (nbclient#348: sockets leak over hundreds of reports), and each new client waits
-    for the kernel (0.2 s or more a report). Kernels talk over IPC sockets: no TCP ports to race for
-    when many start at once (papermill#239). Local kernels start warming while the batch is still
-    being planned.
+    (most registrations) go first, so that no kernel waits for a large last one. Each report then
+    runs through ``papermill.execute_notebook`` (parameter injection, error banner, run metadata)
+    with the ``socprev-warm`` engine, a subclass of papermill's ``NBClientEngine`` that hands
+    nbclient the worker's kernel manager (``km=``: nbclient neither starts nor shuts it down) and
+    the worker's long-lived client. nbclient would otherwise open a client per notebook and never
+    stop its channels (nbclient#348: sockets leak over hundreds of reports), and each new client
+    waits for the kernel (0.2 s or more a report). Kernels talk over IPC sockets: no TCP ports to
+    race for when many start at once (papermill#239). Local kernels start warming while the batch is
+    still being planned.
 Isolation
     Before each report the kernel is reset without a restart (``kernelside.reset``, run silently,
     no history): user namespace (``%reset -f``), execution counter back to 1, figures closed,

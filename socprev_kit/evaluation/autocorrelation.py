@@ -1,9 +1,8 @@
 """Covariance of a segmented GLM's coefficients under a latent AR(1) process on the calendar.
 
 Private helper of :mod:`socprev_kit.evaluation.its` (whose docstring states and justifies the
-method). The
-coefficients are the GLM's (statsmodels); only their covariance changes. With ``r`` the Pearson
-residuals, ``W`` the GLM weights (``mu**2 / V(mu)`` for a log link), ``D = W^1/2`` and
+method). The coefficients are the GLM's (statsmodels); only their covariance changes. With ``r`` the
+Pearson residuals, ``W`` the GLM weights (``mu**2 / V(mu)`` for a log link), ``D = W^1/2`` and
 ``B = X' W X``:
 
     Var(beta) = B^-1 X' D Omega D X B^-1,   Omega = a I + b D R(rho) D   (per series)

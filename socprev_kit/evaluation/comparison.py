@@ -6,9 +6,8 @@ Decisions:
   merged away) in the same region with the closest population, optionally only ``among`` those
   that have data. :func:`comparison_series` builds the comparison series of a controlled ITS or a
   DiD (:mod:`socprev_kit.evaluation.controlled`) from an indicator table: per period the sum of the
-  counts
-  (and populations) of the chosen municipalities, kept only in periods where every one of them has
-  a value, so the comparison area never silently shrinks. It is meant for count indicators
+  counts (and populations) of the chosen municipalities, kept only in periods where every one of
+  them has a value, so the comparison area never silently shrinks. It is meant for count indicators
   (derived rows are refused). Its default choice leaves out every municipality that runs its own
   project on the indicator (or a related one) during the treated series' window, found from the
   ``projects=`` table (:mod:`socprev_kit.evaluation.own_projects` states the rule); comparisons
@@ -210,8 +209,8 @@ def comparison_series(
     ----------
     table
         An indicator table (:func:`socprev_kit.indicators.table.indicator_table`, monthly for an
-        ITS),
-        preferably through :func:`~socprev_kit.indicators.rates.rates_per_1000` for ``population``.
+        ITS), preferably through :func:`~socprev_kit.indicators.rates.rates_per_1000` for
+        ``population``.
     nis_code, indicator_id
         The treated municipality (2025 geography) and the indicator.
     project_id
@@ -305,8 +304,7 @@ def _own(
 ) -> pd.DataFrame:
     """Municipalities (not in ``skip``) with their own project on the indicator during the
     treated series' window (:func:`~socprev_kit.evaluation.own_projects.own_projects`); empty, with
-    a
-    warning, without a projects table."""
+    a warning, without a projects table."""
     if projects is None:
         warnings.warn(
             f"Without projects=, municipalities that run their own project on {indicator_id} "

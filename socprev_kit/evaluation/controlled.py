@@ -15,9 +15,8 @@ Decisions:
   period (the cell's counts over its summed populations, the rate the GLM fits) and the columns
   end in ``_per_1000``. It relies on parallel trends: check the pre-period (a controlled ITS,
   the ``control=`` of :func:`socprev_kit.evaluation.its.interrupted_time_series`, is better for
-  monthly
-  series). When a cell counts zero in total, the rate ratio is undefined: ``rate_ratio``, its
-  interval and ``p_value`` are NaN, with a warning. The comparison area comes from
+  monthly series). When a cell counts zero in total, the rate ratio is undefined: ``rate_ratio``,
+  its interval and ``p_value`` are NaN, with a warning. The comparison area comes from
   :func:`socprev_kit.evaluation.comparison.comparison_series`.
 - :func:`weighted_displacement_difference` follows Wheeler & Ratcliffe (2018):
   ``WDD = dT - dC + dD - dCd`` with ``d = after - before``, negative is a reduction. Its variance

@@ -4,10 +4,9 @@ Every function takes the kit's own tables as they come (an indicator table, opti
 through :func:`socprev_kit.evaluation.suppression.suppress`;
 :func:`socprev_kit.indicators.coverage.completeness_months`;
 :func:`socprev_kit.evaluation.targets.attainment`; :func:`socprev_kit.evaluation.comparison.funnel`)
-and an optional
-``ax`` (small multiples return a new Figure), draws and returns it; none shows or saves a figure,
-and matplotlib is imported only when a function is called. One style for all: the Okabe-Ito
-palette in :data:`PALETTE`, 10-11 pt text in :data:`STYLE`, texts in nl, fr or en from
+and an optional ``ax`` (small multiples return a new Figure), draws and returns it; none shows or
+saves a figure, and matplotlib is imported only when a function is called. One style for all: the
+Okabe-Ito palette in :data:`PALETTE`, 10-11 pt text in :data:`STYLE`, texts in nl, fr or en from
 :data:`LABELS`.
 
 Modules: ``style`` (palette, labels, shared helpers), ``series`` (indicator over time, small

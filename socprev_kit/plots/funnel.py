@@ -1,14 +1,12 @@
 """Funnel plot: each municipality's rate per 1,000 against its population, with control limits.
 
 The limits are those of :func:`socprev_kit.evaluation.comparison.funnel`, drawn as smooth curves
-over a grid
-of populations: the exact Poisson quantile ``r`` of the expected count, interpolated between
-``r - 1`` and ``r`` as Spiegelhalter (2005, *Statistics in Medicine* 24:1185) does, widened for
-overdispersion as the frame says (``overdispersion``, ``phi``, ``tau2``;
+over a grid of populations: the exact Poisson quantile ``r`` of the expected count, interpolated
+between ``r - 1`` and ``r`` as Spiegelhalter (2005, *Statistics in Medicine* 24:1185) does, widened
+for overdispersion as the frame says (``overdispersion``, ``phi``, ``tau2``;
 :mod:`socprev_kit.evaluation.control_limits`), divided by the population. A note under the plot
-names the
-method and the values. A point is outside when the frame flags it (``outside_998``), else when its
-count is below the lower or above the upper limit at its own population.
+names the method and the values. A point is outside when the frame flags it (``outside_998``), else
+when its count is below the lower or above the upper limit at its own population.
 """
 
 from __future__ import annotations

@@ -2,9 +2,8 @@
 
 :func:`socprev_kit.evaluation.suppression.suppress` (with the data set's disclosure pattern,
 :mod:`socprev_kit.evaluation.disclosure`) blanks a row's values and marks it ``suppressed``. A
-figure for
-publication draws no such point: not at its value, not as a marker at a made-up height (a band
-"< k" would say how small it is, and a vector file would carry its position). The line breaks
+figure for publication draws no such point: not at its value, not as a marker at a made-up height (a
+band "< k" would say how small it is, and a vector file would carry its position). The line breaks
 there, and a legend entry says that hidden values are not drawn.
 """
 

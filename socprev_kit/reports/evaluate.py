@@ -224,8 +224,8 @@ def funnel_year(
     """The latest year in ``first``..``last`` with 12 months of ``indicator`` in at least
     :data:`MIN_FUNNEL` municipalities whose count is shown, and its
     :func:`~socprev_kit.evaluation.comparison.funnel` frame (``nis_code``, ``value``,
-    ``population``,
-    rates, adjusted limits, ``suppressed``; hidden counts left out of the group rate)."""
+    ``population``, rates, adjusted limits, ``suppressed``; hidden counts left out of the group
+    rate)."""
 
     def compute() -> tuple[int | None, pd.DataFrame]:
         full = _yearly_counts(ctx, indicator)

@@ -84,9 +84,8 @@ def validate(
     ----------
     data
         What :func:`socprev_kit.data.reading.read_paths` read, a :class:`Dataset`, a mapping of
-        table
-        name to DataFrame, or one DataFrame of registrations. Columns may carry the Dutch or French
-        headers.
+        table name to DataFrame, or one DataFrame of registrations. Columns may carry the Dutch or
+        French headers.
     lang
         Language of the messages: ``"nl"``, ``"fr"`` or ``"en"``.
     strict

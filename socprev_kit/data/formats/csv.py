@@ -5,8 +5,8 @@ Windows-1252, a mix of UTF-8 and Windows-1252 lines), finds the header line and 
 the first lines, and reads the body: through Arrow for a clean file, else record by record
 (:mod:`socprev_kit.data.formats.csv_rows`) with every line accounted for. What it cannot read
 becomes an issue naming the file and the line; a line or a header over a limit of
-:func:`~socprev_kit.common.limits.limits`
-is named with the limit, never read in part without a word.
+:func:`~socprev_kit.common.limits.limits` is named with the limit, never read in part without a
+word.
 """
 
 from __future__ import annotations

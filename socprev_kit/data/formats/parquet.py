@@ -1,15 +1,13 @@
 """The Parquet reader: row group by row group, each cell a value the other readers could give.
 
 Each column becomes cells through :mod:`socprev_kit.data.formats.parquet_cells` (nested columns,
-dates out of
-range, durations, bytes, dictionaries). What cannot be read is named: a row group that cannot be
-decoded (its column, or its rows, named; the other row groups are read), a file cut short.
-Before any row is read, the file's own footer says how many rows, columns and bytes it holds: a
-file over the limits of :mod:`socprev_kit.common.limits` is refused, so that a small file that
-inflates
+dates out of range, durations, bytes, dictionaries). What cannot be read is named: a row group that
+cannot be decoded (its column, or its rows, named; the other row groups are read), a file cut short.
+Before any row is read, the file's own footer says how many rows, columns and bytes it holds: a file
+over the limits of :mod:`socprev_kit.common.limits` is refused, so that a small file that inflates
 (one huge row group of repeated values) costs nothing. A row group that could inflate (its rows
-times its bytes over ``parquet_mb``: one long text of its dictionary on every row) is read with
-its text kept as dictionaries, and the text is counted before it is decoded.
+times its bytes over ``parquet_mb``: one long text of its dictionary on every row) is read with its
+text kept as dictionaries, and the text is counted before it is decoded.
 
 Rows are numbered as a person sees the table in a viewer: the header is row 1, the first row of
 data row 2, across row groups in file order.

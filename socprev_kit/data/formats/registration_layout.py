@@ -1,12 +1,10 @@
 """Where things are in the registration workbook: sheet names, headers, rows and columns.
 
 Data shared by the writer (:mod:`socprev_kit.registration.workbook.write`) and the reader
-(:mod:`socprev_kit.data.formats.registration`), so that what one writes the other finds. The
-project and
-objectives sheets use headers that :data:`socprev_kit.data.contract.ALIASES` knows, so they read
-back as
-the ``projects`` and ``objectives`` tables with no special reader; the registration sheet is wide
-(one column per period) and has a reader of its own.
+(:mod:`socprev_kit.data.formats.registration`), so that what one writes the other finds. The project
+and objectives sheets use headers that :data:`socprev_kit.data.contract.ALIASES` knows, so they read
+back as the ``projects`` and ``objectives`` tables with no special reader; the registration sheet is
+wide (one column per period) and has a reader of its own.
 """
 
 from __future__ import annotations

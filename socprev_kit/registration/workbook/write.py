@@ -1,9 +1,8 @@
 """Write the registration workbook: :func:`write_template`.
 
 Sheets: instructions, registrations (:mod:`~socprev_kit.registration.workbook.registration`),
-project and
-objectives (:mod:`~socprev_kit.registration.workbook.sheets`), and the hidden code lists of the
-drop-downs.
+project and objectives (:mod:`~socprev_kit.registration.workbook.sheets`), and the hidden code lists
+of the drop-downs.
 See :mod:`socprev_kit.data.formats.registration_layout` for where everything is.
 """
 

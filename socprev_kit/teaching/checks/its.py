@@ -1,8 +1,8 @@
 """Checks of notebook 06 (interrupted time series): read a level change, pick an estimate.
 
-Both checks take the fitted :class:`~socprev_kit.evaluation.its.ITSResult` objects the notebook
-made and
-compute the right answer from them (never a typed-in value), so they work on a trainer's own data.
+Both checks take the fitted :class:`~socprev_kit.evaluation.its.ITSResult` objects the notebook made
+and compute the right answer from them (never a typed-in value), so they work on a trainer's own
+data.
 
 >>> import pandas as pd
 >>> from socprev_kit.evaluation.its import ITSResult

@@ -85,16 +85,13 @@ Output names
     characters than ``[A-Za-z0-9_-]`` gets a short hash. Never a free-text name.
 """
 
-from importlib import import_module
+from ..common.lazy import lazy_names
 
 # Imported on first use: a report kernel imports ``kernelside`` without papermill or nbconvert.
 _LAZY = {"batch": ".run", "BatchResult": ".run", "plan": ".planning", "Worker": ".kernel"}
 
 
-def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name], __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = ["BatchResult", "Worker", "batch", "plan"]

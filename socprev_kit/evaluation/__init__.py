@@ -8,7 +8,7 @@ limits (``comparison``, ``control_limits``, ``own_projects``), objectives' statu
 in nl/fr/en (``interpretation/``). It imports indicators, validation, data and common only.
 """
 
-from importlib import import_module
+from ..common.lazy import lazy_names
 
 #: public name -> the module of this folder that holds it (imported on first use)
 PUBLIC = {
@@ -25,10 +25,7 @@ PUBLIC = {
 }
 
 
-def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
-    if name in PUBLIC:
-        return getattr(import_module(PUBLIC[name], __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, PUBLIC)
 
 
 __all__ = sorted(PUBLIC)

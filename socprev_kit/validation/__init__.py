@@ -7,7 +7,7 @@ columns), ``checks`` (``run_all``: ``municipality_checks``, ``registration_check
 validate), ``overview``. It imports data and common only.
 """
 
-from importlib import import_module
+from ..common.lazy import lazy_names
 
 #: public name -> the module of this folder that holds it (imported on first use)
 PUBLIC = {
@@ -18,10 +18,7 @@ PUBLIC = {
 }
 
 
-def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
-    if name in PUBLIC:
-        return getattr(import_module(PUBLIC[name], __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, PUBLIC)
 
 
 __all__ = sorted(PUBLIC)

@@ -16,7 +16,7 @@ Modules: ``schema`` (what a store holds, and the check that a file holds only th
 heavy is imported with this package.
 """
 
-from importlib import import_module
+from ...common.lazy import lazy_names
 
 _LAZY = {
     "import_files": ".importing",
@@ -30,10 +30,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name], __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = sorted(_LAZY)

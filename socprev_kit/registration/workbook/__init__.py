@@ -6,15 +6,12 @@
 load when a workbook is written.
 """
 
-from importlib import import_module
+from ...common.lazy import lazy_names
 
 _LAZY = {"write_template": ".write", "build_workbook": ".write"}
 
 
-def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attributes
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name], __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = ["build_workbook", "write_template"]

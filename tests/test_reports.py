@@ -571,3 +571,29 @@ def test_a_mostly_hidden_series_is_shown_per_year_or_for_the_whole_project() -> 
     assert whole.series is project and "whole project" in whole.title
     kept = Panel(monthly.assign(suppressed=False, value=1.0), "I02", "m", yearly=years)
     assert by_year(kept, "en") is kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        ("nl", "geen projectentabel"),
+        ("fr", "aucun tableau de projets"),
+        ("en", "no projects table"),
+    ],
+)
+def test_registrations_without_a_projects_table_are_named_not_silently_left_out(
+    tmp_path: Path, lang: str, says: str
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for nis in ("11002", "35002"):
+        shutil.copy(SAMPLE / f"registrations_{nis}.csv", data / f"registrations_{nis}.csv")
+    typed = pd.read_csv(data / "registrations_11002.csv", sep=";", encoding="utf-8-sig", dtype=str)
+    report = reports.municipality_report("11002", lang=lang, data_path=data)
+    said = reports.who_and_what(report).text
+    assert says in said
+    assert all(p in said for p in typed["project"].unique()) and "35002" not in said
+    assert report.projects.empty  # nothing is invented: the report only says what is missing
+    shutil.copy(SAMPLE / "projects.xlsx", data / "projects.xlsx")
+    whole = reports.who_and_what(reports.municipality_report("11002", lang=lang, data_path=data))
+    assert says not in whole.text and "ANT-CAS" in whole.text

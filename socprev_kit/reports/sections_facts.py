@@ -161,8 +161,20 @@ def who_and_what(report: Report) -> Section:
     out.table(_municipality_facts(report)).md(*merger_paragraphs(report))
     out.md(f"### {text('h_projects', lang)}")
     if report.projects.empty:
-        return out.md(text("no_projects", lang))
+        return out.md(_without_projects(report))
     return out.table(_projects_table(report)).bullets(_intermunicipal(report))
+
+
+def _without_projects(report: Report) -> str:
+    """Why a municipality's report shows no project: none with data, or registrations of the
+    municipality that no projects table places in a project (said, with what to add)."""
+    data = report.ctx.data
+    regs = data.registrations
+    mine = regs.loc[regs["nis_code"].isin(report.nis_codes), "project_id"].dropna().astype(str)
+    if not data.projects.empty or mine.empty:
+        return text("no_projects", report.lang)
+    projects = ", ".join(md_escape(p) for p in sorted(mine.unique()))
+    return text("regs_without_projects", report.lang, projects=projects)
 
 
 def report_months(report: Report) -> pd.DataFrame:

@@ -114,6 +114,25 @@ _WORDS = {
                       "all municipalities together"),
     "no_projects": ("Geen projecten met gegevens.", "Aucun projet avec des données.",
                     "No projects with data."),
+    "regs_without_projects": (
+        "De gegevens bevatten registraties van deze gemeente voor {projects}, maar geen "
+        "projectentabel. Zonder de projecten (deelnemende gemeenten, start van de interventie, "
+        "evaluatieplan) kan dit rapport die registraties niet tonen. Voeg de projecten toe (het "
+        "blad Projecten van het registratiewerkboek, of een blad of bestand met de kolommen "
+        "project, naam, projecttypes, trekkende gemeente en startdatum) en maak het rapport "
+        "opnieuw.",
+        "Les données contiennent des enregistrements de cette commune pour {projects}, mais "
+        "aucun tableau de projets. Sans les projets (communes participantes, début de "
+        "l'intervention, plan d'évaluation), ce rapport ne peut pas montrer ces enregistrements. "
+        "Ajoutez les projets (la feuille Projets du classeur d'enregistrement, ou une feuille ou "
+        "un fichier avec les colonnes projet, nom, types de projet, commune pilote et date de "
+        "début) et refaites le rapport.",
+        "The data hold registrations of this municipality for {projects} but no projects "
+        "table. Without the projects (participating municipalities, start of the intervention, "
+        "evaluation design) this report cannot show those registrations. Add the projects (the "
+        "Projects sheet of the registration workbook, or a sheet or file with the columns "
+        "project_id, name, project_types, lead_nis_code and start_date) and make the report "
+        "again."),
 }  # fmt: skip
 
 _QUALITY = {

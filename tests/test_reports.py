@@ -597,3 +597,45 @@ def test_registrations_without_a_projects_table_are_named_not_silently_left_out(
     shutil.copy(SAMPLE / "projects.xlsx", data / "projects.xlsx")
     whole = reports.who_and_what(reports.municipality_report("11002", lang=lang, data_path=data))
     assert says not in whole.text and "ANT-CAS" in whole.text
+
+
+def _subset(folder: Path, tables: set[str]) -> Path:
+    """The sample data of Antwerpen (11002) with only ``tables``: its registrations file, and the
+    projects file with only the sheets asked for."""
+    import openpyxl
+
+    folder.mkdir()
+    if "registrations" in tables:
+        shutil.copy(SAMPLE / "registrations_11002.csv", folder / "registrations_11002.csv")
+    if tables - {"registrations"}:
+        book = openpyxl.load_workbook(SAMPLE / "projects.xlsx")
+        for sheet in ("projects", "objectives"):
+            if sheet not in tables:
+                del book[sheet]
+        book.save(folder / "projects.xlsx")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "tables",
+    [
+        {"registrations"},
+        {"registrations", "projects"},
+        {"registrations", "objectives"},
+        {"projects"},
+        {"projects", "objectives"},
+    ],
+    ids=lambda t: "+".join(sorted(t)),
+)
+def test_any_subset_of_the_tables_gives_every_section_of_a_report(
+    tmp_path: Path, tables: set[str]
+) -> None:
+    data = _subset(tmp_path / "data", tables)
+    for lang in ("nl", "fr"):
+        report = reports.municipality_report("11002", lang=lang, data_path=data)
+        for section in SECTIONS:
+            assert section(report).text.strip(), section.__name__
+        assert reports.headline(report)["id"] == "11002"
+    if "projects" in tables:
+        project = reports.project_report("ANT-SW", lang="fr", data_path=data)
+        assert all(section(project).text.strip() for section in SECTIONS)

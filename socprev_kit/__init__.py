@@ -115,11 +115,9 @@ class _Moved(MetaPathFinder, Loader):
     def find_spec(self, fullname: str, path: object = None, target: object = None):  # noqa: ANN201
         old = fullname.removeprefix(__name__ + ".")
         head, _, rest = old.partition(".")
-        if old == fullname or head not in MOVED:
-            return None
-        if rest and len(MOVED[head]) == 1:  # a module of a moved folder
-            return ModuleSpec(fullname, self, origin=f"{MOVED[head][0]}.{rest}")
-        return ModuleSpec(fullname, self, origin=MOVED[head][0] if rest == "" else None)
+        if old == fullname or head not in MOVED or (rest and len(MOVED[head]) > 1):
+            return None  # not an old path (a module of an old module split in several is none)
+        return ModuleSpec(fullname, self)
 
     def create_module(self, spec: ModuleSpec) -> ModuleType:
         old = spec.name.removeprefix(__name__ + ".")

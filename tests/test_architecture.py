@@ -51,7 +51,8 @@ def private_imports(root: Path) -> list[str]:
     for path in sorted(root.rglob("*.py")):
         module, is_package = _module_name(path, root)
         aliases: dict[str, str] = {}  # local name -> module of the package
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
                 target = node.module or ""
                 if node.level:
@@ -73,7 +74,7 @@ def private_imports(root: Path) -> list[str]:
                 for alias in node.names:
                     if alias.name in modules and alias.asname:
                         aliases[alias.asname] = alias.name
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Attribute)
                 and isinstance(node.value, ast.Name)

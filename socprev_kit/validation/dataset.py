@@ -34,6 +34,10 @@ class Dataset:
     registrations, projects, objectives : pandas.DataFrame
         Typed canonical tables with the provenance columns ``source_file``, ``source_sheet`` and
         ``source_row``.
+    context : pandas.DataFrame
+        Context data: registrations of impact and context indicators that belong to no project
+        (police statistics, Statbel figures), for any municipality, with their ``source``. The
+        columns of ``registrations`` without ``project_id``; empty when the data hold none.
     issues : pandas.DataFrame
         One row per problem: ``file, sheet, row, column, value, check, severity, message``.
     files : pandas.DataFrame
@@ -49,6 +53,7 @@ class Dataset:
     objectives: pd.DataFrame
     issues: pd.DataFrame
     files: pd.DataFrame = field(default_factory=pd.DataFrame)
+    context: pd.DataFrame = field(default_factory=lambda: empty_context())
     geography: int = 2025
     found: Issues | None = field(default=None, repr=False, compare=False)
 
@@ -69,6 +74,19 @@ class Dataset:
     def ok(self) -> bool:
         """True when no issue is an error (warnings are allowed)."""
         return self.n_errors == 0
+
+
+#: Columns of :attr:`Dataset.context`, in order (provenance last, as in every table).
+CONTEXT_COLUMNS = (
+    "nis_code", "municipality", "period", "indicator_id", "value", "source", "note",
+    "nis_code_registered", *PROVENANCE,
+)  # fmt: skip
+
+
+def empty_context() -> pd.DataFrame:
+    """A context table with no rows and the dtypes of a read one."""
+    frame = pd.DataFrame({c: pd.Series(dtype=object) for c in CONTEXT_COLUMNS})
+    return frame.astype({"value": "float64", "source_row": "int64"})
 
 
 def validate(

@@ -8,6 +8,14 @@ itself derived is refused, so formulas never nest and can never form a cycle. A 
 indicator's ``frequency`` is that of its numerator (a yearly denominator applies to every period
 of its year); its ``min_cell`` applies to the underlying counts.
 
+``context`` says whether an indicator may be registered as context data, without a project
+(:data:`socprev_kit.data.contract.TABLES` ``"context"``): true for registered impact and context
+counts measured on a whole municipality (police statistics, Statbel figures: I01, I02, I03, I07,
+I11, C01, C02), false for what is measured on a project's participants (I08N..I10D), in a survey
+(I05, I06), on a project's own observation rounds (I04N, I04D), for process and output indicators
+and for derived ones (the kit computes a rate from its count). A user's catalogue without the
+column registers none of its indicators as context.
+
 I12 (operational-objective attainment) is not in the catalogue: it is computed from the
 objectives table (baseline, target, observed value), never registered.
 
@@ -37,14 +45,14 @@ COLUMNS: tuple[str, ...] = (
     "indicator_id", "type", "kind", "name_nl", "name_fr", "name_en", "definition_nl",
     "definition_fr", "definition_en", "unit", "value_type", "numerator", "denominator", "factor",
     "proportion", "frequency", "aggregation", "min_value", "max_value", "direction",
-    "target_value", "reporting_sensitive", "min_cell", "source_hint",
+    "target_value", "reporting_sensitive", "min_cell", "source_hint", "context",
 )  # fmt: skip
 #: Columns a user's catalogue may leave out: they are then blank (false for the booleans).
 OPTIONAL: tuple[str, ...] = (
     "name_en", "definition_nl", "definition_fr", "definition_en", "proportion", "min_value",
-    "max_value", "target_value", "reporting_sensitive", "source_hint",
+    "max_value", "target_value", "reporting_sensitive", "source_hint", "context",
 )  # fmt: skip
-BOOL_COLUMNS = ("proportion", "reporting_sensitive")
+BOOL_COLUMNS = ("proportion", "reporting_sensitive", "context")
 NUMBER_COLUMNS = ("factor", "min_value", "max_value", "target_value", "min_cell")
 #: Column -> the code list that holds its allowed values.
 ENUMS: dict[str, str] = {
@@ -77,6 +85,10 @@ RULES: tuple[tuple[str, Callable[[dict], object], str], ...] = (
      "ratio is for derived indicators; use sum, mean, last or none."),
     ("factor", lambda r: r["kind"] == _DER and not r["factor"] > 0,
      "a derived indicator needs a positive factor: 100 for a percentage, 1000 per 1,000."),
+    ("context", lambda r: r["kind"] == _DER and r["context"],
+     "a derived indicator is computed, never registered: set context on its numerator."),
+    ("context", lambda r: r["context"] and r["type"] not in ("impact", "context"),
+     "only impact and context indicators can be context data; set it to false."),
     ("aggregation", lambda r: r["kind"] == _DER and r["aggregation"] != "ratio",
      "write ratio: the kit aggregates numerator and denominator, then divides."),
 )  # fmt: skip
@@ -280,7 +292,7 @@ def indicator_catalogue(extra: str | Path | pd.DataFrame | None = None) -> pd.Da
     Returns
     -------
     pandas.DataFrame
-        RangeIndex; :data:`COLUMNS` then any extra ones: text (``""`` for blank), two bools,
+        RangeIndex; :data:`COLUMNS` then any extra ones: text (``""`` for blank), three bools,
         floats (NaN for blank), ``min_cell`` int. Raises :class:`CatalogueError` listing every
         problem, or :class:`InputError` when the file cannot be read at all.
     """

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 ColumnKind = Literal["text", "code", "nis", "period", "date", "end", "number", "int", "list"]
-TableName = Literal["registrations", "projects", "objectives"]
+TableName = Literal["registrations", "projects", "objectives", "context"]
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
 }
 
+#: Context data: registrations that belong to no project (police statistics, Statbel figures),
+#: for any municipality. The columns of a registrations file without a project column; a file
+#: with a project column is a registrations file (:func:`socprev_kit.data.tables.identify`).
+TABLES["context"] = tuple(c for c in TABLES["registrations"] if c.name != "project_id")
+#: Columns of a table that are not required but whose absence is reported (a warning).
+RECOMMENDED: dict[str, tuple[str, ...]] = {"context": ("source",)}
+
 #: Sheet names (normalised) that say which table a sheet holds, besides its columns.
 SHEET_NAMES: dict[str, str] = {
     "registrations": "registrations",
@@ -137,6 +144,11 @@ SHEET_NAMES: dict[str, str] = {
     "objectives": "objectives",
     "doelstellingen": "objectives",
     "objectifs": "objectives",
+    "context": "context",
+    "contextgegevens": "context",
+    "contextdata": "context",
+    "contexte": "context",
+    "donnees de contexte": "context",
 }
 
 

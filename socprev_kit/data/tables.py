@@ -98,13 +98,28 @@ def known_headers(cells: list) -> int:
 
 
 def identify(headers: list, sheet: str = "") -> str | None:
-    """Which canonical table a header row belongs to, or ``None``."""
+    """Which canonical table a header row belongs to, or ``None``.
+
+    The table named by the sheet first, then the share of its required columns present, then
+    the number of its columns present. Context data are registrations without a project: a row
+    of headers with a project column is never context, and one without is context rather than
+    registrations (unless its sheet is named after the registrations, which then lack their
+    project column).
+
+    >>> identify(["Project", "NIS-code", "Periode", "Indicator", "Waarde"])
+    'registrations'
+    >>> identify(["NIS-code", "Periode", "Indicator", "Waarde", "Bron"])
+    'context'
+    >>> identify(["NIS-code", "Periode", "Indicator", "Waarde"], sheet="Registraties")
+    'registrations'
+    """
     folded = {normalise_header(h) for h in headers if filled(h)}
     by_sheet = SHEET_NAMES.get(normalise_header(sheet)) if sheet else None
+    has_project = "project_id" in {ALIASES["registrations"].get(h) for h in folded}
     scores = {}
     for table, m in ALIASES.items():
         hits = {m[h] for h in folded if h in m}
-        if len(hits) < 2:
+        if len(hits) < 2 or (table == "context" and has_project):
             continue
         need = required(table)
         scores[table] = (table == by_sheet, sum(c in hits for c in need) / len(need), len(hits))

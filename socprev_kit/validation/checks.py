@@ -5,8 +5,8 @@ Each check takes parsed tables (from :func:`socprev_kit.validation.dataset.valid
 and marks rows that cannot be used in the ``_bad`` column (:mod:`socprev_kit.validation.marking`).
 :func:`run_all` runs them in order and returns the usable rows only, without the helper columns.
 The checks themselves are in :mod:`~socprev_kit.validation.municipality_checks`,
-:mod:`~socprev_kit.validation.registration_checks` and
-:mod:`~socprev_kit.validation.project_checks`.
+:mod:`~socprev_kit.validation.registration_checks`,
+:mod:`~socprev_kit.validation.project_checks` and :mod:`~socprev_kit.validation.context_checks`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..data.contract import PROVENANCE, column_names
 from .categories import plain_columns
+from .context_checks import check_context
 from .marking import checked_rows
 from .municipality_checks import check_municipalities
 from .project_checks import check_against_projects, check_objectives, check_projects
@@ -50,7 +51,13 @@ def run_all(parsed: dict[str, pd.DataFrame], cat: pd.DataFrame, issues) -> dict[
         keys &= ~regs["_key_bad"]
     check_completeness(regs[keys], good_projects, cat, issues)
     objectives = check_objectives(objectives, good_projects, cat, issues)
-    tables = {"registrations": regs, "projects": projects, "objectives": objectives}
+    context = check_context(parsed["context"], cat, issues)
+    tables = {
+        "registrations": regs,
+        "projects": projects,
+        "objectives": objectives,
+        "context": context,
+    }
     out = {}
     for name, t in tables.items():
         keep = [c for c in [*column_names(name), "nis_code_registered", *PROVENANCE] if c in t]

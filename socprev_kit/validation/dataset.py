@@ -102,7 +102,8 @@ def validate(
     ----------
     data
         What :func:`socprev_kit.data.reading.read_paths` read, a :class:`Dataset`, a mapping of
-        table name to DataFrame, or one DataFrame of registrations. Columns may carry the Dutch or
+        table name (``registrations``, ``projects``, ``objectives``, ``context``) to DataFrame,
+        or one DataFrame of registrations. Columns may carry the Dutch or
         French headers.
     lang
         Language of the messages: ``"nl"``, ``"fr"`` or ``"en"``.
@@ -132,6 +133,7 @@ def validate(
         registrations=tables["registrations"],
         projects=tables["projects"],
         objectives=tables["objectives"],
+        context=_context_frame(tables["context"]),
         issues=issues.frame(lang),
         files=pd.DataFrame(read.files, columns=["file", "rows"]),
         found=issues,
@@ -139,6 +141,24 @@ def validate(
     if strict and not out.ok:
         raise ValidationError(out.issues)
     return out
+
+
+def _context_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """The usable context rows with the columns and dtypes of :func:`empty_context`."""
+    if rows.empty:
+        return empty_context()
+    out = rows.reindex(columns=list(CONTEXT_COLUMNS))
+    return out.astype({"value": "float64", "source_row": "int64"})
+
+
+def _as_registered(context: pd.DataFrame) -> pd.DataFrame:
+    """Context rows with their NIS codes as registered, so that validating them again maps and
+    reports them as the first time."""
+    if "nis_code_registered" not in context:
+        return context
+    registered = context["nis_code_registered"].astype(object)
+    nis = registered.where(registered.notna(), context["nis_code"].astype(object))
+    return context.drop(columns="nis_code_registered").assign(nis_code=nis)
 
 
 def _as_read_result(data: object) -> ReadResult:
@@ -149,6 +169,7 @@ def _as_read_result(data: object) -> ReadResult:
             "registrations": data.registrations,
             "projects": data.projects,
             "objectives": data.objectives,
+            **({"context": _as_registered(data.context)} if len(data.context) else {}),
         }
     if isinstance(data, pd.DataFrame):
         data = {"registrations": data}

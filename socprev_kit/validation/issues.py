@@ -124,7 +124,8 @@ class Issues:
         df["hint"] = [
             visible(h.get(lang, "")) if isinstance(h, dict) else _show(h) for h in df["hint"]
         ]
-        lacking = df["check"] == "missing_column"  # named as the template heads it, not its key
+        # a column a file lacks: named as the template heads it, not by its key
+        lacking = df["check"].isin(["missing_column", "context_no_source"])
         df.loc[lacking, "column"] = [column_header(c, lang) for c in df.loc[lacking, "column"]]
         df["severity"] = df["check"].map(lambda c: CHECKS[c][0])
         df["message"] = [

@@ -14,6 +14,7 @@ from ..data import parsing
 from ..data.contract import PROVENANCE, TABLES, column_names
 from ..data.tables import RawTable, as_numpy
 from .issues import Issues
+from .messages import NO_PROJECT_HINT
 from .totals import first_total, total_rows
 
 
@@ -54,9 +55,10 @@ def parse_table(table: str, raws: list[RawTable], issues: Issues) -> pd.DataFram
         live = ~skip
         if col.required:
             miss = blank & live & ~raw["_missing"]
-            if col.name == "nis_code" and table == "registrations":
+            if col.name == "nis_code" and table in ("registrations", "context"):
                 miss &= parsing.is_blank(raw["municipality"])
-            issues.add("missing_value", raw[miss], column=shown)
+            hint = NO_PROJECT_HINT if (table, col.name) == ("registrations", "project_id") else ""
+            issues.add("missing_value", raw[miss], column=shown, hint=hint)
             bad |= miss
         if check:
             issues.add(check, raw[failed & live], column=shown, value=raw[col.name])
@@ -197,7 +199,11 @@ def _missing_required(table: str, raw: RawTable, issues: Issues) -> bool:
     """Report required columns absent from one file or sheet; True when its rows are unusable."""
     present = set(raw.columns)
     missing = [c for c in column_names(table) if c not in present and c in _required(table)]
-    if table == "registrations" and "nis_code" in missing and "municipality" in present:
+    if (
+        table in ("registrations", "context")
+        and "nis_code" in missing
+        and "municipality" in present
+    ):
         missing.remove("nis_code")  # names are turned into codes
     rows = raw.columns["source_row"]
     header_row = int(rows[0]) - 1 if len(rows) else None

@@ -123,13 +123,20 @@ def _conflict_listing(group: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def check_duplicates(regs: pd.DataFrame, issues) -> pd.DataFrame:
+def check_duplicates(
+    regs: pd.DataFrame,
+    issues,
+    key: tuple[str, ...] = ("project_id", "nis_code_registered", "period", "indicator_id"),
+    conflict_check: str = "duplicate_conflict",
+) -> pd.DataFrame:
     """Exact duplicates are counted once (a warning); conflicting values are both left out.
 
     Rows are compared on the NIS code as registered: two municipalities merged in 2025 each keep
     their own row for a month before the merger (the indicators add them up), they do not clash.
+    ``key`` and ``conflict_check``: the columns that make rows the same and the check that
+    reports conflicting ones (context data have no project).
     """
-    key = ["project_id", "nis_code_registered", "period", "indicator_id"]
+    key = list(key)
     live = regs[usable_rows(regs)]
     dup = live[live.duplicated(key, keep=False)]
     if dup.empty:
@@ -152,7 +159,7 @@ def check_duplicates(regs: pd.DataFrame, issues) -> pd.DataFrame:
         for i in group.index:
             listing.at[i] = words
     issues.add(
-        "duplicate_conflict",
+        conflict_check,
         conflict,
         column="value",
         value=_as_typed(conflict),

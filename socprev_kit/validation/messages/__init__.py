@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ...data.store.texts import STORE_CHECKS
 from .catalogue import CHECKS, WITHOUT_HINT
+from .context import NO_PROJECT_HINT, NOT_CONTEXT_REASONS
 from .headers import COLUMN_HEADERS, ISSUE_HEADERS, SEVERITY_WORDS
 from .terms import LANGS, Lang, Severity
 from .wording import column_header, for_people, message, severity
@@ -22,6 +23,8 @@ __all__ = [
     "COLUMN_HEADERS",
     "ISSUE_HEADERS",
     "LANGS",
+    "NOT_CONTEXT_REASONS",
+    "NO_PROJECT_HINT",
     "SEVERITY_WORDS",
     "STORE_CHECKS",
     "WITHOUT_HINT",

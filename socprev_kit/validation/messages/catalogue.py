@@ -7,6 +7,7 @@ from ...data.store.texts import STORE_CHECKS
 from .batch_reading import BATCH_READING_CHECKS
 from .beyond_cap import BEYOND_CAP_CHECKS
 from .cells import CELL_CHECKS
+from .context import CONTEXT_CHECKS
 from .disk import DISK_CHECKS
 from .files import FILE_CHECKS
 from .parquet import PARQUET_CHECKS
@@ -20,6 +21,7 @@ CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
     **FILE_CHECKS,
     **CELL_CHECKS,
     **ROW_CHECKS,
+    **CONTEXT_CHECKS,
     **BATCH_READING_CHECKS,
     **BEYOND_CAP_CHECKS,
     **TEXT_FILE_CHECKS,

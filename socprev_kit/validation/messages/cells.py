@@ -12,9 +12,9 @@ CELL_CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
     "missing_value": (
         "error",
         {
-            "nl": "'{column}' is leeg. Vul de cel in.",
-            "fr": "'{column}' est vide. Remplissez la cellule.",
-            "en": "'{column}' is empty. Fill in the cell.",
+            "nl": "'{column}' is leeg. Vul de cel in.{hint}",
+            "fr": "'{column}' est vide. Remplissez la cellule.{hint}",
+            "en": "'{column}' is empty. Fill in the cell.{hint}",
         },
     ),
     "bad_number": (

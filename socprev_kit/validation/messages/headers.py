@@ -17,6 +17,7 @@ COLUMN_HEADERS: dict[str, tuple[str, str, str]] = {
     "start_date": ("Startdatum", "Date de début", "Start date"),
     "objective_id": ("Doelstelling", "Objectif", "Objective id"),
     "level": ("Niveau", "Niveau", "Level"),
+    "source": ("Bron", "Source", "Source"),
 }
 
 

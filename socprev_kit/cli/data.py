@@ -19,6 +19,7 @@ WORDS = {
         "{n} rijen bruikbaar.",
         "more": "... en nog {n}; schrijf alles weg met --out FILE.xlsx",
         "written": "Problemen weggeschreven naar {p}",
+        "context": "{c} rijen contextgegevens (zonder project) bruikbaar.",
         "none": "Geen problemen gevonden.",
         "missing": "Niet gevonden: {p}",
         "nothing": "Geen enkel bestand kon gelezen worden.",
@@ -32,6 +33,7 @@ WORDS = {
         "{n} lignes utilisables.",
         "more": "... et encore {n} ; écrivez tout avec --out FILE.xlsx",
         "written": "Problèmes écrits dans {p}",
+        "context": "{c} lignes de données de contexte (sans projet) utilisables.",
         "none": "Aucun problème trouvé.",
         "missing": "Introuvable : {p}",
         "nothing": "Aucun fichier n'a pu être lu.",
@@ -44,6 +46,7 @@ WORDS = {
         "summary": "{e} error(s), {w} warning(s), {i} note(s) in {f} file(s); {n} rows usable.",
         "more": "... and {n} more; write them all with --out FILE.xlsx",
         "written": "Issues written to {p}",
+        "context": "{c} rows of context data (no project) usable.",
         "none": "No problems found.",
         "missing": "Not found: {p}",
         "nothing": "No file could be read.",
@@ -128,6 +131,8 @@ def _print_counts(data, lang: str) -> None:
             n=len(data.registrations),
         )
     )
+    if len(data.context):
+        print(WORDS[lang]["context"].format(c=len(data.context)))
 
 
 def cmd_summary(args: argparse.Namespace) -> int:

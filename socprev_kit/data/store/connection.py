@@ -4,10 +4,11 @@ checked by :mod:`~socprev_kit.data.store.schema`), and cells kept exactly as typ
 One DuckDB file holds every file ever imported (``imports``), the tables each held (``tables``:
 sheet, headers as written, decimal comma, the column letter of the values), the problems met while
 reading it (``read_issues``) and every row of every table (``registrations``, ``projects``,
-``objectives``), current or superseded. A row keeps each cell as typed (``<column>_typed``, text,
-with the cell's type in ``types`` where it was not text) and, for registrations, its key and its
-value as parsed. Nothing is ever deleted or overwritten: a correction marks the rows it replaces
-with ``superseded_by`` (the import that replaced them).
+``objectives``, ``context``), current or superseded. A row keeps each cell as typed
+(``<column>_typed``, text, with the cell's type in ``types`` where it was not text) and, for
+registrations and context data, its key and its value as parsed. Nothing is ever deleted or
+overwritten: a correction marks the rows it replaces with ``superseded_by`` (the import that
+replaced them).
 
 DuckDB lets one process write a database file at a time, and no process read it meanwhile:
 :func:`connect` waits for the other process and retries until a timeout, then says so.
@@ -29,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ...common.errors import InputError
-from .schema import SCHEMA_VERSION, create, problems, version_problem
+from .schema import SCHEMA_VERSION, create, problems, upgrade, version_problem
 from .texts import STORE_CHECKS
 
 if TYPE_CHECKING:
@@ -60,7 +61,8 @@ class StoreError(InputError):
 def _check(con: duckdb.DuckDBPyConnection, path: Path, write: bool, empty_ok: bool) -> None:
     """A store of a schema this kit knows, holding nothing else; anything else is refused.
 
-    An empty database gets the kit's tables when ``write``; it passes when ``empty_ok``.
+    An empty database gets the kit's tables when ``write``; it passes when ``empty_ok``. A store
+    of an older schema is read as it is, and brought up to date when opened to ``write``.
     """
     found = problems(con)
     if found is None:
@@ -77,6 +79,8 @@ def _check(con: duckdb.DuckDBPyConnection, path: Path, write: bool, empty_ok: bo
             found = [version]
         elif version > SCHEMA_VERSION:
             raise StoreError(_text("newer", path, found=version, known=SCHEMA_VERSION), path)
+        elif version < SCHEMA_VERSION and write:  # made by an older kit: brought up to date
+            upgrade(con, version)
     if found:
         raise StoreError(problem_text(path, found), path, found)
 

@@ -15,10 +15,9 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from ..contract import TABLES
 from ..tables import RawTable, ReadResult
 from .connection import LOCK_TIMEOUT, StoreError, connect, decode
-from .schema import typed
+from .schema import SCHEMA_VERSION, stored_version, tables_of, typed
 
 _LIVE_TABLES = """
 WITH cur AS (
@@ -61,10 +60,11 @@ def read_store(path: str | Path, result: ReadResult, *, timeout: float = LOCK_TI
 
 
 def _read(path: str | Path, result: ReadResult, timeout: float) -> None:
-    current = " UNION ALL ".join(
-        f"SELECT import_id, table_no FROM {t} WHERE superseded_by IS NULL" for t in TABLES
-    )
     with connect(path, write=False, timeout=timeout) as con:
+        stored = tables_of(stored_version(con) or SCHEMA_VERSION)  # an older store: its tables
+        current = " UNION ALL ".join(
+            f"SELECT import_id, table_no FROM {t} WHERE superseded_by IS NULL" for t in stored
+        )
         live = con.execute(_LIVE_TABLES.format(current=current)).fetchall()
         rows = {
             t: _arrow(
@@ -73,7 +73,7 @@ def _read(path: str | Path, result: ReadResult, timeout: float) -> None:
                     "ORDER BY import_id, table_no, position"
                 )
             )
-            for t in TABLES
+            for t in stored
         }
         imports = con.execute(_LIVE_IMPORTS, [sorted({r[0] for r in live})]).fetchall()
         issues = con.execute(
@@ -81,7 +81,7 @@ def _read(path: str | Path, result: ReadResult, timeout: float) -> None:
             "FROM read_issues WHERE list_contains(?, import_id) ORDER BY import_id, position",
             [[i for i, _ in imports]],
         ).fetchall()
-    spans = {t: _spans(rows[t]) for t in TABLES}
+    spans = {t: _spans(rows[t]) for t in stored}
     counts: dict[int, int] = {}
     for import_id, table_no, kind, sheet, comma, headers, letters, file, n in live:
         start, stop = spans[kind].get((import_id, table_no), (0, 0))

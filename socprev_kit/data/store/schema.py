@@ -19,20 +19,35 @@ from ..contract import TABLES, column_names
 if TYPE_CHECKING:
     import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: The oldest schema this kit reads (and brings up to date when it writes).
+OLDEST_VERSION = 1
+#: The tables each schema version added: version 2 the context data.
+ADDED: dict[int, tuple[str, ...]] = {2: ("context",)}
 
 #: Key columns of each table: rows with the same key cover the same value.
 KEYS: dict[str, tuple[str, ...]] = {
     "registrations": ("project_id", "nis_code", "period", "indicator_id"),
     "projects": ("project_id",),
     "objectives": ("project_id", "objective_id"),
+    "context": ("nis_code", "period", "indicator_id"),
 }
 #: The typed cells compared to tell a changed value from an unchanged one (``None``: all).
 COMPARED: dict[str, tuple[str, ...] | None] = {
     "registrations": ("value", "source", "note"),
     "projects": None,
     "objectives": None,
+    "context": ("value", "source", "note"),
 }
+#: Tables whose rows are values registered per municipality, period and indicator: their key
+#: and value are kept parsed.
+VALUED = ("registrations", "context")
+
+
+def tables_of(version: int = SCHEMA_VERSION) -> list[str]:
+    """The row tables of a store of schema ``version``."""
+    later = {t for v, added in ADDED.items() if v > version for t in added}
+    return [t for t in TABLES if t not in later]
 
 
 def typed(column: str) -> str:
@@ -45,7 +60,7 @@ def row_columns(table: str) -> list[tuple[str, str]]:
     cols = [("import_id", "INTEGER"), ("table_no", "INTEGER"), ("position", "INTEGER")]
     cols += [("source_row", "BIGINT")]
     cols += [(k, "VARCHAR") for k in KEYS[table]]
-    if table == "registrations":
+    if table in VALUED:
         cols.append(("value", "DOUBLE"))
     cols += [(typed(c), "VARCHAR") for c in column_names(table)]
     cols += [("types", "VARCHAR"), ("superseded_by", "INTEGER")]
@@ -66,37 +81,75 @@ CREATE TABLE read_issues (
     "column" VARCHAR, value VARCHAR, "check" VARCHAR, hint VARCHAR);
 """
 
-#: The rows of ``registration_history``: :func:`socprev_kit.registration.intake.history` runs this
-#: query itself (the view of that name is for people who open the store in DuckDB).
-HISTORY_SELECT = """
-SELECT r.project_id, r.nis_code, r.period, r.indicator_id, r.value, r.value_typed,
+_HISTORY_PART = """
+SELECT {project} AS project_id, r.nis_code, r.period, r.indicator_id, r.value, r.value_typed,
        r.source_typed, r.note_typed, i.file_name, i.file_path, t.sheet,
        t.source_column || r.source_row AS cell, i.sha256, r.import_id, i.imported_at,
        r.superseded_by, s.imported_at AS superseded_at, r.superseded_by IS NULL AS current
-FROM registrations r
+FROM {table} r
 JOIN imports i USING (import_id)
 JOIN tables t USING (import_id, table_no)
 LEFT JOIN imports s ON s.import_id = r.superseded_by
-WHERE r.project_id IS NOT NULL
+WHERE r.{first} IS NOT NULL
 """
 
 
-def create(con: duckdb.DuckDBPyConnection) -> None:
-    """Make the store's tables and view in the empty database of ``con``, in one transaction."""
+def history_select(version: int = SCHEMA_VERSION) -> str:
+    """The rows of ``registration_history``: every registered value of the registrations and
+    (from schema 2) of the context data, whose ``project_id`` is empty. A row whose key could
+    not be read is left out. :func:`socprev_kit.registration.intake.history` runs this query
+    itself (the view of that name is for people who open the store in DuckDB)."""
+    parts = [
+        _HISTORY_PART.format(
+            table=t,
+            project="r.project_id" if t == "registrations" else "CAST(NULL AS VARCHAR)",
+            first=KEYS[t][0],
+        )
+        for t in VALUED
+        if t in tables_of(version)
+    ]
+    return "UNION ALL".join(parts)
+
+
+#: The rows of ``registration_history`` in a store of the current schema.
+HISTORY_SELECT = history_select()
+
+
+def create(con: duckdb.DuckDBPyConnection, version: int = SCHEMA_VERSION) -> None:
+    """Make the store's tables and view in the empty database of ``con``, in one transaction
+    (those of an older schema ``version``: to check a store made by an older kit)."""
     from ... import __version__
 
     con.execute("BEGIN TRANSACTION")
     for statement in filter(str.strip, _SCHEMA.split(";")):
         con.execute(statement)
-    for table in TABLES:
-        body = ", ".join(f"{name} {kind}" for name, kind in row_columns(table))
-        con.execute(f"CREATE TABLE {table} ({body})")
-    con.execute(f"CREATE VIEW registration_history AS {HISTORY_SELECT}")
+    for table in tables_of(version):
+        con.execute(_create_table(table))
+    con.execute(f"CREATE VIEW registration_history AS {history_select(version)}")
     con.execute(
         "INSERT INTO meta VALUES ('schema_version', ?), ('created_by', ?), ('created_at', ?)",
-        [str(SCHEMA_VERSION), f"socprev-kit {__version__}", dt.datetime.now().isoformat()],
+        [str(version), f"socprev-kit {__version__}", dt.datetime.now().isoformat()],
     )
     con.execute("COMMIT")
+
+
+def _create_table(table: str) -> str:
+    body = ", ".join(f"{name} {kind}" for name, kind in row_columns(table))
+    return f"CREATE TABLE {table} ({body})"
+
+
+def upgrade(con: duckdb.DuckDBPyConnection, version: int) -> None:
+    """Bring a store of the older schema ``version`` (opened to write) up to date, in one
+    transaction: the tables added since, the view over them, the new version in ``meta``.
+    Nothing it held is changed."""
+    con.execute("BEGIN TRANSACTION")
+    for table in tables_of(SCHEMA_VERSION):
+        if table not in tables_of(version):
+            con.execute(_create_table(table))
+    con.execute(f"CREATE OR REPLACE VIEW registration_history AS {HISTORY_SELECT}")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+    con.execute("COMMIT")
+    con.execute("CHECKPOINT")
 
 
 # --- the catalog ---------------------------------------------------------------------------------
@@ -146,17 +199,28 @@ def catalog(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def reference() -> dict[tuple[str, str], str]:
-    """The catalog of a store as this kit makes it (made in memory once per process)."""
+@lru_cache(maxsize=4)
+def reference(version: int = SCHEMA_VERSION) -> dict[tuple[str, str], str]:
+    """The catalog of a store as this kit makes it, or made it at schema ``version`` (made in
+    memory once per process)."""
     import duckdb
 
     con = duckdb.connect(":memory:")
     try:
-        create(con)
+        create(con, version)
         return catalog(con)
     finally:
         con.close()
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version ``meta`` names, ``None`` when it names none that can be read."""
+    try:
+        rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    except Exception:  # noqa: BLE001 - a damaged meta table: the catalog check names it
+        return None
+    text = str(rows[0][0]) if rows and rows[0][0] is not None else ""
+    return int(text) if text.isdigit() else None
 
 
 def problems(con: duckdb.DuckDBPyConnection) -> list[dict[str, str]] | None:
@@ -168,11 +232,14 @@ def problems(con: duckdb.DuckDBPyConnection) -> list[dict[str, str]] | None:
     object), ``value`` and ``hint``. A database without the kit's ``meta`` table is not a store:
     one problem with ``check`` ``store_not_kit``.
     """
-    found, want = catalog(con), reference()
+    found = catalog(con)
     if not found:
         return None
     if ("TABLE", "meta") not in found:
         return [{"check": "store_not_kit", "column": "", "value": "", "hint": ""}]
+    version = stored_version(con)  # a store of an older schema is compared with that schema
+    known = version is not None and OLDEST_VERSION <= version < SCHEMA_VERSION
+    want = reference(version if known else SCHEMA_VERSION)
     out = []
     for kind, obj in sorted(set(found) - set(want)):
         if kind != "COLUMN" or ("TABLE", _table(obj)) in want:  # not each column of a foreign table
@@ -206,6 +273,6 @@ def version_problem(con: duckdb.DuckDBPyConnection) -> dict[str, str] | int:
     text = str(rows[0][0]) if rows and rows[0][0] is not None else ""
     if not text.isdigit():
         return _problem("store_missing_part", "meta.schema_version", "meta.schema_version")
-    if int(text) < SCHEMA_VERSION:  # no kit made such a store: nothing to read it as
-        return _problem("store_old_version", "meta.schema_version", text, str(SCHEMA_VERSION))
+    if int(text) < OLDEST_VERSION:  # no kit made such a store: nothing to read it as
+        return _problem("store_old_version", "meta.schema_version", text, str(OLDEST_VERSION))
     return int(text)

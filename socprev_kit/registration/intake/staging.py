@@ -2,8 +2,9 @@
 
 Each row keeps its cells as typed (text plus a type tag where the cell was not text), its position
 in the file, and its key: project, NIS code, period and indicator of a registration (parsed, so
-``2024-3`` and ``2024-03`` are one key), the project of a project row, project and objective of an
-objective. A row whose key cannot be read has none: no correction can be matched to it.
+``2024-3`` and ``2024-03`` are one key), NIS code, period and indicator of a context row, the
+project of a project row, project and objective of an objective. A row whose key cannot be read
+has none: no correction can be matched to it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pyarrow as pa
 from ...data import parsing
 from ...data.contract import TABLES, column_names
 from ...data.store.connection import encode
-from ...data.store.schema import KEYS, row_columns, typed
+from ...data.store.schema import KEYS, VALUED, row_columns, typed
 from ...data.tables import RawTable, ReadResult
 
 _ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string()}
@@ -125,7 +126,7 @@ def _keys(table: str, raws: list[RawTable]) -> dict[str, np.ndarray]:
     """The key columns of raw tables end to end, all missing where one part is (and the value
     of registrations as parsed)."""
     out: dict[str, object] = {c: parsing.as_text(_column(raws, c)) for c in KEYS[table]}
-    if table == "registrations":
+    if table in VALUED:
         nis = parsing.parse_nis(_column(raws, "nis_code"))
         out["nis_code"] = nis.where(nis.notna(), parsing.as_text(_column(raws, "municipality")))
         out["period"] = parsing.parse_period(_column(raws, "period"))

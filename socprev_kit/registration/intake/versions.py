@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from ...data.store.connection import LOCK_TIMEOUT, connect
-from ...data.store.schema import HISTORY_SELECT
+from ...data.store.schema import SCHEMA_VERSION, history_select, stored_version
 from ...validation.issues import visible
 
 #: Column headings of the history table for people, per language.
@@ -68,7 +68,8 @@ def history(
     indicator: str | None = None,
     timeout: float = LOCK_TIMEOUT,
 ) -> pd.DataFrame:
-    """Every version of the matching registration values, newest first.
+    """Every version of the matching registration values and context figures (those with an
+    empty ``project_id``), newest first.
 
     Parameters
     ----------
@@ -99,12 +100,12 @@ def history(
         if value is not None:
             where.append(f"{column} = ?")
             params.append(str(value).strip())
-    sql = f"SELECT * FROM ({HISTORY_SELECT})"  # not the store's view: the kit's own query
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY imported_at DESC, import_id DESC, project_id, nis_code, period, indicator_id"
+    where_sql = " WHERE " + " AND ".join(where) if where else ""
+    order = " ORDER BY imported_at DESC, import_id DESC, project_id, nis_code, period, indicator_id"
     with connect(store, write=False, timeout=timeout) as con:
-        return con.execute(sql, params).df()
+        # not the store's view: the kit's own query, over the tables of the store's schema
+        select = history_select(stored_version(con) or SCHEMA_VERSION)
+        return con.execute(f"SELECT * FROM ({select}){where_sql}{order}", params).df()
 
 
 def for_people(table: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
@@ -119,6 +120,7 @@ def for_people(table: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
     ]
     out = table.assign(state=state, imported_at=table["imported_at"].dt.strftime("%Y-%m-%d %H:%M"))
     out = out[list(HEADINGS[lang])]
+    out = out.assign(project_id=out["project_id"].fillna(""))  # context figures: no project
     # what the files hold, shown and never run by the terminal (an escape sequence's colours
     # or link): control characters written out, as in the issues
     text = [

@@ -82,7 +82,7 @@ CREATE TABLE read_issues (
 """
 
 _HISTORY_PART = """
-SELECT {project} AS project_id, r.nis_code, r.period, r.indicator_id, r.value, r.value_typed,
+SELECT {project}, r.nis_code, r.period, r.indicator_id, r.value, r.value_typed,
        r.source_typed, r.note_typed, i.file_name, i.file_path, t.sheet,
        t.source_column || r.source_row AS cell, i.sha256, r.import_id, i.imported_at,
        r.superseded_by, s.imported_at AS superseded_at, r.superseded_by IS NULL AS current
@@ -102,7 +102,9 @@ def history_select(version: int = SCHEMA_VERSION) -> str:
     parts = [
         _HISTORY_PART.format(
             table=t,
-            project="r.project_id" if t == "registrations" else "CAST(NULL AS VARCHAR)",
+            project="r.project_id"
+            if t == "registrations"
+            else "CAST(NULL AS VARCHAR) AS project_id",
             first=KEYS[t][0],
         )
         for t in VALUED

@@ -260,21 +260,22 @@ def test_issues_in_another_language_equal_a_new_validation() -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
 def test_a_missing_column_is_named_as_the_template_heads_it(lang, tmp_path):
-    """A file without its project column: the issue names the column as a person would add it
-    (``Project``, ``Projet``), not by the kit's key ``project_id``, and that header, added to
-    the file, is read as the missing column."""
+    """A file without its value column: the issue names the column as a person would add it
+    (``Waarde``, ``Valeur``), not by the kit's key ``value``, and that header, added to the
+    file, is read as the missing column. (A file without its project column is context data:
+    tests/test_context_data.py.)"""
     from socprev_kit.data.contract import ALIASES, normalise_header
     from socprev_kit.validation.messages import COLUMN_HEADERS
 
     path = tmp_path / "contacts.csv"
-    path.write_text("NIS-code;Periode;Indicator;Waarde\n45041;2024-01;O04;48\n", encoding="utf-8")
+    path.write_text("Project;NIS-code;Periode;Indicator\nP1;45041;2024-01;O04\n", encoding="utf-8")
     issues = sk.load(path, lang=lang).issues
     missing = issues[issues["check"] == "missing_column"]
-    header = {"nl": "Project", "fr": "Projet", "en": "Project"}[lang]
+    header = {"nl": "Waarde", "fr": "Valeur", "en": "Value"}[lang]
     assert list(missing["column"]) == [header] and f"'{header}'" in missing["message"].iloc[0]
     assert list(missing["row"]) == [1]
     fixed = tmp_path / "fixed.csv"
-    fixed.write_text(f"{header};NIS-code;Periode;Indicator;Waarde\nP1;45041;2024-01;O04;48\n")
+    fixed.write_text(f"Project;NIS-code;Periode;Indicator;{header}\nP1;45041;2024-01;O04;48\n")
     assert "missing_column" not in set(sk.load(fixed, lang=lang).issues["check"])
     for column, headers in COLUMN_HEADERS.items():  # every header the messages name is read back
         for h in headers:

@@ -35,7 +35,8 @@ def load(
     Returns
     -------
     Dataset
-        ``registrations``, ``projects`` and ``objectives`` (usable rows), ``issues`` and ``files``.
+        ``registrations``, ``projects``, ``objectives`` and ``context`` (usable rows; context:
+        the files without a project column), ``issues`` and ``files``.
 
     Examples
     --------

@@ -130,7 +130,7 @@ def account(data: object, root: Path) -> dict:
             return str(f)
 
     usable = set()
-    for table in (data.registrations, data.projects, data.objectives):
+    for table in (data.registrations, data.projects, data.objectives, data.context):
         if len(table):
             usable |= {
                 (rel(f), str(s), int(r))

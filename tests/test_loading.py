@@ -42,6 +42,29 @@ def test_csv_dialects_are_detected(tmp_path, sep, encoding, bom):
     assert raw.tables[0].headers["period"] == "période"
 
 
+@pytest.mark.parametrize(
+    ("header", "table"),
+    [
+        (["project", "NIS-code", "période", "indicator", "waarde"], "registrations"),
+        (["NIS-code", "période", "indicator", "waarde", "bron"], "context"),
+        (["code INS", "commune", "période", "indicateur", "valeur", "source"], "context"),
+    ],
+)
+def test_a_file_without_a_project_column_is_context(tmp_path, header, table):
+    """Registrations without their project column are context data (police statistics,
+    Statbel figures): tests/test_context_data.py."""
+    rows = [("GENT-SW", "44021", f"2023-0{m}", "I01", f"{v}") for m, v in ((1, 10), (2, 3))]
+    if table == "context":
+        rows = [(*r[1:], "PCS") for r in rows]
+    if "commune" in header:
+        rows = [(r[0], "Gand", *r[1:]) for r in rows]
+    raw = read_paths(write_csv(tmp_path / "r.csv", header, rows))
+    assert [t.table for t in raw.tables] == [table]
+    data = load(tmp_path / "r.csv", lang="en")
+    got = data.context if table == "context" else data.registrations
+    assert got["period"].tolist() == ["2023-01", "2023-02"] and got["value"].tolist() == [10, 3]
+
+
 def test_windows_1252_accents_survive(tmp_path):
     header = ["projet", "code INS", "période", "indicateur", "valeur", "remarque"]
     rows = [("LGE-1", "62063", "2023-01", "I01", "4", "été très calme à Liège")]

@@ -87,8 +87,7 @@ def check_sources(ctx: pd.DataFrame, issues) -> None:
     with how many."""
     (column,) = RECOMMENDED["context"]
     live = ctx[usable_rows(ctx)]
-    blank = live[column].isna() | (live[column].astype("object").astype(str).str.strip() == "")
-    lacking = live[blank]
+    lacking = live[live[column].isna()]  # parsed text: a blank cell (or "n/a") is missing
     if lacking.empty:
         return
     groups = lacking.groupby(["source_file", "source_sheet"], sort=False, observed=True)

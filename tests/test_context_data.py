@@ -318,3 +318,15 @@ def test_a_store_made_by_the_previous_kit_opens_and_takes_context(tmp_path):
     assert now.registrations["value"].tolist() == [1.0, 2.0]
     assert now.context["value"].tolist() == [12.0]
     assert not set(now.issues["check"]) & {"store_missing_part", "store_foreign_object"}
+
+
+def test_project_work_without_a_project_column_is_a_registrations_file_missing_it(tmp_path):
+    """O04 and O05 are a project's work: a file of them without a project column lost that
+    column (one error naming it), it is no context data (no error per row)."""
+    rows = [("45041", "", "2024-01", "O04", "48", ""), ("45041", "", "2024-01", "O05", "3", "")]
+    _csv(tmp_path / "contacten.csv", HEADER, rows)
+    for lang, column in (("nl", "Project"), ("fr", "Projet")):
+        data = sk.load(tmp_path, lang=lang)
+        errors = data.issues[data.issues["severity"] == "error"]
+        assert errors[["check", "row", "column"]].values.tolist() == [["missing_column", 1, column]]
+        assert data.context.empty and data.registrations.empty

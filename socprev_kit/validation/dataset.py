@@ -20,6 +20,7 @@ from ..common.errors import ValidationError
 from ..data.contract import PROVENANCE, TABLES, normalise_header
 from ..data.tables import RawTable, ReadResult, column_letter
 from . import checks
+from .context_checks import without_project
 from .issues import Issues
 from .messages import LANGS, Lang
 from .parsed_tables import parse_table
@@ -127,7 +128,8 @@ def validate(
     cat = catalogue if isinstance(catalogue, pd.DataFrame) else indicator_catalogue(catalogue)
     read = _as_read_result(data)
     issues = Issues(read.issues)
-    parsed = {t: parse_table(t, [r for r in read.tables if r.table == t], issues) for t in TABLES}
+    raws = without_project(read.tables, cat)
+    parsed = {t: parse_table(t, [r for r in raws if r.table == t], issues) for t in TABLES}
     tables = checks.run_all(parsed, cat, issues)
     out = Dataset(
         registrations=tables["registrations"],

@@ -483,7 +483,7 @@ def test_no_row_disappears_without_an_issue(name):
         (s, int(r)) for s, r in zip(issues["sheet"], issues["row"], strict=True) if pd.notna(r)
     }
     whole = set(issues.loc[issues["check"].isin(WHOLE), "sheet"])
-    for table in (data.registrations, data.projects, data.objectives):
+    for table in (data.registrations, data.projects, data.objectives, data.context):
         named |= set(zip(table["source_sheet"], table["source_row"].astype(int), strict=True))
     lost = sorted(r for r in user_rows(name, e) if r not in named and r[0] not in whole)
     assert not lost, f"rows neither used nor named: {lost}\n{issues.to_string()}"

@@ -70,7 +70,7 @@ def test_sample_data_imported_file_by_file_loads_as_the_folder(tmp_path: Path) -
         report = import_files([f], store, validate=False)  # counting issues: tested below
         assert [o.status for o in report.files] == ["new"], report.frame
     from_store, from_files = sk.load(store), sk.load(SAMPLE)
-    for table in ("registrations", "projects", "objectives", "issues"):
+    for table in ("registrations", "projects", "objectives", "context", "issues"):
         pd.testing.assert_frame_equal(
             _sorted(getattr(from_store, table)), _sorted(getattr(from_files, table))
         )

@@ -20,7 +20,7 @@ from ..data.tables import RawTable
 from .marking import checked_rows, reject, usable_rows
 from .messages import NOT_CONTEXT_REASONS
 from .municipality_checks import check_municipalities
-from .registration_checks import check_duplicates, check_values
+from .registration_checks import check_duplicates, check_indicators, check_values
 
 #: Rows of context data are the same when these are (the NIS code as registered: two
 #: municipalities merged in 2025 each keep their own figure for a month before the merger).
@@ -71,8 +71,6 @@ def check_context(ctx: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFrame:
 def check_context_indicators(ctx: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFrame:
     """Unknown indicators (as for registrations), rates typed in instead of their count, and
     indicators the catalogue does not allow as context."""
-    from .registration_checks import check_indicators
-
     table = cat.drop_duplicates("indicator_id").set_index("indicator_id")
     allowed = set(table.index[table["context"].astype(bool)])
     ids = ctx["indicator_id"].astype("object")

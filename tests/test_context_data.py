@@ -130,7 +130,12 @@ def test_a_sheet_of_neither_table_keeps_todays_message(tmp_path):
     path = _xlsx(tmp_path / "x.xlsx", {"Blad1": [["Datum", "Aantal", "Straat"], ["1/1", 3, "x"]]})
     data = sk.load(path, lang="en")
     assert data.context.empty and data.registrations.empty
-    assert "unrecognised_table" in set(data.issues["check"])
+    said = _checks(data, "unrecognised_table")
+    assert said[["sheet", "row"]].values.tolist() == [["Blad1", 1]]
+    assert (
+        "for context data (police statistics, Statbel) the same without Project"
+        in said["message"].iat[0]
+    )
 
 
 def test_mixed_folder_reads_each_table_right(tmp_path):

@@ -37,11 +37,17 @@ FILE_CHECKS: dict[str, tuple[Severity, dict[str, str]]] = {
         "error",
         {
             "nl": "Geen kolomkoppen herkend ({hint}); dit blad is niet gelezen. "
-            "Zet de kolomkoppen van het sjabloon in de eerste rij.",
+            "Zet de kolomkoppen van het sjabloon in de eerste rij: voor registraties Project, "
+            "NIS-code, Periode, Indicator, Waarde; voor contextgegevens (politiestatistiek, "
+            "Statbel) dezelfde zonder Project, met Bron.",
             "fr": "Aucun en-tête reconnu ({hint}) ; cette feuille n'est pas lue. "
-            "Mettez les en-têtes du modèle sur la première ligne.",
+            "Mettez les en-têtes du modèle sur la première ligne : pour des enregistrements "
+            "Projet, Code INS, Période, Indicateur, Valeur ; pour des données de contexte "
+            "(statistiques policières, Statbel) les mêmes sans Projet, avec Source.",
             "en": "No known column headers ({hint}); this sheet was not read. "
-            "Put the template's headers in the first row.",
+            "Put the template's headers in the first row: for registrations Project, NIS code, "
+            "Period, Indicator, Value; for context data (police statistics, Statbel) the same "
+            "without Project, with Source.",
         },
     ),
     "sheet_skipped": (

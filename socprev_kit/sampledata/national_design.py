@@ -117,7 +117,8 @@ def _project(
     """One project in ``codes`` (the lead first), the ``k``-th of its lead."""
     lead = codes[0]
     region = muni.at[lead, "region"]
-    lang = {"Flanders": "nl", "Wallonia": "fr"}.get(region) or ("nl" if rng.random() < 0.3 else "fr")
+    brussels = "nl" if rng.random() < 0.3 else "fr"  # drawn for every project: same sequence
+    lang = {"Flanders": "nl", "Wallonia": "fr"}.get(region, brussels)
     names = list(TYPES)
     types = list(dict.fromkeys(rng.choice(names, int(rng.integers(1, 3)), replace=False)))
     months = month_range("2019-01", "2022-12")

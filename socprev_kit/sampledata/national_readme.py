@@ -19,7 +19,9 @@ def national_readme(tables: dict[str, pd.DataFrame], written: list[Path], seed: 
         mine = treated[treated["project_id"] == p.project_id].drop_duplicates("indicator_id")
         change = "; ".join(f"{r.indicator_id} × {r.rate_ratio_level:g}" for r in mine.itertuples())
         lag = "" if pd.isna(p.lag_months) else f" (+{p.lag_months})"
-        compared = f" vs {p.comparison_nis_codes}" if isinstance(p.comparison_nis_codes, str) else ""
+        compared = (
+            f" vs {p.comparison_nis_codes}" if isinstance(p.comparison_nis_codes, str) else ""
+        )
         rows.append(
             f"| {p.project_id} | {p.name} | {p.nis_codes.replace(';', ', ')} | "
             f"{p.project_types.replace(';', ', ')} | {p.intervention_date:%Y-%m}{lag} | "

@@ -176,9 +176,7 @@ def _registrations(
     process and output series and survey waves, as the teaching sample makes them."""
     index = {
         (nis, ind): i
-        for i, (nis, ind) in enumerate(
-            (n, ind) for n in muni.index for ind in CONTEXT_INDICATORS
-        )
+        for i, (nis, ind) in enumerate((n, ind) for n in muni.index for ind in CONTEXT_INDICATORS)
     }
     months = month_range().strftime("%Y-%m")
     parts, with_c01 = [], set()

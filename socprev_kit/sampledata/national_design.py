@@ -156,8 +156,12 @@ def _project(
 
 
 def _comparison(muni: pd.DataFrame, lead: str, taken: set) -> str:
-    """Two municipalities of the lead's region without a project, nearest in population."""
-    same = muni[(muni["region"] == muni.at[lead, "region"]) & ~muni.index.isin(list(taken))]
+    """Two municipalities without a project, nearest in population: of the lead's province
+    (Brussels: region) when it has two, else of its region."""
+    free = muni[~muni.index.isin(list(taken))]
+    same = free[free["province"] == muni.at[lead, "province"]]
+    if len(same) < 2:
+        same = free[free["region"] == muni.at[lead, "region"]]
     gap = (np.log(same["population"]) - np.log(muni.at[lead, "population"])).abs()
     return ";".join(sorted(gap.sort_values(kind="stable").index[:2]))
 

@@ -82,6 +82,16 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     g = sub.add_parser("sample-data", help="(re)generate the synthetic sample data set")
     g.add_argument("--out", type=Path, required=True, help="folder to write to")
     g.add_argument("--seed", type=count, default=2026)
+    g.add_argument(
+        "--scale",
+        choices=["teaching", "national"],
+        default="teaching",
+        help="teaching: the small sample (default); national: context data for all 565 "
+        "municipalities and ~170 projects / teaching: het kleine voorbeeld (standaard); "
+        "national: contextgegevens voor alle 565 gemeenten en ~170 projecten / teaching : le "
+        "petit exemple (par défaut) ; national : données de contexte des 565 communes et ~170 "
+        "projets",
+    )
     g.set_defaults(func=cmd_sample_data)
 
 
@@ -156,6 +166,12 @@ def cmd_sample_data(args: argparse.Namespace) -> int:
     from ..sampledata.messy import write_messy_files
 
     out_folder(args.out, None)
+    if args.scale == "national":
+        from ..sampledata.national_files import write_national_data
+
+        written = write_national_data(args.out, seed=args.seed)
+        print(f"{len(written)} files written to {args.out}")
+        return 0
     written = write_sample_data(args.out, seed=args.seed)
     written += write_messy_files(args.out / "messy")
     print(f"{len(written)} files written to {args.out}")

@@ -19,6 +19,10 @@ The design (the invented projects) is in ``projects``, the count model in ``seri
 registered series in ``activity``, the tables in ``tables`` and ``objectives``, the files in
 ``files`` (the registration workbooks of Gent and Liège in ``workbooks``) and ``readme``;
 :func:`ensure_sample_data` makes them where the kit looks for them by default.
+
+The national sample (``socprev-kit sample-data --scale national``) uses the same model for context
+data of all 565 municipalities and about 170 drawn projects: its design in ``national_design``,
+its tables in ``national_tables``, its files in ``national_files`` and ``national_readme``.
 """
 
 from .files import write_sample_data

@@ -51,7 +51,7 @@ def write_sample_data(out: Path, seed: int = SEED) -> list[Path]:
     tables = make_sample_data(seed)
     region = reference.municipalities(2025).set_index("nis_code")["region"]
     written = [clean / "projects.xlsx"]
-    _write_xlsx(written[0], {"projects": tables["projects"], "objectives": tables["objectives"]})
+    write_xlsx(written[0], {"projects": tables["projects"], "objectives": tables["objectives"]})
     regs = tables["registrations"]
     for nis, part in regs.groupby(reference.to_current_nis(regs["nis_code"]), sort=True):
         if region[nis] == "Brussels":
@@ -60,7 +60,7 @@ def write_sample_data(out: Path, seed: int = SEED) -> list[Path]:
         elif nis in TEMPLATE_NIS:
             for year, wb in registration_workbooks(tables, nis, TEMPLATE_NIS[nis]).items():
                 written.append(clean / f"registrations_{nis}_{year}.xlsx")
-                _save_workbook(wb, written[-1])
+                save_workbook(wb, written[-1])
         else:
             lang, encoding = ("nl", "utf-8-sig") if region[nis] == "Flanders" else ("fr", "cp1252")
             written.append(clean / f"registrations_{nis}.csv")
@@ -98,7 +98,7 @@ def _csv_bytes(frame: pd.DataFrame, encoding: str) -> bytes:
     return buf.getvalue().encode(encoding)
 
 
-def _write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
+def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
     """A workbook with fixed properties and zip timestamps: the same tables, the same bytes."""
     import openpyxl
     from openpyxl.styles import Font
@@ -119,10 +119,10 @@ def _write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
             width = max(len(str(c.value)) if c.value is not None else 0 for c in column[:200])
             ws.column_dimensions[column[0].column_letter].width = min(width + 2, 60)
         ws.freeze_panes = "A2"
-    _save_workbook(wb, path)
+    save_workbook(wb, path)
 
 
-def _save_workbook(wb, path: Path) -> None:  # noqa: ANN001 - an openpyxl Workbook
+def save_workbook(wb, path: Path) -> None:  # noqa: ANN001 - an openpyxl Workbook
     """Save with fixed properties and zip timestamps: the same workbook, the same bytes."""
     wb.properties.creator = "socprev-kit sample-data"
     wb.properties.created = wb.properties.modified = FIXED_TIME

@@ -43,12 +43,17 @@ OBJECTIVE_COLUMNS = ("project_id", "objective_id", "level", "text", "indicator_i
                      "target_period")  # fmt: skip
 
 
-def objectives_table(regs: pd.DataFrame, cat: pd.DataFrame, muni: pd.DataFrame) -> pd.DataFrame:
+def objectives_table(
+    regs: pd.DataFrame,
+    cat: pd.DataFrame,
+    muni: pd.DataFrame,
+    projects: tuple[ProjectSpec, ...] = PROJECTS,
+) -> pd.DataFrame:
     """General, strategic and operational objectives, with baselines computed from the data."""
     sums = regs.groupby(["project_id", "indicator_id", "period"])["value"].sum()
     totals = {key: g.droplevel([0, 1]) for key, g in sums.groupby(level=[0, 1])}
     rows = []
-    for p in PROJECTS:
+    for p in projects:
         mine = {ind: s for (pid, ind), s in totals.items() if pid == p.project_id}
         codes = p.nis.split(";")
         lang = language(p, muni.at[codes[0], "region"])

@@ -135,22 +135,22 @@ def monthly_indicators(p: ProjectSpec) -> list[str]:
     return list(dict.fromkeys(f"{EVERY_PROJECT} {types}".split()))
 
 
-def projects_table() -> pd.DataFrame:
-    """The ``projects`` table (canonical columns), one row per project of :data:`PROJECTS`."""
-    its = [p.design in ("its", "controlled_its") for p in PROJECTS]
+def projects_table(projects: tuple[ProjectSpec, ...] = PROJECTS) -> pd.DataFrame:
+    """The ``projects`` table (canonical columns), one row per project (of :data:`PROJECTS`)."""
+    its = [p.design in ("its", "controlled_its") for p in projects]
     return pd.DataFrame({
-        "project_id": [p.project_id for p in PROJECTS],
-        "name": [p.name for p in PROJECTS],
-        "project_types": [p.types for p in PROJECTS],
-        "lead_nis_code": [p.nis.split(";")[0] for p in PROJECTS],
-        "nis_codes": [p.nis for p in PROJECTS],
-        "phenomenon": [p.phenomenon for p in PROJECTS],
-        "start_date": pd.to_datetime([p.start for p in PROJECTS]),
-        "intervention_date": pd.to_datetime([p.intervention for p in PROJECTS]),
-        "end_date": pd.to_datetime([p.end or None for p in PROJECTS]),
-        "evaluation_design": [p.design for p in PROJECTS],
-        "impact_model": [p.model if i else None for p, i in zip(PROJECTS, its, strict=True)],
-        "lag_months": pd.array([p.lag if i else None for p, i in zip(PROJECTS, its, strict=True)],
+        "project_id": [p.project_id for p in projects],
+        "name": [p.name for p in projects],
+        "project_types": [p.types for p in projects],
+        "lead_nis_code": [p.nis.split(";")[0] for p in projects],
+        "nis_codes": [p.nis for p in projects],
+        "phenomenon": [p.phenomenon for p in projects],
+        "start_date": pd.to_datetime([p.start for p in projects]),
+        "intervention_date": pd.to_datetime([p.intervention for p in projects]),
+        "end_date": pd.to_datetime([p.end or None for p in projects]),
+        "evaluation_design": [p.design for p in projects],
+        "impact_model": [p.model if i else None for p, i in zip(projects, its, strict=True)],
+        "lag_months": pd.array([p.lag if i else None for p, i in zip(projects, its, strict=True)],
                                dtype="Int64"),
-        "comparison_nis_codes": [p.comparison or None for p in PROJECTS],
+        "comparison_nis_codes": [p.comparison or None for p in projects],
     })  # fmt: skip

@@ -78,7 +78,8 @@ def expected_counts(truth: pd.Series | dict, with_effect: bool = True) -> np.nda
     truth
         One row of ``ground_truth``.
     with_effect
-        False gives the counterfactual: the same series without the planted change.
+        False gives the counterfactual: the same series without the planted change (a row
+        without an ``intervention_period`` has none).
 
     Examples
     --------
@@ -89,7 +90,8 @@ def expected_counts(truth: pd.Series | dict, with_effect: bool = True) -> np.nda
     """
     months = month_range()
     t = np.arange(len(months))
-    t0 = (pd.Period(truth["intervention_period"], "M") - months[0]).n + int(truth["lag_months"])
+    start = truth["intervention_period"]
+    t0 = (pd.Period(start, "M") - months[0]).n + int(truth["lag_months"]) if pd.notna(start) else 0
     post = t >= t0
     season = np.cos(2 * np.pi * (np.asarray(months.month) - truth["seasonal_peak_month"]) / 12)
     before = truth.get("population_before_2025", truth["population"])
@@ -101,7 +103,7 @@ def expected_counts(truth: pd.Series | dict, with_effect: bool = True) -> np.nda
         + truth["trend_per_month"] * t
         + truth["seasonal_amplitude"] * season
     )
-    if with_effect:
+    if with_effect and pd.notna(truth["intervention_period"]):  # no change planted: no period
         log_mu += np.log(truth["rate_ratio_level"]) * post
         log_mu += np.log(truth["rate_ratio_slope"]) * (t - t0) * post
     return np.exp(log_mu)

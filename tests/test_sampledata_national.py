@@ -37,13 +37,13 @@ def national(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def truth(national) -> pd.DataFrame:
-    return pd.read_csv(national / "ground_truth.csv", dtype={"nis_code": str, "project_id": str})
+    return pd.read_csv(national / "_ground_truth.csv", dtype={"nis_code": str, "project_id": str})
 
 
 @pytest.fixture(scope="module")
 def context(national) -> pd.DataFrame:
     """Every context file read back with pandas, openpyxl and pyarrow alone, in its dialect."""
-    parts = [_read(f) for f in sorted((national / "clean" / "context").iterdir())]
+    parts = [_read(f) for f in sorted((national / "context").iterdir())]
     return pd.concat(parts, ignore_index=True)
 
 
@@ -99,7 +99,7 @@ def test_sources_name_the_police_and_the_municipality(context):
 
 
 def test_files_come_in_the_usual_formats_and_dialects(national):
-    folder = national / "clean" / "context"
+    folder = national / "context"
     heads = {f.name: f.read_bytes()[:40] for f in folder.glob("*.csv")}
     assert heads["context_limburg.csv"].startswith(b"\xef\xbb\xbfNIS-code;gemeente;")
     assert heads["context_namen.csv"].startswith("code INS;commune;période;".encode("cp1252"))
@@ -110,11 +110,11 @@ def test_files_come_in_the_usual_formats_and_dialects(national):
     }
     assert len(list(folder.glob("context_44021_*.xlsx"))) == 7  # one workbook per year
     assert b"\r\n" in (folder / "context_namen.csv").read_bytes()[:200]
-    assert b";" in (national / "clean" / "registrations_44021.csv").read_bytes()[:100]
+    assert b";" in (national / "registrations_44021.csv").read_bytes()[:100]
 
 
 def test_projects_objectives_and_registrations_are_there(national):
-    wb = openpyxl.load_workbook(national / "clean" / "projects.xlsx", read_only=True)
+    wb = openpyxl.load_workbook(national / "projects.xlsx", read_only=True)
     projects = pd.DataFrame(list(wb["projects"].values)[1:], columns=next(wb["projects"].values))
     objectives = list(wb["objectives"].values)
     assert 160 <= len(projects) <= 180
@@ -126,14 +126,12 @@ def test_projects_objectives_and_registrations_are_there(national):
     assert (intermunicipal["lead_nis_code"] == intermunicipal["nis_codes"].str[:5]).all()
     levels = {row[2] for row in objectives[1:]}
     assert levels == {"general", "strategic", "operational"}
-    files = list((national / "clean").glob("registrations_*"))
+    files = list(national.glob("registrations_*"))
     assert {f.stem.split("_")[1] for f in files} == codes
 
 
 def test_project_impact_registrations_are_the_context_counts(national, context):
-    regs = pd.concat(
-        _read_registrations(f) for f in (national / "clean").glob("registrations_*.csv")
-    )
+    regs = pd.concat(_read_registrations(f) for f in national.glob("registrations_*.csv"))
     impact = regs[regs["indicator_id"].isin(INDICATORS)]
     assert len(impact) > 10_000
     known = _series(context)
@@ -259,7 +257,7 @@ def test_the_readme_says_what_is_there_in_three_languages(national, truth):
 @pytest.mark.xfail("context" not in TABLES, reason="the reader does not know context files yet",
                    strict=True)  # fmt: skip
 def test_the_kit_loads_the_national_sample_with_its_context(national):
-    ds = sk.load(national / "clean", lang="en")
+    ds = sk.load(national, lang="en")
     assert not (ds.issues["severity"] == "error").any(), ds.issues.head()
     assert len(ds.context) == 565 * len(INDICATORS) * 84
     assert ds.context["nis_code"].nunique() == 565

@@ -33,11 +33,15 @@ PROVINCE_FORMAT = {
 #: Cities that send their own register as one workbook per year, and its sheet name.
 WORKBOOK_CITIES = {"44021": "contextgegevens", "31005": "contextgegevens", "62063": "contexte"}
 ENCODING = {"nl": "utf-8-sig", "fr": "cp1252"}
+#: The planted truth, beside the data but never read as data (a name that starts with ``_``).
+TRUTH = "_ground_truth.csv"
 
 
 def write_national_data(out: Path, seed: int) -> list[Path]:
-    """Write the national sample into ``out``: ``clean/`` (the data), ``ground_truth.csv`` and
-    ``README.md``. Old ``registrations_*`` files and ``clean/context/`` are removed first.
+    """Write the national sample into ``out``: the data (``projects.xlsx``, ``registrations_*``,
+    ``context/``), so that ``socprev-kit batch --data out`` reads it as it is, the planted truth
+    as ``_ground_truth.csv`` (a name that starts with ``_`` is never read as data) and
+    ``README.md``. Old ``registrations_*`` files and ``context/`` are removed first.
 
     Returns
     -------
@@ -45,7 +49,7 @@ def write_national_data(out: Path, seed: int) -> list[Path]:
         The files written.
     """
     out = Path(out)
-    clean, folder = out / "clean", out / "clean" / "context"
+    clean, folder = out, out / "context"
     folder.mkdir(parents=True, exist_ok=True)
     for stale in [*clean.glob("registrations_*"), *folder.iterdir()]:
         stale.unlink()
@@ -55,7 +59,7 @@ def write_national_data(out: Path, seed: int) -> list[Path]:
     write_xlsx(written[0], {"projects": tables["projects"], "objectives": tables["objectives"]})
     written += _registration_files(clean, tables["registrations"], muni)
     written += _context_files(folder, tables["context"], muni)
-    written.append(out / "ground_truth.csv")
+    written.append(out / TRUTH)
     tables["ground_truth"].to_csv(written[-1], index=False, lineterminator="\n")
     written.append(out / "README.md")
     written[-1].write_text(national_readme(tables, written, seed), encoding="utf-8")

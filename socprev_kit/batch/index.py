@@ -94,12 +94,15 @@ def write_index(
     journal: Journal | None = None,
 ) -> Path:
     """Write ``out/<lang>/index.html`` for each language of ``records`` (every report in the
-    folder) and ``out/index.html``; return the path of ``index.html``. ``counts``: this run's."""
+    folder) or with such a page already, and ``out/index.html``; return the path of
+    ``index.html``. ``counts``: this run's."""
     env = _environment()
     script = (TEMPLATES / "index.js").read_text(encoding="utf-8").replace("</", "<\\/")
     created = datetime.now(timezone.utc).isoformat(timespec="seconds")
     html_of = {(r["lang"], r["kind"], r["id"]): r["html"] for r in records}
-    langs = [g for g in ORDER if any(r["lang"] == g for r in records)]
+    # a language whose reports are all gone keeps a page, empty, never a stale list
+    langs = [g for g in ORDER if any(r["lang"] == g for r in records)
+             or (out / g / "index.html").is_file()]  # fmt: skip
     unread = [{**u, "file": _relative(u["file"], plan.data_path)} for u in plan.unread]
     meta = {"data_path": str(plan.data_path), "input_hash": plan.input_hash,
             "kit_version": plan.kit_version, "created": created}  # fmt: skip

@@ -1,7 +1,8 @@
 // socprev-kit batch index: sort, filter and search the reports table. Plain JavaScript, no
 // library, nothing loaded; inlined in the page. Without it the page shows the whole table.
-// Rows are read once; a sort moves the existing rows (one fragment), a filter sets `hidden` on
-// the rows whose state changes, the search waits for a pause in the typing.
+// The rows are read once and kept here; the table then holds only the rows on show (the first
+// PAGE that match, more on demand), so that a sort, a filter or a search lays out a few hundred
+// rows whatever the number of reports; the search waits for a pause in the typing.
 (function () {
   "use strict";
   var table = document.getElementById("reports");
@@ -16,7 +17,7 @@
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
   var more = document.getElementById("more");
   var everything = document.getElementById("everything");
-  // rows laid out at once: a table of thousands of rows takes seconds to lay out again after
+  // rows on show at once: a table of thousands of rows takes a second to lay out again after
   // every sort or filter; the rest comes with "more" or "all"
   var PAGE = parseInt(more.getAttribute("data-page"), 10) || 200;
   var limit = PAGE;
@@ -33,7 +34,7 @@
       facets[f] = v ? v.split("|") : [];
     });
     return { tr: tr, order: i, q: tr.getAttribute("data-q") || "", facets: facets,
-             keys: {}, visible: true };
+             keys: {} };
   });
   var current = rows.slice();  // the rows in their displayed order
 
@@ -67,10 +68,7 @@
     });
     current = sorted;
     limit = PAGE;
-    apply(true);  // the first rows of the new order are shown before the rows move
-    var fragment = document.createDocumentFragment();
-    sorted.forEach(function (r) { fragment.appendChild(r.tr); });
-    body.appendChild(fragment);
+    apply(true);
     heads.forEach(function (th, i) {
       if (i === col) th.setAttribute("aria-sort", descending ? "descending" : "ascending");
       else th.removeAttribute("aria-sort");
@@ -95,16 +93,17 @@
       return [s.getAttribute("data-facet"), s.value];
     }).filter(function (p) { return p[1]; });
     var count = 0;
+    var fragment = document.createDocumentFragment();
     current.forEach(function (row) {
       var match = words.every(function (w) { return row.q.indexOf(w) >= 0; }) &&
         wanted.every(function (p) { return row.facets[p[0]].indexOf(p[1]) >= 0; });
-      if (match) count += 1;
-      var show = match && count <= limit;
-      if (show !== row.visible) {
-        row.tr.hidden = !show;
-        row.visible = show;
+      if (match) {
+        count += 1;
+        if (count <= limit) fragment.appendChild(row.tr);
       }
     });
+    body.textContent = "";  // the rows stay in `rows`
+    body.appendChild(fragment);
     var listed = Math.min(count, limit);
     shown.textContent = shown.getAttribute("data-template").replace("{shown}", count)
       .replace("{total}", rows.length).replace("{listed}", listed);

@@ -48,6 +48,8 @@ def folder(tmp_path: Path) -> tuple[Path, list[dict]]:
                                   "ci_low": 0.9, "ci_high": 1.2}]}  # fmt: skip
         if r["id"] == "11002":
             r["name_nl"] = r["name_fr"] = MARKUP
+        if r["id"] == "11004" and r["headline"]:  # a user's notebook: any JSON value
+            r["headline"] = {**r["headline"], "its_level": 0.93, "n_objectives": "many"}
     write_pages(tmp_path, records)
     write_index(tmp_path, PLAN, records, COUNTS)
     return tmp_path, records
@@ -76,6 +78,9 @@ def test_each_language_page_is_wholly_in_its_language(folder) -> None:  # noqa: 
     objectives = row_nl.select_one("td.objectives")
     assert objectives["data-v"] == "12" and objectives.text.startswith("12\n3 bereikt")
     assert row_nl["data-evidence"] == "decrease" and row_nl["data-province"] == "Antwerpen"
+    odd = _row(nl, "11004")  # a number where a list was expected, text for a count
+    assert odd.select_one("td.its").text == "0,93" and odd.select_one("td.objectives").text == ""
+    assert odd["data-evidence"] == "none"
 
 
 def test_the_table_is_whole_without_javascript_and_links_each_report(folder) -> None:  # noqa: ANN001
@@ -120,6 +125,7 @@ def test_the_overview_and_issues_files_are_linked_when_they_exist(folder) -> Non
 def test_both_summaries_read_back_with_their_own_options(tmp_path: Path) -> None:
     records = synthetic_records(25)
     records[3]["name_fr"] = "Liège – Écaussinnes"
+    records[1]["status"], records[1]["headline"] = "ok", {"its_level": 0.93, "n_objectives": 3}
     excel, scripts = write_summaries(tmp_path, records)
     assert excel.read_bytes()[:3] == b"\xef\xbb\xbf" and scripts.read_bytes()[:3] != b"\xef\xbb\xbf"
     assert b";" in excel.read_bytes().splitlines()[0] and b"\r\n" in excel.read_bytes()
@@ -130,17 +136,20 @@ def test_both_summaries_read_back_with_their_own_options(tmp_path: Path) -> None
         assert belgian[column].dtype.kind == "f" or belgian[column].dtype.kind == "i", column
         pd.testing.assert_series_equal(belgian[column], plain[column])
     ok = [r for r in records if r["status"] == "ok"]
-    assert belgian.loc[belgian["status"] == "ok", "completeness"].tolist() == [
-        r["headline"]["completeness"] for r in ok
+    assert belgian.loc[belgian["status"] == "ok", "completeness"].fillna(-1).tolist() == [
+        r["headline"].get("completeness", -1) for r in ok
     ]
     assert belgian["name_fr"].tolist() == [r["name_fr"] for r in records]  # accents kept
-    first = next(r for r in ok if r["headline"]["its_level"])
+    first = next(
+        r for r in ok if isinstance(r["headline"]["its_level"], list) and r["headline"]["its_level"]
+    )
     effect = first["headline"]["its_level"][0]
     text = belgian.loc[(belgian["id"] == first["id"]), "its_level"].iloc[0]
     assert text.startswith(
         f"{effect['project_id']}/I01 {effect['rate_ratio']:.2f}".replace(".", ",")
     )
     rows = list(csv.DictReader(excel.open(encoding="utf-8-sig", newline=""), delimiter=";"))
+    assert rows[1]["its_level"] == "0,93" and rows[1]["n_objectives"] == "3"
     assert rows[0]["province"] == "Antwerpen" and rows[0]["region"] == "Flanders"
 
 

@@ -83,7 +83,8 @@ def evidence(headline: dict) -> str:
     ``evidence`` wins."""
     if isinstance(headline.get("evidence"), str) and headline["evidence"]:
         return headline["evidence"]
-    effects = [e for e in headline.get("its_level") or [] if isinstance(e, dict)]
+    given = headline.get("its_level")
+    effects = [e for e in given if isinstance(e, dict)] if isinstance(given, list) else []
     found = {_class(e) for e in effects}
     if not effects:
         return "none"
@@ -129,8 +130,8 @@ def _objectives(headline: dict, lang: Lang) -> tuple[str, object]:
 
 def _cell(key: str, value: object, lang: Lang) -> tuple[str, object]:
     """A headline figure as (text, sort value)."""
-    if key == "its_level":
-        return _its(value, lang) if isinstance(value, list) else ("", None)
+    if key == "its_level" and isinstance(value, list):
+        return _its(value, lang)
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "", None
     if key == "completeness":

@@ -80,7 +80,8 @@ def summary_rows(records: Iterable[dict], decimal: str = ".") -> list[dict]:
         for k in HEADLINE_COLUMNS:
             value = headline.get(k)
             digits = 3 if k == "completeness" else 2
-            row[k] = _its(value, decimal) if k == "its_level" else _number(value, decimal, digits)
+            its = k == "its_level" and isinstance(value, list)
+            row[k] = _its(value, decimal) if its else _number(value, decimal, digits)
         row |= {k: csv_text(r.get(k, "")) for k in ("html", "ipynb")}
         rows.append(row)
     return rows

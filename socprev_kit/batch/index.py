@@ -160,7 +160,7 @@ def write_index(
             )
             for g in langs
         ],  # fmt: skip
-        choose=" / ".join(INDEX_TEXTS["choose"][g] for g in langs or ORDER[:2]),
+        choose=" / ".join(index_text("choose", g) for g in langs or ORDER[:2]),
         title=" / ".join(INDEX_TEXTS["title"][g] for g in langs or ORDER[:2]),
         summaries=[SUMMARY, SUMMARY_UTF8],
         **meta,

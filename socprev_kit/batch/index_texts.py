@@ -24,7 +24,11 @@ LANG_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 
 INDEX_TEXTS: dict[str, dict[str, str]] = {
     "title": {"nl": "Rapporten", "fr": "Rapports", "en": "Reports"},
-    "choose": {"nl": "Kies uw taal", "fr": "Choisissez votre langue", "en": "Choose a language"},
+    "choose": {
+        "nl": "Kies uw taal:",
+        "fr": "Choisissez votre langue :",
+        "en": "Choose a language:",
+    },
     "n_reports": {"nl": "{n} rapporten", "fr": "{n} rapports", "en": "{n} reports"},
     "in_folder": {
         "nl": "{n} rapporten in deze map, uit alle runs ({failed} mislukt).",

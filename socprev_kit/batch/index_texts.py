@@ -2,7 +2,8 @@
 
 :data:`INDEX_TEXTS` maps a key to its text per language; :data:`COLUMN_LABELS` the columns of the
 table; :data:`REGION_NAMES`, :data:`PROVINCE_NAMES` the reference's names (Dutch provinces,
-English regions) per language. For translators: keep every ``{placeholder}``.
+English regions) per language. For translators: keep every ``{placeholder}``; a soft hyphen
+(``\u00ad``) says where a long column header may break.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
     "project_types": {"nl": "Projecttypes", "fr": "Types de projet", "en": "Project types"},
     "status": {"nl": "Status", "fr": "Statut", "en": "Status"},
     "n_projects": {"nl": "Projecten", "fr": "Projets", "en": "Projects"},
-    "n_objectives": {"nl": "Doelstellingen", "fr": "Objectifs", "en": "Objectives"},
+    "n_objectives": {"nl": "Doel\u00adstellingen", "fr": "Objectifs", "en": "Objectives"},
     "n_reached": {"nl": "Bereikt", "fr": "Atteints", "en": "Reached"},
     "n_maintained": {"nl": "Behouden", "fr": "Maintenus", "en": "Maintained"},
     "n_on_track": {"nl": "Op schema", "fr": "En bonne voie", "en": "On track"},
@@ -121,8 +122,12 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
         "en": "Not computable",
     },
     "n_issues_error": {"nl": "Fouten in de gegevens", "fr": "Erreurs (données)", "en": "Errors"},
-    "n_issues_warning": {"nl": "Waarschuwingen", "fr": "Avertissements", "en": "Warnings"},
-    "completeness": {"nl": "Volledigheid", "fr": "Complétude", "en": "Completeness"},
+    "n_issues_warning": {
+        "nl": "Waar\u00adschuwingen",
+        "fr": "Avertis\u00adsements",
+        "en": "Warnings",
+    },  # fmt: skip
+    "completeness": {"nl": "Volledig\u00adheid", "fr": "Complétude", "en": "Complete\u00adness"},
     "its_level": {
         "nl": "Niveauverandering na de start (ITS)",
         "fr": "Changement de niveau après le début (ITS)",

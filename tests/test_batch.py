@@ -135,18 +135,27 @@ def test_a_failing_report_keeps_its_notebook_and_the_others_complete(made) -> No
     assert "An Exception was encountered" in nb.cells[0].source  # papermill's banner
     html = (made.out / "nl" / "municipality_11002.html").read_text(encoding="utf-8")
     assert "no data for 11002" in html
-    summary = pd.read_csv(made.out / "summary.csv", dtype=str, keep_default_na=False)
+    summary = pd.read_csv(
+        made.out / "summary.csv",
+        sep=";",
+        decimal=",",
+        encoding="utf-8-sig",
+        dtype=str,
+        keep_default_na=False,
+    )
     failed = summary[summary["status"] == "failed"]
     assert set(failed["error"]) == {"ValueError: no data for 11002"}
     assert summary.loc[summary["id"] == "35013", "n_objectives"].tolist() == ["5", "5"]
-    index = (made.out / "index.html").read_text(encoding="utf-8")
-    assert "ValueError: no data for 11002" in index
+    for lang in ("nl", "fr"):
+        index = (made.out / lang / "index.html").read_text(encoding="utf-8")
+        assert "ValueError: no data for 11002" in index
 
 
 def test_outputs_are_named_and_described(made) -> None:  # noqa: ANN001
     files = {p.relative_to(made.out).as_posix() for p in made.out.rglob("*") if p.is_file()}
     assert {"nl/municipality_35002.html", "fr/project_OOS-HOT.ipynb", "index.html"} <= files
-    assert {"summary.csv", "manifest.json"} <= files
+    assert {"summary.csv", "summary_utf8.csv", "manifest.json", "reports.json"} <= files
+    assert {"nl/index.html", "fr/index.html"} <= files
     assert not [f for f in files if f.endswith(".tmp")]
     manifest = json.loads((made.out / "manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["input"]["sha256"]) == 64 and manifest["kit_version"].startswith("0.")
@@ -156,9 +165,10 @@ def test_outputs_are_named_and_described(made) -> None:  # noqa: ANN001
 
 
 def test_names_with_markup_are_text_in_the_index(made) -> None:  # noqa: ANN001
-    index = (made.out / "index.html").read_text(encoding="utf-8")
-    assert "<script" not in index and "<b>Oostende" not in index
-    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;Oostende" in index
+    for lang in ("nl", "fr"):
+        index = (made.out / lang / "index.html").read_text(encoding="utf-8")
+        assert index.count("<script") == 1 and "<b>Oostende" not in index  # the page's own
+        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;Oostende" in index
 
 
 def test_report_pages_are_self_contained(made) -> None:  # noqa: ANN001
@@ -414,14 +424,21 @@ def test_a_municipality_without_data_fails_with_an_error_in_the_report_language(
     result = batch(["41002"], data=tiny_data, langs=["fr"], out=tmp_path, jobs=1)
     (record,) = result.records
     assert record["status"] == "failed" and record["error"]["ename"] == "ReportParameterError"
-    summary = pd.read_csv(result.out / "summary.csv", dtype=str, keep_default_na=False)
+    summary = pd.read_csv(
+        result.out / "summary.csv",
+        sep=";",
+        decimal=",",
+        encoding="utf-8-sig",
+        dtype=str,
+        keep_default_na=False,
+    )
     (error,) = summary["error"]
     assert error.startswith("Paramètre nis_code='41002'\u00a0: Alost (41002) n'a ni projet ni ")
     assert (
         "Choisissez une commune avec des données\u00a0: Bredene (35002), Ostende (35013)" in error
     )
     assert "has no project" not in error and "ReportParameterError" not in error
-    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    index = (tmp_path / "fr" / "index.html").read_text(encoding="utf-8")
     assert "Alost (41002) n&#39;a ni projet ni enregistrement" in index
     page = (tmp_path / "fr" / "municipality_41002.html").read_text(encoding="utf-8")
     assert "Ce rapport n&#39;a pas pu être produit" in page or "Ce rapport n'a pas pu" in page
@@ -430,12 +447,13 @@ def test_a_municipality_without_data_fails_with_an_error_in_the_report_language(
 
 def test_every_objective_status_has_a_summary_column_and_an_index_label() -> None:
     """summary.csv and index.html count every status attainment gives (issue 13)."""
-    from socprev_kit.batch.index import LABELS
+    from socprev_kit.batch.index_texts import STATUS_WORDS
     from socprev_kit.batch.store import HEADLINE_COLUMNS
+    from socprev_kit.batch.summary import COLUMNS
     from socprev_kit.evaluation.targets import STATUSES
 
     wanted = {"n_" + s.replace(" ", "_") for s in STATUSES}
-    assert wanted <= set(HEADLINE_COLUMNS) and wanted <= set(LABELS)
+    assert wanted <= set(HEADLINE_COLUMNS) <= set(COLUMNS) and wanted <= set(STATUS_WORDS)
     assert "n_no_data" not in HEADLINE_COLUMNS
 
 
@@ -445,7 +463,7 @@ def test_the_summary_never_carries_a_live_formula(tmp_path: Path) -> None:
     or return-led value too, while plain numbers stay numbers (issue 14)."""
     import csv
 
-    from socprev_kit.batch.store import write_summary
+    from socprev_kit.batch.summary import write_summaries
 
     hostile = {
         "name_nl": '=HYPERLINK("http://example.invalid","klik")',
@@ -456,8 +474,10 @@ def test_the_summary_never_carries_a_live_formula(tmp_path: Path) -> None:
     }
     record = {"lang": "nl", "kind": "project", "status": "ok", "this_run": "made"}
     record.update(hostile, seconds={"run": 1.5}, headline={"n_projects": 1})
-    path = write_summary(tmp_path, [record])
-    (row,) = csv.DictReader(path.open(encoding="utf-8", newline=""))
+    excel, scripts = write_summaries(tmp_path, [record])
+    (row,) = csv.DictReader(excel.open(encoding="utf-8-sig", newline=""), delimiter=";")
+    (plain,) = csv.DictReader(scripts.open(encoding="utf-8", newline=""))
     for column, value in hostile.items():
-        assert row[column] == "'" + value  # shown as typed, never run
-    assert row["seconds"] == "1.5" and row["n_projects"] == "1"
+        assert row[column] == plain[column] == "'" + value  # shown as typed, never run
+    assert row["seconds"] == "1,5" and row["n_projects"] == "1"
+    assert plain["seconds"] == "1.5" and plain["n_projects"] == "1"

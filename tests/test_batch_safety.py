@@ -133,12 +133,19 @@ def test_a_report_over_the_memory_ceiling_fails_alone(tiny_data: Path, tmp_path:
     status = {(r["lang"], r["id"]): r["status"] for r in result.records}
     assert status == {("nl", "35013"): "failed", ("nl", "35002"): "ok",
                       ("fr", "35013"): "failed", ("fr", "35002"): "ok"}  # fmt: skip
-    summary = pd.read_csv(out / "summary.csv", dtype=str, keep_default_na=False)
+    summary = pd.read_csv(
+        out / "summary.csv",
+        sep=";",
+        decimal=",",
+        encoding="utf-8-sig",
+        dtype=str,
+        keep_default_na=False,
+    )
     errors = dict(zip(summary["lang"] + summary["id"], summary["error"], strict=True))
     assert errors["nl35013"].startswith("Het rapport had meer dan 500 MB geheugen nodig")
     assert errors["fr35013"].startswith("Le rapport a eu besoin de plus de 500 Mo de mémoire")
     assert errors["nl35002"] == errors["fr35002"] == ""
-    index = (out / "index.html").read_text(encoding="utf-8")
+    index = (out / "nl" / "index.html").read_text(encoding="utf-8")
     assert "Het rapport had meer dan 500 MB geheugen nodig" in index
     page = (out / "nl" / "municipality_35013.html").read_text(encoding="utf-8")
     assert "Dit rapport kon niet gemaakt worden" in page and "meer dan 500 MB" in page
@@ -177,7 +184,7 @@ def test_kernels_that_cannot_warm_up_fail_their_reports_and_the_batch_ends(
     assert [r["status"] for r in result.records] == ["failed", "failed"]
     assert {r["error"]["ename"] for r in result.records} == {"KernelError"}
     assert all("no warm-up today" in r["error"]["evalue"] for r in result.records)
-    assert "no warm-up today" in (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "no warm-up today" in (tmp_path / "nl" / "index.html").read_text(encoding="utf-8")
 
 
 def _snapshot(out: Path) -> dict[str, bytes]:

@@ -52,14 +52,18 @@ def _open(browser, path: Path, shot: str) -> list[dict]:
 
 def test_index_loads_without_console_errors_and_links_every_report(browser, made):
     assert made.n_failed == 0
-    errors = _open(browser, made.index, "index.png")
-    assert errors == []
-    links = {a.get_attribute("href") for a in browser.find_elements("css selector", "a")}
-    for record in made.records:
-        html = made.out / record["html"]
-        assert html.as_uri() in links, record["html"]
-    text = browser.find_element("tag name", "body").text
-    assert "Gent" in text and "Bredene" in text
+    assert _open(browser, made.index, "index.png") == []
+    pages = {a.get_attribute("href") for a in browser.find_elements("css selector", "a")}
+    assert {(made.out / g / "index.html").as_uri() for g in ("nl", "fr")} <= pages
+    for lang, other in (("nl", "fr"), ("fr", "nl")):
+        errors = _open(browser, made.out / lang / "index.html", f"index_{lang}.png")
+        assert errors == []
+        links = {a.get_attribute("href") for a in browser.find_elements("css selector", "a")}
+        for record in made.records:
+            html = (made.out / record["html"]).as_uri()
+            assert (html in links) == (record["lang"] in (lang, other)), record["html"]
+        text = browser.find_element("tag name", "body").text
+        assert ("Gent" if lang == "nl" else "Gand") in text and "Bredene" in text
 
 
 @pytest.mark.parametrize("name", ["nl/municipality_44021.html", "fr/project_GEN-DAM.html"])
@@ -100,7 +104,7 @@ def markup(tmp_path_factory):
     return batch(["35013"], projects=["OOS-HOT"], data=data, langs=["nl"], out=out, jobs=2)
 
 
-@pytest.mark.parametrize("page", ["index.html", "nl/project_OOS-HOT.html"])
+@pytest.mark.parametrize("page", ["nl/index.html", "nl/project_OOS-HOT.html"])
 def test_a_name_with_markup_is_shown_as_text_and_never_runs(browser, markup, page):
     from selenium.common.exceptions import NoAlertPresentException
 

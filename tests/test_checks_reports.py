@@ -15,7 +15,8 @@ import pytest
 from socprev_kit.batch.outcome import Outcome
 from socprev_kit.batch.planning import Job
 from socprev_kit.batch.run import BatchResult
-from socprev_kit.batch.store import save, write_summary
+from socprev_kit.batch.store import save
+from socprev_kit.batch.summary import write_summaries
 from socprev_kit.teaching.checks import check_failed_reports, check_report_file
 
 NAMES = {
@@ -39,7 +40,7 @@ def _result(out: Path, rows: list[tuple[str, str, str, str]]) -> BatchResult:
         error = ERROR if status == "failed" else None
         outcome = Outcome(job.key, status, error, None, "{}", "<html></html>", "")
         records.append({**save(out, job, outcome), "this_run": this_run})
-    summary = write_summary(out, records)
+    summary, _ = write_summaries(out, records)
     return BatchResult(out, out / "index.html", summary, out / "manifest.json", records)
 
 
@@ -77,7 +78,7 @@ def _marks(fb: object) -> list[str]:
 
 def test_failed_right_answer_passes(mixed: BatchResult) -> None:
     # the failed rows, read from the summary file with pandas (another route than the records)
-    table = pd.read_csv(mixed.summary, dtype=str)
+    table = pd.read_csv(mixed.summary, sep=";", encoding="utf-8-sig", dtype=str)
     assert sorted(table.loc[table["status"] == "failed", "id"]) == ["41002", "53053"]
     for answer in (["41002", "53053"], ["53053", "41002"], ("41002", "53053", "41002")):
         fb = check_failed_reports(answer, mixed, lang="nl")

@@ -2,16 +2,20 @@
 
 ``batch()`` (and ``socprev-kit batch``) plans the reports, checks everything before a report
 runs, runs the notebooks on warm kernels (locally or on a Dask cluster) and writes, per report,
-the executed notebook and a self-contained HTML page, and per run ``index.html``,
-``summary.csv`` and ``manifest.json``.
+the executed notebook and a self-contained HTML page, and per run ``manifest.json``; the index
+(``index.html`` and a page per language), ``summary.csv``, ``summary_utf8.csv`` and
+``reports.json`` list every report of the output folder, from every run (``store``).
 
 Modules, one job each: ``selection`` (which municipalities and projects), ``planning`` (jobs,
 parameters, keys), ``kernel`` (a warm kernel), ``outcome`` (what it gives back for a report),
 ``engine`` (papermill on it), ``kernelside`` (the reset run inside the kernel), ``render`` (HTML,
 headline figures), ``pool`` (N local kernels), ``cluster`` (Dask), ``store`` (atomic files,
-records, summary, manifest), ``journal`` (the run's own temporary files), ``reading`` (the data,
-read in a guarded process), ``memory`` (the memory ceiling of each process), ``errors`` and
-``texts`` (what stops a batch, and its words), ``index``, ``run``.
+records, manifest), ``listing`` (every report of the folder, from every run), ``summary`` (the
+two summary tables), ``facets`` (what the index filters a report by), ``journal`` (the run's own
+temporary files), ``reading`` (the data, read in a guarded process), ``memory`` (the memory
+ceiling of each process), ``errors`` and ``texts`` (what stops a batch, and its words),
+``index`` with ``index_rows`` and ``index_texts`` (the index pages; their script is
+``templates/index.js``), ``run``.
 
 Design decisions
 ----------------

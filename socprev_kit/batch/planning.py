@@ -59,6 +59,8 @@ class Job:
     kit: str = ""
     #: Registrations the report covers: the batch starts the largest reports first.
     weight: int = 0
+    #: What the index filters it by (province, region, project types, ...: :mod:`.facets`).
+    facets: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def stem(self) -> str:
@@ -219,6 +221,7 @@ def plan(
         errors.append(DataPathError(data_path))
         raise BatchPlanError(errors)
     from ..data.reading import input_hash
+    from .facets import report_facets
     from .reading import read_and_validate, unread_files
     from .selection import select
 
@@ -243,7 +246,8 @@ def plan(
         raise BatchPlanError(errors)
     kit = kit_fingerprint()
     jobs = _jobs(wanted, langs, paths, typed, data_path, (data_hash, kit))
-    jobs = [replace(j, weight=_weight(dataset, j)) for j in jobs]
+    facets = report_facets(dataset, {(j.kind, j.id) for j in jobs})
+    jobs = [replace(j, weight=_weight(dataset, j), facets=facets[j.kind, j.id]) for j in jobs]
     used = {k: str(paths[k]) for k in REQUIRED if wanted[k]}
     return Plan(jobs, data_path, data_hash, kit, used, extra, unread_files(read, dataset))
 

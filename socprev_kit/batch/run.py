@@ -18,12 +18,14 @@ from .errors import DataReadError
 from .index import write_index
 from .journal import Journal, remove_leftovers
 from .kernel import import_code, prepare_code, warmup_code
+from .listing import merged_records, write_all_reports
 from .memory import ceiling_mb
 from .outcome import Outcome
 from .planning import Job, Plan, plan, resolve
 from .pool import LocalPool, expected_reports
 from .reading import read_and_validate
-from .store import save, up_to_date, write_manifest, write_summary
+from .store import save, up_to_date, write_manifest
+from .summary import write_summaries
 
 if TYPE_CHECKING:
     from ..audit import Audit
@@ -33,7 +35,9 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class BatchResult:
-    """What a batch made. ``records``: one dict per report, in plan order (see ``store``)."""
+    """What a batch made. ``records``: one dict per report of this run, in plan order (see
+    ``store``); ``folder``: every report in ``out``, from every run (``listing``), as the index
+    and the summaries list them; ``summary_utf8``: the summary for scripts."""
 
     out: Path
     index: Path
@@ -48,6 +52,8 @@ class BatchResult:
     #: Data files not read (refused whole, too costly, crashed the reader): the reports were
     #: made without them (``Plan.unread``).
     unread: list[dict] = field(default_factory=list)
+    folder: list[dict] = field(default_factory=list)
+    summary_utf8: Path | None = None
 
     @property
     def n_ok(self) -> int:
@@ -264,9 +270,12 @@ def _execute(
         "counts": counts,
     }
     manifest = write_manifest(out, the_plan, ordered, run, journal)
-    summary = write_summary(out, ordered, journal)
-    index = write_index(out, the_plan, ordered, counts, journal)
-    return BatchResult(out, index, summary, manifest, ordered, seconds, unread=the_plan.unread)
+    folder = merged_records(out, ordered)
+    write_all_reports(out, folder, run["created"], journal)
+    summary, summary_utf8 = write_summaries(out, folder, journal)
+    index = write_index(out, the_plan, folder, counts, journal)
+    return BatchResult(out, index, summary, manifest, ordered, seconds, unread=the_plan.unread,
+                       folder=folder, summary_utf8=summary_utf8)  # fmt: skip
 
 
 def run_on_cluster(

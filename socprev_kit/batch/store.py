@@ -5,8 +5,20 @@ Layout of ``out/``::
     nl/municipality_44021.ipynb   executed notebook (kept with papermill's banner when it failed)
     nl/municipality_44021.html    self-contained page
     fr/project_GEN-DAM.html ...
-    .records/nl/municipality_44021.json   what made the files: key, status, error, timing
-    index.html  summary.csv  manifest.json
+    .records/nl/municipality_44021.json   what made the files: key, status, error, timing,
+                                          headline, facets (the index's filters)
+    manifest.json      this run: its request, settings, data (path, hash), kit, its reports
+    reports.json       every report in the folder, from every run (``.listing``): the records
+                       whose files are there, ``this_run`` = made, up to date or earlier
+    summary.csv        the same reports, one row each, for Belgian Excel (``;``, BOM, 0,5)
+    summary_utf8.csv   the same for scripts (``,``, 0.5, no BOM) (``.summary``)
+    index.html         the entry: a link to each language's page
+    nl/index.html  fr/index.html   every report of that language: sort, filter, search (``.index``)
+
+``manifest.json`` stays the record of one run (the disclosure audit checks its reports against
+its data); ``reports.json``, the summaries and the index show the folder as it is: a report a
+user removed by hand (its page gone) is no longer listed, one an earlier run made with another
+request is, marked ``earlier``.
 
 Every file is written under a temporary name in its own folder and moved into place with
 ``os.replace``, so a reader (or a killed process) never sees half a file; a write that fails (a
@@ -21,16 +33,12 @@ worst, temporary files (removed by the next run, from its journal) and reports w
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .journal import temporary_name
-from .outcome import error_text
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -114,53 +122,10 @@ def save(out: Path, job: Job, outcome: Outcome, journal: Journal | None = None) 
         "started": outcome.started,
         "seconds": outcome.seconds,
         "worker": outcome.worker,
+        "facets": job.facets,
     }
     atomic_write(record_path(out, job), json.dumps(record, indent=1, default=str), journal)
     return record
-
-
-def headline_text(name: str, value: object) -> str:
-    """A headline figure as short text: numbers as they are, a share as a percentage, the ITS
-    level changes as ``project/indicator rate ratio [CI]``, one per line."""
-    if value is None or value == "":
-        return ""
-    if name == "completeness" and isinstance(value, int | float):
-        return f"{100 * value:.0f} %"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    if isinstance(value, list):
-        return "\n".join(_its_text(v) if isinstance(v, dict) else str(v) for v in value)
-    return str(value)
-
-
-def _its_text(effect: dict) -> str:
-    def num(key: str) -> str:
-        v = effect.get(key)
-        return f"{v:.2f}" if isinstance(v, int | float) else "?"
-
-    where = "/".join(str(effect[k]) for k in ("project_id", "indicator_id") if effect.get(k))
-    return f"{where} {num('rate_ratio')} [{num('ci_low')}-{num('ci_high')}]".strip()
-
-
-def write_summary(out: Path, records: Iterable[dict], journal: Journal | None = None) -> Path:
-    """``summary.csv``: one row per report, with its status, error, timing and headline."""
-    from ..common.exports import csv_text
-
-    columns = ["lang", "kind", "id", "name_nl", "name_fr", "status", "this_run", "error"]
-    columns += ["seconds", *HEADLINE_COLUMNS, "html", "ipynb"]
-    buffer = io.StringIO()
-    # CRLF (RFC 4180): a value with a carriage return is then quoted and stays one field
-    writer = csv.DictWriter(buffer, columns, extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
-    for r in records:
-        headline = r.get("headline") or {}
-        seconds = round(sum((r.get("seconds") or {}).values()), 2)
-        row = {**r, **{k: headline_text(k, headline.get(k)) for k in HEADLINE_COLUMNS}}
-        row = {**row, "error": error_text(r), "seconds": seconds}
-        writer.writerow({k: csv_text(v) for k, v in row.items()})  # names, ids: never formulas
-    path = out / "summary.csv"
-    atomic_write(path, buffer.getvalue(), journal)
-    return path
 
 
 def write_manifest(

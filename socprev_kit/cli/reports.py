@@ -47,9 +47,11 @@ def _add_batch(sub: argparse._SubParsersAction) -> None:
         "batch",
         help="make one report per municipality and project (notebook + HTML, index)",
         description="Make one report per municipality and per project, in one or more "
-        "languages: the executed notebook and a self-contained HTML page each, plus index.html, "
-        "summary.csv and manifest.json. Nothing chosen: every municipality with data and every "
-        "project. Exit 0: all ok; 1: some reports failed; 2: the batch could not start.",
+        "languages: the executed notebook and a self-contained HTML page each, plus index.html "
+        "(a page per language: sort, filter, search), summary.csv (Excel), summary_utf8.csv and "
+        "manifest.json, listing every report in the folder. Nothing chosen: every municipality "
+        "with data and every project. Exit 0: all ok; 1: some reports failed; 2: the batch "
+        "could not start.",
     )
     b.add_argument(
         "municipalities",

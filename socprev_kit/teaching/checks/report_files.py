@@ -185,7 +185,7 @@ def _file_hint(
     tail, name = "/".join(parts[-2:]), parts[-1].lower()
     if name == "index.html":
         return INDEX
-    if name in ("summary.csv", "manifest.json"):
+    if name in ("summary.csv", "summary_utf8.csv", "manifest.json", "reports.json"):
         return TABLE
     nis = str(row["nis_code"])
     for record in records:

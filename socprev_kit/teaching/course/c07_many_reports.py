@@ -194,14 +194,17 @@ Twee gemeenten maal twee talen: vier rapporten (en dus acht bestanden: vier `.ht
 
 ## Het resultaat lezen
 
-De batch schrijft naast de rapporten drie bestanden in `reports_course/`:
+De batch schrijft naast de rapporten deze bestanden in `reports_course/`:
 
-- `index.html`: een **overzichtspagina** met alle rapporten, per taal, met hun status, een paar
-  kerncijfers en een link naar elk rapport. Open ze zoals het rapport hierboven.
-- `summary.csv`: dezelfde tabel, om te sorteren of te filteren.
+- `index.html`: de ingang naar een **overzichtspagina** per taal (`nl/index.html`,
+  `fr/index.html`) met alle rapporten, hun status, een paar kerncijfers en een link naar elk
+  rapport; sorteer door op een kolomkop te klikken, filter per provincie of zoek een naam. Open
+  ze zoals het rapport hierboven.
+- `summary.csv`: dezelfde tabel voor Excel (`;` en decimale komma); `summary_utf8.csv`: dezelfde
+  voor Python en andere programma's (`,` en decimaalpunt).
 - `manifest.json`: alles over de run (welke data, welke versie van de kit), voor later.
 
-Zo ziet `summary.csv` eruit, met de belangrijkste kolommen:
+Zo ziet de tabel eruit, met de belangrijkste kolommen:
 """,
         "fr": """
 Deux communes fois deux langues : quatre rapports (donc huit fichiers : quatre `.html` et quatre
@@ -209,18 +212,21 @@ Deux communes fois deux langues : quatre rapports (donc huit fichiers : quatre `
 
 ## Lire le résultat
 
-À côté des rapports, le lot écrit trois fichiers dans `reports_course/` :
+À côté des rapports, le lot écrit ces fichiers dans `reports_course/` :
 
-- `index.html` : une **page d'index** avec tous les rapports, par langue, leur statut, quelques
-  chiffres clés et un lien vers chaque rapport. Ouvrez-la comme le rapport ci-dessus.
-- `summary.csv` : le même tableau, pour trier ou filtrer.
+- `index.html` : l'entrée vers une **page d'index** par langue (`fr/index.html`, `nl/index.html`)
+  avec tous les rapports, leur statut, quelques chiffres clés et un lien vers chaque rapport ;
+  triez en cliquant sur un en-tête de colonne, filtrez par province ou cherchez un nom.
+  Ouvrez-la comme le rapport ci-dessus.
+- `summary.csv` : le même tableau pour Excel (`;` et virgule décimale) ; `summary_utf8.csv` : le
+  même pour Python et d'autres programmes (`,` et point décimal).
 - `manifest.json` : tout sur l'exécution (quelles données, quelle version du kit), pour plus tard.
 
-Voici `summary.csv`, avec les colonnes principales :
+Voici le tableau, avec les colonnes principales :
 """,
     },
     """
-summary = pd.read_csv(result.summary, dtype=str, keep_default_na=False)
+summary = pd.read_csv(result.summary_utf8, dtype=str, keep_default_na=False)
 """,
     """
 summary[["lang", "id", "name_nl", "name_fr", "status", "n_objectives", "n_reached", "html"]]
@@ -314,20 +320,23 @@ mixed = batch(
 mixed.n_ok, mixed.n_failed, mixed.n_up_to_date
 """,
     """
-table = pd.read_csv(mixed.summary, dtype=str, keep_default_na=False)
+table = pd.read_csv(mixed.summary_utf8, dtype=str, keep_default_na=False)
 """,
     """
-table[["id", "name_nl", "name_fr", "status", "this_run"]]
+table[["lang", "id", "name_nl", "name_fr", "status", "this_run"]]
 """,
     {
         "nl": """
-De kolom `this_run` zegt wat deze run deed: `made` (gemaakt) of `up to date` (al klaar, niet
-opnieuw gemaakt). De kolom `error` zegt waarom een rapport mislukte, in de taal van het
-rapport:
+De tabel toont elk rapport in de map, ook van vorige runs. De kolom `this_run` zegt wat deze run
+deed: `made` (gemaakt) of `up to date` (al klaar, niet opnieuw gemaakt); `earlier`: gemaakt door
+een vorige run (hier de rapporten van deel 2 in de andere taal). De kolom `error` zegt waarom een
+rapport mislukte, in de taal van het rapport:
 """,
         "fr": """
-La colonne `this_run` dit ce que cette exécution a fait : `made` (produit) ou `up to date` (déjà
-prêt, pas refait). La colonne `error` dit pourquoi un rapport a échoué, dans la langue du
+Le tableau montre chaque rapport du dossier, aussi ceux des exécutions précédentes. La colonne
+`this_run` dit ce que cette exécution a fait : `made` (produit) ou `up to date` (déjà prêt, pas
+refait) ; `earlier` : produit par une exécution précédente (ici les rapports de la partie 2 dans
+l'autre langue). La colonne `error` dit pourquoi un rapport a échoué, dans la langue du
 rapport :
 """,
     },
@@ -377,8 +386,9 @@ notitieboek, met bovenaan een rode melding en de fout bij de cel waar het mislie
 Een **tikfout** in een naam (bv. `"Bredne"`) is iets anders: dan start de batch niet eens. Hij
 meldt eerst alle problemen tegelijk, met namen die erop lijken, en maakt niets.
 
-Let op: `index.html` en `summary.csv` tonen altijd de rapporten van de **laatste** opdracht. De
-Franse rapporten van deel 2 staan nog in de map, maar niet meer in de index.
+`index.html` en `summary.csv` tonen **alle** rapporten in de map, van elke opdracht: ook de
+Franse rapporten van deel 2. Een rapport dat je met de hand verwijdert, verdwijnt er bij de
+volgende run uit.
 """,
         "fr": """
 Alost et Mons n'ont **aucun enregistrement** dans les données d'exemple : rien à rapporter. Le lot
@@ -389,9 +399,9 @@ un bandeau rouge et l'erreur à la cellule où cela a coincé : ouvrez
 Une **faute de frappe** dans un nom (p. ex. `"Bredne"`) est autre chose : le lot ne démarre même
 pas. Il signale d'abord tous les problèmes à la fois, avec des noms proches, et ne produit rien.
 
-Attention : `index.html` et `summary.csv` montrent toujours les rapports de la **dernière**
-commande. Les rapports néerlandais de la partie 2 sont toujours dans le dossier, mais plus dans
-l'index.
+`index.html` et `summary.csv` montrent **tous** les rapports du dossier, de chaque commande :
+aussi les rapports néerlandais de la partie 2. Un rapport supprimé à la main en disparaît à
+l'exécution suivante.
 """,
     },
     {

@@ -7,7 +7,8 @@ A notebook checks its parameters with :func:`municipality_report` or :func:`proj
 :func:`interpretation`, :func:`annex`, and last :func:`headline` for the batch index
 (:func:`read_headline` reads it back). Every text is in the report's language (nl, fr, en);
 every published cell goes through the data set's disclosure pattern
-(:mod:`socprev_kit.evaluation.disclosure`, decided once per data context): small cells and those that would give one back are hidden, the same in every report.
+(:mod:`socprev_kit.evaluation.disclosure`, decided once per data context): small cells and
+those that would give one back are hidden, the same in every report.
 
 Examples
 --------

@@ -117,8 +117,9 @@ def municipality_series(table: pd.DataFrame, context: pd.DataFrame) -> pd.DataFr
     parts = [p for p in parts if len(p)]
     if not parts:
         return pd.DataFrame(columns=SERIES_COLUMNS)
-    rows = pd.concat(parts, ignore_index=True).reindex(columns=COLUMNS + ["population",
-                                                                          "rate_per_1000"])
+    rows = pd.concat(parts, ignore_index=True).reindex(
+        columns=COLUMNS + ["population", "rate_per_1000"]
+    )
     rows = rows[chosen_rows(rows)]
     rows = rows.assign(
         origin=rows["project_id"].eq(CONTEXT).map({True: "context", False: "registrations"})

@@ -37,8 +37,9 @@ HEADINGS = {
         "4. Proces- en outputindicatoren",
         "5. Impactindicatoren",
         "6. Vergelijking met andere gemeenten",
-        "7. Interpretatie",
-        "8. Bijlage",
+        "7. Context",
+        "8. Interpretatie",
+        "9. Bijlage",
     ],
     "fr": [
         "1. Qui et quoi",
@@ -47,8 +48,9 @@ HEADINGS = {
         "4. Indicateurs de processus et de réalisation",
         "5. Indicateurs d'impact",
         "6. Comparaison avec d'autres communes",
-        "7. Interprétation",
-        "8. Annexe",
+        "7. Contexte",
+        "8. Interprétation",
+        "9. Annexe",
     ],
 }
 RUNS = {
@@ -216,6 +218,7 @@ SECTIONS = [
     reports.process_and_outputs,
     reports.impact,
     reports.comparison,
+    reports.context_data,
     reports.interpretation,
     reports.annex,
 ]

@@ -67,7 +67,8 @@ def context_rows(report: Report) -> pd.DataFrame:
                     "value": float(own.at[year, "value"]),
                     "rate_per_1000": float(rate[year]),
                     "change": float(rate[year] / before - 1) if before else float("nan"),
-                    "hidden": str(year) in hidden,
+                    "hidden": str(year) in hidden
+                    or bool(len(found) and found["suppressed"].iloc[0]),
                     "previous_hidden": str(year - 1) in hidden,
                     "position": found.iloc[0].to_dict() if len(found) else None,
                     "n_funnel": int((~funnel["suppressed"]).sum()) if len(funnel) else 0,

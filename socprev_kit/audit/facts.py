@@ -56,8 +56,13 @@ class Counts:
     else per period its project registration with the largest value.
     """
 
-    def __init__(self, registrations: pd.DataFrame, catalogue: pd.DataFrame,
-                 population: pd.DataFrame, context: pd.DataFrame | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        registrations: pd.DataFrame,
+        catalogue: pd.DataFrame,
+        population: pd.DataFrame,
+        context: pd.DataFrame | None = None,
+    ) -> None:
         if context is not None and len(context):
             extra = context.assign(project_id=CONTEXT, nis_code=context["nis_code"].astype(str))
             registrations = pd.concat([registrations, extra], ignore_index=True)

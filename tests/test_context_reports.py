@@ -206,9 +206,10 @@ def test_every_section_renders_in_nl_and_fr(contexts, use, name: str) -> None:
 def test_context_alone_says_what_is_missing(contexts, use) -> None:
     use("alone")
     for lang, words in (("nl", "geen projecten en geen registraties"), ("fr", "ni projet ni")):
-        text = reports.context_data(reports.municipality_report("11002", lang=lang)).text
-        assert words in text and "I07" in text
-    assert "geen registraties" in reports.context_data(_with_projects_only(use)).text
+        report = reports.municipality_report("11002", lang=lang)
+        assert words in reports.title(report).text
+        assert "I07" in reports.context_data(report).text
+    assert "geen registraties" in reports.title(_with_projects_only(use)).text
 
 
 def _with_projects_only(use) -> reports.Report:  # noqa: ANN001
@@ -221,8 +222,10 @@ def _with_projects_only(use) -> reports.Report:  # noqa: ANN001
 
 def test_a_municipality_without_a_project_among_those_with_projects(contexts, use) -> None:
     plain, ctx = contexts["plain"], use("all")
-    text = reports.context_data(reports.municipality_report(UNTREATED[2], lang="nl")).text
-    assert "geen projecten" in text and "Statbel" in text and "I07" in text
+    report = reports.municipality_report(UNTREATED[2], lang="nl")
+    text = reports.context_data(report).text
+    assert "geen projecten" in reports.title(report).text
+    assert "Statbel" in text and "I07" in text and "niet het resultaat van een project" in text
     # it is in the funnels now: more municipalities than the projects' alone
     assert len(year_funnel(ctx, "C01", 2024)) > len(year_funnel(plain, "C01", 2024))
     # and a batch finds it

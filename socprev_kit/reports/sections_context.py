@@ -6,8 +6,8 @@ Per municipality and indicator whose series is made of context rows
 rate per 1,000, the change of the rate against the year before, its place in the funnel of that
 year over every municipality with a series (:func:`socprev_kit.reports.evaluate.year_funnel`)
 and the source. A count the data set's disclosure pattern hides is shown as hidden, with its
-rate and any change computed from it. The section also says what the data lack for the
-municipality (no project, no registrations).
+rate and any change computed from it. What the data lack for a municipality (no project, no
+registrations) is said under its title (:func:`socprev_kit.reports.sections_facts.missing_data`).
 """
 
 from __future__ import annotations
@@ -81,19 +81,6 @@ def context_rows(report: Report) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _missing(report: Report, lang: Lang) -> list[str]:
-    """What the data lack for a municipality report: projects, registrations."""
-    if report.kind != "municipality":
-        return []
-    regs = report.ctx.data.registrations
-    registered = regs["nis_code"].astype(str).isin(report.nis_codes).any()
-    if report.projects.empty and not registered:
-        return [text("context_only", lang)]
-    if not registered:
-        return [text("context_no_registrations", lang)]
-    return []
-
-
 def _row(r: dict, lang: Lang) -> dict:
     hidden, word = r["hidden"], hidden_word(lang)
     change = r["change"]
@@ -114,26 +101,25 @@ def _row(r: dict, lang: Lang) -> dict:
         text("year", lang): str(r["year"]),
         text("count", lang): word if hidden else format_number(r["value"], lang, decimals=0),
         text("rate", lang): "–" if hidden else format_number(r["rate_per_1000"], lang, decimals=2),
-        text("change", lang): shown_change,
+        text("context_change", lang): shown_change,
         text("funnel_place", lang): place,
         text("group_rate", lang): "–" if group is None else format_number(group, lang, decimals=2),
         text("n_compared", lang): str(r["n_funnel"]) if position is not None else "–",
-        text("source", lang): r["source"] or "–",
+        text("context_source", lang): r["source"] or "–",
     }
 
 
 def context_data(report: Report) -> Section:
     """Section 7: the context data of the report's municipalities, as context (see the
-    module); what the data lack for the municipality."""
+    module)."""
     lang = report.lang
     out = Section().md(f"## {text('h_context', lang)}")
-    if missing := _missing(report, lang):
-        out.md(*missing)
     rows = context_rows(report)
     series = report.ctx.series()
     mine = series[series["nis_code"].isin(report.nis_codes) & series["origin"].eq("context")]
     if mine.empty:
-        return out.md(text("context_none", lang))
+        none = "context_none" if report.kind == "municipality" else "context_none_project"
+        return out.md(text(none, lang))
     out.md(text("context_intro", lang))
     shown = set(rows["indicator_id"]) if len(rows) else set()
     without = [i for i in mine["indicator_id"].unique() if i not in shown]
@@ -142,6 +128,6 @@ def context_data(report: Report) -> Section:
         out.md(text("context_no_year", lang, indicators=names))
     if len(rows):
         table = pd.DataFrame([_row(r, lang) for r in rows.to_dict("records")])
-        numeric = [text(k, lang) for k in ("count", "rate", "change", "group_rate")]
+        numeric = [text(k, lang) for k in ("count", "rate", "context_change", "group_rate")]
         out.table(table, numeric=numeric)
     return out

@@ -332,11 +332,14 @@ _ANNEX = {
                  "and {n_issues_warning} warnings in the data."),
 }  # fmt: skip
 
+_TABLES = (_SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX, POPULATION, CONTEXT)
 TEXTS: dict[str, dict[str, str]] = {
     key: dict(zip(("nl", "fr", "en"), words, strict=True))
-    for table in (_SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX, POPULATION, CONTEXT)
+    for table in _TABLES
     for key, words in table.items()
 }
+if len(TEXTS) != sum(len(t) for t in _TABLES):  # a key in two tables: one would be lost
+    raise RuntimeError("A report text key is defined twice in the tables of reports.texts*.")
 
 
 def text(key: str, lang: Lang, **fields: object) -> str:

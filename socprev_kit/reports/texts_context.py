@@ -30,29 +30,34 @@ CONTEXT: dict[str, tuple[str, str, str]] = {
                      "horen).", "Pas de données de contexte pour cette commune (des chiffres qui "
                      "n'appartiennent à aucun projet).", "No context data for this municipality "
                      "(figures that belong to no project)."),
+    "context_none_project": ("Geen contextgegevens voor de gemeenten van dit project (cijfers "
+                             "die bij geen project horen).", "Pas de données de contexte pour "
+                             "les communes de ce projet (des chiffres qui n'appartiennent à "
+                             "aucun projet).", "No context data for the municipalities of this "
+                             "project (figures that belong to no project)."),
     "context_no_year": ("Contextgegevens over {indicators}, maar geen volledig jaar (12 "
                         "maanden): geen jaarcijfer.", "Des données de contexte sur {indicators}, "
                         "mais aucune année complète (12 mois) : pas de chiffre annuel.", "Context "
                         "data on {indicators}, but no full year (12 months): no yearly figure."),
     "context_only": ("Voor deze gemeente zijn er **geen projecten en geen registraties van "
-                     "projecten** in de gegevens: dit rapport toont alleen contextgegevens. De "
-                     "delen over doelstellingen, proces, impact en vergelijking blijven daarom "
-                     "leeg.", "Pour cette commune, les données ne contiennent **ni projet ni "
-                     "enregistrement de projet** : ce rapport ne montre que des données de "
-                     "contexte. Les parties sur les objectifs, le processus, l'impact et la "
-                     "comparaison restent donc vides.", "For this municipality the data hold "
-                     "**no project and no project registration**: this report shows context "
-                     "data only. The parts on objectives, process, impact and comparison are "
-                     "therefore empty."),
+                     "projecten** in de gegevens: dit rapport toont alleen contextgegevens "
+                     "(deel 7). De delen over doelstellingen, proces, impact en vergelijking "
+                     "blijven daarom leeg.", "Pour cette commune, les données ne contiennent "
+                     "**ni projet ni enregistrement de projet** : ce rapport ne montre que des "
+                     "données de contexte (partie 7). Les parties sur les objectifs, le "
+                     "processus, l'impact et la comparaison restent donc vides.", "For this "
+                     "municipality the data hold **no project and no project registration**: "
+                     "this report shows context data only (part 7). The parts on objectives, "
+                     "process, impact and comparison are therefore empty."),
     "context_no_registrations": ("Voor deze gemeente zijn er projecten maar **geen "
                                  "registraties** in de gegevens.", "Pour cette commune, il y a "
                                  "des projets mais **aucun enregistrement** dans les données.",
                                  "For this municipality there are projects but **no "
                                  "registrations** in the data."),
-    "change": ("Verandering t.o.v. vorig jaar", "Évolution par rapport à l'année précédente",
-               "Change against the year before"),
+    "context_change": ("Verandering t.o.v. vorig jaar", "Évolution par rapport à l'année "
+                       "précédente", "Change against the year before"),
     "funnel_place": ("Plaats in de trechter", "Place dans l'entonnoir", "Place in the funnel"),
-    "source": ("Bron", "Source", "Source"),
+    "context_source": ("Bron", "Source", "Source"),
     "no_funnel": ("geen trechter (minder dan {min} gemeenten)", "pas d'entonnoir (moins de "
                   "{min} communes)", "no funnel (fewer than {min} municipalities)"),
 }  # fmt: skip

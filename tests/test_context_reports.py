@@ -290,3 +290,44 @@ def test_the_municipality_series_of_an_empty_data_set_is_empty() -> None:
     empty = pd.DataFrame(columns=["project_id", "nis_code", "period", "indicator_id", "kind",
                                   "value"])  # fmt: skip
     assert municipality_series(empty, empty).empty
+
+
+def test_the_municipality_notebook_runs_on_context_data_alone(tmp_path: Path) -> None:
+    """A real papermill run of the municipality notebook on a folder that holds one context file
+    (``;`` and decimal comma, as Belgian Excel writes it) and nothing else."""
+    import nbformat
+    import papermill as pm
+
+    from socprev_kit import load
+
+    ds = reports.prepare(SAMPLE, warm=False).data
+    context = _context(ds)
+    context = context[context["nis_code"].isin(UNTREATED)]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    columns = {"nis_code": "NIS-code", "period": "periode", "indicator_id": "indicator",
+               "value": "waarde", "source": "bron", "note": "opmerking"}  # fmt: skip
+    table = context[list(columns)].rename(columns=columns)
+    table.to_csv(folder / "context.csv", sep=";", decimal=",", index=False, encoding="utf-8-sig")
+    if load(folder).context.empty:
+        pytest.skip("the reader does not read context files yet (helper ctxdata, issue 16)")
+    nis = UNTREATED[0]
+    out = tmp_path / "report.ipynb"
+    pm.execute_notebook(
+        ROOT / "notebooks" / "municipality_report.ipynb",
+        out,
+        parameters={"nis_code": nis, "data_path": str(folder), "lang": "nl"},
+        kernel_name="python3",
+        cwd=str(tmp_path),
+        progress_bar=False,
+    )
+    cells = nbformat.read(out, as_version=4).cells
+    outputs = [o.get("data", {}) for c in cells if c.cell_type == "code" for o in c.outputs]
+    shown = "\n".join(str(d.get("text/markdown", "")) + str(d.get("text/html", ""))
+                      for d in outputs)  # fmt: skip
+    assert "7. Context" in shown and "geen projecten en geen registraties" in shown
+    pop = pd.read_csv(POPULATION, dtype={"nis_code": str}).query("year == 2020")
+    count = context.query("nis_code == @nis and indicator_id == 'I07'")
+    count = count[count["period"].str.startswith("2024")]["value"].sum()
+    rate = 1000 * count / pop.set_index("nis_code").at[nis, "population"]
+    assert f"{rate:.2f}".replace(".", ",") in shown

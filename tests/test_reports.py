@@ -245,7 +245,12 @@ def test_a_municipality_is_found_by_name_and_its_projects_listed(gent: reports.R
 def test_every_section_is_in_the_report_language_with_svg_figures(small: reports.Report) -> None:
     sections = [f(small) for f in SECTIONS]
     text = "\n".join(s.text for s in sections)
-    for heading in ("## 1. Who and what", "## 5. Impact indicators", "## 7. Context", "## 9. Annex"):
+    for heading in (
+        "## 1. Who and what",
+        "## 5. Impact indicators",
+        "## 7. Context",
+        "## 9. Annex",
+    ):
         assert heading in text
     figures = [svg for s in sections for svg in s.figures]
     assert len(figures) >= 4 and all(b"<svg" in svg[:400] for svg in figures)

@@ -25,10 +25,10 @@ from .table import COLUMNS, Freq, indicator_table
 __all__ = [
     "CONTEXT",
     "chosen_rows",
-    "context_sources",
     "context_table",
     "full_years",
     "municipality_series",
+    "sources",
 ]
 
 #: The ``project_id`` of context rows beside project rows (no project id can hold a space and
@@ -54,13 +54,12 @@ def context_table(data: Dataset, *, freq: Freq = "month") -> pd.DataFrame:
     return rates_per_1000(indicator_table(replace(data, registrations=regs), freq=freq))
 
 
-def context_sources(data: Dataset) -> pd.DataFrame:
-    """Per municipality and indicator of the context data: ``source``, its distinct sources
-    joined by ``"; "`` in order of first appearance."""
-    context = data.context
-    if context is None or context.empty:
+def sources(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per municipality and indicator of ``rows`` (the context data, or registrations): its
+    distinct ``source`` values joined by ``"; "`` in order of first appearance."""
+    if rows is None or rows.empty or "source" not in rows:
         return pd.DataFrame(columns=["nis_code", "indicator_id", "source"])
-    c = context.dropna(subset=["source"]).astype({"nis_code": str, "source": str})
+    c = rows.dropna(subset=["source"]).astype({"nis_code": str, "source": str})
     g = c.groupby(["nis_code", "indicator_id"], sort=True)["source"]
     return g.agg(lambda s: "; ".join(dict.fromkeys(s))).reset_index()
 

@@ -12,20 +12,27 @@ CONTEXT: dict[str, tuple[str, str, str]] = {
                       "toestand in de gemeente, **niet het resultaat van een project**: een "
                       "verandering zegt niet of een project werkte. Per indicator het laatste "
                       "volledige jaar (12 maanden), per 1.000 inwoners, de verandering tegenover "
-                      "het jaar ervoor en de plaats in de trechter van alle gemeenten met gegevens "
-                      "in dat jaar.", "Données de contexte : des chiffres sur toute la commune "
-                      "qui n'appartiennent à aucun projet (statistiques policières, chiffres de "
+                      "het jaar ervoor en de plaats in de trechter van alle gemeenten met "
+                      "gegevens in dat jaar. Een contextindicator (zoals C01) zonder "
+                      "contextgegevens komt uit de registraties van de projecten (de bron zegt "
+                      "van welke).",
+                      "Données de contexte : des chiffres sur toute la commune qui "
+                      "n'appartiennent à aucun projet (statistiques policières, chiffres de "
                       "Statbel, par exemple). Ils montrent la situation de la commune, **pas le "
                       "résultat d'un projet** : une évolution ne dit pas si un projet a marché. "
-                      "Par indicateur, la dernière année complète (12 mois), pour 1 000 habitants, "
-                      "l'évolution par rapport à l'année précédente et la place dans l'entonnoir "
-                      "de toutes les communes ayant des données cette année-là.", "Context data: "
-                      "figures on the whole municipality that belong to no project (police "
-                      "statistics, Statbel figures). They show the situation in the municipality, "
-                      "**not a project's result**: a change does not say whether a project "
-                      "worked. Per indicator the latest full year (12 months), per 1,000 "
+                      "Par indicateur, la dernière année complète (12 mois), pour 1 000 "
+                      "habitants, l'évolution par rapport à l'année précédente et la place dans "
+                      "l'entonnoir de toutes les communes ayant des données cette année-là. Un "
+                      "indicateur de contexte (comme C01) sans données de contexte vient des "
+                      "enregistrements des projets (la source dit lesquels).",
+                      "Context data: figures on the whole municipality that belong to no project "
+                      "(police statistics, Statbel figures). They show the situation in the "
+                      "municipality, **not a project's result**: a change does not say whether a "
+                      "project worked. Per indicator the latest full year (12 months), per 1,000 "
                       "inhabitants, the change against the year before and the place in the "
-                      "funnel of every municipality with data that year."),
+                      "funnel of every municipality with data that year. A context indicator "
+                      "(such as C01) without context data comes from the projects' "
+                      "registrations (the source says whose)."),
     "context_none": ("Geen contextgegevens voor deze gemeente (cijfers die bij geen project "
                      "horen).", "Pas de données de contexte pour cette commune (des chiffres qui "
                      "n'appartiennent à aucun projet).", "No context data for this municipality "
@@ -56,6 +63,8 @@ CONTEXT: dict[str, tuple[str, str, str]] = {
                                  "registrations** in the data."),
     "context_change": ("Verandering t.o.v. vorig jaar", "Évolution par rapport à l'année "
                        "précédente", "Change against the year before"),
+    "context_from_projects": ("registraties van {projects}: {source}", "enregistrements de "
+                              "{projects} : {source}", "registrations of {projects}: {source}"),
     "funnel_place": ("Plaats in de trechter", "Place dans l'entonnoir", "Place in the funnel"),
     "context_source": ("Bron", "Source", "Source"),
     "no_funnel": ("geen trechter (minder dan {min} gemeenten)", "pas d'entonnoir (moins de "

@@ -131,7 +131,9 @@ def _row(r: dict, lang: Lang) -> dict:
 def _source(r: dict, lang: Lang) -> str:
     if r["origin"] == "context":
         return r["source"] or "–"
-    return text("context_from_projects", lang, projects=r["projects"], source=r["source"] or "–")
+    if not r["source"]:
+        return text("context_from_projects_only", lang, projects=r["projects"])
+    return text("context_from_projects", lang, projects=r["projects"], source=r["source"])
 
 
 def context_data(report: Report) -> Section:

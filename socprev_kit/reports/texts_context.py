@@ -65,6 +65,8 @@ CONTEXT: dict[str, tuple[str, str, str]] = {
                        "précédente", "Change against the year before"),
     "context_from_projects": ("registraties van {projects}: {source}", "enregistrements de "
                               "{projects} : {source}", "registrations of {projects}: {source}"),
+    "context_from_projects_only": ("registraties van {projects}", "enregistrements de "
+                                   "{projects}", "registrations of {projects}"),
     "funnel_place": ("Plaats in de trechter", "Place dans l'entonnoir", "Place in the funnel"),
     "context_source": ("Bron", "Source", "Source"),
     "no_funnel": ("geen trechter (minder dan {min} gemeenten)", "pas d'entonnoir (moins de "

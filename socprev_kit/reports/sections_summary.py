@@ -1,4 +1,4 @@
-"""Sections 6 and 7 of a report (DESIGN §5): the municipality beside others (funnel plot), and
+"""Sections 6 and 8 of a report (DESIGN §5): the municipality beside others (funnel plot), and
 a short interpretation with the caveats that apply."""
 
 from __future__ import annotations
@@ -290,7 +290,7 @@ def _whole_project_caveat(report: Report) -> list[str]:
 
 
 def interpretation(report: Report) -> Section:
-    """Section 7: the main findings in a few sentences, then the caveats that apply."""
+    """Section 8: the main findings in a few sentences, then the caveats that apply."""
     lang = report.lang
     found, notes = _findings(report)
     months = report_months(report)

@@ -37,8 +37,9 @@ HEADINGS = {
         "4. Proces- en outputindicatoren",
         "5. Impactindicatoren",
         "6. Vergelijking met andere gemeenten",
-        "7. Interpretatie",
-        "8. Bijlage",
+        "7. Context",
+        "8. Interpretatie",
+        "9. Bijlage",
     ],
     "fr": [
         "1. Qui et quoi",
@@ -47,8 +48,9 @@ HEADINGS = {
         "4. Indicateurs de processus et de réalisation",
         "5. Indicateurs d'impact",
         "6. Comparaison avec d'autres communes",
-        "7. Interprétation",
-        "8. Annexe",
+        "7. Contexte",
+        "8. Interprétation",
+        "9. Annexe",
     ],
 }
 RUNS = {
@@ -216,6 +218,7 @@ SECTIONS = [
     reports.process_and_outputs,
     reports.impact,
     reports.comparison,
+    reports.context_data,
     reports.interpretation,
     reports.annex,
 ]
@@ -242,7 +245,12 @@ def test_a_municipality_is_found_by_name_and_its_projects_listed(gent: reports.R
 def test_every_section_is_in_the_report_language_with_svg_figures(small: reports.Report) -> None:
     sections = [f(small) for f in SECTIONS]
     text = "\n".join(s.text for s in sections)
-    for heading in ("## 1. Who and what", "## 5. Impact indicators", "## 8. Annex"):
+    for heading in (
+        "## 1. Who and what",
+        "## 5. Impact indicators",
+        "## 7. Context",
+        "## 9. Annex",
+    ):
         assert heading in text
     figures = [svg for s in sections for svg in s.figures]
     assert len(figures) >= 4 and all(b"<svg" in svg[:400] for svg in figures)

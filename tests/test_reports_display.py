@@ -156,6 +156,7 @@ SECTIONS = [
     reports.process_and_outputs,
     reports.impact,
     reports.comparison,
+    reports.context_data,
     reports.interpretation,
     reports.annex,
 ]

@@ -118,7 +118,8 @@ def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
             said += objective_cells(texts[file][0], page, lang, mine)
             cells += mine
             series += page_series(page, file, record.get("lang", "nl"), _units(record, regs))
-    facts = Facts(Counts(regs, indicator_catalogue(), population(2020)), cells)
+    context = getattr(dataset, "context", None)
+    facts = Facts(Counts(regs, indicator_catalogue(), population(2020), context), cells)
     for cell in cells:
         facts.add(cell)
     n_series = sum(facts.add_series(s) for s in series)

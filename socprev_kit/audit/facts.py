@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import parsing
+from ..indicators.series import CONTEXT, chosen_rows
 from .figures import Series
 from .published import Cell
 
@@ -46,10 +47,25 @@ def _months(period: str) -> tuple[int, int]:
 
 
 class Counts:
-    """The registered counts of the data as the unknowns, and the cells as sums of them."""
+    """The registered counts of the data as the unknowns, and the cells as sums of them.
 
-    def __init__(self, registrations: pd.DataFrame, catalogue: pd.DataFrame,
-                 population: pd.DataFrame) -> None:  # fmt: skip
+    ``context``: the data set's context rows (:attr:`Dataset.context`), unknowns too (project
+    :data:`~socprev_kit.indicators.series.CONTEXT`). A cell of all projects in a municipality
+    (unit ``("*", nis)``: a funnel, the context section) is its series as the reports make it
+    (:func:`~socprev_kit.indicators.series.chosen_rows`): its context rows when it has any,
+    else per period its project registration with the largest value.
+    """
+
+    def __init__(
+        self,
+        registrations: pd.DataFrame,
+        catalogue: pd.DataFrame,
+        population: pd.DataFrame,
+        context: pd.DataFrame | None = None,
+    ) -> None:
+        if context is not None and len(context):
+            extra = context.assign(project_id=CONTEXT, nis_code=context["nis_code"].astype(str))
+            registrations = pd.concat([registrations, extra], ignore_index=True)
         self.cat = catalogue.set_index("indicator_id")
         self.info: dict[str, dict] = self.cat.to_dict("index")
         cat = self.cat
@@ -60,10 +76,13 @@ class Counts:
         r = r.agg(value=("value", "sum"), area=("area", ";".join))
         span = np.array([_months(p) for p in r["period"]]).reshape(-1, 2)
         self.vars = r.assign(m0=span[:, 0], m1=span[:, 1])
+        self.vars["chosen"] = chosen_rows(self.vars).to_numpy()
         self._area = [frozenset(a.split(";")) for a in self.vars["area"]]
         self.truth = self.vars["value"].to_numpy(float)
         self._by = {
-            ind: tuple(g[c].to_numpy() for c in ("index", "project_id", "nis_code", "m0", "m1"))
+            ind: tuple(
+                g[c].to_numpy() for c in ("index", "project_id", "nis_code", "m0", "m1", "chosen")
+            )
             for ind, g in self.vars.reset_index().groupby("indicator_id")
         }
         self._cache: dict[tuple, dict | None] = {}
@@ -84,10 +103,9 @@ class Counts:
     def _functional(self, unit: tuple[str, str], indicator: str, months: tuple) -> dict | None:
         if self.cat["aggregation"].get(indicator) != "sum" or indicator not in self._by:
             return None
-        index, project, nis, m0, m1 = self._by[indicator]
+        index, project, nis, m0, m1, chosen = self._by[indicator]
         mask = (m1 >= months[0]) & (m0 <= months[1])
-        if unit[0] != "*":
-            mask &= project == unit[0]
+        mask &= chosen if unit[0] == "*" else project == unit[0]
         if unit[1] != "*":
             mask &= np.isin(nis, unit[1].split(","))
         if not mask.any() or (m0[mask] < months[0]).any() or (m1[mask] > months[1]).any():
@@ -95,12 +113,12 @@ class Counts:
         return dict.fromkeys(index[mask].tolist(), 1.0)
 
     def full_year(self, indicator: str, months: tuple) -> list[str]:
-        """The municipalities with a registration of ``indicator`` in each month of ``months``
-        (any project): a funnel's group."""
+        """The municipalities whose series (context rows, else any project's registrations) of
+        ``indicator`` has a value in each month of ``months``: a funnel's group."""
         if indicator not in self._by:
             return []
-        _, _, nis, m0, m1 = self._by[indicator]
-        inside = (m0 == m1) & (m0 >= months[0]) & (m1 <= months[1])
+        _, _, nis, m0, m1, chosen = self._by[indicator]
+        inside = chosen & (m0 == m1) & (m0 >= months[0]) & (m1 <= months[1])
         seen = pd.DataFrame({"nis": nis[inside], "m": m0[inside]}).drop_duplicates()
         n = seen.groupby("nis")["m"].size()
         return sorted(n.index[n == months[1] - months[0] + 1])

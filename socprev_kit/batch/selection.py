@@ -83,8 +83,11 @@ def select(
 
 
 def _with_data(dataset: object) -> set[str]:
-    """NIS codes that registered data or take part in a project."""
+    """NIS codes that registered data, have context data or take part in a project."""
     codes = set(dataset.registrations["nis_code"].dropna().astype(str))
+    context = getattr(dataset, "context", None)
+    if context is not None:
+        codes.update(context["nis_code"].dropna().astype(str))
     for members in dataset.projects["nis_codes"].dropna():
         codes.update(str(c) for c in members)
     return codes

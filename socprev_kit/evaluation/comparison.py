@@ -11,7 +11,10 @@ Decisions:
   (derived rows are refused). Its default choice leaves out every municipality that runs its own
   project on the indicator (or a related one) during the treated series' window, found from the
   ``projects=`` table (:mod:`socprev_kit.evaluation.own_projects` states the rule); comparisons
-  given by name are used as given.
+  given by name are used as given. With ``series=`` (every municipality's series,
+  :mod:`socprev_kit.indicators.series`: context data when it has any), a comparison's series is
+  its series, every municipality with one is a candidate, and the untreated ones (no project
+  registration of the indicator) come first.
 - :func:`funnel` and :func:`garwood_interval` live in :mod:`socprev_kit.evaluation.control_limits`
 (limits
   that allow for overdispersion) and are re-exported here.
@@ -29,6 +32,7 @@ import pandas as pd
 from ..common.errors import SocprevError
 from ..data import reference
 from ..data.parsing import period_end, period_start
+from ..indicators.series import CONTEXT
 from .control_limits import MIN_UNITS, TooFewUnitsError, funnel, garwood_interval
 from .own_projects import OWN_COLUMNS, own_projects
 
@@ -97,6 +101,7 @@ def choose_comparisons(
     exclude: Sequence[str] = (),
     n: int = 3,
     among: Sequence[str] | None = None,
+    prefer: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Comparison municipalities: same region, closest population on the log scale.
 
@@ -111,6 +116,9 @@ def choose_comparisons(
     among
         Only these NIS codes are candidates, e.g. the municipalities with data for the
         indicator (default: every municipality).
+    prefer
+        These NIS codes come first, closest first, before the others (e.g. the municipalities
+        that run no project on the indicator: their series is what happens without one).
 
     Returns
     -------
@@ -124,12 +132,16 @@ def choose_comparisons(
 
     >>> choose_comparisons("71072", among=["71016", "71011", "92094"])["nis_code"].tolist()
     ['71016', '71011']
+    >>> chosen = choose_comparisons("71072", among=["71016", "71011"], prefer=["71011"])
+    >>> chosen["nis_code"].tolist()
+    ['71011', '71016']
     """
     row, muni = _distances(nis_code)
     keep = (muni["region"] == row["region"]) & ~muni["nis_code"].isin([row["nis_code"], *exclude])
     if among is not None:
         keep &= muni["nis_code"].isin([str(c) for c in among])
-    out = muni[keep].sort_values(["distance", "nis_code"])
+    later = ~muni["nis_code"].isin([str(c) for c in prefer]) if prefer is not None else False
+    out = muni[keep].assign(later=later).sort_values(["later", "distance", "nis_code"])
     return out[_CHOSEN].head(n).reset_index(drop=True)
 
 
@@ -202,6 +214,7 @@ def comparison_series(
     n: int = 3,
     value: str = "value",
     projects: pd.DataFrame | None = None,
+    series: pd.DataFrame | None = None,
 ) -> ComparisonSeries:
     """A municipality's series of a count indicator and the summed series of its comparisons.
 
@@ -231,6 +244,12 @@ def comparison_series(
         municipality that runs its own project on the indicator or a related one during the
         treated series' window (:mod:`socprev_kit.evaluation.own_projects`); without it they cannot
         be told apart, and a warning says so.
+    series
+        Every municipality's series (:func:`socprev_kit.indicators.series.municipality_series`:
+        its context rows when it has any, else its project registrations). When given, the
+        comparisons' series come from it, every municipality with a series of the indicator is a
+        candidate, and those without any project registration of it (untreated) are chosen
+        first. The treated series always comes from ``table`` (the project's registrations).
 
     Returns
     -------
@@ -262,7 +281,14 @@ def comparison_series(
             "indicator and the project."
         )
     row, muni = _distances(nis)
-    with_data = sorted(set(rows["nis_code"]) - {nis})
+    pool = rows
+    if series is not None:
+        pool = series[(series["indicator_id"] == indicator_id) & series[value].notna()]
+    with_data = sorted(set(pool["nis_code"]) - {nis})
+    untreated = None
+    if series is not None:
+        registered = rows if "project_id" not in rows else rows[rows["project_id"] != CONTEXT]
+        untreated = sorted(set(with_data) - set(registered["nis_code"]))
     excluded = named_own = pd.DataFrame(columns=OWN_COLUMNS)
     if comparisons is None:
         project = table.loc[table["project_id"] == project_id, "nis_code"] if project_id else ()
@@ -270,7 +296,7 @@ def comparison_series(
         region = muni.loc[muni["region"] == row["region"], "nis_code"]
         excluded = excluded[excluded["nis_code"].isin(region)]  # the ones the choice would see
         left_out = [*exclude, *project, *excluded["nis_code"]]
-        chosen = choose_comparisons(nis, exclude=left_out, n=n, among=with_data)
+        chosen = choose_comparisons(nis, exclude=left_out, n=n, among=with_data, prefer=untreated)
     else:
         chosen = _named(comparisons, muni, nis)
         if projects is not None:
@@ -281,7 +307,7 @@ def comparison_series(
         own = [f"{r.nis_code} with {r.project_id}" for r in excluded.itertuples()]
         raise NoComparisonError(nis, indicator_id, row["region"], missing, own)
     treated = _per_period(mine, cols, "Treated series").drop(columns="nis_code")
-    control = _control(rows, chosen["nis_code"].tolist(), cols)
+    control = _control(pool, chosen["nis_code"].tolist(), cols)
     own_frames = (f.reset_index(drop=True) for f in (excluded, named_own))
     return ComparisonSeries(treated, control, chosen, nis, indicator_id, *own_frames)
 

@@ -3,11 +3,12 @@
 A notebook checks its parameters with :func:`municipality_report` or :func:`project_report`
 (the data come from :func:`prepare`, cached per process), then shows one section per cell:
 :func:`title`, :func:`who_and_what`, :func:`data_quality`, :func:`logic_model`,
-:func:`process_and_outputs`, :func:`impact`, :func:`comparison`, :func:`interpretation`,
-:func:`annex`, and last :func:`headline` for the batch index (:func:`read_headline` reads it
-back). Every text is in the report's language (nl, fr, en); every published cell goes through
-the data set's disclosure pattern (:mod:`socprev_kit.evaluation.disclosure`, decided once per data
-context): small cells and those that would give one back are hidden, the same in every report.
+:func:`process_and_outputs`, :func:`impact`, :func:`comparison`, :func:`context_data`,
+:func:`interpretation`, :func:`annex`, and last :func:`headline` for the batch index
+(:func:`read_headline` reads it back). Every text is in the report's language (nl, fr, en);
+every published cell goes through the data set's disclosure pattern
+(:mod:`socprev_kit.evaluation.disclosure`, decided once per data context): small cells and
+those that would give one back are hidden, the same in every report.
 
 Examples
 --------
@@ -21,6 +22,7 @@ from .data_context import DataContext
 from .params import ReportParameterError, municipality_report, project_report
 from .report import Report
 from .sections_annex import annex
+from .sections_context import context_data
 from .sections_facts import data_quality, title, who_and_what
 from .sections_impact import impact
 from .sections_results import logic_model, process_and_outputs
@@ -35,6 +37,7 @@ __all__ = [
     "annex",
     "clear_cache",
     "comparison",
+    "context_data",
     "data_quality",
     "headline",
     "impact",

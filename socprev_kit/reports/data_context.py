@@ -100,6 +100,26 @@ class DataContext:
 
         return self.memo(("yearly", project_id), compute)
 
+    def context_tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The context data as monthly and yearly indicator tables with rates
+        (:func:`socprev_kit.indicators.series.context_table`), computed once."""
+        from ..indicators.series import context_table
+
+        return self.memo(
+            "context_tables",
+            lambda: (context_table(self.data), context_table(self.data, freq="year")),
+        )
+
+    def series(self) -> pd.DataFrame:
+        """Every municipality's monthly series of every registered indicator: context rows
+        when it has any, else its project registrations
+        (:func:`socprev_kit.indicators.series.municipality_series`), computed once."""
+        from ..indicators.series import municipality_series
+
+        return self.memo(
+            "series", lambda: municipality_series(self.table, self.context_tables()[0])
+        )
+
     def relative(self, file: str) -> str:
         """A file name of the issues or provenance columns, relative to the data folder."""
         root = self.path if self.path.is_dir() else self.path.parent
@@ -110,7 +130,9 @@ class DataContext:
 
     @cached_property
     def nis_with_data(self) -> tuple[str, ...]:
-        """NIS codes that registered data or take part in a project, sorted."""
+        """NIS codes that registered data, have context data or take part in a project,
+        sorted."""
         regs = set(self.data.registrations["nis_code"].dropna().astype(str))
+        regs |= set(self.data.context["nis_code"].dropna().astype(str))
         own = {c for codes in self.data.projects["nis_codes"].dropna() for c in codes}
         return tuple(sorted(regs | own))

@@ -22,10 +22,11 @@ import numpy as np
 import pandas as pd
 
 from ..data.catalogue import indicator_catalogue
-from ..evaluation.comparison import funnel
+from ..evaluation.comparison import TooFewUnitsError, funnel
 from ..evaluation.disclosure import hidden_rows, pattern, window_hidden
 from ..evaluation.suppression import ATTAINMENT_COLUMNS, suppress
 from ..evaluation.targets import attainment
+from ..indicators.series import full_years as full_year_counts
 from ..indicators.table import combined
 from .data_context import DataContext
 from .report import ALL, Report, Unit, within
@@ -42,6 +43,8 @@ __all__ = [
     "unit_series",
     "unit_yearly",
     "warm_up",
+    "year_funnel",
+    "yearly_counts",
 ]
 
 #: Fewest municipalities with a full year and a shown count for a funnel plot (fewer are no
@@ -66,7 +69,10 @@ def disclosure_cells(ctx: DataContext) -> pd.DataFrame:
     """The data set's cells and which are hidden (:func:`socprev_kit.evaluation.disclosure.pattern`
     of the
     whole monthly and yearly tables), decided once per data context for every report of it."""
-    return ctx.memo("disclosure", lambda: pattern(ctx.table, ctx.yearly_all(), catalogue_frame()))
+    return ctx.memo(
+        "disclosure",
+        lambda: pattern(ctx.table, ctx.yearly_all(), catalogue_frame(), ctx.context_tables()),
+    )
 
 
 def hide(table: pd.DataFrame, ctx: DataContext | None = None, **kwargs: object) -> pd.DataFrame:
@@ -192,29 +198,21 @@ def impact_ids(series: pd.DataFrame) -> list[str]:
     return [i for i in wanted if i in present]
 
 
-def _yearly_counts(ctx: DataContext, indicator: str) -> pd.DataFrame:
-    """Per municipality and year with 12 months: the count and the population (one value per
-    month: the same count registered in two projects counts once, the larger one if they
-    differ). Computed for every indicator at once, then looked up."""
+def yearly_counts(ctx: DataContext, indicator: str) -> pd.DataFrame:
+    """Per municipality and year with 12 months of its series (context rows when it has any,
+    else its project registrations: :func:`socprev_kit.indicators.series.municipality_series`):
+    the count, ``months``, the population and ``origin``. Computed for every indicator at
+    once, then looked up."""
 
     def compute() -> dict[str, pd.DataFrame]:
-        table = ctx.table
-        rows = table[table["frequency"] == "month"].dropna(subset=["value", "population"])
-        keys = ["indicator_id", "nis_code", "period"]
-        rows = rows.sort_values("value").drop_duplicates(keys, keep="last")
-        rows = rows.assign(year=rows["period"].str[:4].astype(int))
-        g = rows.groupby(["indicator_id", "nis_code", "year"])
-        out = g.agg(
-            value=("value", "sum"), months=("value", "size"), population=("population", "max")
-        )
-        out = out[out["months"] == 12].reset_index()
+        out = full_year_counts(ctx.series())
         return {
             str(i): part.drop(columns="indicator_id").reset_index(drop=True)
             for i, part in out.groupby("indicator_id", sort=False)
         }
 
     found = ctx.memo("yearly_counts", compute).get(indicator)
-    columns = ["nis_code", "year", "value", "months", "population"]
+    columns = ["nis_code", "year", "value", "months", "population", "origin"]
     return found if found is not None else pd.DataFrame(columns=columns)
 
 
@@ -228,7 +226,7 @@ def funnel_year(
     rate)."""
 
     def compute() -> tuple[int | None, pd.DataFrame]:
-        full = _yearly_counts(ctx, indicator)
+        full = yearly_counts(ctx, indicator)
         full = full[full["year"].between(first or 0, last or 9999)]
         if full.empty:
             return None, pd.DataFrame()
@@ -237,16 +235,33 @@ def funnel_year(
         years = sizes.index[sizes >= MIN_FUNNEL]
         if not len(years):
             return None, pd.DataFrame()
-        year = int(years.max())
+        frame = year_funnel(ctx, indicator, int(years.max()))
+        return (int(years.max()), frame) if len(frame) else (None, frame)
+
+    return ctx.memo(("funnel", indicator, first, last), compute)
+
+
+def year_funnel(ctx: DataContext, indicator: str, year: int) -> pd.DataFrame:
+    """The :func:`~socprev_kit.evaluation.comparison.funnel` frame of ``indicator`` in ``year``
+    over every municipality with 12 months of its series; a count the data set's pattern hides
+    (secondary too) is left out as the funnel's own small ones. Empty with fewer than
+    :data:`MIN_FUNNEL` municipalities (memoised)."""
+
+    def compute() -> pd.DataFrame:
+        full = yearly_counts(ctx, indicator)
         rows = full[full["year"] == year].assign(indicator_id=indicator).reset_index(drop=True)
+        if len(rows) < MIN_FUNNEL:
+            return pd.DataFrame()
         cells = disclosure_cells(ctx)
         linked = cells["hidden"] & (cells["count_id"] == indicator)
         linked &= cells["period"] == str(year)
-        # hidden by the data set's pattern (secondary too): left out as the funnel's own small ones
         rows["suppressed"] = rows["nis_code"].isin(set(cells.loc[linked, "nis_code"]))
-        return year, funnel(rows, catalogue=catalogue_frame(), min_units=MIN_FUNNEL)
+        try:
+            return funnel(rows, catalogue=catalogue_frame(), min_units=MIN_FUNNEL)
+        except TooFewUnitsError:
+            return pd.DataFrame()
 
-    return ctx.memo(("funnel", indicator, first, last), compute)
+    return ctx.memo(("year_funnel", indicator, year), compute)
 
 
 def full_years(report: Report) -> tuple[int | None, int | None]:
@@ -266,5 +281,5 @@ def warm_up(ctx: DataContext) -> None:
     counts = cat.index[
         (cat["type"] == "impact") & (cat["value_type"] == "count") & (cat["kind"] == "registered")
     ]
-    for indicator in np.intersect1d(counts, ctx.table["indicator_id"].unique()):
+    for indicator in np.intersect1d(counts, ctx.series()["indicator_id"].unique()):
         funnel_year(ctx, str(indicator))

@@ -73,6 +73,7 @@ def _control(report: Report, unit: Unit, indicator: str, codes: tuple) -> tuple:
             project_id=unit.project_id,
             comparisons=list(codes),
             projects=report.ctx.data.projects,
+            series=within(report.ctx.series(), report.start, report.end),
         )
     except (NoComparisonError, ValueError):
         return None, ()

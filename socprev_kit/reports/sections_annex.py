@@ -1,4 +1,4 @@
-"""Section 8 of a report (DESIGN §5): the annex with the parameters, the methods in short, the
+"""Section 9 of a report (DESIGN §5): the annex with the parameters, the methods in short, the
 yearly values of every indicator (suppressed) and the files read."""
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _files(report: Report) -> pd.DataFrame:
 
 
 def annex(report: Report) -> Section:
-    """Section 8: parameters, methods, yearly tables of every indicator, files read."""
+    """Section 9: parameters, methods, yearly tables of every indicator, files read."""
     lang = report.lang
     out = Section().md(f"## {text('h_annex', lang)}", f"### {text('h_parameters', lang)}")
     out.table(_parameters(report))

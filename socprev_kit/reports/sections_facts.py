@@ -15,14 +15,15 @@ from .report import Report
 from .tables import indicator_label, localized, municipality_name, municipality_row
 from .texts import text
 
-__all__ = ["data_quality", "report_months", "title", "who_and_what"]
+__all__ = ["data_quality", "missing_data", "report_months", "title", "who_and_what"]
 
 #: How many issue rows and incomplete series a report lists.
 MAX_ROWS = 10
 
 
 def title(report: Report, today: dt.date | None = None) -> Section:
-    """The report's title, date and, for the sample data, a warning that it is invented."""
+    """The report's title, date, for the sample data a warning that it is invented, and what
+    the data lack for a municipality (:func:`missing_data`)."""
     lang = report.lang
     key = "title_municipality" if report.kind == "municipality" else "title_project"
     name = md_escape(f"{report.name} ({report.id})")
@@ -34,8 +35,24 @@ def title(report: Report, today: dt.date | None = None) -> Section:
             f"# {text(key, lang, name=name)}",
             f"*{text('subtitle', lang, date=when)}*",
             text("sample_note", lang) if report.ctx.sample else "",
+            *missing_data(report),
         )
     )
+
+
+def missing_data(report: Report) -> list[str]:
+    """What the data lack for a municipality report, in its language: no project and no
+    registration (a report of context data only), or projects without registrations."""
+    lang = report.lang
+    if report.kind != "municipality":
+        return []
+    regs = report.ctx.data.registrations
+    registered = regs["nis_code"].astype(str).isin(report.nis_codes).any()
+    if report.projects.empty and not registered:
+        return [text("context_only", lang)]
+    if not registered:
+        return [text("context_no_registrations", lang)]
+    return []
 
 
 def _facts(rows: list[tuple[str, str]], lang: str) -> pd.DataFrame:

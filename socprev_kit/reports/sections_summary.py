@@ -1,4 +1,4 @@
-"""Sections 6 and 7 of a report (DESIGN §5): the municipality beside others (funnel plot), and
+"""Sections 6 and 8 of a report (DESIGN §5): the municipality beside others (funnel plot), and
 a short interpretation with the caveats that apply."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from .sections_impact import its_sentences
 from .tables import hidden_word, indicator_label, municipality_name
 from .texts import text
 
-__all__ = ["comparison", "interpretation", "main_indicator"]
+__all__ = ["comparison", "funnel_position", "interpretation", "main_indicator"]
 
 
 def _impact_ids(report: Report) -> list[str]:
@@ -55,7 +55,9 @@ def _shown(frame: pd.DataFrame) -> int:
     return int((~frame["suppressed"]).sum()) if len(frame) else 0
 
 
-def _position(row: pd.Series, lang: Lang) -> str:
+def funnel_position(row: pd.Series, lang: Lang) -> str:
+    """Where a municipality's row of a funnel frame lies: hidden, above or below a limit, or
+    within the limits (in ``lang``)."""
     if row["suppressed"]:
         return text("hidden", lang)
     for level in ("998", "95"):
@@ -91,7 +93,7 @@ def _comparison_rows(report: Report, indicator: str, year: int, frame: pd.DataFr
                 text("rate", lang): _rate(row["rate_per_1000"], lang),
                 text("interval", lang): interval,
                 text("group_rate", lang): _rate(row["group_rate_per_1000"], lang),
-                text("position", lang): _position(pd.Series(row), lang),
+                text("position", lang): funnel_position(pd.Series(row), lang),
                 text("n_compared", lang): str(_shown(frame)),
             }
         )
@@ -242,7 +244,7 @@ def _funnel_finding(report: Report) -> list[str]:
             year=year,
             name=municipality_name(r["nis_code"], lang),
             indicator=name,
-            position=_position(pd.Series(r), lang),
+            position=funnel_position(pd.Series(r), lang),
             rate=_rate(r["rate_per_1000"], lang),
             group=group,
         )
@@ -288,7 +290,7 @@ def _whole_project_caveat(report: Report) -> list[str]:
 
 
 def interpretation(report: Report) -> Section:
-    """Section 7: the main findings in a few sentences, then the caveats that apply."""
+    """Section 8: the main findings in a few sentences, then the caveats that apply."""
     lang = report.lang
     found, notes = _findings(report)
     months = report_months(report)

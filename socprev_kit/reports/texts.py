@@ -11,6 +11,7 @@ is.
 from __future__ import annotations
 
 from ..common.formatting import Lang, check_lang, no_break_spaces
+from .texts_context import CONTEXT
 from .texts_evaluation import EVALUATION
 from .texts_population import POPULATION
 
@@ -26,8 +27,8 @@ _SECTIONS = {
     "h_impact": ("5. Impactindicatoren", "5. Indicateurs d'impact", "5. Impact indicators"),
     "h_compare": ("6. Vergelijking met andere gemeenten", "6. Comparaison avec d'autres "
                   "communes", "6. Comparison with other municipalities"),
-    "h_interpret": ("7. Interpretatie", "7. Interprétation", "7. Interpretation"),
-    "h_annex": ("8. Bijlage", "8. Annexe", "8. Annex"),
+    "h_interpret": ("8. Interpretatie", "8. Interprétation", "8. Interpretation"),
+    "h_annex": ("9. Bijlage", "9. Annexe", "9. Annex"),
     "h_projects": ("Projecten", "Projets", "Projects"),
     "h_municipalities": ("Gemeenten van het project", "Communes du projet",
                          "Municipalities of the project"),
@@ -331,11 +332,14 @@ _ANNEX = {
                  "and {n_issues_warning} warnings in the data."),
 }  # fmt: skip
 
+_TABLES = (_SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX, POPULATION, CONTEXT)
 TEXTS: dict[str, dict[str, str]] = {
     key: dict(zip(("nl", "fr", "en"), words, strict=True))
-    for table in (_SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX, POPULATION)
+    for table in _TABLES
     for key, words in table.items()
 }
+if len(TEXTS) != sum(len(t) for t in _TABLES):  # a key in two tables: one would be lost
+    raise RuntimeError("A report text key is defined twice in the tables of reports.texts*.")
 
 
 def text(key: str, lang: Lang, **fields: object) -> str:

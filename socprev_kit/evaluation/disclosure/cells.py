@@ -96,7 +96,12 @@ def relations(cells: pd.DataFrame) -> list[list[int]]:
     return out
 
 
-def pattern(monthly: pd.DataFrame, yearly: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+def pattern(
+    monthly: pd.DataFrame,
+    yearly: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    context: tuple[pd.DataFrame, ...] = (),
+) -> pd.DataFrame:
     """The cells of a data set and which are hidden, decided once for everything published.
 
     Parameters
@@ -106,6 +111,11 @@ def pattern(monthly: pd.DataFrame, yearly: pd.DataFrame, catalogue: pd.DataFrame
         quarterly and yearly indicators) and per calendar year; project totals are added here.
     catalogue
         The indicator catalogue (``min_cell``, ``kind``, ``numerator``, ``proportion``).
+    context
+        The context data's indicator tables (monthly, yearly; ``project_id``
+        :data:`socprev_kit.indicators.series.CONTEXT`): their cells are hidden by the same rules,
+        a year with its months, and a context count equal to a project's is linked to it. No
+        total over municipalities is added for them (none is published).
 
     Returns
     -------
@@ -114,6 +124,7 @@ def pattern(monthly: pd.DataFrame, yearly: pd.DataFrame, catalogue: pd.DataFrame
         (primary or secondary).
     """
     parts = [t for frame in (monthly, yearly) for t in (frame, combine_projects(frame, catalogue))]
+    parts += [frame for frame in context if len(frame)]
     rows = pd.concat(parts, ignore_index=True)
     cells = pd.concat(
         [rows[["project_id", "nis_code", "period"]].astype(str), cell_keys(rows, catalogue)],

@@ -1,9 +1,23 @@
 """Plan a batch: one job per report, each with its parameters, output name and key.
 
 Everything is checked here, before a kernel starts: the languages, the municipalities and projects
-(:mod:`.selection`) and the notebooks' declared parameters (``papermill.inspect_notebook``). A
-report's key is a hash of the notebook's bytes, its parameters, the input data and the kit
-(version and source), so that a report is redone exactly when one of them changed.
+(:mod:`.selection`) and the notebooks' declared parameters (``papermill.inspect_notebook``).
+
+A report's key is a hash of the notebook's bytes, its parameters, the kit (version and source)
+and the report's **data version**: the hash of the data that report uses, not of the whole data
+set (:func:`socprev_kit.reports.fingerprint.data_version`, by value, computed once per run from
+the context the kernels get too: :mod:`.inputs`). For a municipality: its registrations and
+context rows; for each of its projects (registered there, lead or member), the project's row,
+objectives and registrations in all its municipalities, and its comparison municipalities' rows
+and projects; the funnel inputs of the impact counts it has rows of (every municipality's rows of
+that indicator); which of its cells the disclosure pattern hides; the validation issues it lists
+and the files of its rows. A project's report: the same for the project, plus its
+municipalities' context rows. So a report is redone when something it shows or computes from may
+have changed, and only then: correcting a value of one project redoes that project's report and
+its municipalities' (in each language), a funnel's input redoes the reports that show that
+funnel, a comparison municipality's row the projects that compare with it. A report shows its
+data version (title, annex, headline); a kernel that was given other data than the plan's shows
+another one, its record keeps it and the next run redoes the report (:func:`.store.up_to_date`).
 """
 
 from __future__ import annotations
@@ -57,6 +71,8 @@ class Job:
     cwd: str
     key: str
     kit: str = ""
+    #: The hash of the data the report uses (:mod:`.inputs`), part of ``key``.
+    data_version: str = ""
     #: Registrations the report covers: the batch starts the largest reports first.
     weight: int = 0
 
@@ -185,7 +201,7 @@ def kit_fingerprint() -> str:
 
 
 def report_key(notebook_bytes: bytes, parameters: Mapping, salt: str) -> str:
-    """Hash of a notebook, its parameters and ``salt`` (the input hash and the kit's)."""
+    """Hash of a notebook, its parameters and ``salt`` (the report's data version and the kit)."""
     text = json.dumps([parameters, salt], sort_keys=True, default=str)
     return hashlib.sha256(notebook_bytes + b"\0" + text.encode("utf-8")).hexdigest()
 
@@ -219,6 +235,7 @@ def plan(
         errors.append(DataPathError(data_path))
         raise BatchPlanError(errors)
     from ..data.reading import input_hash
+    from .inputs import data_versions
     from .reading import read_and_validate, unread_files
     from .selection import select
 
@@ -242,8 +259,10 @@ def plan(
     if errors:
         raise BatchPlanError(errors)
     kit = kit_fingerprint()
-    jobs = _jobs(wanted, langs, paths, typed, data_path, (data_hash, kit))
-    jobs = [replace(j, weight=_weight(dataset, j)) for j in jobs]
+    versions = data_versions(str(data_path), data_hash, memory_mb, wanted)
+    jobs = _jobs(wanted, langs, paths, typed, data_path, (versions, kit))
+    weights = _weights(dataset)
+    jobs = [replace(j, weight=weights[j.kind].get(j.id, 0)) for j in jobs]
     used = {k: str(paths[k]) for k in REQUIRED if wanted[k]}
     return Plan(jobs, data_path, data_hash, kit, used, extra, unread_files(read, dataset))
 
@@ -254,7 +273,7 @@ def _jobs(
     paths: dict[Kind, Path],
     typed: dict[Kind, dict],
     data_path: Path,
-    hashes: tuple[str, str],
+    hashes: tuple[dict, str],
 ) -> list[Job]:
     """One job per language, kind and municipality or project, in that order."""
     raw = {kind: paths[kind].read_bytes() for kind in REQUIRED if wanted[kind]}
@@ -274,13 +293,16 @@ def _job(
     notebook: Path,
     raw: bytes,
     common: dict,
-    hashes: tuple[str, str],
+    hashes: tuple[dict, str],
 ) -> Job:
+    """``hashes``: the data version of each ``(kind, id)`` and the kit's fingerprint."""
     ident, name_nl, name_fr = item
     params = {REQUIRED[kind][0]: ident, "lang": lang, **common}
-    key = report_key(raw, params, "".join(hashes))
-    text, cwd, kit = raw.decode("utf-8"), str(notebook.parent), hashes[1]
-    return Job(kind, ident, lang, name_nl, name_fr, str(notebook), text, params, cwd, key, kit)
+    version, kit = hashes[0][kind, ident], hashes[1]
+    key = report_key(raw, params, version + kit)
+    text, cwd = raw.decode("utf-8"), str(notebook.parent)
+    return Job(kind, ident, lang, name_nl, name_fr, str(notebook), text, params, cwd, key, kit,
+               version)  # fmt: skip
 
 
 def resolve(
@@ -298,8 +320,9 @@ def resolve(
     return data_path, paths
 
 
-def _weight(dataset, job: Job) -> int:  # noqa: ANN001 - a Dataset
-    """How many registrations a report covers (its municipality's, or its project's)."""
+def _weights(dataset) -> dict[Kind, dict[str, int]]:  # noqa: ANN001 - a Dataset
+    """How many registrations each report covers (its municipality's, or its project's), counted
+    once for all reports (once per report, a national plan took minutes)."""
     regs = dataset.registrations
-    column = "nis_code" if job.kind == "municipality" else "project_id"
-    return int((regs[column].astype(str) == job.id).sum())
+    by = {"municipality": "nis_code", "project": "project_id"}
+    return {k: regs[c].astype(str).value_counts().to_dict() for k, c in by.items()}

@@ -28,7 +28,7 @@ from .data_context import DataContext
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DataContext", "clear_cache", "prepare", "sample_data_path"]
+__all__ = ["DataContext", "clear_cache", "context_of", "prepare", "sample_data_path"]
 
 #: How many data sets the cache keeps (the oldest is dropped first).
 CACHE_SIZE = 4
@@ -134,6 +134,27 @@ def prepare(
         _remember(_BY_CONTENT, (str(path), ctx.input_hash), ctx)
         _remember(_BY_STAT, stat_key, ctx)
     return _ready(ctx, langs, warm)
+
+
+def context_of(
+    path: str | Path,
+    read: object,
+    data: object,
+    digest: str,
+    tables: dict | None = None,
+    *,
+    langs: Sequence[Lang] = (),
+    warm: bool = True,
+) -> DataContext:
+    """The context of data a caller has read and validated in Dutch (``read``, ``data``: a
+    ``ReadResult`` and its ``Dataset``; ``digest``: their input hash; ``tables``:
+    :func:`socprev_kit.indicators.report_inputs.report_tables`, made here when None), ready as
+    :func:`prepare` makes it (``langs``, ``warm``) but not kept in its cache: a batch plans its
+    reports from it and hands it to its kernels (:func:`socprev_kit.reports.sharing.share_context`).
+    """
+    path = Path(path).expanduser().resolve()
+    loaded = {"read": read, "data": data, "digest": digest, "tables": tables}
+    return _ready(_build(path, is_sample(path), digest, loaded), langs, warm)
 
 
 def _new(path: Path, sample: bool, loaded: dict | None) -> DataContext:

@@ -22,7 +22,6 @@ another one, its record keeps it and the next run redoes the report (:func:`.sto
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import re
@@ -30,7 +29,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
 from .. import __version__
 from ..common.errors import InputError, SocprevError
@@ -39,21 +37,14 @@ from .errors import (
     BatchPlanError,
     DataPathError,
     DataReadError,
-    NotebookNotFoundError,
-    NotebookParameterError,
     NothingToReportError,
     UnknownLanguageError,
 )
+from .parameters import REQUIRED, Kind, check_parameters, declared
 
-Kind = Literal["municipality", "project"]
 LANGS = ("nl", "fr", "en")
 PACKAGE = Path(__file__).resolve().parents[1]
 REPO = PACKAGE.parent
-#: Parameters the batch sets itself, per kind of report.
-REQUIRED: dict[Kind, tuple[str, ...]] = {
-    "municipality": ("nis_code", "data_path", "lang"),
-    "project": ("project_id", "data_path", "lang"),
-}
 
 
 @dataclass(frozen=True)
@@ -133,61 +124,9 @@ def default_notebook(kind: Kind) -> Path:
     path = REPO / "notebooks" / f"{kind}_report.ipynb"
     fallback = REPO / "notebooks" / "municipality_report.ipynb"
     use_fallback = kind == "project" and not path.exists() and fallback.exists()
-    if use_fallback and "project_id" in _declared(str(fallback)):
+    if use_fallback and "project_id" in declared(str(fallback)):
         return fallback
     return path
-
-
-@cache
-def _declared(path: str) -> dict:
-    import papermill
-
-    return papermill.inspect_notebook(path)
-
-
-def check_parameters(
-    notebook: Path, kind: Kind, extra: Mapping[str, object]
-) -> tuple[dict, list[SocprevError]]:
-    """The user's parameters typed for ``notebook``, and the problems (empty: fine).
-
-    A value given as text (from the command line) takes the type of the declared default when
-    that is a number or a boolean: ``"0.5"`` for ``pause = 0.0`` becomes ``0.5``.
-    """
-    if not notebook.is_file():
-        return {}, [NotebookNotFoundError(notebook, kind)]
-    declared = _declared(str(notebook.resolve()))
-    reserved = [p for p in extra if p in REQUIRED[kind]]
-    unknown = [p for p in extra if p not in declared and p not in reserved]
-    missing = [p for p in REQUIRED[kind] if p not in declared]
-    if unknown or missing or reserved:
-        return {}, [NotebookParameterError(notebook, unknown, missing, reserved)]
-    typed, problems = {}, []
-    for name, value in extra.items():
-        try:
-            typed[name] = _typed(value, declared[name]["default"])
-        except ValueError:
-            default = declared[name]["default"]
-            problems.append(
-                NotebookParameterError(notebook, [f"{name}={value!r} (like {default})"])
-            )
-    return typed, problems
-
-
-def _typed(value: object, default: str) -> object:
-    try:
-        example = ast.literal_eval(default)
-    except (ValueError, SyntaxError):
-        return value
-    if not isinstance(value, str) or not isinstance(example, int | float | bool):
-        return value
-    if isinstance(example, bool):
-        if value.lower() not in {"true", "false"}:
-            raise ValueError(value)
-        return value.lower() == "true"
-    number = ast.literal_eval(value.strip())
-    if isinstance(number, bool) or not isinstance(number, int | float):
-        raise ValueError(value)
-    return number if isinstance(example, float) is False else float(number)
 
 
 @cache

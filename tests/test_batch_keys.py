@@ -9,17 +9,17 @@ value are made again, in each language, and every other one is kept.
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from socprev_kit.batch import batch
-from socprev_kit.batch.inputs import planned_context
-from socprev_kit.data.reading import input_hash
-from socprev_kit.reports import municipality_report, project_report
+from socprev_kit.batch import batch, plan
+from socprev_kit.reports import municipality_report, prepare, project_report
 from socprev_kit.reports.context import context_of
+from socprev_kit.reports.evaluate import disclosure_cells
 from socprev_kit.reports.fingerprint import data_version, report_scope
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,6 +44,15 @@ def _made(runs: dict[str, str]) -> set[str]:
     return {k for k, v in runs.items() if v == "made"}
 
 
+def _funnel_indicators(out: Path) -> dict[str, str | None]:
+    """The indicator of each Dutch report's funnel plot, from its record's headline."""
+    found = {}
+    for path in (out / ".records" / "nl").glob("*.json"):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        found[path.stem] = (record.get("headline") or {}).get("funnel_indicator")
+    return found
+
+
 def _edit(file: Path, row_start: str, column: int, value: str) -> None:
     """Set field ``column`` of the one line that starts with ``row_start`` (a real edit of the
     file's text: the rest of the bytes, BOM and separators, stay as they are)."""
@@ -65,48 +74,53 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def test_a_corrected_file_redoes_only_the_reports_that_use_it(sample: Path, tmp_path: Path) -> None:
+def test_a_corrected_process_value_redoes_its_project_and_its_municipalities(
+    sample: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "reports"
     first = _run(sample, out)
     assert _made(first) == {f"{g}/{s}" for g in ("nl", "fr") for s in ALL}
     assert not _made(_run(sample, out)), "an unchanged rerun redoes nothing"
-
     # one process value of an intermunicipal project, in a file another project shares
     _edit(sample / "registrations_35013.csv", "KUST-SW;35013;2020-02;P04;", 4, "28,2")
     redone = {"project_KUST-SW", "municipality_35013", "municipality_35002"}
     assert _made(_run(sample, out)) == {f"{g}/{s}" for g in ("nl", "fr") for s in redone}
+    funnels = {k: v for k, v in _funnel_indicators(out).items() if v}
+    assert funnels.get("municipality_31005") == "I01"  # the next test changes that funnel
 
-    # a comparison municipality's value: its own reports and the project that compares with it
-    _edit(sample / "registrations_31005.csv", "BRU-COORD;31005;2019-02;P07;", 4, "2")
-    runs = _run(sample, out, ("nl",))
-    redone = {"project_BRU-COORD", "municipality_31005", "project_OOS-HOT", "municipality_35013"}
-    assert _made(runs) == {f"nl/{s}" for s in redone}
 
+def _changed(sample: Path, file: str, row_start: str, value: str) -> set[str]:
+    """The reports whose key a correction of one cell changes (the batch redoes those)."""
+
+    def keys() -> dict[str, str]:
+        made = plan(MUNICIPALITIES, projects=PROJECTS, data=sample, langs=["nl"])
+        return {j.stem: j.key for j in made.jobs}
+
+    before = keys()
+    _edit(sample / file, row_start, 4, value)
+    after = keys()
+    return {stem for stem, key in after.items() if before[stem] != key}
+
+
+def test_a_comparison_municipality_and_a_funnel_input_redo_the_reports_that_use_them(
+    sample: Path,
+) -> None:
+    # a value of Brugge, the comparison municipality of OOS-HOT: Brugge's reports, the project
+    # that compares with it and the report of its municipality (which shows that project's ITS)
+    changed = _changed(sample, "registrations_31005.csv", "BRU-COORD;31005;2019-02;P07;", "2")
+    assert changed == {"project_BRU-COORD", "municipality_31005", "project_OOS-HOT",
+                       "municipality_35013"}  # fmt: skip
     # an impact count of a municipality outside the batch, in the funnel's year: the reports
-    # that have that count (and may show its funnel) are redone, the others kept
-    funnel_shown = _funnel_indicators(out)
-    _edit(sample / "registrations_11002.csv", "ANT-SW;11002;2024-06;I01;", 4, "999")
-    runs = _run(sample, out, ("nl",))
-    with_i01 = {"project_OOS-HOT", "municipality_35013", "project_BRU-COORD", "municipality_31005"}
-    assert _made(runs) == {f"nl/{s}" for s in with_i01}
-    assert {s for s, i in funnel_shown.items() if i == "I01"} <= with_i01
-
-
-def _funnel_indicators(out: Path) -> dict[str, str | None]:
-    """The indicator of each Dutch report's funnel plot, from its record's headline."""
-    import json
-
-    found = {}
-    for path in (out / ".records" / "nl").glob("*.json"):
-        record = json.loads(path.read_text(encoding="utf-8"))
-        found[path.stem] = (record.get("headline") or {}).get("funnel_indicator")
-    return found
+    # that have that count, and may show its funnel, are redone; KUST-SW has no I01
+    changed = _changed(sample, "registrations_11002.csv", "ANT-SW;11002;2024-06;I01;", "999")
+    assert changed == {"project_OOS-HOT", "municipality_35013", "project_BRU-COORD",
+                       "municipality_31005"}  # fmt: skip
 
 
 def test_the_plan_hashes_the_scope_each_report_has() -> None:
     """The municipalities and projects the hash covers are those the report shows, for every
     report of the sample (the same rules, written twice)."""
-    ctx = planned_context(str(SAMPLE.resolve()), input_hash(SAMPLE))
+    ctx = prepare(SAMPLE, warm=False)
     for nis in ctx.nis_with_data:
         report = municipality_report(nis, data_path=SAMPLE)
         pids, codes = report_scope(ctx, "municipality", nis)
@@ -116,25 +130,50 @@ def test_the_plan_hashes_the_scope_each_report_has() -> None:
         assert report_scope(ctx, "project", pid)[1] == list(report.nis_codes)
 
 
+def _versions(ctx) -> dict[tuple[str, str], str]:  # noqa: ANN001 - a DataContext
+    items = [("municipality", n) for n in ctx.nis_with_data]
+    items += [("project", p) for p in ctx.data.projects["project_id"]]
+    return {i: data_version(ctx, *i) for i in items}
+
+
+def _variant(ctx, cells: pd.DataFrame | None = None, **tables: pd.DataFrame):  # noqa: ANN001, ANN202
+    """A context of ``ctx``'s data with some tables replaced, with ``ctx``'s aggregates and its
+    disclosure pattern (or ``cells``): what the hashes read of the data is all that differs."""
+    data = dataclasses.replace(ctx.data, **tables)
+    made = {k: getattr(ctx, k) for k in ("table", "completeness", "completeness_months")}
+    variant = context_of(SAMPLE, ctx.read, data, "variant", made, warm=False)
+    variant.memo("disclosure", lambda: disclosure_cells(ctx) if cells is None else cells)
+    return variant
+
+
 def test_rows_count_by_value_and_context_rows_by_municipality() -> None:
     """Reordered rows keep every version; a context row changes its municipality's reports and
     the reports that compare with that municipality, no other."""
-    ctx = planned_context(str(SAMPLE.resolve()), input_hash(SAMPLE))
-    data, read = ctx.data, ctx.read
-    shuffled = dataclasses.replace(data, registrations=data.registrations.iloc[::-1])
-    again = context_of(SAMPLE, read, shuffled, "x", warm=False)
-    items = [("municipality", n) for n in ctx.nis_with_data]
-    items += [("project", p) for p in data.projects["project_id"]]
-    before = {i: data_version(ctx, *i) for i in items}
-    assert {i: data_version(again, *i) for i in items} == before
+    ctx = prepare(SAMPLE, warm=False)
+    before = _versions(ctx)
+    regs = ctx.data.registrations
+    assert _versions(_variant(ctx, registrations=regs.iloc[::-1])) == before
     row = {"nis_code": "21015", "municipality": "Schaerbeek", "period": "2024-01"}
     row |= {"indicator_id": "C02", "value": 3.0, "source": "Statbel", "note": ""}
     row |= {"nis_code_registered": "21015", "source_file": "context.csv", "source_sheet": ""}
     row |= {"source_row": 2, "source_column": ""}
-    context = pd.DataFrame([row], columns=list(data.context.columns))
-    more = context_of(SAMPLE, read, dataclasses.replace(data, context=context), "y", warm=False)
-    changed = {i for i in items if data_version(more, *i) != before[i]}
+    context = pd.DataFrame([row], columns=list(ctx.data.context.columns))
+    after = _versions(_variant(ctx, context=context))
     # Schaerbeek's reports; Molenbeek's project compares with Schaerbeek, and Molenbeek's
     # report shows that project's ITS
     expected = {("municipality", "21015"), ("project", "SCH-COORD"), ("project", "MOL-GP")}
-    assert changed == expected | {("municipality", "21012")}
+    assert {i for i in before if after[i] != before[i]} == expected | {("municipality", "21012")}
+
+
+def test_a_cell_hidden_elsewhere_redoes_the_reports_that_show_it() -> None:
+    """What the data set's disclosure pattern hides is decided over all of it: a report whose
+    cell becomes hidden (or shown) by a change elsewhere is redone, the others are not."""
+    ctx = prepare(SAMPLE, warm=False)
+    before = _versions(ctx)
+    cells = disclosure_cells(ctx)
+    one = cells.index[(cells["project_id"] == "LIE-REINS") & (cells["nis_code"] == "62063")
+                      & cells["count_id"].str.startswith("O")][0]  # fmt: skip
+    flipped = cells.assign(hidden=cells["hidden"].where(cells.index != one, ~cells["hidden"]))
+    after = _versions(_variant(ctx, flipped))
+    changed = {i for i in before if after[i] != before[i]}
+    assert changed == {("municipality", "62063"), ("project", "LIE-REINS")}

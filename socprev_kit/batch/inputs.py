@@ -38,8 +38,10 @@ WHOLE = "all-files:"
 @lru_cache(maxsize=2)
 def planned_context(path: str, digest: str, memory_mb: float | None = None) -> DataContext:
     """The data context of the data under ``path`` (input hash ``digest``), read under the
-    memory ceiling ``memory_mb`` (:func:`.reading.read_and_validate`), with what every report
-    shares computed, once per content and process.
+    memory ceiling ``memory_mb`` (:func:`.reading.read_and_validate`), with what the keys need
+    (the aggregates, the disclosure pattern, every group's hash), once per content and process;
+    the batch then computes the rest every report shares before its kernels get it
+    (:func:`socprev_kit.reports.context.ready`).
 
     Raises
     ------
@@ -53,7 +55,7 @@ def planned_context(path: str, digest: str, memory_mb: float | None = None) -> D
     from ..reports.fingerprint import parts
 
     read, data = read_and_validate(path, digest, memory_mb)
-    ctx = context_of(path, read, data, digest, report_tables(data, yearly=True), langs=("nl",))
+    ctx = context_of(path, read, data, digest, report_tables(data, yearly=True), warm=False)
     parts(ctx)  # every municipality's and project's hash, for the plan and the kernels
     return ctx
 

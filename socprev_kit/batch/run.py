@@ -198,6 +198,7 @@ def _share_data(data_path: Path, scratch: Path, memory_mb: float | None) -> str:
     keys), write it into ``scratch`` for the kernels and return the kernels' code to load it.
     When the context cannot be built, write what was read: the first kernel builds the rest."""
     from ..data.reading import input_hash
+    from ..reports.context import ready
     from ..reports.sharing import share_context, share_loaded
 
     if not data_path.exists():
@@ -208,7 +209,7 @@ def _share_data(data_path: Path, scratch: Path, memory_mb: float | None) -> str:
     except DataReadError:  # the plan says what is wrong; the kernels must not read them
         return ""
     try:
-        ctx = planned_context(str(data_path), digest, memory_mb)
+        ctx = ready(planned_context(str(data_path), digest, memory_mb), ("nl", "fr"))
     except Exception as exc:  # noqa: BLE001 - a kernel meets the same problem and reports it
         log.warning("cannot aggregate the data here (%s); the first kernel does", exc)
         ctx = None

@@ -4,7 +4,8 @@ Writes the national folder of ``bench/bench_loading.py`` (565 municipalities, 66
 an objectives file, then times ``socprev_kit.batch.plan`` for every municipality and project in
 nl and fr: once cold (reading and validating in the child process included), once warm (the
 data already read: what is left is the selection, the notebooks' parameters and the keys), and
-prints the number of jobs and distinct keys.
+prints the number of jobs and distinct keys, and the time the keys alone take (every group's
+hash and every report's data version, on data already aggregated).
 
     .venv/bin/python bench/bench_keys.py [--keep DIR]
 """
@@ -58,6 +59,27 @@ def main() -> None:
             seconds = time.perf_counter() - start
             keys = len({j.key for j in made.jobs})
             print(f"plan ({label}): {seconds:6.1f} s, {len(made.jobs)} jobs, {keys} keys")
+        print(f"keys alone: {keys_alone(made):.1f} s")
+
+
+def keys_alone(made) -> float:  # noqa: ANN001 - a Plan
+    """Seconds to hash every group and make every report's data version, on the plan's data
+    context (aggregates and disclosure pattern as they are: the reports need them anyway)."""
+    from socprev_kit.batch.inputs import planned_context
+    from socprev_kit.reports.context import context_of
+    from socprev_kit.reports.data_parts import parts
+    from socprev_kit.reports.evaluate import disclosure_cells
+    from socprev_kit.reports.fingerprint import data_version
+
+    ctx = planned_context(str(made.data_path), made.input_hash)
+    tables = {k: getattr(ctx, k) for k in ("table", "completeness", "completeness_months")}
+    fresh = context_of(ctx.path, ctx.read, ctx.data, ctx.input_hash, tables, warm=False)
+    fresh.memo("disclosure", lambda: disclosure_cells(ctx))
+    start = time.perf_counter()
+    parts(fresh)
+    for job in made.jobs:
+        data_version(fresh, job.kind, job.id)
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

@@ -87,34 +87,38 @@ def test_a_corrected_process_value_redoes_its_project_and_its_municipalities(
     assert _made(_run(sample, out)) == {f"{g}/{s}" for g in ("nl", "fr") for s in redone}
     funnels = {k: v for k, v in _funnel_indicators(out).items() if v}
     assert funnels.get("municipality_31005") == "I01"  # the next test changes that funnel
+    # a data version does not depend on where the data folder is: the copy's equals the sample's
+    records = {p.stem: json.loads(p.read_text()) for p in (out / ".records" / "nl").glob("*.json")}
+    here = prepare(SAMPLE, warm=False)
+    assert records["project_OOS-HOT"]["data_version"] == data_version(here, "project", "OOS-HOT")
+    assert records["project_KUST-SW"]["data_version"] != data_version(here, "project", "KUST-SW")
 
 
-def _changed(sample: Path, file: str, row_start: str, value: str) -> set[str]:
-    """The reports whose key a correction of one cell changes (the batch redoes those)."""
+def _keys(sample: Path) -> dict[str, str]:
+    made = plan(MUNICIPALITIES, projects=PROJECTS, data=sample, langs=["nl"])
+    return {j.stem: j.key for j in made.jobs}
 
-    def keys() -> dict[str, str]:
-        made = plan(MUNICIPALITIES, projects=PROJECTS, data=sample, langs=["nl"])
-        return {j.stem: j.key for j in made.jobs}
 
-    before = keys()
-    _edit(sample / file, row_start, 4, value)
-    after = keys()
+def _changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    """The reports whose key changed (those the batch redoes)."""
     return {stem for stem, key in after.items() if before[stem] != key}
 
 
 def test_a_comparison_municipality_and_a_funnel_input_redo_the_reports_that_use_them(
     sample: Path,
 ) -> None:
+    first = _keys(sample)
     # a value of Brugge, the comparison municipality of OOS-HOT: Brugge's reports, the project
     # that compares with it and the report of its municipality (which shows that project's ITS)
-    changed = _changed(sample, "registrations_31005.csv", "BRU-COORD;31005;2019-02;P07;", "2")
-    assert changed == {"project_BRU-COORD", "municipality_31005", "project_OOS-HOT",
-                       "municipality_35013"}  # fmt: skip
+    _edit(sample / "registrations_31005.csv", "BRU-COORD;31005;2019-02;P07;", 4, "2")
+    second = _keys(sample)
+    assert _changed(first, second) == {"project_BRU-COORD", "municipality_31005",
+                                       "project_OOS-HOT", "municipality_35013"}  # fmt: skip
     # an impact count of a municipality outside the batch, in the funnel's year: the reports
     # that have that count, and may show its funnel, are redone; KUST-SW has no I01
-    changed = _changed(sample, "registrations_11002.csv", "ANT-SW;11002;2024-06;I01;", "999")
-    assert changed == {"project_OOS-HOT", "municipality_35013", "project_BRU-COORD",
-                       "municipality_31005"}  # fmt: skip
+    _edit(sample / "registrations_11002.csv", "ANT-SW;11002;2024-06;I01;", 4, "999")
+    with_i01 = {"project_OOS-HOT", "municipality_35013", "project_BRU-COORD", "municipality_31005"}
+    assert _changed(second, _keys(sample)) == with_i01
 
 
 def test_the_plan_hashes_the_scope_each_report_has() -> None:

@@ -52,7 +52,7 @@ def planned_context(path: str, digest: str, memory_mb: float | None = None) -> D
     """
     from ..indicators.report_inputs import report_tables
     from ..reports.context import context_of
-    from ..reports.fingerprint import parts
+    from ..reports.data_parts import parts
 
     read, data = read_and_validate(path, digest, memory_mb)
     ctx = context_of(path, read, data, digest, report_tables(data, yearly=True), warm=False)

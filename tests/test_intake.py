@@ -20,7 +20,7 @@ from conftest import ROOT
 
 import socprev_kit as sk
 from socprev_kit.cli import main
-from socprev_kit.data.reading import input_hash, read_paths
+from socprev_kit.data.reading import read_paths
 from socprev_kit.data.store.connection import decode, encode
 from socprev_kit.registration.intake import StoreError, history, import_files
 

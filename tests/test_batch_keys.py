@@ -181,3 +181,21 @@ def test_a_cell_hidden_elsewhere_redoes_the_reports_that_show_it() -> None:
     after = _versions(_variant(ctx, flipped))
     changed = {i for i in before if after[i] != before[i]}
     assert changed == {("municipality", "62063"), ("project", "LIE-REINS")}
+
+
+def test_data_the_reports_cannot_aggregate_give_every_report_the_whole_input_hash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the context cannot be built, any change redoes every report (never a stale one)."""
+    from socprev_kit.batch import inputs
+
+    def fails(*args: object) -> None:
+        raise KeyError("baseline_value")
+
+    monkeypatch.setattr(inputs, "planned_context", fails)
+    wanted = {"municipality": [("35013", "Oostende", "Ostende")], "project": [("KUST-SW",)]}
+    versions = inputs.data_versions("/nowhere", "abc", None, wanted)
+    assert versions == {
+        ("municipality", "35013"): "all-files:abc",
+        ("project", "KUST-SW"): "all-files:abc",
+    }

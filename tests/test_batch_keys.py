@@ -199,3 +199,22 @@ def test_data_the_reports_cannot_aggregate_give_every_report_the_whole_input_has
         ("municipality", "35013"): "all-files:abc",
         ("project", "KUST-SW"): "all-files:abc",
     }
+
+
+def test_a_row_moved_to_another_file_redoes_only_the_reports_that_show_those_files() -> None:
+    """A row keeps its values in another file: the reports that list either file (with its
+    number of rows) are redone; one that uses the row only through a funnel is not."""
+    ctx = prepare(SAMPLE, warm=False)
+    before = _versions(ctx)
+    regs, files = ctx.data.registrations, ctx.data.files
+    source = next(f for f in files["file"] if f.endswith("registrations_11002.csv"))
+    target = next(f for f in files["file"] if f.endswith("registrations_92094.csv"))
+    row = regs.index[(regs["project_id"] == "ANT-SW") & (regs["indicator_id"] == "I01")][0]
+    moved = regs.copy()
+    moved.loc[row, ["source_file", "source_row"]] = [target, 999]
+    counts = files.assign(rows=files["rows"] + files["file"].map({source: -1, target: 1}).fillna(0))
+    after = _versions(_variant(ctx, registrations=moved, files=counts.astype({"rows": int})))
+    changed = {i for i in before if after[i] != before[i]}
+    assert {("project", "ANT-SW"), ("municipality", "92094")} <= changed
+    assert ("project", "OOS-HOT") not in changed  # I01 in its funnel, by value the same
+    assert ("project", "LIE-REINS") not in changed

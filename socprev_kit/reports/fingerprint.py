@@ -24,10 +24,10 @@ again for nothing costs seconds, a stale report is wrong). The hash of a report 
   population year of the data and whether there is a projects table at all.
 
 Rows are hashed by value: sorted per municipality or project with
-:func:`pandas.util.hash_pandas_object`, once per data context, without the columns that say
-where a row was read (file, sheet, row, column); a row that moved to another file with the same
-values changes a report only through what the report shows of its files. Computing every
-group's hash is one pass over the data; a report's hash is then a few look-ups.
+:func:`pandas.util.hash_pandas_object`, once per data context (:mod:`.data_parts`), without the
+columns that say where a row was read (file, sheet, row, column); a row that moved to another
+file with the same values changes a report only through what the report shows of its files.
+Computing every group's hash is one pass over the data; a report's hash is then a few look-ups.
 """
 
 from __future__ import annotations

@@ -74,6 +74,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_a_corrected_process_value_redoes_its_project_and_its_municipalities(
     sample: Path, tmp_path: Path
 ) -> None:
@@ -104,6 +105,7 @@ def _changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
     return {stem for stem, key in after.items() if before[stem] != key}
 
 
+@pytest.mark.slow
 def test_a_comparison_municipality_and_a_funnel_input_redo_the_reports_that_use_them(
     sample: Path,
 ) -> None:

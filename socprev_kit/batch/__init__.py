@@ -7,15 +7,16 @@ the executed notebook and a self-contained HTML page, and per run ``manifest.jso
 ``reports.json`` list every report of the output folder, from every run (``store``).
 
 Modules, one job each: ``selection`` (which municipalities and projects), ``planning`` (jobs,
-parameters, keys), ``kernel`` (a warm kernel), ``outcome`` (what it gives back for a report),
-``engine`` (papermill on it), ``kernelside`` (the reset run inside the kernel), ``render`` (HTML,
-headline figures), ``pool`` (N local kernels), ``cluster`` (Dask), ``store`` (atomic files,
-records, manifest), ``listing`` (every report of the folder, from every run), ``summary`` (the
-two summary tables), ``facets`` (what the index filters a report by), ``journal`` (the run's own
-temporary files), ``reading`` (the data, read in a guarded process), ``memory`` (the memory
-ceiling of each process), ``errors`` and ``texts`` (what stops a batch, and its words),
-``index`` with ``index_rows`` and ``index_texts`` (the index pages; their script is
-``templates/index.js``), ``run``.
+keys), ``parameters`` (the notebooks' parameters, checked), ``inputs`` (the data context the
+plan and the kernels share, each report's data version), ``kernel`` (a warm kernel),
+``outcome`` (what it gives back for a report), ``engine`` (papermill on it), ``kernelside`` (the
+reset run inside the kernel), ``render`` (HTML, headline figures), ``pool`` (N local kernels),
+``cluster`` (Dask), ``store`` (atomic files, records, manifest), ``listing`` (every report of the
+folder, from every run), ``summary`` (the two summary tables), ``facets`` (what the index filters
+a report by), ``journal`` (the run's own temporary files), ``reading`` (the data, read in a
+guarded process), ``memory`` (the memory ceiling of each process), ``errors`` and ``texts`` (what
+stops a batch, and its words), ``index`` with ``index_rows`` and ``index_texts`` (the index
+pages; their script is ``templates/index.js``), ``run``.
 
 Design decisions
 ----------------
@@ -56,11 +57,15 @@ Strict parameters
     province, region, police zone or language stops the batch before it starts, all problems in
     one :class:`~.errors.BatchPlanError`.
 Reruns and atomicity
-    A report's key hashes the notebook's bytes, its parameters, the input files and the kit
-    (version and a hash of the package's files). A report is skipped when its record says ``ok``
-    for the same key and both files exist. Files are written to a temporary name in the same
-    folder and moved with ``os.replace``; the record is removed first and written last. A write
-    that fails (a full disk) removes its temporary file and leaves the old file whole.
+    A report's key hashes the notebook's bytes, its parameters, the kit (version and a hash of
+    the package's files) and the data that report uses, not the whole data set: its own rows,
+    its projects' and comparison municipalities' rows, the funnel inputs and hidden cells it
+    shows, its issues and files (``inputs``; the rule in ``planning``'s docstring). A report is
+    skipped when its record says ``ok`` for the same key, and the data version its kernel saw
+    is the plan's, and both files exist: a corrected file redoes only the reports it feeds.
+    Files are written to a temporary name in the same folder and moved with ``os.replace``; the
+    record is removed first and written last. A write that fails (a full disk) removes its
+    temporary file and leaves the old file whole.
 A bad file, a greedy report
     The batch reads and validates the data in a child process (``reading``) watched for memory
     (``memory_mb``, ``--memory-mb``, ``SOCPREV_LIMIT_KERNEL_MB``) and for time per file

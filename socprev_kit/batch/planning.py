@@ -1,14 +1,27 @@
 """Plan a batch: one job per report, each with its parameters, output name and key.
 
 Everything is checked here, before a kernel starts: the languages, the municipalities and projects
-(:mod:`.selection`) and the notebooks' declared parameters (``papermill.inspect_notebook``). A
-report's key is a hash of the notebook's bytes, its parameters, the input data and the kit
-(version and source), so that a report is redone exactly when one of them changed.
+(:mod:`.selection`) and the notebooks' declared parameters (``papermill.inspect_notebook``).
+
+A report's key is a hash of the notebook's bytes, its parameters, the kit (version and source)
+and the report's **data version**: the hash of the data that report uses, not of the whole data
+set (:func:`socprev_kit.reports.fingerprint.data_version`, by value, computed once per run from
+the context the kernels get too: :mod:`.inputs`). For a municipality: its registrations and
+context rows; for each of its projects (registered there, lead or member), the project's row,
+objectives and registrations in all its municipalities, and its comparison municipalities' rows
+and projects; the funnel inputs of the impact counts it has rows of (every municipality's rows of
+that indicator); which of its cells the disclosure pattern hides; the validation issues it lists
+and the files of its rows. A project's report: the same for the project, plus its
+municipalities' context rows. So a report is redone when something it shows or computes from may
+have changed, and only then: correcting a value of one project redoes that project's report and
+its municipalities' (in each language), a funnel's input redoes the reports that show that
+funnel, a comparison municipality's row the projects that compare with it. A report shows its
+data version (title, annex, headline); a kernel that was given other data than the plan's shows
+another one, its record keeps it and the next run redoes the report (:func:`.store.up_to_date`).
 """
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import re
@@ -16,7 +29,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
 from .. import __version__
 from ..common.errors import InputError, SocprevError
@@ -25,21 +37,14 @@ from .errors import (
     BatchPlanError,
     DataPathError,
     DataReadError,
-    NotebookNotFoundError,
-    NotebookParameterError,
     NothingToReportError,
     UnknownLanguageError,
 )
+from .parameters import REQUIRED, Kind, check_parameters, declared
 
-Kind = Literal["municipality", "project"]
 LANGS = ("nl", "fr", "en")
 PACKAGE = Path(__file__).resolve().parents[1]
 REPO = PACKAGE.parent
-#: Parameters the batch sets itself, per kind of report.
-REQUIRED: dict[Kind, tuple[str, ...]] = {
-    "municipality": ("nis_code", "data_path", "lang"),
-    "project": ("project_id", "data_path", "lang"),
-}
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,8 @@ class Job:
     cwd: str
     key: str
     kit: str = ""
+    #: The hash of the data the report uses (:mod:`.inputs`), part of ``key``.
+    data_version: str = ""
     #: Registrations the report covers: the batch starts the largest reports first.
     weight: int = 0
     #: What the index filters it by (province, region, project types, ...: :mod:`.facets`).
@@ -119,61 +126,9 @@ def default_notebook(kind: Kind) -> Path:
     path = REPO / "notebooks" / f"{kind}_report.ipynb"
     fallback = REPO / "notebooks" / "municipality_report.ipynb"
     use_fallback = kind == "project" and not path.exists() and fallback.exists()
-    if use_fallback and "project_id" in _declared(str(fallback)):
+    if use_fallback and "project_id" in declared(str(fallback)):
         return fallback
     return path
-
-
-@cache
-def _declared(path: str) -> dict:
-    import papermill
-
-    return papermill.inspect_notebook(path)
-
-
-def check_parameters(
-    notebook: Path, kind: Kind, extra: Mapping[str, object]
-) -> tuple[dict, list[SocprevError]]:
-    """The user's parameters typed for ``notebook``, and the problems (empty: fine).
-
-    A value given as text (from the command line) takes the type of the declared default when
-    that is a number or a boolean: ``"0.5"`` for ``pause = 0.0`` becomes ``0.5``.
-    """
-    if not notebook.is_file():
-        return {}, [NotebookNotFoundError(notebook, kind)]
-    declared = _declared(str(notebook.resolve()))
-    reserved = [p for p in extra if p in REQUIRED[kind]]
-    unknown = [p for p in extra if p not in declared and p not in reserved]
-    missing = [p for p in REQUIRED[kind] if p not in declared]
-    if unknown or missing or reserved:
-        return {}, [NotebookParameterError(notebook, unknown, missing, reserved)]
-    typed, problems = {}, []
-    for name, value in extra.items():
-        try:
-            typed[name] = _typed(value, declared[name]["default"])
-        except ValueError:
-            default = declared[name]["default"]
-            problems.append(
-                NotebookParameterError(notebook, [f"{name}={value!r} (like {default})"])
-            )
-    return typed, problems
-
-
-def _typed(value: object, default: str) -> object:
-    try:
-        example = ast.literal_eval(default)
-    except (ValueError, SyntaxError):
-        return value
-    if not isinstance(value, str) or not isinstance(example, int | float | bool):
-        return value
-    if isinstance(example, bool):
-        if value.lower() not in {"true", "false"}:
-            raise ValueError(value)
-        return value.lower() == "true"
-    number = ast.literal_eval(value.strip())
-    if isinstance(number, bool) or not isinstance(number, int | float):
-        raise ValueError(value)
-    return number if isinstance(example, float) is False else float(number)
 
 
 @cache
@@ -187,7 +142,7 @@ def kit_fingerprint() -> str:
 
 
 def report_key(notebook_bytes: bytes, parameters: Mapping, salt: str) -> str:
-    """Hash of a notebook, its parameters and ``salt`` (the input hash and the kit's)."""
+    """Hash of a notebook, its parameters and ``salt`` (the report's data version and the kit)."""
     text = json.dumps([parameters, salt], sort_keys=True, default=str)
     return hashlib.sha256(notebook_bytes + b"\0" + text.encode("utf-8")).hexdigest()
 
@@ -222,6 +177,7 @@ def plan(
         raise BatchPlanError(errors)
     from ..data.reading import input_hash
     from .facets import report_facets
+    from .inputs import data_versions
     from .reading import read_and_validate, unread_files
     from .selection import select
 
@@ -245,9 +201,13 @@ def plan(
     if errors:
         raise BatchPlanError(errors)
     kit = kit_fingerprint()
-    jobs = _jobs(wanted, langs, paths, typed, data_path, (data_hash, kit))
+    versions = data_versions(str(data_path), data_hash, memory_mb, wanted)
+    jobs = _jobs(wanted, langs, paths, typed, data_path, (versions, kit))
     facets = report_facets(dataset, {(j.kind, j.id) for j in jobs})
-    jobs = [replace(j, weight=_weight(dataset, j), facets=facets[j.kind, j.id]) for j in jobs]
+    weights = _weights(dataset)
+    jobs = [
+        replace(j, weight=weights[j.kind].get(j.id, 0), facets=facets[j.kind, j.id]) for j in jobs
+    ]
     used = {k: str(paths[k]) for k in REQUIRED if wanted[k]}
     return Plan(jobs, data_path, data_hash, kit, used, extra, unread_files(read, dataset))
 
@@ -258,7 +218,7 @@ def _jobs(
     paths: dict[Kind, Path],
     typed: dict[Kind, dict],
     data_path: Path,
-    hashes: tuple[str, str],
+    hashes: tuple[dict, str],
 ) -> list[Job]:
     """One job per language, kind and municipality or project, in that order."""
     raw = {kind: paths[kind].read_bytes() for kind in REQUIRED if wanted[kind]}
@@ -278,13 +238,16 @@ def _job(
     notebook: Path,
     raw: bytes,
     common: dict,
-    hashes: tuple[str, str],
+    hashes: tuple[dict, str],
 ) -> Job:
+    """``hashes``: the data version of each ``(kind, id)`` and the kit's fingerprint."""
     ident, name_nl, name_fr = item
     params = {REQUIRED[kind][0]: ident, "lang": lang, **common}
-    key = report_key(raw, params, "".join(hashes))
-    text, cwd, kit = raw.decode("utf-8"), str(notebook.parent), hashes[1]
-    return Job(kind, ident, lang, name_nl, name_fr, str(notebook), text, params, cwd, key, kit)
+    version, kit = hashes[0][kind, ident], hashes[1]
+    key = report_key(raw, params, version + kit)
+    text, cwd = raw.decode("utf-8"), str(notebook.parent)
+    return Job(kind, ident, lang, name_nl, name_fr, str(notebook), text, params, cwd, key, kit,
+               version)  # fmt: skip
 
 
 def resolve(
@@ -302,8 +265,9 @@ def resolve(
     return data_path, paths
 
 
-def _weight(dataset, job: Job) -> int:  # noqa: ANN001 - a Dataset
-    """How many registrations a report covers (its municipality's, or its project's)."""
+def _weights(dataset) -> dict[Kind, dict[str, int]]:  # noqa: ANN001 - a Dataset
+    """How many registrations each report covers (its municipality's, or its project's), counted
+    once for all reports (once per report, a national plan took minutes)."""
     regs = dataset.registrations
-    column = "nis_code" if job.kind == "municipality" else "project_id"
-    return int((regs[column].astype(str) == job.id).sum())
+    by = {"municipality": "nis_code", "project": "project_id"}
+    return {k: regs[c].astype(str).value_counts().to_dict() for k, c in by.items()}

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .errors import DataReadError
 from .index import write_index
+from .inputs import planned_context
 from .journal import Journal, remove_leftovers
 from .kernel import import_code, prepare_code, warmup_code
 from .listing import merged_records, write_all_reports
@@ -198,12 +199,13 @@ def audited(result: BatchResult, dataset: object | None = None) -> BatchResult:
 
 
 def _share_data(data_path: Path, scratch: Path, memory_mb: float | None) -> str:
-    """Read and validate the data once (the plan needs them too) and aggregate them while the
-    kernels import, write all that into ``scratch`` for the kernels and return the kernels' code
-    to prepare the rest once for all of them."""
+    """Read and validate the data once and build the reports' data context from them while the
+    kernels import (:func:`.inputs.planned_context`: the plan needs it too, for the reports'
+    keys), write it into ``scratch`` for the kernels and return the kernels' code to load it.
+    When the context cannot be built, write what was read: the first kernel builds the rest."""
     from ..data.reading import input_hash
-    from ..indicators.report_inputs import report_tables
-    from ..reports.sharing import share_loaded
+    from ..reports.context import ready
+    from ..reports.sharing import share_context, share_loaded
 
     if not data_path.exists():
         return prepare_code(str(data_path))  # the plan says what is wrong
@@ -213,12 +215,15 @@ def _share_data(data_path: Path, scratch: Path, memory_mb: float | None) -> str:
     except DataReadError:  # the plan says what is wrong; the kernels must not read them
         return ""
     try:
-        tables = report_tables(dataset, yearly=True)
+        ctx = ready(planned_context(str(data_path), digest, memory_mb), ("nl", "fr"))
     except Exception as exc:  # noqa: BLE001 - a kernel meets the same problem and reports it
         log.warning("cannot aggregate the data here (%s); the first kernel does", exc)
-        tables = None
+        ctx = None
     try:
-        share_loaded(scratch, data_path, read, dataset, digest, tables)
+        if ctx is not None:
+            share_context(scratch, data_path, ctx)
+        else:
+            share_loaded(scratch, data_path, read, dataset, digest)
     except OSError:  # e.g. a full disk: the first kernel reads the data itself
         log.warning("cannot share the data with the kernels", exc_info=True)
     return prepare_code(str(data_path), str(scratch))

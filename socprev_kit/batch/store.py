@@ -90,9 +90,12 @@ def read_record(out: Path, job: Job) -> dict | None:
 
 
 def up_to_date(out: Path, job: Job) -> dict | None:
-    """The record of a finished report made from the same inputs, or None."""
+    """The record of a finished report made from the same inputs, or None: a report whose kernel
+    saw other data than the plan (its headline's data version is not the job's) is redone."""
     record = read_record(out, job)
     if not record or record.get("key") != job.key or record.get("status") != "ok":
+        return None
+    if record.get("made_from") not in (None, job.data_version):
         return None
     if not ((out / job.ipynb).is_file() and (out / job.html).is_file()):
         return None
@@ -117,6 +120,8 @@ def save(out: Path, job: Job, outcome: Outcome, journal: Journal | None = None) 
         "notebook": job.notebook,
         "parameters": job.parameters,
         "kit": job.kit,
+        "data_version": job.data_version,
+        "made_from": _made_from(job, outcome),
         "ipynb": job.ipynb,
         "html": job.html,
         "started": outcome.started,
@@ -126,6 +131,15 @@ def save(out: Path, job: Job, outcome: Outcome, journal: Journal | None = None) 
     }
     atomic_write(record_path(out, job), json.dumps(record, indent=1, default=str), journal)
     return record
+
+
+def _made_from(job: Job, outcome: Outcome) -> str | None:
+    """The data version the report shows (its headline's), when the plan's is one of a report's
+    own data (:mod:`.inputs`): None when there is nothing to compare."""
+    from .inputs import WHOLE
+
+    shown = (outcome.headline or {}).get("data_version")
+    return None if not shown or job.data_version.startswith(WHOLE) else str(shown)
 
 
 def write_manifest(

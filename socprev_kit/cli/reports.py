@@ -89,7 +89,12 @@ def _add_batch(sub: argparse._SubParsersAction) -> None:
         default=600.0,
         help="seconds per report, 0: no limit (default 600)",
     )
-    b.add_argument("--force", action="store_true", help="redo reports that are up to date")
+    b.add_argument(
+        "--force",
+        action="store_true",
+        help="redo reports that are up to date (a report is up to date when its notebook, "
+        "parameters, the kit and the data that report uses are unchanged)",
+    )
     b.add_argument(
         "--memory-mb",
         type=_megabytes,

@@ -28,7 +28,7 @@ from .data_context import DataContext
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DataContext", "clear_cache", "prepare", "sample_data_path"]
+__all__ = ["DataContext", "clear_cache", "context_of", "prepare", "ready", "sample_data_path"]
 
 #: How many data sets the cache keeps (the oldest is dropped first).
 CACHE_SIZE = 4
@@ -126,14 +126,35 @@ def prepare(
             from .sharing import shared_context
 
             def build(loaded: dict | None) -> DataContext:
-                return _ready(_new(path, sample, loaded), langs, warm)
+                return ready(_new(path, sample, loaded), langs, warm)
 
             ctx = shared_context(Path(share), *stat_key, build)
         else:
             ctx = _new(path, sample, None)
         _remember(_BY_CONTENT, (str(path), ctx.input_hash), ctx)
         _remember(_BY_STAT, stat_key, ctx)
-    return _ready(ctx, langs, warm)
+    return ready(ctx, langs, warm)
+
+
+def context_of(
+    path: str | Path,
+    read: object,
+    data: object,
+    digest: str,
+    tables: dict | None = None,
+    *,
+    langs: Sequence[Lang] = (),
+    warm: bool = True,
+) -> DataContext:
+    """The context of data a caller has read and validated in Dutch (``read``, ``data``: a
+    ``ReadResult`` and its ``Dataset``; ``digest``: their input hash; ``tables``:
+    :func:`socprev_kit.indicators.report_inputs.report_tables`, made here when None), ready as
+    :func:`prepare` makes it (``langs``, ``warm``) but not kept in its cache: a batch plans its
+    reports from it and hands it to its kernels (:func:`socprev_kit.reports.sharing.share_context`).
+    """
+    path = Path(path).expanduser().resolve()
+    loaded = {"read": read, "data": data, "digest": digest, "tables": tables}
+    return ready(_build(path, is_sample(path), digest, loaded), langs, warm)
 
 
 def _new(path: Path, sample: bool, loaded: dict | None) -> DataContext:
@@ -141,7 +162,7 @@ def _new(path: Path, sample: bool, loaded: dict | None) -> DataContext:
     return _BY_CONTENT.get((str(path), digest)) or _build(path, sample, digest, loaded)
 
 
-def _ready(ctx: DataContext, langs: Sequence[Lang], warm: bool) -> DataContext:
+def ready(ctx: DataContext, langs: Sequence[Lang] = (), warm: bool = True) -> DataContext:
     """Render the issues in ``langs`` and, if ``warm``, compute what every report needs: a part
     that cannot be computed for these data (a folder without objectives or projects, too few
     municipalities for a comparison) is left to the report that needs it, which then fails alone

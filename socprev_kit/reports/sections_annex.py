@@ -8,6 +8,7 @@ import pandas as pd
 from .common import project_heading
 from .display import Section
 from .evaluate import catalogue, min_cell, published
+from .fingerprint import report_data_version
 from .report import Report
 from .tables import yearly_table
 from .texts import text
@@ -19,7 +20,7 @@ def _parameters(report: Report) -> pd.DataFrame:
     lang = report.lang
     rows = [(k, str(v) if str(v) else text("empty", lang)) for k, v in report.parameters.items()]
     rows += [
-        (text("data_version", lang), report.ctx.input_hash),
+        (text("data_version", lang), report_data_version(report)),
         (text("kit_version", lang), report.ctx.kit_version),
     ]
     return pd.DataFrame(rows, columns=[text("parameter", lang), text("value", lang)])
@@ -30,7 +31,11 @@ def _methods(report: Report) -> list[str]:
     years = ctx.table["population_year"].dropna()
     return [
         text(
-            "m_data", lang, n=len(ctx.data.files), version=ctx.kit_version, hash=ctx.input_hash[:12]
+            "m_data",
+            lang,
+            n=len(ctx.data.files),
+            version=ctx.kit_version,
+            hash=report_data_version(report)[:12],
         ),
         text("m_rates", lang, year=int(years.max()) if len(years) else "–"),
         text("m_attainment", lang),

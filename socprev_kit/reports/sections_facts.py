@@ -10,6 +10,7 @@ from ..common.formatting import format_number, format_percent
 from ..plots import plot_completeness
 from .common import date_text, labels, month_text, period_text, report_issues
 from .display import Section, md_escape
+from .fingerprint import report_data_version
 from .population import merger_paragraphs
 from .report import Report
 from .tables import indicator_label, localized, municipality_name, municipality_row
@@ -65,7 +66,7 @@ def _data_rows(report: Report) -> list[tuple[str, str]]:
     return [
         (text("period", lang), period_text(report)),
         (text("data", lang), source),
-        (text("data_version", lang), ctx.input_hash[:12]),
+        (text("data_version", lang), report_data_version(report)[:12]),
         (text("kit_version", lang), ctx.kit_version),
         (text("geography", lang), text("geography_2025", lang)),
         (text("report_date", lang), date_text(dt.date.today(), lang)),

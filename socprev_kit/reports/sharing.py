@@ -1,13 +1,15 @@
 """One data set prepared once for all the processes of a batch on one machine, through files.
 
 A batch reads and validates the data in its own process to plan the reports, aggregates them
-(:func:`socprev_kit.indicators.report_inputs.report_tables`: pandas only) while its kernels
-import, and writes all that into a scratch folder (:func:`share_loaded`, ``loaded.pickle``). Its
-kernels call ``socprev_kit.reports.prepare(data, share=folder)``: the first one to take the
-folder's lock builds the context from ``loaded.pickle`` (the rest of the warm-up: attainment,
-funnels) and writes ``context.pickle``; the others wait for that file and load it, which takes a
-fraction of a second. Without this, every kernel would read, validate and aggregate the same data
-at the same time, on the same cores.
+(:func:`socprev_kit.indicators.report_inputs.report_tables`: pandas only) and computes what every
+report shares (the disclosure pattern, attainment, funnels, the hashes of the reports' data:
+:mod:`socprev_kit.reports.fingerprint`) while its kernels import, and writes that context into a
+scratch folder (:func:`share_context`, ``context.pickle``); its kernels call
+``socprev_kit.reports.prepare(data, share=folder)`` and load it, which takes a fraction of a
+second. When the batch could not make the context, it writes what it read (:func:`share_loaded`,
+``loaded.pickle``): the first kernel to take the folder's lock builds the context from it and
+writes ``context.pickle``; the others wait for that file and load it. Without this, every kernel
+would read, validate and aggregate the same data at the same time, on the same cores.
 
 A file is used only when it was written for the same data files (path, sizes and modification
 times) by the same kit version; otherwise the process reads the files itself. Files are written
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["share_loaded", "shared_context"]
+__all__ = ["share_context", "share_loaded", "shared_context"]
 
 LOADED, CONTEXT, LOCK = "loaded.pickle", "context.pickle", "context.lock"
 
@@ -81,6 +83,13 @@ def share_loaded(
     stamp = files_stamp(path)
     content = {"read": read, "data": data, "digest": digest, "tables": tables}
     return write_shared(Path(folder), LOADED, str(path), stamp, **content)
+
+
+def share_context(folder: str | Path, path: Path, ctx: DataContext) -> Path:
+    """Write a context made for the data under ``path`` (absolute, resolved) into ``folder``, as
+    the first kernel would (:func:`shared_context`): the batch that planned from it hands it to
+    its kernels whole, so that none of them computes what every report shares."""
+    return write_shared(Path(folder), CONTEXT, str(path), files_stamp(path), context=ctx)
 
 
 def shared_context(

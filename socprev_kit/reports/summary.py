@@ -16,6 +16,7 @@ import pandas as pd
 from .common import report_issues
 from .display import md_escape
 from .evaluate import attainment_rows, unit_impact_ids
+from .fingerprint import report_data_version
 from .interrupted import its_outcome
 from .report import Report
 from .sections_facts import report_months
@@ -106,7 +107,7 @@ def headline(report: Report) -> Headline:
             "funnel_indicator": main_indicator(report),
             "period_first": table["period"].min() if len(table) else None,
             "period_last": table["period"].max() if len(table) else None,
-            "input_hash": report.ctx.input_hash,
+            "data_version": report_data_version(report),
             "kit_version": report.ctx.kit_version,
         }
     )

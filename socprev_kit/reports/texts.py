@@ -183,14 +183,16 @@ _ANNEX = {
     "m_data": ("**Gegevens.** {n} bestanden, gelezen en gecontroleerd met socprev-kit {version}. "
                "Gemeenten volgens de indeling van 2025: registraties onder een oude NIS-code "
                "tellen bij de gemeente waarvan ze nu deel uitmaakt. Gegevensversie: de "
-               "SHA-256-code van de bestanden ({hash}).", "**Données.** {n} fichiers, lus et "
+               "SHA-256-code van de gegevens die dit rapport gebruikt ({hash}).",
+               "**Données.** {n} fichiers, lus et "
                "contrôlés avec socprev-kit {version}. Communes selon le découpage de 2025 : les "
                "enregistrements sous un ancien code INS comptent pour la commune dont elle fait "
-               "partie aujourd'hui. Version des données : l'empreinte SHA-256 des fichiers "
-               "({hash}).", "**Data.** {n} files, read and checked with socprev-kit {version}. "
+               "partie aujourd'hui. Version des données : l'empreinte SHA-256 des "
+               "données qu'utilise ce rapport ({hash}).",
+               "**Data.** {n} files, read and checked with socprev-kit {version}. "
                "Municipalities on the 2025 geography: registrations under an old NIS code count "
                "for the municipality it is part of now. Data version: the SHA-256 digest of the "
-               "files ({hash})."),
+               "data this report uses ({hash})."),
     "m_rates": ("**Per 1.000 inwoners.** Aantal / bevolking op 1 januari van hetzelfde jaar × "
                 "1.000; voor jaren na het laatste bevolkingsjaar van de kit ({year}) de bevolking "
                 "van dat jaar. De bevolking is die van het grondgebied waarvoor geregistreerd "

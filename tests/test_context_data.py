@@ -124,6 +124,10 @@ def test_identify_tells_the_tables_apart_by_the_project_column():
         "projects"
     )
     assert identify(["Foo", "Bar", "Periode"]) is None
+    # a project column under a header the kit does not know is still a project column: the
+    # file is registrations that lack theirs (one error), not context data
+    assert identify(["Projectcode", *HEADER]) == "registrations"
+    assert identify(['p"roject', *HEADER]) == "registrations"
 
 
 def test_a_sheet_of_neither_table_keeps_todays_message(tmp_path):

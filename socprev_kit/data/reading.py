@@ -15,9 +15,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
-from .catalogue import derived_ids
+from .catalogue import derived_ids, indicator_catalogue
 from .files import DATA_SUFFIXES, STORE_SUFFIXES, find, problem, shown
-from .tables import ReadResult
+from .tables import ReadResult, without_project
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,8 @@ def read_paths(
         if suffix not in STORE_SUFFIXES:
             n_rows = sum(len(t) for t in result.tables[n_tables:])
             result.files.append({"file": name, "rows": n_rows})
+    # a file of a project's work whose project column was deleted is no context data
+    result.tables = without_project(result.tables, indicator_catalogue())
     return result
 
 

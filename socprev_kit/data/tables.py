@@ -9,6 +9,7 @@ thing it could not read. :func:`add_table` maps a header row to canonical names
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import dataclass, field
 
@@ -115,7 +116,7 @@ def identify(headers: list, sheet: str = "") -> str | None:
     """
     folded = {normalise_header(h) for h in headers if filled(h)}
     by_sheet = SHEET_NAMES.get(normalise_header(sheet)) if sheet else None
-    has_project = "project_id" in {ALIASES["registrations"].get(h) for h in folded}
+    has_project = any(map(_project_like, folded))
     scores = {}
     for table, m in ALIASES.items():
         hits = {m[h] for h in folded if h in m}
@@ -124,6 +125,50 @@ def identify(headers: list, sheet: str = "") -> str | None:
         need = required(table)
         scores[table] = (table == by_sheet, sum(c in hits for c in need) / len(need), len(hits))
     return max(scores, key=scores.__getitem__) if scores else None
+
+
+def without_project(raws: list[RawTable], cat: pd.DataFrame) -> list[RawTable]:
+    """The raw tables, a context table that is a registrations table without its project column
+    taken as such: one that holds no indicator allowed as context but some that are not (the
+    project's contacts, O04, and referrals, O05, of a file whose project column was deleted).
+    Its rows then give the missing column's error once, not one error per row. ``cat``: the
+    indicator catalogue (:func:`socprev_kit.data.catalogue.indicator_catalogue`)."""
+    table = cat.drop_duplicates("indicator_id").set_index("indicator_id")
+    allowed = set(table.index[table["context"].astype(bool)])
+    refused = set(table.index) - allowed
+    out = []
+    for raw in raws:
+        ids = _distinct_ids(raw) if raw.table == "context" else set()
+        if ids & refused and not ids & allowed:
+            raw = dataclasses.replace(raw, table="registrations")
+        out.append(raw)
+    return out
+
+
+def _distinct_ids(raw: RawTable) -> set[str]:
+    """The distinct indicator ids of a raw table, stripped (NumPy or Arrow column)."""
+    col = raw.columns.get("indicator_id")
+    if col is None:
+        return set()
+    if not isinstance(col, np.ndarray):
+        import pyarrow.compute as pc
+
+        col = np.asarray(pc.unique(col).to_pylist(), dtype=object)
+    return {str(v).strip() for v in pd.unique(col) if v is not None and v == v}
+
+
+_PROJECT = [h for h, c in ALIASES["registrations"].items() if c == "project_id"]
+
+
+def _project_like(header: str) -> bool:
+    """A folded header that names a project column, or looks like one (``Projectcode``,
+    ``p"roject``): a table with it is never context data."""
+    return (
+        header in _PROJECT
+        or "project" in header
+        or "projet" in header
+        or bool(difflib.get_close_matches(header, _PROJECT, n=1, cutoff=0.8))
+    )
 
 
 def add_table(

@@ -9,14 +9,10 @@ source.
 
 from __future__ import annotations
 
-import dataclasses
-
-import numpy as np
 import pandas as pd
 
 from ..data.catalogue import formula_terms
 from ..data.contract import RECOMMENDED
-from ..data.tables import RawTable
 from .marking import checked_rows, reject, usable_rows
 from .messages import NOT_CONTEXT_REASONS
 from .municipality_checks import check_municipalities
@@ -25,35 +21,6 @@ from .registration_checks import check_duplicates, check_indicators, check_value
 #: Rows of context data are the same when these are (the NIS code as registered: two
 #: municipalities merged in 2025 each keep their own figure for a month before the merger).
 CONTEXT_KEY = ("nis_code_registered", "period", "indicator_id")
-
-
-def without_project(raws: list[RawTable], cat: pd.DataFrame) -> list[RawTable]:
-    """The raw tables, a context table that is a registrations table without its project column
-    taken as such: one that holds no indicator allowed as context but some that are not (the
-    project's contacts, O04, and referrals, O05, of a file whose project column was deleted).
-    Its rows then give the missing column's error once, not one error per row."""
-    table = cat.drop_duplicates("indicator_id").set_index("indicator_id")
-    allowed = set(table.index[table["context"].astype(bool)])
-    refused = set(table.index) - allowed
-    out = []
-    for raw in raws:
-        ids = _distinct_ids(raw) if raw.table == "context" else set()
-        if ids & refused and not ids & allowed:
-            raw = dataclasses.replace(raw, table="registrations")
-        out.append(raw)
-    return out
-
-
-def _distinct_ids(raw: RawTable) -> set[str]:
-    """The distinct indicator ids of a raw table, stripped (NumPy or Arrow column)."""
-    col = raw.columns.get("indicator_id")
-    if col is None:
-        return set()
-    if not isinstance(col, np.ndarray):
-        import pyarrow.compute as pc
-
-        col = np.asarray(pc.unique(col).to_pylist(), dtype=object)
-    return {str(v).strip() for v in pd.unique(col) if v is not None and v == v}
 
 
 def check_context(ctx: pd.DataFrame, cat: pd.DataFrame, issues) -> pd.DataFrame:

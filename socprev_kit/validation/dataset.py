@@ -18,9 +18,8 @@ import pandas as pd
 
 from ..common.errors import ValidationError
 from ..data.contract import PROVENANCE, TABLES, normalise_header
-from ..data.tables import RawTable, ReadResult, column_letter
+from ..data.tables import RawTable, ReadResult, column_letter, without_project
 from . import checks
-from .context_checks import without_project
 from .issues import Issues
 from .messages import LANGS, Lang
 from .parsed_tables import parse_table

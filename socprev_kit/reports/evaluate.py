@@ -34,6 +34,7 @@ __all__ = [
     "attainment_rows",
     "disclosure_cells",
     "funnel_year",
+    "hidden_cells",
     "hide",
     "project_yearly",
     "impact_ids",
@@ -69,13 +70,28 @@ def disclosure_cells(ctx: DataContext) -> pd.DataFrame:
     return ctx.memo("disclosure", lambda: pattern(ctx.table, ctx.yearly_all(), catalogue_frame()))
 
 
+def hidden_cells(ctx: DataContext, project_ids: object) -> pd.DataFrame:
+    """The hidden cells of :func:`disclosure_cells` of some projects (a cell is named by its
+    project): a report looks up its own few cells, not those of the whole country."""
+
+    def split() -> dict[str, pd.DataFrame]:
+        cells = disclosure_cells(ctx)
+        hidden = cells[cells["hidden"]]
+        return {str(p): part for p, part in hidden.groupby("project_id", sort=False)}
+
+    by_project = ctx.memo("hidden_cells", split)
+    parts = [by_project[p] for p in dict.fromkeys(map(str, project_ids)) if p in by_project]
+    return pd.concat(parts) if parts else disclosure_cells(ctx).iloc[:0]
+
+
 def hide(table: pd.DataFrame, ctx: DataContext | None = None, **kwargs: object) -> pd.DataFrame:
     """:func:`socprev_kit.evaluation.suppression.suppress` with the cached catalogue; with
     ``ctx``, the rows of ``table`` (an indicator table or its project totals) that the data
     set's pattern hides are hidden too (what every report does)."""
     hidden = None
     if ctx is not None and len(table):
-        hidden = hidden_rows(table, disclosure_cells(ctx), catalogue_frame())
+        cells = hidden_cells(ctx, table["project_id"].unique())
+        hidden = hidden_rows(table, cells, catalogue_frame())
     return suppress(table, catalogue=catalogue_frame(), hidden=hidden, **kwargs)
 
 
@@ -88,7 +104,7 @@ def _attainments(ctx: DataContext, project_ids: list[str], start, end) -> None: 
     ``baseline_period``), computed in one go and memoised per project."""
     objectives = ctx.data.objectives
     objectives = objectives[objectives["project_id"].isin(project_ids)].reset_index(drop=True)
-    table = ctx.table[ctx.table["project_id"].isin(project_ids)]
+    table = ctx.rows("table", "project_id", project_ids)
     as_of = None if end is None else str(end)
     # a target period before the report's start is still judged on its own months
     out = attainment(objectives, within(table, None, end), as_of=as_of, catalogue=catalogue_frame())
@@ -256,11 +272,27 @@ def full_years(report: Report) -> tuple[int | None, int | None]:
     return first, last
 
 
+#: The frames and columns :func:`warm_up` indexes (what the reports look up by).
+INDEXED = (
+    ("table", "project_id"),
+    ("table", "nis_code"),
+    ("yearly", "project_id"),
+    ("registrations", "project_id"),
+    ("registrations", "nis_code"),
+    ("completeness_months", "project_id"),
+)
+
+
 def warm_up(ctx: DataContext) -> None:
-    """Compute what every report on the whole period needs: the yearly table, attainment and
-    funnel inputs."""
+    """Compute what every report on the whole period needs, once for the country: the yearly
+    table, the disclosure pattern (split per project), the indexes by project and municipality
+    that let a report take its own rows (:meth:`DataContext.rows`), attainment and funnel
+    inputs. A batch's kernels load all that ready (:mod:`socprev_kit.reports.sharing`)."""
     ctx.yearly_all()
-    disclosure_cells(ctx)
+    hidden_cells(ctx, ())
+    for name, column in INDEXED:
+        ctx.positions(name, column)
+    _ = ctx.nis_with_data
     project_attainments(ctx, list(ctx.data.projects["project_id"]))
     cat = catalogue()
     counts = cat.index[

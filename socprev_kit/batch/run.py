@@ -14,19 +14,20 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DataReadError
 from .index import write_index
 from .journal import Journal, remove_leftovers
-from .kernel import import_code, prepare_code, warmup_code
+from .kernel import import_code, warmup_code
 from .memory import ceiling_mb
 from .outcome import Outcome
 from .planning import Job, Plan, plan, resolve
 from .pool import LocalPool, expected_reports
+from .prepared import cluster_share, share_data
 from .reading import read_and_validate
 from .store import save, up_to_date, write_manifest, write_summary
 
 if TYPE_CHECKING:
     from ..audit import Audit
+    from .cluster import Shared
 
 log = logging.getLogger(__name__)
 
@@ -143,10 +144,14 @@ def batch(
         expected = expected_reports(municipalities, projects, langs) or n_jobs
         pool = LocalPool(min(n_jobs, expected), first, memory)
     scratch = tempfile.TemporaryDirectory(prefix="socprev-batch-")
+    shared = None
     try:
         if pool is not None:
-            then = _share_data(data_path, Path(scratch.name), memory) if own_warmup else ""
+            then = share_data(data_path, Path(scratch.name), memory) if own_warmup else ""
             pool.release(then)
+        elif own_warmup:  # a cluster: prepare once here, send it to each worker once
+            shared = cluster_share(data_path, Path(scratch.name), memory)
+            warmup = first if shared is not None else warmup
         the_plan = plan(
             municipalities,
             projects=projects,
@@ -164,7 +169,9 @@ def batch(
         runner = (
             pool.run
             if pool
-            else partial(run_on_cluster, address=scheduler, warmup=warmup, memory_mb=memory)
+            else partial(
+                run_on_cluster, address=scheduler, warmup=warmup, memory_mb=memory, shared=shared
+            )
         )
         result = execute(the_plan, Path(out), runner, settings, progress=progress)
     finally:
@@ -189,33 +196,6 @@ def audited(result: BatchResult, dataset: object | None = None) -> BatchResult:
     except Exception as exc:  # noqa: BLE001 - the reports are made; say why the audit is not
         log.warning("the disclosure audit could not run", exc_info=True)
         return replace(result, audit_error=f"{type(exc).__name__}: {exc}")
-
-
-def _share_data(data_path: Path, scratch: Path, memory_mb: float | None) -> str:
-    """Read and validate the data once (the plan needs them too) and aggregate them while the
-    kernels import, write all that into ``scratch`` for the kernels and return the kernels' code
-    to prepare the rest once for all of them."""
-    from ..data.reading import input_hash
-    from ..indicators.report_inputs import report_tables
-    from ..reports.sharing import share_loaded
-
-    if not data_path.exists():
-        return prepare_code(str(data_path))  # the plan says what is wrong
-    digest = input_hash(data_path)
-    try:
-        read, dataset = read_and_validate(str(data_path), digest, memory_mb)
-    except DataReadError:  # the plan says what is wrong; the kernels must not read them
-        return ""
-    try:
-        tables = report_tables(dataset, yearly=True)
-    except Exception as exc:  # noqa: BLE001 - a kernel meets the same problem and reports it
-        log.warning("cannot aggregate the data here (%s); the first kernel does", exc)
-        tables = None
-    try:
-        share_loaded(scratch, data_path, read, dataset, digest, tables)
-    except OSError:  # e.g. a full disk: the first kernel reads the data itself
-        log.warning("cannot share the data with the kernels", exc_info=True)
-    return prepare_code(str(data_path), str(scratch))
 
 
 def execute(
@@ -270,12 +250,17 @@ def _execute(
 
 
 def run_on_cluster(
-    jobs: list[Job], timeout: float | None, address: str, warmup: str, memory_mb: float | None
+    jobs: list[Job],
+    timeout: float | None,
+    address: str,
+    warmup: str,
+    memory_mb: float | None,
+    shared: Shared | None = None,
 ) -> Iterator:
     """The jobs on the Dask cluster at ``address`` (:mod:`.cluster`)."""
     from .cluster import run_on_cluster as on_cluster
 
-    return on_cluster(jobs, address, warmup, timeout, memory_mb)
+    return on_cluster(jobs, address, warmup, timeout, memory_mb, shared)
 
 
 def _progress(

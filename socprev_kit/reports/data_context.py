@@ -68,12 +68,14 @@ class DataContext:
 
     def frame(self, name: str) -> pd.DataFrame:
         """One of the data set's large frames by name: ``"table"`` (monthly), ``"yearly"``
-        (:meth:`yearly_all`), ``"completeness_months"`` or a table of :attr:`data`
-        (``"registrations"``)."""
+        (:meth:`yearly_all`), ``"completeness_months"``, a frame kept by :meth:`memo` under that
+        name (``"disclosure"``) or a table of :attr:`data` (``"registrations"``)."""
         if name == "yearly":
             return self.yearly_all()
         if name in ("table", "completeness_months"):
             return getattr(self, name)
+        if name in self._memo:
+            return self._memo[name]
         return getattr(self.data, name)
 
     def positions(self, name: str, column: str) -> dict[str, np.ndarray]:

@@ -73,15 +73,9 @@ def disclosure_cells(ctx: DataContext) -> pd.DataFrame:
 def hidden_cells(ctx: DataContext, project_ids: object) -> pd.DataFrame:
     """The hidden cells of :func:`disclosure_cells` of some projects (a cell is named by its
     project): a report looks up its own few cells, not those of the whole country."""
-
-    def split() -> dict[str, pd.DataFrame]:
-        cells = disclosure_cells(ctx)
-        hidden = cells[cells["hidden"]]
-        return {str(p): part for p, part in hidden.groupby("project_id", sort=False)}
-
-    by_project = ctx.memo("hidden_cells", split)
-    parts = [by_project[p] for p in dict.fromkeys(map(str, project_ids)) if p in by_project]
-    return pd.concat(parts) if parts else disclosure_cells(ctx).iloc[:0]
+    disclosure_cells(ctx)  # the frame "disclosure" of the context
+    cells = ctx.rows("disclosure", "project_id", [str(p) for p in project_ids])
+    return cells[cells["hidden"]]
 
 
 def hide(table: pd.DataFrame, ctx: DataContext | None = None, **kwargs: object) -> pd.DataFrame:
@@ -276,6 +270,7 @@ def full_years(report: Report) -> tuple[int | None, int | None]:
 INDEXED = (
     ("table", "project_id"),
     ("table", "nis_code"),
+    ("disclosure", "project_id"),
     ("yearly", "project_id"),
     ("registrations", "project_id"),
     ("registrations", "nis_code"),
@@ -289,7 +284,7 @@ def warm_up(ctx: DataContext) -> None:
     that let a report take its own rows (:meth:`DataContext.rows`), attainment and funnel
     inputs. A batch's kernels load all that ready (:mod:`socprev_kit.reports.sharing`)."""
     ctx.yearly_all()
-    hidden_cells(ctx, ())
+    disclosure_cells(ctx)
     for name, column in INDEXED:
         ctx.positions(name, column)
     _ = ctx.nis_with_data

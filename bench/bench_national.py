@@ -33,6 +33,7 @@ import io
 import json
 import os
 import pstats
+import re
 import shutil
 import subprocess
 import sys
@@ -158,8 +159,8 @@ def profile(data: Path, kind: str, ident: str, lang: str, top: int = 12) -> None
     for attempt in range(2):
         shell.user_ns.update(params)
         for cell in _cells(kind):
-            name = cell.strip().splitlines()[-1].strip("() ").replace("reports.", "")[:28]
-            name = "parameters" if name.startswith("covid") else name
+            name = re.search(r"reports\.(\w+)\(", cell)
+            name = name.group(1) if name else cell.strip().splitlines()[0][:28]
             t = time.process_time()
             if attempt:
                 profiler.enable()

@@ -14,22 +14,22 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DataReadError
 from .index import write_index
-from .inputs import planned_context
 from .journal import Journal, remove_leftovers
-from .kernel import import_code, prepare_code, warmup_code
+from .kernel import import_code, warmup_code
 from .listing import merged_records, write_all_reports
 from .memory import ceiling_mb
 from .outcome import Outcome
 from .planning import Job, Plan, plan, resolve
 from .pool import LocalPool, expected_reports
+from .prepared import cluster_share, share_data
 from .reading import read_and_validate
 from .store import save, up_to_date, write_manifest
 from .summary import write_summaries
 
 if TYPE_CHECKING:
     from ..audit import Audit
+    from .cluster import Shared
 
 log = logging.getLogger(__name__)
 
@@ -150,10 +150,14 @@ def batch(
         expected = expected_reports(municipalities, projects, langs) or n_jobs
         pool = LocalPool(min(n_jobs, expected), first, memory)
     scratch = tempfile.TemporaryDirectory(prefix="socprev-batch-")
+    shared = None
     try:
         if pool is not None:
-            then = _share_data(data_path, Path(scratch.name), memory) if own_warmup else ""
+            then = share_data(data_path, Path(scratch.name), memory) if own_warmup else ""
             pool.release(then)
+        elif own_warmup:  # a cluster: prepare once here, send it to each worker once
+            shared = cluster_share(data_path, Path(scratch.name), memory)
+            warmup = first if shared is not None else warmup
         the_plan = plan(
             municipalities,
             projects=projects,
@@ -171,7 +175,9 @@ def batch(
         runner = (
             pool.run
             if pool
-            else partial(run_on_cluster, address=scheduler, warmup=warmup, memory_mb=memory)
+            else partial(
+                run_on_cluster, address=scheduler, warmup=warmup, memory_mb=memory, shared=shared
+            )
         )
         result = execute(the_plan, Path(out), runner, settings, progress=progress)
     finally:
@@ -196,37 +202,6 @@ def audited(result: BatchResult, dataset: object | None = None) -> BatchResult:
     except Exception as exc:  # noqa: BLE001 - the reports are made; say why the audit is not
         log.warning("the disclosure audit could not run", exc_info=True)
         return replace(result, audit_error=f"{type(exc).__name__}: {exc}")
-
-
-def _share_data(data_path: Path, scratch: Path, memory_mb: float | None) -> str:
-    """Read and validate the data once and build the reports' data context from them while the
-    kernels import (:func:`.inputs.planned_context`: the plan needs it too, for the reports'
-    keys), write it into ``scratch`` for the kernels and return the kernels' code to load it.
-    When the context cannot be built, write what was read: the first kernel builds the rest."""
-    from ..data.reading import input_hash
-    from ..reports.context import ready
-    from ..reports.sharing import share_context, share_loaded
-
-    if not data_path.exists():
-        return prepare_code(str(data_path))  # the plan says what is wrong
-    digest = input_hash(data_path)
-    try:
-        read, dataset = read_and_validate(str(data_path), digest, memory_mb)
-    except DataReadError:  # the plan says what is wrong; the kernels must not read them
-        return ""
-    try:
-        ctx = ready(planned_context(str(data_path), digest, memory_mb), ("nl", "fr"))
-    except Exception as exc:  # noqa: BLE001 - a kernel meets the same problem and reports it
-        log.warning("cannot aggregate the data here (%s); the first kernel does", exc)
-        ctx = None
-    try:
-        if ctx is not None:
-            share_context(scratch, data_path, ctx)
-        else:
-            share_loaded(scratch, data_path, read, dataset, digest)
-    except OSError:  # e.g. a full disk: the first kernel reads the data itself
-        log.warning("cannot share the data with the kernels", exc_info=True)
-    return prepare_code(str(data_path), str(scratch))
 
 
 def execute(
@@ -284,12 +259,17 @@ def _execute(
 
 
 def run_on_cluster(
-    jobs: list[Job], timeout: float | None, address: str, warmup: str, memory_mb: float | None
+    jobs: list[Job],
+    timeout: float | None,
+    address: str,
+    warmup: str,
+    memory_mb: float | None,
+    shared: Shared | None = None,
 ) -> Iterator:
     """The jobs on the Dask cluster at ``address`` (:mod:`.cluster`)."""
     from .cluster import run_on_cluster as on_cluster
 
-    return on_cluster(jobs, address, warmup, timeout, memory_mb)
+    return on_cluster(jobs, address, warmup, timeout, memory_mb, shared)
 
 
 def _progress(

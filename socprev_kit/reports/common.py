@@ -78,8 +78,7 @@ def labels(code_list: str, codes: object, lang: Lang) -> str:
 def project_members(report: Report, project_id: str) -> tuple[str, ...]:
     """NIS codes of a project's municipalities: those it declares and those with its data."""
     row = report.projects.set_index("project_id").loc[project_id]
-    regs = report.ctx.data.registrations
-    found = set(regs.loc[regs["project_id"] == project_id, "nis_code"])
+    found = set(report.ctx.rows("registrations", "project_id", project_id)["nis_code"])
     found |= set(row["nis_codes"] or ())
     return tuple(sorted(found))
 
@@ -117,9 +116,8 @@ def report_issues(report: Report) -> pd.DataFrame:
     def compute() -> pd.DataFrame:
         data = report.ctx.data
         issues = report.ctx.issues(report.lang)
-        regs = data.registrations
-        mine = regs["project_id"].isin(report.projects["project_id"])
-        files = set(regs.loc[mine & regs["nis_code"].isin(report.nis_codes), "source_file"])
+        regs = report.ctx.rows("registrations", "project_id", report.projects["project_id"])
+        files = set(regs.loc[regs["nis_code"].isin(report.nis_codes), "source_file"])
         pids = report.projects["project_id"]
         rows = pd.concat(
             [

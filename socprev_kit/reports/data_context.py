@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..common.formatting import Lang
@@ -65,6 +66,34 @@ class DataContext:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def frame(self, name: str) -> pd.DataFrame:
+        """One of the data set's large frames by name: ``"table"`` (monthly), ``"yearly"``
+        (:meth:`yearly_all`), ``"completeness_months"``, a frame kept by :meth:`memo` under that
+        name (``"disclosure"``) or a table of :attr:`data` (``"registrations"``)."""
+        if name == "yearly":
+            return self.yearly_all()
+        if name in ("table", "completeness_months"):
+            return getattr(self, name)
+        if name in self._memo:
+            return self._memo[name]
+        return getattr(self.data, name)
+
+    def positions(self, name: str, column: str) -> dict[str, np.ndarray]:
+        """Row positions of :meth:`frame` ``name`` per value of ``column`` (ascending), built
+        once per data context (the warm-up does it, so a batch's kernels load it ready)."""
+        return self.memo(("positions", name, column), lambda: _positions(self.frame(name), column))
+
+    def rows(self, name: str, column: str, keys: object) -> pd.DataFrame:
+        """The rows of :meth:`frame` ``name`` whose ``column`` is one of ``keys`` (one value or
+        several), in the frame's order and with its index: what ``frame[frame[column].isin(keys)]``
+        gives, found in an index instead of a pass over every row of the country."""
+        if isinstance(keys, str) or not hasattr(keys, "__iter__"):
+            keys = [keys]
+        index = self.positions(name, column)
+        found = [index[k] for k in dict.fromkeys(keys) if k in index]
+        at = np.sort(np.concatenate(found)) if found else np.array([], dtype=np.intp)
+        return self.frame(name).iloc[at]
+
     def issues(self, lang: Lang) -> pd.DataFrame:
         """The issues table with messages in ``lang`` (rendered once per language)."""
         if lang == "nl":
@@ -92,8 +121,7 @@ class DataContext:
             from ..indicators.table import indicator_table
 
             if "yearly" in self._memo:
-                table = self._memo["yearly"]
-                return table[table["project_id"] == project_id].reset_index(drop=True)
+                return self.rows("yearly", "project_id", project_id).reset_index(drop=True)
             regs = self.data.registrations
             mine = replace(self.data, registrations=regs[regs["project_id"] == project_id])
             return rates_per_1000(indicator_table(mine, freq="year"))
@@ -136,3 +164,16 @@ class DataContext:
         regs |= set(self.data.context["nis_code"].dropna().astype(str))
         own = {c for codes in self.data.projects["nis_codes"].dropna() for c in codes}
         return tuple(sorted(regs | own))
+
+
+def _positions(frame: pd.DataFrame, column: str) -> dict[str, np.ndarray]:
+    """Positions of the rows of ``frame`` per value of ``column`` (missing values left out)."""
+    codes, uniques = pd.factorize(frame[column], sort=False)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.flatnonzero(np.diff(codes[order])) + 1
+    groups = np.split(order, bounds)
+    out = {}
+    for part in groups:
+        if len(part) and codes[part[0]] >= 0:
+            out[uniques[codes[part[0]]]] = part
+    return out

@@ -35,6 +35,7 @@ __all__ = [
     "attainment_rows",
     "disclosure_cells",
     "funnel_year",
+    "hidden_cells",
     "hide",
     "project_yearly",
     "impact_ids",
@@ -75,13 +76,22 @@ def disclosure_cells(ctx: DataContext) -> pd.DataFrame:
     )
 
 
+def hidden_cells(ctx: DataContext, project_ids: object) -> pd.DataFrame:
+    """The hidden cells of :func:`disclosure_cells` of some projects (a cell is named by its
+    project): a report looks up its own few cells, not those of the whole country."""
+    disclosure_cells(ctx)  # the frame "disclosure" of the context
+    cells = ctx.rows("disclosure", "project_id", [str(p) for p in project_ids])
+    return cells[cells["hidden"]]
+
+
 def hide(table: pd.DataFrame, ctx: DataContext | None = None, **kwargs: object) -> pd.DataFrame:
     """:func:`socprev_kit.evaluation.suppression.suppress` with the cached catalogue; with
     ``ctx``, the rows of ``table`` (an indicator table or its project totals) that the data
     set's pattern hides are hidden too (what every report does)."""
     hidden = None
     if ctx is not None and len(table):
-        hidden = hidden_rows(table, disclosure_cells(ctx), catalogue_frame())
+        cells = hidden_cells(ctx, table["project_id"].unique())
+        hidden = hidden_rows(table, cells, catalogue_frame())
     return suppress(table, catalogue=catalogue_frame(), hidden=hidden, **kwargs)
 
 
@@ -94,7 +104,7 @@ def _attainments(ctx: DataContext, project_ids: list[str], start, end) -> None: 
     ``baseline_period``), computed in one go and memoised per project."""
     objectives = ctx.data.objectives
     objectives = objectives[objectives["project_id"].isin(project_ids)].reset_index(drop=True)
-    table = ctx.table[ctx.table["project_id"].isin(project_ids)]
+    table = ctx.rows("table", "project_id", project_ids)
     as_of = None if end is None else str(end)
     # a target period before the report's start is still judged on its own months
     out = attainment(objectives, within(table, None, end), as_of=as_of, catalogue=catalogue_frame())
@@ -271,11 +281,28 @@ def full_years(report: Report) -> tuple[int | None, int | None]:
     return first, last
 
 
+#: The frames and columns :func:`warm_up` indexes (what the reports look up by).
+INDEXED = (
+    ("table", "project_id"),
+    ("table", "nis_code"),
+    ("disclosure", "project_id"),
+    ("yearly", "project_id"),
+    ("registrations", "project_id"),
+    ("registrations", "nis_code"),
+    ("completeness_months", "project_id"),
+)
+
+
 def warm_up(ctx: DataContext) -> None:
-    """Compute what every report on the whole period needs: the yearly table, attainment and
-    funnel inputs."""
+    """Compute what every report on the whole period needs, once for the country: the yearly
+    table, the disclosure pattern (split per project), the indexes by project and municipality
+    that let a report take its own rows (:meth:`DataContext.rows`), attainment and funnel
+    inputs. A batch's kernels load all that ready (:mod:`socprev_kit.reports.sharing`)."""
     ctx.yearly_all()
     disclosure_cells(ctx)
+    for name, column in INDEXED:
+        ctx.positions(name, column)
+    _ = ctx.nis_with_data
     project_attainments(ctx, list(ctx.data.projects["project_id"]))
     cat = catalogue()
     counts = cat.index[

@@ -63,8 +63,9 @@ class ITSOutcome:
 def _control(report: Report, unit: Unit, indicator: str, codes: tuple) -> tuple:
     """The comparison series (None when unusable) and the comparisons with their own project on
     the indicator, as ``(nis_code, project_id)`` pairs."""
-    table = within(report.ctx.table, report.start, report.end)
     nis = unit.area if unit.area != ALL else report.nis_codes[0]
+    # the treated municipality's and the named comparisons' rows: all that the series use
+    table = within(report.ctx.rows("table", "nis_code", (nis, *codes)), report.start, report.end)
     try:
         found = comparison_series(
             table,

@@ -159,8 +159,8 @@ def municipality_report(
     ctx = _load(data_path, lang)
     row = _with_data(ctx, row, nis_code, lang)
     nis = str(row["nis_code"])
-    regs, projects = ctx.data.registrations, ctx.data.projects
-    mine = set(regs.loc[regs["nis_code"] == nis, "project_id"])
+    projects = ctx.data.projects
+    mine = set(ctx.rows("registrations", "nis_code", nis)["project_id"])
     mine |= {
         p
         for p, c in zip(projects["project_id"], projects["nis_codes"], strict=True)
@@ -217,8 +217,8 @@ def project_report(
     ctx = _load(data_path, lang)
     row = _project(ctx, project_id, lang)
     pid = str(row["project_id"])
-    regs = ctx.data.registrations
-    nis = set(row["nis_codes"] or ()) | set(regs.loc[regs["project_id"] == pid, "nis_code"])
+    regs = ctx.rows("registrations", "project_id", pid)
+    nis = set(row["nis_codes"] or ()) | set(regs["nis_code"])
     nis_codes = tuple(sorted(nis))
     report = Report(
         kind="project", id=pid, name_nl=str(row["name"]), name_fr=str(row["name"]), lang=lang,

@@ -67,7 +67,7 @@ class Report:
 
     @cached_property
     def table(self) -> pd.DataFrame:
-        return _limit(self.ctx.table, self)
+        return _limit(self.ctx.rows("table", "project_id", self.projects["project_id"]), self)
 
     @cached_property
     def yearly(self) -> pd.DataFrame:

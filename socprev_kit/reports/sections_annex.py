@@ -28,7 +28,7 @@ def _parameters(report: Report) -> pd.DataFrame:
 
 def _methods(report: Report) -> list[str]:
     lang, ctx = report.lang, report.ctx
-    years = ctx.table["population_year"].dropna()
+    years = ctx.memo("population_years", lambda: ctx.table["population_year"].dropna())
     return [
         text(
             "m_data",
@@ -48,10 +48,8 @@ def _methods(report: Report) -> list[str]:
 
 def _files(report: Report) -> pd.DataFrame:
     lang, ctx = report.lang, report.ctx
-    regs = ctx.data.registrations
-    mine = regs["project_id"].isin(report.projects["project_id"]) & regs["nis_code"].isin(
-        report.nis_codes
-    )
+    regs = ctx.rows("registrations", "project_id", report.projects["project_id"])
+    mine = regs["nis_code"].isin(report.nis_codes)
     used = set(regs.loc[mine, "source_file"]) | set(report.projects["source_file"])
     files = ctx.data.files[ctx.data.files["file"].isin(used)]
     return pd.DataFrame(

@@ -187,8 +187,8 @@ def _without_projects(report: Report) -> str:
     """Why a municipality's report shows no project: none with data, or registrations of the
     municipality that no projects table places in a project (said, with what to add)."""
     data = report.ctx.data
-    regs = data.registrations
-    mine = regs.loc[regs["nis_code"].isin(report.nis_codes), "project_id"].dropna().astype(str)
+    mine = report.ctx.rows("registrations", "nis_code", report.nis_codes)["project_id"]
+    mine = mine.dropna().astype(str)
     if not data.projects.empty or mine.empty:
         return text("no_projects", report.lang)
     projects = ", ".join(md_escape(p) for p in sorted(mine.unique()))
@@ -197,10 +197,8 @@ def _without_projects(report: Report) -> str:
 
 def report_months(report: Report) -> pd.DataFrame:
     """The expected months of the report's series (``completeness_months``), within its period."""
-    cm = report.ctx.completeness_months
-    keep = cm["project_id"].isin(report.projects["project_id"]) & cm["nis_code"].isin(
-        report.nis_codes
-    )
+    cm = report.ctx.rows("completeness_months", "project_id", report.projects["project_id"])
+    keep = cm["nis_code"].isin(report.nis_codes)
     if report.start is not None:
         keep &= cm["month"] >= str(report.start)
     if report.end is not None:

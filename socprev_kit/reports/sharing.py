@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["share_context", "share_loaded", "shared_context"]
+__all__ = ["CONTEXT", "install", "share_context", "share_loaded", "shared_context"]
 
 LOADED, CONTEXT, LOCK = "loaded.pickle", "context.pickle", "context.lock"
 
@@ -126,3 +126,15 @@ def shared_context(
         return ctx
     finally:
         lock.unlink(missing_ok=True)
+
+
+def install(folder: str | Path, payload: bytes) -> Path:
+    """Write ``payload`` (the bytes of a ``context.pickle`` that :func:`shared_context` wrote,
+    sent by a batch to a machine that cannot see its scratch folder, e.g. a Dask worker) into
+    ``folder``, atomically, for the kernels there: their ``prepare(data, share=folder)`` then
+    loads it instead of building the context."""
+    folder = Path(folder)
+    target, tmp = folder / CONTEXT, folder / f".{CONTEXT}.{os.getpid()}.tmp"
+    tmp.write_bytes(payload)
+    os.replace(tmp, target)
+    return target

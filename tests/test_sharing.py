@@ -140,16 +140,23 @@ def test_kernels_take_the_aggregates_the_batch_made(
     pd.testing.assert_frame_equal(shared.yearly_all(), expected.yearly_all())
     assert set(shared._memo) == set(expected._memo)
     for key, value in expected._memo.items():
-        got = shared._memo[key]
-        if isinstance(value, tuple):  # a funnel: (year, frame)
-            assert got[0] == value[0]
-            got, value = got[1], value[1]
-        if isinstance(value, pd.DataFrame):
-            pd.testing.assert_frame_equal(got, value)
-        elif isinstance(value, dict):  # frames per indicator or project, row positions
-            assert value.keys() == got.keys()
-            for k in value:
-                if isinstance(value[k], pd.DataFrame):
-                    pd.testing.assert_frame_equal(got[k], value[k])
-                else:
-                    np.testing.assert_array_equal(got[k], value[k])
+        _assert_same(shared._memo[key], value, key)
+
+
+def _assert_same(got: object, value: object, key: object) -> None:
+    """``got`` equals ``value``: frames, arrays, and tuples or dicts of them (a funnel's
+    ``(year, frame)``, frames per indicator or project, row positions), compared in depth."""
+    if isinstance(value, pd.DataFrame):
+        pd.testing.assert_frame_equal(got, value)
+    elif isinstance(value, np.ndarray):
+        np.testing.assert_array_equal(got, value)
+    elif isinstance(value, tuple | list):
+        assert type(got) is type(value) and len(got) == len(value), key
+        for g, v in zip(got, value, strict=True):
+            _assert_same(g, v, key)
+    elif isinstance(value, dict):
+        assert value.keys() == got.keys(), key
+        for k in value:
+            _assert_same(got[k], value[k], (key, k))
+    else:
+        assert got == value, key

@@ -191,10 +191,10 @@ def test_the_annex_says_how_the_covid_months_were_treated(gent):
 
 
 def test_a_folder_without_projects_or_objectives_still_prepares(tmp_path, caplog):
-    """Registrations only (the sample's CSV files: too few municipalities for a funnel once
-    small counts are hidden): what every report shares cannot all be computed ahead, and
-    ``prepare`` still gives the data, instead of stopping a batch's kernels at their warm-up
-    (issue 14 item 4)."""
+    """Registrations only (the sample's CSV files: no projects, no objectives): ``prepare``
+    gives the data and computes ahead what every report shares (the disclosure pattern, the
+    funnel inputs), instead of stopping a batch's kernels at their warm-up (issue 14 item 4;
+    since issue 16 nothing of the warm-up needs the projects or objectives tables)."""
     from pathlib import Path
 
     from socprev_kit.reports.context import prepare
@@ -204,4 +204,5 @@ def test_a_folder_without_projects_or_objectives_still_prepares(tmp_path, caplog
         (tmp_path / f.name).write_bytes(f.read_bytes())
     ctx = prepare(tmp_path, warm=True)
     assert len(ctx.data.registrations) and ctx.data.objectives.empty and ctx.data.projects.empty
-    assert "cannot compute ahead what the reports share" in caplog.text
+    assert "cannot compute ahead what the reports share" not in caplog.text
+    assert ctx.knows("disclosure") and ctx.knows("yearly_counts")

@@ -226,7 +226,9 @@ def test_the_published_pages_carry_no_link_image_or_html_from_the_data(tmp_path:
                  project_notebook=root / "project_report.ipynb")  # fmt: skip
     assert [r["status"] for r in made.records] == ["ok", "ok"]
     assert made.disclosure.n_unexplained == 0  # the audit read an objective id with a * as "G1"
-    for path in (tmp_path / "out" / "nl").glob("*.html"):
+    pages = [p for p in (tmp_path / "out" / "nl").glob("*.html") if p.name != "index.html"]
+    assert len(pages) == 2
+    for path in pages:
         page = _Page(path.read_text(encoding="utf-8"))
         for tag, attrs in page.tags:
             assert tag not in FOREIGN, (path.name, tag, attrs)
@@ -235,7 +237,15 @@ def test_the_published_pages_carry_no_link_image_or_html_from_the_data(tmp_path:
             if tag == "img":
                 assert attrs["src"].startswith("data:image/svg+xml;base64,")
         assert PROJECT_ID in page.text and _blanks(NAME) in page.text, path.name
-    index = _Page((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
-    links = [attrs.get("href", "") for tag, attrs in index.tags if tag == "a"]
-    assert links and all(re.fullmatch(r"nl/[\w.-]+\.(html|ipynb)", h) for h in links), links
-    assert not FOREIGN & {tag for tag, _ in index.tags} and _blanks(NAME) in index.text
+    # the index pages: links only to the kit's own files, whatever the names hold
+    own = r"(\.\./)?([a-z]{2}/)?[\w.-]+\.(html|ipynb|csv|xlsx|json)"
+    for page in ("index.html", "nl/index.html"):
+        index = _Page((tmp_path / "out" / page).read_text(encoding="utf-8"))
+        links = [attrs.get("href", "") for tag, attrs in index.tags if tag == "a"]
+        assert links and all(re.fullmatch(own, h) for h in links), (page, links)
+    assert "municipality_35013.html" in str(links) and "project_" in str(links)
+    # the page's own search box and its one inlined script (nothing loaded), nothing else
+    tags = [(tag, attrs) for tag, attrs in index.tags]
+    assert [attrs for tag, attrs in tags if tag == "script"] == [{}], "one inlined script"
+    assert not (FOREIGN - {"script", "input"}) & {tag for tag, _ in tags}
+    assert _blanks(NAME) in index.text

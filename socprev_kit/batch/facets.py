@@ -10,15 +10,17 @@ the record of a report holds nothing its page does not show.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from ..data.reference import municipalities
+if TYPE_CHECKING:  # pandas is imported when facets are made, not with the batch
+    import pandas as pd
 
 __all__ = ["municipality_facets", "report_facets"]
 
 
 def _codes(value: object) -> list[str]:
+    import pandas as pd
+
     if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
         return []
     items = value if isinstance(value, list | tuple) else [value]
@@ -37,6 +39,8 @@ def _places(table: pd.DataFrame, codes: Iterable[str]) -> dict[str, list[str]]:
 def municipality_facets(nis_code: str, geography: int = 2025) -> dict:
     """The facets of a municipality's report from the reference alone (no project known): for
     a record a run older than the facets wrote."""
+    from ..data.reference import municipalities
+
     table = municipalities(geography).set_index("nis_code")
     return {**_places(table, [nis_code]), "project_types": [], "projects": [],
             "nis_codes": [nis_code]}  # fmt: skip
@@ -49,6 +53,8 @@ def report_facets(dataset: object, items: Iterable[tuple[str, str]]) -> dict[tup
     with its registrations) and their types. A project: its types, its municipalities (lead,
     declared, with registrations) and their provinces and regions.
     """
+    from ..data.reference import municipalities
+
     table = municipalities(getattr(dataset, "geography", 2025)).set_index("nis_code")
     projects = dataset.projects
     regs = dataset.registrations

@@ -13,7 +13,6 @@ import unicodedata
 from functools import cache
 
 from ..common.formatting import Lang, format_number, format_percent, no_break_spaces
-from ..data.catalogue import code_labels
 from .index_texts import PROVINCE_NAMES, REGION_NAMES, STATUS_WORDS, VALUE_LABELS, index_text
 from .outcome import error_text
 
@@ -54,6 +53,8 @@ def place_label(kind: str, name: str, lang: Lang) -> str:
 @cache
 def _type_labels(lang: Lang) -> dict[str, str]:
     try:
+        from ..data.catalogue import code_labels  # pandas: only once a page is written
+
         return code_labels("project_type", lang)
     except Exception:  # noqa: BLE001 - a user's catalogue without the list: the codes show
         return {}

@@ -14,7 +14,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .index import write_index
 from .journal import Journal, remove_leftovers
 from .kernel import import_code, warmup_code
 from .listing import merged_records, write_all_reports
@@ -253,6 +252,8 @@ def _execute(
     folder = merged_records(out, ordered)
     write_all_reports(out, folder, run["created"], journal)
     summary, summary_utf8 = write_summaries(out, folder, journal)
+    from .index import write_index  # pandas (number formats): only once reports are made
+
     index = write_index(out, the_plan, folder, counts, journal)
     return BatchResult(out, index, summary, manifest, ordered, seconds, unread=the_plan.unread,
                        folder=folder, summary_utf8=summary_utf8)  # fmt: skip

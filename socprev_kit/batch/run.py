@@ -25,7 +25,7 @@ from .planning import Job, Plan, plan, resolve
 from .pool import LocalPool, expected_reports
 from .prepared import cluster_share, share_data
 from .reading import read_and_validate
-from .store import save, up_to_date, write_manifest
+from .store import save, up_to_date, write_issues, write_manifest
 from .summary import write_summaries
 
 if TYPE_CHECKING:
@@ -253,6 +253,7 @@ def _execute(
         "seconds": seconds,
         "settings": settings,
         "counts": counts,
+        "validation_issues": write_issues(out, the_plan, settings.get("memory_mb"), journal),
     }
     manifest = write_manifest(out, the_plan, ordered, run, journal)
     folder = merged_records(out, ordered)

@@ -208,3 +208,34 @@ def test_the_index_lists_every_report_of_every_run(data: Path, tmp_path: Path) -
         ("fr", "35002", "up to date"), ("fr", "KUST-SW", "earlier")]  # fmt: skip
     assert _page(tmp_path, "nl").select("#reports tbody tr") == []  # no stale page
     assert len(pd.read_csv(tmp_path / "summary_utf8.csv")) == 2
+
+
+def test_the_run_writes_the_issues_of_its_data_in_each_language(tmp_path: Path) -> None:
+    """A value typed as a word in the Dutch CSV of Oostende: each language of the run gets the
+    issues file (headers, severity and message in its language, the file and row named), the
+    manifest lists it, the index of that language links it; no temporary file is left."""
+    data = tmp_path / "data"
+    data.mkdir()
+    name = "registrations_35013.csv"
+    lines = (ROOT / "sample_data" / "clean" / name).read_bytes().split(b"\r\n")
+    assert lines[5].startswith(b"KUST-SW;35013;2019-05;I02;")
+    lines[5] = b"KUST-SW;35013;2019-05;I02;twaalf;meldpunt overlast;"
+    (data / name).write_bytes(b"\r\n".join(lines))
+    out = tmp_path / "out"
+    _run(data, out, ["35013"], langs=["nl", "fr"])
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    files = {"nl": "validation_issues_nl.xlsx", "fr": "validation_issues_fr.xlsx"}
+    assert manifest["validation_issues"] == files
+    words = {
+        "nl": ("bestand", "rij", "ernst", "melding", "fout", "geen getal"),
+        "fr": ("fichier", "ligne", "gravité", "message", "erreur", "pas un nombre"),
+    }
+    for lang, file in files.items():
+        issues = pd.read_excel(out / file, dtype=str)  # openpyxl: a real workbook
+        file_h, row_h, severity_h, message_h, error, said = words[lang]
+        (bad,) = issues[issues[message_h].str.contains("twaalf", na=False)].to_dict("records")
+        assert bad[file_h].endswith(name) and bad[row_h] == "6" and bad[severity_h] == error
+        assert said in bad[message_h].lower()
+        links = [a["href"] for a in _page(out, lang).select("ul.links a")]
+        assert f"../{file}" in links
+    assert not list(out.rglob("*.tmp")) and not (out / "validation_issues_en.xlsx").exists()

@@ -192,7 +192,14 @@ def _snapshot(out: Path) -> dict[str, bytes]:
 
 
 def _complete(name: str, data: bytes) -> bool:
-    """A whole file of the batch: a notebook or JSON that parses, a page that ends."""
+    """A whole file of the batch: a notebook, JSON or workbook that parses, a page that ends."""
+    if name.endswith(".xlsx"):
+        import io
+
+        from openpyxl import load_workbook
+
+        load_workbook(io.BytesIO(data), read_only=True).close()
+        return True
     if name.endswith((".ipynb", ".json")):
         json.loads(data)
         return True

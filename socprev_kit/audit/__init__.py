@@ -1,17 +1,20 @@
 """The disclosure audit: can a reader work out a hidden small count from a batch's outputs?
 
 ``audit_disclosure(out)`` (``socprev-kit audit-disclosure OUTDIR``) is the independent referee of
-the small-cell suppression: it never calls the kit's suppression, only reads what a batch
-published (``published``: the report pages' tables, as a reader sees them; ``figures``: the
+the small-cell suppression: it never judges a number by the kit's suppression, only reads what a
+batch published (``published``: the report pages' tables, as a reader sees them; ``figures``: the
 series their SVG figures draw) and the data the manifest names, and asks a linear programme
 which small counts the published numbers pin down (``facts``: the attacker's model and its
-limits; ``solve``: the linear programmes). What it found is an :class:`Audit` (``findings``),
-written for people by ``texts``. The batch runs it before it reports success.
+limits; ``counts``: its unknowns; ``solve``: the linear programmes). The kit's disclosure pattern
+only names which municipalities a funnel group leaves out, when the pages read do not tell
+(``hidden``). What it found is an :class:`Audit` (``findings``), written for people by
+``texts``. The batch runs it before it reports success.
 
 What it reads: every table of every HTML page (the yearly tables of each project section, the
 impact tables' counts and rates per 1,000, the objectives' current values, the funnel table with
 its group rate, whose group is every municipality with twelve months of data less those whose
-count is hidden, checked against the number of municipalities printed), and the monthly
+count is hidden, checked against the number of municipalities printed: hidden in the pages read
+or, for a batch of part of the country, in the data set's pattern (``hidden``)), and the monthly
 count series the SVG figures draw (``figures``: axes calibrated from their ticks), with the
 hidden months drawn as hollow markers (each 1 to k - 1), and the sentences (``sentences``:
 an objective's observed value, as the cell of its table; a hidden small count's value printed
@@ -29,9 +32,11 @@ import json
 from pathlib import Path
 
 from ..common.errors import SocprevError
-from .facts import Counts, Facts
+from .counts import Counts
+from .facts import Facts
 from .figures import Series, page_series
 from .findings import Audit
+from .hidden import hidden_places, pattern_of
 from .published import Cell, report_cells
 from .sentences import link_sentences, objective_cells, page_sentences
 from .solve import recoverable
@@ -79,8 +84,14 @@ def _dataset(manifest: dict, data: str | Path | None, out: Path, lang: str):  # 
     return load(path)
 
 
-def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
-                     lang: str = "en", dataset: object | None = None) -> Audit:  # fmt: skip
+def audit_disclosure(
+    out: str | Path,
+    *,
+    data: str | Path | None = None,
+    lang: str = "en",
+    dataset: object | None = None,
+    pattern: object | None = None,
+) -> Audit:
     """Re-read a batch's outputs with its data and list every hidden count one can work out.
 
     Parameters
@@ -90,6 +101,11 @@ def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
     lang : the language of an error message.
     dataset : the data, already read and validated from the files the manifest names (a batch
         that just read them in its own guarded process, :mod:`socprev_kit.batch.reading`).
+    pattern : the data set's disclosure pattern (the cells of
+        :func:`socprev_kit.evaluation.disclosure.pattern`), as the batch decided it for its
+        reports; None: decided here from the data, if needed (:mod:`.hidden`). It names the
+        members of each funnel group, which a batch of part of the country does not all show
+        hidden.
 
     Raises
     ------
@@ -119,7 +135,8 @@ def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
             cells += mine
             series += page_series(page, file, record.get("lang", "nl"), _units(record, regs))
     context = getattr(dataset, "context", None)
-    facts = Facts(Counts(regs, indicator_catalogue(), population(2020), context), cells)
+    counts = Counts(regs, indicator_catalogue(), population(2020), context)
+    facts = Facts(counts, cells, lambda: hidden_places(pattern_of(dataset, pattern)))
     for cell in cells:
         facts.add(cell)
     n_series = sum(facts.add_series(s) for s in series)

@@ -18,14 +18,12 @@ never guessed.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-import numpy as np
-import pandas as pd
-
-from ..data import parsing
-from ..indicators.series import CONTEXT, chosen_rows
+from .counts import Counts
 from .figures import Series
+from .hidden import Places
 from .published import Cell
 
 
@@ -37,120 +35,6 @@ class Fact:
     lo: float
     hi: float
     cells: list[Cell] = field(default_factory=list)
-
-
-def _months(period: str) -> tuple[int, int]:
-    """First and last month (``year * 12 + month - 1``) of a canonical period."""
-    year, month, n = parsing.period_parts(period)
-    first = year * 12 + month - 1
-    return first, first + n - 1
-
-
-class Counts:
-    """The registered counts of the data as the unknowns, and the cells as sums of them.
-
-    ``context``: the data set's context rows (:attr:`Dataset.context`), unknowns too (project
-    :data:`~socprev_kit.indicators.series.CONTEXT`). A cell of all projects in a municipality
-    (unit ``("*", nis)``: a funnel, the context section) is its series as the reports make it
-    (:func:`~socprev_kit.indicators.series.chosen_rows`): its context rows when it has any,
-    else per period its project registration with the largest value.
-    """
-
-    def __init__(
-        self,
-        registrations: pd.DataFrame,
-        catalogue: pd.DataFrame,
-        population: pd.DataFrame,
-        context: pd.DataFrame | None = None,
-    ) -> None:
-        if context is not None and len(context):
-            extra = context.assign(project_id=CONTEXT, nis_code=context["nis_code"].astype(str))
-            registrations = pd.concat([registrations, extra], ignore_index=True)
-        self.cat = catalogue.set_index("indicator_id")
-        self.info: dict[str, dict] = self.cat.to_dict("index")
-        cat = self.cat
-        counts = cat.index[cat["value_type"].eq("count") & cat["kind"].eq("registered")]
-        r = registrations[registrations["indicator_id"].isin(counts)]
-        key = ["project_id", "nis_code", "indicator_id", "period"]
-        r = r.assign(area=_areas(r)).groupby(key, as_index=False)
-        r = r.agg(value=("value", "sum"), area=("area", ";".join))
-        span = np.array([_months(p) for p in r["period"]]).reshape(-1, 2)
-        self.vars = r.assign(m0=span[:, 0], m1=span[:, 1])
-        self.vars["chosen"] = chosen_rows(self.vars).to_numpy()
-        self._area = [frozenset(a.split(";")) for a in self.vars["area"]]
-        self.truth = self.vars["value"].to_numpy(float)
-        self._by = {
-            ind: tuple(
-                g[c].to_numpy() for c in ("index", "project_id", "nis_code", "m0", "m1", "chosen")
-            )
-            for ind, g in self.vars.reset_index().groupby("indicator_id")
-        }
-        self._cache: dict[tuple, dict | None] = {}
-        pop = population.assign(nis_code=population["nis_code"].astype(str))
-        self.pop = pop.pivot_table(index="nis_code", columns="year", values="population")
-
-    def sensitive(self, indicator: str, value: float) -> bool:
-        k = self.cat["min_cell"].get(indicator, 0)
-        return bool(k and 0 < value < k)
-
-    def functional(self, unit: tuple[str, str], indicator: str, months: tuple) -> dict | None:
-        """The registrations a count cell sums (None: not a sum the audit can explain)."""
-        key = (unit, indicator, months)
-        if key not in self._cache:
-            self._cache[key] = self._functional(unit, indicator, months)
-        return self._cache[key]
-
-    def _functional(self, unit: tuple[str, str], indicator: str, months: tuple) -> dict | None:
-        if self.cat["aggregation"].get(indicator) != "sum" or indicator not in self._by:
-            return None
-        index, project, nis, m0, m1, chosen = self._by[indicator]
-        mask = (m1 >= months[0]) & (m0 <= months[1])
-        mask &= chosen if unit[0] == "*" else project == unit[0]
-        if unit[1] != "*":
-            mask &= np.isin(nis, unit[1].split(","))
-        if not mask.any() or (m0[mask] < months[0]).any() or (m1[mask] > months[1]).any():
-            return None
-        return dict.fromkeys(index[mask].tolist(), 1.0)
-
-    def full_year(self, indicator: str, months: tuple) -> list[str]:
-        """The municipalities whose series (context rows, else any project's registrations) of
-        ``indicator`` has a value in each month of ``months``: a funnel's group."""
-        if indicator not in self._by:
-            return []
-        _, _, nis, m0, m1, chosen = self._by[indicator]
-        inside = chosen & (m0 == m1) & (m0 >= months[0]) & (m1 <= months[1])
-        seen = pd.DataFrame({"nis": nis[inside], "m": m0[inside]}).drop_duplicates()
-        n = seen.groupby("nis")["m"].size()
-        return sorted(n.index[n == months[1] - months[0] + 1])
-
-    def value(self, f: dict) -> float:
-        return float(sum(self.truth[i] * c for i, c in f.items()))
-
-    def population(self, f: dict, months: tuple) -> float | None:
-        """The population of the territory the registrations of ``f`` cover (the union of
-        their registered territories), on 1 January of the year of ``months`` or the latest
-        year before it; None for a period other than a calendar year, or an unknown code."""
-        if months[1] - months[0] != 11 or months[0] % 12:
-            return None
-        years = [y for y in self.pop.columns if y <= months[0] // 12]
-        if not years:
-            return None
-        codes = sorted(frozenset().union(*(self._area[i] for i in f)))
-        total = self.pop.reindex(codes)[max(years)]
-        return None if total.isna().any() else float(total.sum())
-
-
-def _areas(registrations: pd.DataFrame) -> pd.Series:
-    """The territory each registration covers, as 2019-2024 codes joined by ``;``: the
-    published rule (:func:`socprev_kit.data.reference.registered_area`, public reference data)
-    applied to the code it was registered under and its year."""
-    from ..data.reference import registered_area
-
-    code = registrations["nis_code"].astype(object)
-    if "nis_code_registered" in registrations:
-        code = registrations["nis_code_registered"].astype(object).fillna(code).astype(str)
-    years = registrations["period"].astype(str).str[:4].astype(int)
-    return registered_area(code, years).fillna(registrations["nis_code"].astype(str))
 
 
 @dataclass
@@ -167,8 +51,16 @@ class Target:
 class Facts:
     """The facts and targets of a batch's cells; ``unexplained``: cells left out (see module)."""
 
-    def __init__(self, counts: Counts, cells: list[Cell] = ()) -> None:
+    def __init__(
+        self,
+        counts: Counts,
+        cells: list[Cell] = (),
+        pattern: Callable[[], Places | None] | None = None,
+    ) -> None:
         self.counts, self.unexplained = counts, 0
+        #: Gives the data set's hidden yearly counts (:func:`.hidden.hidden_places`, None when
+        #: unknown); called once, when a group is not one of those the pages tell.
+        self._decide, self._places = pattern, None
         self.facts: dict[tuple, Fact] = {}
         self.targets: dict[frozenset, Target] = {}
         #: (count indicator, months) -> the municipalities whose count there is hidden in
@@ -220,15 +112,28 @@ class Facts:
             self._ratio(cell, f, num, t, den, factor)
 
     def _group(self, cell: Cell) -> list[str] | None:
-        """A funnel group as its reader infers it from the printed size ``group:N``: the
-        municipalities with twelve months of the indicator, less those whose count of the year
-        is hidden somewhere in the outputs (left out of the group rate), or all of them (a
-        group rate that keeps its hidden members); None when neither has N members."""
-        full = self.counts.full_year(cell.indicator, cell.months)
-        hidden = self.hidden_places.get((cell.indicator, cell.months), set())
-        size = int(cell.unit[1][6:])
-        return next((g for g in ([n for n in full if n not in hidden], full) if len(g) == size),
-                    None)  # fmt: skip
+        """A funnel group as its reader knows it, checked against the printed size ``group:N``:
+        the municipalities with twelve months of the indicator, less those whose count of the
+        year is hidden in the outputs read (left out of the group rate), or all of them (a
+        group rate that keeps its hidden members), or less those the data set's pattern hides
+        (what the reports leave out, which a reader of every output sees drawn hidden, but a
+        batch of part of the country does not all show); None when none has N members. The
+        pattern's group lies inside the other two, so whichever of them has N members is the
+        pattern's too when that has N: the pattern is decided only when the pages do not tell."""
+        key, size = (cell.indicator, cell.months), int(cell.unit[1][6:])
+        full = self.counts.full_year(*key)
+        seen = self.hidden_places.get(key, set())
+        for group in ([n for n in full if n not in seen], full):
+            if len(group) == size:
+                return group
+        hidden = seen | self._pattern().get(key, set())
+        group = [n for n in full if n not in hidden]
+        return group if len(group) == size else None
+
+    def _pattern(self) -> Places:
+        if self._places is None:
+            self._places = (self._decide() if self._decide else None) or {}
+        return self._places
 
     def add_series(self, series: Series) -> bool:
         """Add a figure's monthly counts as facts, for the first of its units whose

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["WHOLE", "data_versions", "planned_context"]
+__all__ = ["WHOLE", "data_versions", "disclosure_pattern", "planned_context"]
 
 #: Prefix of a data version that is the hash of all the input files.
 WHOLE = "all-files:"
@@ -77,3 +77,17 @@ def data_versions(
     except Exception:  # noqa: BLE001 - the reports fail alone and say why; any change redoes all
         log.warning("cannot hash each report's data: each key has all", exc_info=True)
         return {(k, i[0]): WHOLE + digest for k, items in wanted.items() for i in items}
+
+
+def disclosure_pattern(path: str, digest: str, memory_mb: float | None = None) -> object | None:
+    """The disclosure pattern the reports of these data hide by (the cells of
+    :func:`socprev_kit.reports.evaluate.disclosure_cells` on :func:`planned_context`, already
+    decided there when the batch shared it with its kernels), for the disclosure audit; None
+    when the context cannot be built (the audit then decides it itself)."""
+    from ..reports.evaluate import disclosure_cells
+
+    try:
+        return disclosure_cells(planned_context(path, digest, memory_mb))
+    except Exception:  # noqa: BLE001 - the audit decides the pattern from the data itself
+        log.warning("no disclosure pattern for the audit", exc_info=True)
+        return None

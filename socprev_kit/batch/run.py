@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .inputs import disclosure_pattern
 from .journal import Journal, remove_leftovers
 from .kernel import import_code, warmup_code
 from .listing import merged_records, write_all_reports
@@ -23,7 +24,7 @@ from .planning import Job, Plan, plan, resolve
 from .pool import LocalPool, expected_reports
 from .prepared import cluster_share, share_data
 from .reading import read_and_validate
-from .store import save, up_to_date, write_manifest
+from .store import save, up_to_date, write_issues, write_manifest
 from .summary import write_summaries
 
 if TYPE_CHECKING:
@@ -185,19 +186,23 @@ def batch(
         scratch.cleanup()
     if not audit:
         return result
-    _, dataset = read_and_validate(str(the_plan.data_path), the_plan.input_hash, memory)
-    return audited(result, dataset)
+    where = (str(the_plan.data_path), the_plan.input_hash, memory)
+    return audited(result, read_and_validate(*where)[1], disclosure_pattern(*where))
 
 
-def audited(result: BatchResult, dataset: object | None = None) -> BatchResult:
+def audited(
+    result: BatchResult, dataset: object | None = None, pattern: object | None = None
+) -> BatchResult:
     """``result`` with the disclosure audit of its outputs, with the data (and hash) its manifest
-    names (``dataset``: those data, as the batch read them), or why the audit could not run."""
+    names (``dataset``: those data, as the batch read them; ``pattern``: the disclosure pattern
+    its reports hide by), or why the audit could not run."""
     from dataclasses import replace
 
     from ..audit import audit_disclosure
 
     try:
-        return replace(result, disclosure=audit_disclosure(result.out, dataset=dataset))
+        found = audit_disclosure(result.out, dataset=dataset, pattern=pattern)
+        return replace(result, disclosure=found)
     except Exception as exc:  # noqa: BLE001 - the reports are made; say why the audit is not
         log.warning("the disclosure audit could not run", exc_info=True)
         return replace(result, audit_error=f"{type(exc).__name__}: {exc}")
@@ -247,6 +252,7 @@ def _execute(
         "seconds": seconds,
         "settings": settings,
         "counts": counts,
+        "validation_issues": write_issues(out, the_plan, settings.get("memory_mb"), journal),
     }
     manifest = write_manifest(out, the_plan, ordered, run, journal)
     folder = merged_records(out, ordered)

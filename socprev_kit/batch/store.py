@@ -12,6 +12,8 @@ Layout of ``out/``::
                        whose files are there, ``this_run`` = made, up to date or earlier
     summary.csv        the same reports, one row each, for Belgian Excel (``;``, BOM, 0,5)
     summary_utf8.csv   the same for scripts (``,``, 0.5, no BOM) (``.summary``)
+    validation_issues_nl.xlsx  validation_issues_fr.xlsx   the issues of the data this run
+                       read, in each language of its reports (:func:`write_issues`)
     index.html         the entry: a link to each language's page
     nl/index.html  fr/index.html   every report of that language: sort, filter, search (``.index``)
 
@@ -157,3 +159,39 @@ def write_manifest(
     path = out / "manifest.json"
     atomic_write(path, json.dumps(manifest, indent=1, default=str), journal)
     return path
+
+
+#: The validation issues file of a language (the name the index looks for: ``index.ISSUES_FILES``).
+ISSUES_FILE = "validation_issues_{lang}.xlsx"
+
+
+def write_issues(
+    out: Path,
+    plan: Plan,
+    memory_mb: float | None = None,
+    journal: Journal | None = None,
+) -> dict[str, str]:
+    """The validation issues of the data the run read (as its reports list them: every file, a
+    file refused whole included), one xlsx per language of its reports, with the headers,
+    severities and messages in that language (what ``socprev-kit validate --out`` writes);
+    ``{lang: file name}`` of those written, for the manifest; none when the data cannot be
+    read (the plan said why). ``memory_mb``: the ceiling the plan read them under (the same
+    reading, read once per process: :func:`.reading.read_and_validate`)."""
+    from ..common.exports import table_bytes
+    from ..validation.dataset import validate
+    from ..validation.messages import for_people
+    from .errors import DataReadError
+    from .reading import read_and_validate
+
+    try:
+        read, data = read_and_validate(str(plan.data_path), plan.input_hash, memory_mb)
+    except (DataReadError, OSError):
+        return {}
+    written = {}
+    for lang in dict.fromkeys(job.lang for job in plan.jobs):
+        issues = data.issues if lang == "nl" else data.issues_in(lang)
+        issues = validate(read, lang=lang).issues if issues is None else issues
+        name = ISSUES_FILE.format(lang=lang)
+        atomic_write(out / name, table_bytes(for_people(issues, lang), ".xlsx"), journal)
+        written[lang] = name
+    return written

@@ -8,6 +8,7 @@ could read as a formula (:func:`formula_like`) gets a leading ``'`` (:func:`csv_
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
@@ -60,21 +61,30 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, sheet: str = "issues")
     The file appears complete or not at all: it is written next to its target and renamed.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in {".csv", ".xlsx"}:
+    if path.suffix.lower() not in {".csv", ".xlsx"}:
         raise ValueError(f"cannot write {path.name}: use a .csv or .xlsx file name")
+    return write_atomically(
+        path, lambda tmp: tmp.write_bytes(table_bytes(frame, path.suffix, sheet=sheet))
+    )
 
-    def write(tmp: Path) -> None:
-        if suffix == ".csv":
-            safe = frame.map(csv_text)
-            # CRLF rows (RFC 4180): a value holding a carriage return is quoted, one field
-            safe.to_csv(
-                tmp, sep=";", index=False, encoding="utf-8-sig", decimal=",", lineterminator="\r\n"
-            )
-        else:
-            _write_xlsx(frame, tmp, sheet)
 
-    return write_atomically(path, write)
+def table_bytes(frame: pd.DataFrame, suffix: str, *, sheet: str = "issues") -> bytes:
+    """The bytes :func:`write_table` writes for ``frame`` in a ``suffix`` file (``".csv"`` or
+    ``".xlsx"``), for a caller that puts them in place its own way (a batch's journal).
+
+    >>> table_bytes(pd.DataFrame({"a": ["=1+1"], "b": [0.5]}), ".csv")
+    b"\\xef\\xbb\\xbfa;b\\r\\n'=1+1;0,5\\r\\n"
+    """
+    suffix = suffix.lower()
+    if suffix == ".csv":
+        buffer = io.BytesIO()
+        # CRLF rows (RFC 4180): a value holding a carriage return is quoted, one field
+        frame.map(csv_text).to_csv(buffer, sep=";", index=False, encoding="utf-8-sig",
+                                   decimal=",", lineterminator="\r\n")  # fmt: skip
+        return buffer.getvalue()
+    if suffix == ".xlsx":
+        return workbook_bytes(_workbook(frame, sheet))
+    raise ValueError(f"cannot write a {suffix} table: use .csv or .xlsx")
 
 
 def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
@@ -104,11 +114,14 @@ def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
 
 
 def save_workbook(wb, path: Path) -> None:  # noqa: ANN001 - an openpyxl Workbook
-    """Save ``wb`` to ``path`` through memory: a full disk fails one plain write, not a zip
+    """Save ``wb`` to ``path`` through memory (:func:`workbook_bytes`)."""
+    path.write_bytes(workbook_bytes(wb))
+
+
+def workbook_bytes(wb) -> bytes:  # noqa: ANN001 - an openpyxl Workbook
+    """The xlsx file of ``wb``, made in memory: a full disk fails one plain write, not a zip
     archive left open (whose clean-up would print a traceback at exit). openpyxl's own
     temporary files (a full ``/tmp``) are closed here, quietly, before the error goes on."""
-    import io
-
     buf = io.BytesIO()
     try:
         wb.save(buf)
@@ -116,7 +129,7 @@ def save_workbook(wb, path: Path) -> None:  # noqa: ANN001 - an openpyxl Workboo
         error = OSError(exc.errno, exc.strerror)
         _release(exc)
         raise error from None
-    path.write_bytes(buf.getvalue())
+    return buf.getvalue()
 
 
 def _release(exc: BaseException) -> None:
@@ -135,7 +148,7 @@ def _release(exc: BaseException) -> None:
         sys.unraisablehook = hook
 
 
-def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
+def _workbook(frame: pd.DataFrame, sheet: str):  # noqa: ANN202 - an openpyxl Workbook
     """One sheet: bold frozen header with a filter, long text wrapped, printable in landscape on
     pages one wide."""
     from openpyxl import Workbook
@@ -173,7 +186,7 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
-    save_workbook(wb, path)
+    return wb
 
 
 def cell_value(value: object) -> object:

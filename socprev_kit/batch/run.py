@@ -20,6 +20,7 @@ from .kernel import import_code, warmup_code
 from .listing import merged_records, write_all_reports
 from .memory import ceiling_mb
 from .outcome import Outcome
+from .overview import write_run_overview
 from .planning import Job, Plan, plan, resolve
 from .pool import LocalPool, expected_reports
 from .prepared import cluster_share, share_data
@@ -253,6 +254,7 @@ def _execute(
     folder = merged_records(out, ordered)
     write_all_reports(out, folder, run["created"], journal)
     summary, summary_utf8 = write_summaries(out, folder, journal)
+    write_run_overview(out, the_plan, settings.get("memory_mb"), journal)
     index = write_index(out, the_plan, folder, counts, journal)
     return BatchResult(out, index, summary, manifest, ordered, seconds, unread=the_plan.unread,
                        folder=folder, summary_utf8=summary_utf8)  # fmt: skip

@@ -1,0 +1,232 @@
+"""The national overview's tables (issue 16, item 7): pure data and texts, rendered and written
+by the batch (:mod:`socprev_kit.batch.overview`).
+
+- :func:`rate_table`: per impact and context count with a municipality series
+  (:func:`socprev_kit.indicators.series.municipality_series`, context rows first), per
+  municipality and full year (12 months, :func:`~socprev_kit.reports.evaluate.yearly_counts`):
+  the count, the population and the rate per 1,000, with the province and the region. A count
+  is hidden exactly as in a report's funnel: small itself (primary), or a cell of that
+  municipality, indicator and year hidden by the data set's pattern
+  (:func:`~socprev_kit.reports.evaluate.disclosure_cells`); its rate is hidden with it.
+- :func:`funnels`: each indicator's funnel year and frame
+  (:func:`~socprev_kit.reports.evaluate.funnel_year`, the same the reports show).
+- :func:`positions`: each project's municipalities in the funnel of each indicator it registers.
+
+Everything is computed once per data context (memoised there): a batch builds the context once
+and the overview of every language reads it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..common.formatting import Lang, format_number
+from ..data.reference import municipalities
+from .data_context import DataContext
+from .evaluate import MIN_FUNNEL, catalogue, disclosure_cells, funnel_year, hide, yearly_counts
+from .sections_summary import funnel_position
+from .tables import hidden_word, indicator_label, localized, municipality_name
+from .texts_overview import overview_text
+
+__all__ = [
+    "RATE_COLUMNS",
+    "funnel_alt",
+    "funnels",
+    "overview_indicators",
+    "positions",
+    "rate_rows",
+    "rate_table",
+]
+
+#: The columns of :func:`rate_table`.
+RATE_COLUMNS = [
+    "indicator_id", "nis_code", "year", "count", "population", "rate_per_1000", "hidden",
+    "origin", "province", "region",
+]  # fmt: skip
+
+
+def overview_indicators(ctx: DataContext) -> list[str]:
+    """The impact and context counts (registered, monthly) with a municipality series in the
+    data, in catalogue order."""
+    cat = catalogue()
+    wanted = cat.index[
+        cat["type"].isin(["impact", "context"])
+        & cat["kind"].eq("registered")
+        & cat["value_type"].eq("count")
+        & cat["frequency"].eq("month")
+    ]
+    series = ctx.series()
+    present = set(series.loc[series["value"].notna(), "indicator_id"].astype(str))
+    return [str(i) for i in wanted if i in present]
+
+
+def _hidden(ctx: DataContext, indicator: str, full: pd.DataFrame) -> np.ndarray:
+    """Which yearly counts of ``full`` (one indicator) are hidden: as :func:`year_funnel` does."""
+    primary = hide(full.assign(indicator_id=indicator))["suppressed"].to_numpy(dtype=bool)
+    cells = disclosure_cells(ctx)
+    linked = cells[cells["hidden"] & cells["count_id"].eq(indicator)]
+    keys = set(zip(linked["nis_code"].astype(str), linked["period"].astype(str), strict=True))
+    pairs = zip(full["nis_code"].astype(str), full["year"].astype(str), strict=True)
+    return primary | np.fromiter((p in keys for p in pairs), bool, len(full))
+
+
+def rate_table(ctx: DataContext) -> pd.DataFrame:
+    """Every municipality's full years of every :func:`overview_indicators` count
+    (:data:`RATE_COLUMNS`); ``count`` and ``rate_per_1000`` are NaN where ``hidden``. Sorted
+    by indicator (catalogue order), municipality and year."""
+
+    def compute() -> pd.DataFrame:
+        parts = []
+        for indicator in overview_indicators(ctx):
+            full = yearly_counts(ctx, indicator).reset_index(drop=True)
+            if full.empty:
+                continue
+            hidden = _hidden(ctx, indicator, full)
+            count = full["value"].astype(float).where(~hidden)
+            population = full["population"].astype(float)
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "indicator_id": indicator,
+                        "nis_code": full["nis_code"].astype(str),
+                        "year": full["year"].astype(int),
+                        "count": count,
+                        "population": population,
+                        "rate_per_1000": count / population * 1000,
+                        "hidden": hidden,
+                        "origin": full["origin"].astype(str),
+                    }
+                )  # fmt: skip
+            )
+        if not parts:
+            return pd.DataFrame(columns=RATE_COLUMNS)
+        out = pd.concat(parts, ignore_index=True)
+        places = municipalities(getattr(ctx.data, "geography", 2025)).set_index("nis_code")
+        out["province"] = out["nis_code"].map(places["province"]).fillna("").astype(str)
+        out["region"] = out["nis_code"].map(places["region"]).fillna("").astype(str)
+        return out[RATE_COLUMNS]
+
+    return ctx.memo("overview_rates", compute)
+
+
+def _number(x: float, lang: Lang, decimals: int) -> str:
+    return "" if pd.isna(x) else format_number(float(x), lang, decimals=decimals)
+
+
+def rate_rows(ctx: DataContext, lang: Lang) -> list[dict]:
+    """:func:`rate_table` written for a page in ``lang``: per row ``cells`` (indicator,
+    municipality, province, region, year, count, population, rate, source as ``(text,
+    sort value or None)``), ``facets`` (indicator, year, province, region codes) and ``search``
+    (the municipality's name and code, lower case). A hidden count reads the report's word for
+    hidden (:func:`~socprev_kit.reports.tables.hidden_word`), its rate is blank."""
+    table = rate_table(ctx)
+    word = hidden_word(lang)
+    labels = {i: indicator_label(i, lang) for i in table["indicator_id"].unique()}
+    origins = {o: overview_text(o, lang) for o in ("context", "registrations")}
+    places = {
+        (kind, v): localized(kind, v, lang) if v else ""
+        for kind in ("province", "region")
+        for v in table[kind].unique()
+    }
+    rows = []
+    for r in table.itertuples(index=False):
+        name = municipality_name(r.nis_code, lang)
+        hidden = bool(r.hidden)
+        rows.append(
+            {
+                "cells": [
+                    (labels[r.indicator_id], None),
+                    (name, None),
+                    (places["province", r.province], None),
+                    (places["region", r.region], None),
+                    (str(r.year), r.year),
+                    (word if hidden else _number(r.count, lang, 0), None if hidden else r.count),
+                    (_number(r.population, lang, 0), r.population),
+                    (
+                        "" if hidden else _number(r.rate_per_1000, lang, 2),
+                        None if hidden else round(float(r.rate_per_1000), 6),
+                    ),
+                    (origins.get(r.origin, r.origin), None),
+                ],  # fmt: skip
+                "facets": {
+                    "indicator": r.indicator_id,
+                    "year": str(r.year),
+                    "province": r.province,
+                    "region": r.region,
+                },  # fmt: skip
+                "search": f"{name} {r.nis_code}".lower(),
+                "hidden": hidden,
+            }
+        )
+    return rows
+
+
+def funnels(ctx: DataContext) -> dict[str, tuple[int | None, pd.DataFrame]]:
+    """``{indicator: (year, funnel frame)}`` of every :func:`overview_indicators` count: its
+    latest year with at least :data:`~socprev_kit.reports.evaluate.MIN_FUNNEL` municipalities
+    shown (``(None, empty)`` without one)."""
+    return {i: funnel_year(ctx, i) for i in overview_indicators(ctx)}
+
+
+def funnel_alt(indicator: str, year: int, frame: pd.DataFrame, lang: Lang) -> str:
+    """The alternative text of a funnel figure: what it shows and its result."""
+    shown = frame[~frame["suppressed"]]
+    above = int((shown["outside_998"] & (shown["value"] > shown["high_998"])).sum())
+    below = int((shown["outside_998"] & (shown["value"] < shown["low_998"])).sum())
+    return overview_text(
+        "funnel_alt",
+        lang,
+        indicator=indicator_label(indicator, lang),
+        year=year,
+        n=len(shown),
+        rate=format_number(float(frame["group_rate_per_1000"].iloc[0]), lang, decimals=2),
+        above=above,
+        below=below,
+        hidden=int(frame["suppressed"].sum()),
+    )
+
+
+def no_funnel(indicator: str, lang: Lang) -> str:
+    """Why an indicator has no funnel."""
+    return overview_text("no_funnel", lang, indicator=indicator_label(indicator, lang),
+                         min=MIN_FUNNEL)  # fmt: skip
+
+
+def positions(ctx: DataContext, lang: Lang) -> list[dict]:
+    """Per project, each of its municipalities (with registrations) in the funnel of each
+    :func:`overview_indicators` count it registers: ``project``, ``municipality``,
+    ``indicator``, ``year``, ``rate`` (blank when hidden) and ``position`` (in ``lang``)."""
+    regs = ctx.data.registrations
+    wanted = overview_indicators(ctx)
+    if regs is None or regs.empty or not wanted:
+        return []
+    pairs = (
+        regs.loc[regs["indicator_id"].isin(wanted), ["project_id", "nis_code", "indicator_id"]]
+        .dropna()
+        .astype(str)
+        .drop_duplicates()
+        .sort_values(["project_id", "nis_code", "indicator_id"])
+    )
+    found = funnels(ctx)
+    out = []
+    for project, nis, indicator in pairs.itertuples(index=False):
+        year, frame = found[indicator]
+        row = frame[frame["nis_code"].eq(nis)] if year is not None else frame
+        if year is None or row.empty:
+            rate, place = "", overview_text("not_in_funnel", lang)
+        else:
+            r = row.iloc[0]
+            rate = "" if r["suppressed"] else _number(r["rate_per_1000"], lang, 2)
+            place = funnel_position(r, lang)
+        out.append(
+            {
+                "project": project,
+                "municipality": municipality_name(nis, lang),
+                "indicator": indicator_label(indicator, lang),
+                "year": "" if year is None else year,
+                "rate": rate,
+                "position": place,
+            }  # fmt: skip
+        )
+    return out

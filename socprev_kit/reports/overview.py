@@ -31,6 +31,7 @@ from .texts_overview import overview_text
 
 __all__ = [
     "RATE_COLUMNS",
+    "ROW_COLUMNS",
     "funnel_alt",
     "funnels",
     "overview_indicators",
@@ -61,14 +62,25 @@ def overview_indicators(ctx: DataContext) -> list[str]:
     return [str(i) for i in wanted if i in present]
 
 
+def _hidden_keys(ctx: DataContext) -> set[tuple[str, str, str]]:
+    """``(indicator, nis_code, period)`` of every hidden cell of the data set's pattern."""
+
+    def compute() -> set[tuple[str, str, str]]:
+        cells = disclosure_cells(ctx)
+        linked = cells.loc[cells["hidden"], ["count_id", "nis_code", "period"]].astype(str)
+        linked = linked[linked["period"].str.len().eq(4)]  # years: the table's periods
+        return set(linked.itertuples(index=False, name=None))
+
+    return ctx.memo("overview_hidden", compute)
+
+
 def _hidden(ctx: DataContext, indicator: str, full: pd.DataFrame) -> np.ndarray:
-    """Which yearly counts of ``full`` (one indicator) are hidden: as :func:`year_funnel` does."""
+    """Which yearly counts of ``full`` (one indicator) are hidden: as :func:`year_funnel` does
+    (small itself, or a hidden cell of the pattern for that municipality, indicator and year)."""
     primary = hide(full.assign(indicator_id=indicator))["suppressed"].to_numpy(dtype=bool)
-    cells = disclosure_cells(ctx)
-    linked = cells[cells["hidden"] & cells["count_id"].eq(indicator)]
-    keys = set(zip(linked["nis_code"].astype(str), linked["period"].astype(str), strict=True))
+    keys = _hidden_keys(ctx)
     pairs = zip(full["nis_code"].astype(str), full["year"].astype(str), strict=True)
-    return primary | np.fromiter((p in keys for p in pairs), bool, len(full))
+    return primary | np.fromiter(((indicator, n, y) in keys for n, y in pairs), bool, len(full))
 
 
 def rate_table(ctx: DataContext) -> pd.DataFrame:
@@ -114,52 +126,61 @@ def _number(x: float, lang: Lang, decimals: int) -> str:
     return "" if pd.isna(x) else format_number(float(x), lang, decimals=decimals)
 
 
-def rate_rows(ctx: DataContext, lang: Lang) -> list[dict]:
-    """:func:`rate_table` written for a page in ``lang``: per row ``cells`` (indicator,
-    municipality, province, region, year, count, population, rate, source as ``(text,
-    sort value or None)``), ``facets`` (indicator, year, province, region codes) and ``search``
-    (the municipality's name and code, lower case). A hidden count reads the report's word for
-    hidden (:func:`~socprev_kit.reports.tables.hidden_word`), its rate is blank."""
+def _texts(values: pd.Series, lang: Lang, decimals: int) -> pd.Series:
+    """``values`` written in ``lang``, each distinct value once."""
+    unique = values.dropna().unique()
+    written = {v: format_number(float(v), lang, decimals=decimals) for v in unique}
+    return values.map(written).fillna("")
+
+
+#: The columns of :func:`rate_rows`: the texts of the page's cells, then their sort values
+#: (``*_v``), the filters' values (``f_*``), the search text and whether the count is hidden.
+ROW_COLUMNS = [
+    "indicator", "municipality", "province", "region", "year", "count", "population", "rate",
+    "origin", "year_v", "count_v", "population_v", "rate_v", "f_indicator", "f_year",
+    "f_province", "f_region", "search", "hidden",
+]  # fmt: skip
+
+
+def rate_rows(ctx: DataContext, lang: Lang) -> pd.DataFrame:
+    """:func:`rate_table` written for a page in ``lang`` (:data:`ROW_COLUMNS`, every cell a
+    text): a hidden count reads the reports' word for hidden
+    (:func:`~socprev_kit.reports.tables.hidden_word`), its rate is blank and neither has a sort
+    value (NaN). Vectorised: each distinct name or number is written once."""
     table = rate_table(ctx)
-    word = hidden_word(lang)
-    labels = {i: indicator_label(i, lang) for i in table["indicator_id"].unique()}
+    hidden = table["hidden"].astype(bool)
+    ids = table["indicator_id"]
+    names = {n: municipality_name(n, lang) for n in table["nis_code"].unique()}
+    municipality = table["nis_code"].map(names)
+    count = _texts(table["count"], lang, 0).where(~hidden, hidden_word(lang))
+    rates = [_number(x, lang, 2) for x in table["rate_per_1000"]]
     origins = {o: overview_text(o, lang) for o in ("context", "registrations")}
-    places = {
-        (kind, v): localized(kind, v, lang) if v else ""
-        for kind in ("province", "region")
-        for v in table[kind].unique()
-    }
-    rows = []
-    for r in table.itertuples(index=False):
-        name = municipality_name(r.nis_code, lang)
-        hidden = bool(r.hidden)
-        rows.append(
-            {
-                "cells": [
-                    (labels[r.indicator_id], None),
-                    (name, None),
-                    (places["province", r.province], None),
-                    (places["region", r.region], None),
-                    (str(r.year), r.year),
-                    (word if hidden else _number(r.count, lang, 0), None if hidden else r.count),
-                    (_number(r.population, lang, 0), r.population),
-                    (
-                        "" if hidden else _number(r.rate_per_1000, lang, 2),
-                        None if hidden else round(float(r.rate_per_1000), 6),
-                    ),
-                    (origins.get(r.origin, r.origin), None),
-                ],  # fmt: skip
-                "facets": {
-                    "indicator": r.indicator_id,
-                    "year": str(r.year),
-                    "province": r.province,
-                    "region": r.region,
-                },  # fmt: skip
-                "search": f"{name} {r.nis_code}".lower(),
-                "hidden": hidden,
-            }
-        )
-    return rows
+    out = pd.DataFrame(
+        {
+            "indicator": ids.map({i: indicator_label(i, lang) for i in ids.unique()}),
+            "municipality": municipality,
+            "province": table["province"].map(
+                lambda v: localized("province", v, lang) if v else ""
+            ),
+            "region": table["region"].map(lambda v: localized("region", v, lang) if v else ""),
+            "year": table["year"].astype(str),
+            "count": count,
+            "population": _texts(table["population"], lang, 0),
+            "rate": rates,
+            "origin": table["origin"].map(origins).fillna(table["origin"]),
+            "year_v": table["year"].astype(float),
+            "count_v": table["count"],
+            "population_v": table["population"],
+            "rate_v": table["rate_per_1000"].round(6),
+            "f_indicator": ids,
+            "f_year": table["year"].astype(str),
+            "f_province": table["province"],
+            "f_region": table["region"],
+            "search": (municipality + " " + table["nis_code"]).str.lower(),
+            "hidden": hidden,
+        }
+    )
+    return out[ROW_COLUMNS]
 
 
 def funnels(ctx: DataContext) -> dict[str, tuple[int | None, pd.DataFrame]]:
@@ -204,21 +225,26 @@ def positions(ctx: DataContext, lang: Lang) -> list[dict]:
     pairs = (
         regs.loc[regs["indicator_id"].isin(wanted), ["project_id", "nis_code", "indicator_id"]]
         .dropna()
-        .astype(str)
         .drop_duplicates()
+        .astype(str)
         .sort_values(["project_id", "nis_code", "indicator_id"])
     )
-    found = funnels(ctx)
+    found = {i: (y, f.set_index("nis_code") if len(f) else f) for i, (y, f) in funnels(ctx).items()}
+    places: dict = {}
     out = []
     for project, nis, indicator in pairs.itertuples(index=False):
         year, frame = found[indicator]
-        row = frame[frame["nis_code"].eq(nis)] if year is not None else frame
-        if year is None or row.empty:
-            rate, place = "", overview_text("not_in_funnel", lang)
+        if year is None or nis not in frame.index:
+            why = "no_funnel_short" if year is None else "not_in_funnel"
+            rate, place = "", overview_text(why, lang)
         else:
-            r = row.iloc[0]
-            rate = "" if r["suppressed"] else _number(r["rate_per_1000"], lang, 2)
-            place = funnel_position(r, lang)
+            if (indicator, nis) not in places:
+                r = frame.loc[nis]
+                places[indicator, nis] = (
+                    "" if r["suppressed"] else _number(r["rate_per_1000"], lang, 2),
+                    funnel_position(r, lang),
+                )
+            rate, place = places[indicator, nis]
         out.append(
             {
                 "project": project,

@@ -68,6 +68,7 @@ OVERVIEW: dict[str, tuple[str, str, str]] = {
     "project": ("Project", "Projet", "Project"),
     "position": ("Plaats in de trechter", "Place dans l'entonnoir", "Place in the funnel"),
     "not_in_funnel": ("geen volledig jaar", "pas d'année complète", "no full year"),
+    "no_funnel_short": ("geen trechter", "pas d'entonnoir", "no funnel"),
     "group_rate": ("Groepsgemiddelde", "Taux du groupe", "Group rate"),
     "search": ("Zoeken (gemeente, NIS-code)", "Rechercher (commune, code INS)",
                "Search (municipality, NIS code)"),

@@ -172,6 +172,24 @@ def test_a_real_batch_writes_the_overview_and_the_audit_stays_clean(data, tmp_pa
             if tr.get("data-q", "").endswith(TINY) and tr["data-year"] == "2024"
             and tr["data-indicator"] == "C01"]  # fmt: skip
     assert len(tiny) == 1 and tiny[0].find_all("td")[5].get_text() == "masqué"
+    # the audit reads the overview: with the rate of that hidden count written out (a leak
+    # planted on the page the batch wrote), the count is worked out from the rate
+    import re
+
+    from socprev_kit.audit import audit_disclosure
+
+    assert result.disclosure.ok
+    page = tmp_path / "fr" / "overview.html"
+    html = page.read_text(encoding="utf-8")
+    leak = re.compile(r'(<td class="num">masqué</td><td class="num" data-v="([\d.]+)">'
+                      r'[^<]*</td>)<td class="num"></td>')  # fmt: skip
+    (found,) = leak.findall(html)
+    rate = f"{3 / float(found[1]) * 1000:.2f}".replace(".", ",")
+    page.write_text(leak.sub(lambda m: m[1] + f'<td class="num">{rate}</td>', html),
+                    encoding="utf-8")  # fmt: skip
+    audit = audit_disclosure(tmp_path)
+    assert not audit.ok and audit.n_cells > result.disclosure.n_cells - 2
+    assert any("overview.html" in str(r) for r in audit.recoveries), audit.recoveries
 
 
 def _visible(browser) -> list[dict]:  # noqa: ANN001

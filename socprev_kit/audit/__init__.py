@@ -118,6 +118,10 @@ def audit_disclosure(out: str | Path, *, data: str | Path | None = None,
             said += objective_cells(texts[file][0], page, lang, mine)
             cells += mine
             series += page_series(page, file, record.get("lang", "nl"), _units(record, regs))
+    for lang in ("nl", "fr", "en"):  # the national overview: its rates table as a funnel's
+        page, file = out / lang / "overview.html", f"{lang}/overview.html"
+        if page.is_file():
+            cells += report_cells(page, file, {"lang": lang, "kind": "overview"}, projects, names)
     context = getattr(dataset, "context", None)
     facts = Facts(Counts(regs, indicator_catalogue(), population(2020), context), cells)
     for cell in cells:

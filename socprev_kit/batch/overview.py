@@ -78,8 +78,10 @@ def _row_html(rows: pd.DataFrame) -> Markup:
     the country's ~25,000 rows takes seconds."""
     from markupsafe import Markup, escape
 
-    def esc(column: str) -> list[str]:
-        return [str(escape(v)) for v in rows[column].astype(str)]
+    def esc(column: str) -> list[str]:  # each distinct text escaped once
+        values = [str(v) for v in rows[column].tolist()]
+        table = {v: str(escape(v)) for v in set(values)}
+        return [table[v] for v in values]
 
     def num(text: str, value: str) -> list[str]:
         values = rows[value]
@@ -87,7 +89,7 @@ def _row_html(rows: pd.DataFrame) -> Markup:
             f'<td class="num">{t}</td>'
             if pd.isna(v)
             else f'<td class="num" data-v="{v!r}">{t}</td>'
-            for t, v in zip(esc(text), values.astype(float), strict=True)
+            for t, v in zip(esc(text), values.astype(float).tolist(), strict=True)
         ]
 
     texts = {c: esc(c) for c in ("indicator", "municipality", "province", "region", "origin")}

@@ -57,9 +57,14 @@ def overview_indicators(ctx: DataContext) -> list[str]:
         & cat["value_type"].eq("count")
         & cat["frequency"].eq("month")
     ]
-    series = ctx.series()
-    present = set(series.loc[series["value"].notna(), "indicator_id"].astype(str))
-    return [str(i) for i in wanted if i in present]
+
+    def compute() -> list[str]:
+        series = ctx.series()
+        ids = series.loc[series["value"].notna(), "indicator_id"].unique()
+        present = {str(i) for i in ids}
+        return [str(i) for i in wanted if i in present]
+
+    return list(ctx.memo("overview_indicators", compute))
 
 
 def _hidden_keys(ctx: DataContext) -> set[tuple[str, str, str]]:
@@ -214,6 +219,16 @@ def no_funnel(indicator: str, lang: Lang) -> str:
                          min=MIN_FUNNEL)  # fmt: skip
 
 
+def _pairs(regs: pd.DataFrame, wanted: list[str]) -> pd.DataFrame:
+    """The distinct (project, municipality, indicator) of the registrations of ``wanted``."""
+    columns = ["project_id", "nis_code", "indicator_id"]
+    codes = [regs[c].astype("category").cat.codes for c in columns]  # distinct values once
+    keys = pd.DataFrame(dict(zip(columns, codes, strict=True)))
+    first = ~keys.duplicated() & regs["indicator_id"].isin(wanted).to_numpy()
+    pairs = regs.loc[first.to_numpy(), columns].dropna().astype(str)
+    return pairs.sort_values(columns, ignore_index=True)
+
+
 def positions(ctx: DataContext, lang: Lang) -> list[dict]:
     """Per project, each of its municipalities (with registrations) in the funnel of each
     :func:`overview_indicators` count it registers: ``project``, ``municipality``,
@@ -222,13 +237,7 @@ def positions(ctx: DataContext, lang: Lang) -> list[dict]:
     wanted = overview_indicators(ctx)
     if regs is None or regs.empty or not wanted:
         return []
-    pairs = (
-        regs.loc[regs["indicator_id"].isin(wanted), ["project_id", "nis_code", "indicator_id"]]
-        .dropna()
-        .drop_duplicates()
-        .astype(str)
-        .sort_values(["project_id", "nis_code", "indicator_id"])
-    )
+    pairs = ctx.memo(("overview_pairs",), lambda: _pairs(regs, wanted))
     found = {i: (y, f.set_index("nis_code") if len(f) else f) for i, (y, f) in funnels(ctx).items()}
     places: dict = {}
     out = []

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["overview_html", "write_overview", "write_run_overview"]
+__all__ = ["figures", "overview_html", "row_html", "write_overview", "write_run_overview"]
 
 #: The rates table's columns: (text key, "num" or "text").
 COLUMNS = (("indicator", "text"), ("municipality", "text"), ("province", "text"),
@@ -52,7 +52,7 @@ def _environment():  # noqa: ANN202 - a jinja2 Environment
     )
 
 
-def _figures(ctx: DataContext, lang: str) -> list[dict]:
+def figures(ctx: DataContext, lang: str) -> list[dict]:
     """Each indicator's funnel: ``title``, ``src`` (an SVG data URI) and ``alt``; or ``none``
     (why there is no funnel)."""
     from ..reports.display import figure_svg
@@ -72,7 +72,7 @@ def _figures(ctx: DataContext, lang: str) -> list[dict]:
     return out
 
 
-def _row_html(rows: pd.DataFrame) -> Markup:
+def row_html(rows: pd.DataFrame) -> Markup:
     """The rates table's rows as HTML, every text escaped (:func:`markupsafe.escape`, as the
     template's autoescaping does): built column-wise in one pass, because a template loop over
     the country's ~25,000 rows takes seconds."""
@@ -133,8 +133,8 @@ def overview_html(ctx: DataContext, lang: str, langs: list[str]) -> str:
             columns=[(t[k], kind) for k, kind in COLUMNS],
             filters=[(f, t[k], options[f]) for f, k in FILTERS],
             n_rows=len(rows),
-            rows=_row_html(rows),
-            figures=_figures(ctx, lang),
+            rows=row_html(rows),
+            figures=figures(ctx, lang),
             positions=positions(ctx, lang),
             all=index_text("all", lang),
             reset=index_text("reset", lang),

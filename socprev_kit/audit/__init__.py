@@ -134,6 +134,10 @@ def audit_disclosure(
             said += objective_cells(texts[file][0], page, lang, mine)
             cells += mine
             series += page_series(page, file, record.get("lang", "nl"), _units(record, regs))
+    for lang in ("nl", "fr", "en"):  # the national overview: its rates table as a funnel's
+        page, file = out / lang / "overview.html", f"{lang}/overview.html"
+        if page.is_file():
+            cells += report_cells(page, file, {"lang": lang, "kind": "overview"}, projects, names)
     context = getattr(dataset, "context", None)
     counts = Counts(regs, indicator_catalogue(), population(2020), context)
     facts = Facts(counts, cells, lambda: hidden_places(pattern_of(dataset, pattern)))

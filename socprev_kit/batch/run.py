@@ -258,8 +258,10 @@ def _execute(
     folder = merged_records(out, ordered)
     write_all_reports(out, folder, run["created"], journal)
     summary, summary_utf8 = write_summaries(out, folder, journal)
-    from .index import write_index  # pandas (number formats): only once reports are made
+    from .index import write_index  # pandas: imported once reports are made, not with the kit
+    from .overview import write_run_overview
 
+    write_run_overview(out, the_plan, settings.get("memory_mb"), journal)
     index = write_index(out, the_plan, folder, counts, journal)
     return BatchResult(out, index, summary, manifest, ordered, seconds, unread=the_plan.unread,
                        folder=folder, summary_utf8=summary_utf8)  # fmt: skip

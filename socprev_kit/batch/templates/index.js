@@ -127,6 +127,9 @@
   shown.hidden = false;
   document.getElementById("sort-hint").hidden = false;
   apply();
+  // a page with tens of thousands of rows keeps its body out of layout until the rows on show
+  // are chosen (class "deferred", undone by a <noscript> style without JavaScript)
+  table.classList.remove("deferred");
   // for tests and benchmarks: the same work without the pause of the typing
   window.socprevIndex = { apply: apply, sortBy: sortBy };
 })();

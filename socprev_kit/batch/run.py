@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .index import write_index
+from .inputs import planned_context
 from .journal import Journal, remove_leftovers
 from .kernel import import_code, warmup_code
 from .listing import merged_records, write_all_reports
@@ -170,6 +171,7 @@ def batch(
             parameters=parameters,
             memory_mb=memory,
         )
+        planned_context.cache_clear()  # keys made, kernels served: the audit needs the data only
         settings = {"jobs": n_jobs, "timeout": timeout, "scheduler": scheduler, "force": force,
                     "memory_mb": memory}  # fmt: skip
         runner = (

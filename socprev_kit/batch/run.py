@@ -155,7 +155,6 @@ def batch(
     try:
         if pool is not None:
             then = share_data(data_path, Path(scratch.name), memory) if own_warmup else ""
-            pool.release(then)
         elif own_warmup:  # a cluster: prepare once here, send it to each worker once
             shared = cluster_share(data_path, Path(scratch.name), memory)
             warmup = first if shared is not None else warmup
@@ -171,7 +170,9 @@ def batch(
             parameters=parameters,
             memory_mb=memory,
         )
-        planned_context.cache_clear()  # keys made, kernels served: the audit needs the data only
+        planned_context.cache_clear()  # keys made: freed before the kernels load their copy
+        if pool is not None:
+            pool.release(then)
         settings = {"jobs": n_jobs, "timeout": timeout, "scheduler": scheduler, "force": force,
                     "memory_mb": memory}  # fmt: skip
         runner = (

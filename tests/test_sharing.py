@@ -160,3 +160,34 @@ def _assert_same(got: object, value: object, key: object) -> None:
             _assert_same(got[k], value[k], (key, k))
     else:
         assert got == value, key
+
+
+def test_the_context_a_batch_hands_its_kernels_is_lean_and_the_same(
+    small_data: Path, tmp_path: Path
+) -> None:
+    """The context in ``context.pickle`` (:func:`sharing.share_context`) holds the same frames
+    and memo as one prepared from the files, with one object per distinct text and without the
+    raw tables read from the files; it renders the issues in a language not rendered before."""
+    import pickle
+
+    context.clear_cache()
+    fresh = reports.prepare(small_data, warm=True)
+    fresh_bytes = len(pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
+    context.clear_cache()
+    made = reports.prepare(small_data, warm=True)
+    sharing.share_context(tmp_path, small_data.resolve(), made)
+    file = tmp_path / sharing.CONTEXT
+    got = sharing.read_shared(file, str(small_data.resolve()), files_stamp(small_data))["context"]
+    assert file.stat().st_size < fresh_bytes
+    for name in ("table", "completeness", "completeness_months"):
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(fresh, name))
+    for name in ("registrations", "projects", "objectives", "context", "issues", "files"):
+        pd.testing.assert_frame_equal(getattr(got.data, name), getattr(fresh.data, name))
+    assert set(got._memo) == set(fresh._memo)
+    for key, value in fresh._memo.items():
+        _assert_same(got._memo[key], value, key)
+    codes = got.table["nis_code"].to_numpy()
+    assert codes.dtype == object and len({id(c) for c in codes}) == len(set(codes))
+    assert got.read.tables == [] and fresh.read.tables
+    assert got.read.issues == fresh.read.issues and got.read.files == fresh.read.files
+    pd.testing.assert_frame_equal(got.issues("en"), fresh.issues("en"))

@@ -154,7 +154,6 @@ def batch(
     try:
         if pool is not None:
             then = share_data(data_path, Path(scratch.name), memory) if own_warmup else ""
-            pool.release(then)
         elif own_warmup:  # a cluster: prepare once here, send it to each worker once
             shared = cluster_share(data_path, Path(scratch.name), memory)
             warmup = first if shared is not None else warmup
@@ -170,6 +169,10 @@ def batch(
             parameters=parameters,
             memory_mb=memory,
         )
+        # the planned context stays: the overview and the audit use it after the reports (freeing
+        # it here and building it again would cost the setup twice at national scale)
+        if pool is not None:
+            pool.release(then)
         settings = {"jobs": n_jobs, "timeout": timeout, "scheduler": scheduler, "force": force,
                     "memory_mb": memory}  # fmt: skip
         runner = (

@@ -53,7 +53,9 @@ def _aggregate(regs: pd.DataFrame, cat: pd.DataFrame, freq: Freq) -> pd.DataFram
     ids = info.index[info["kind"] == "registered"]
     r = regs.loc[regs["indicator_id"].isin(ids), [*KEYS, "value"]].astype({k: object for k in KEYS})
     g = r.groupby(KEYS, sort=False)["value"]
-    r = g.sum(min_count=1).to_frame("sum").join(g.mean().rename("mean")).reset_index()
+    # one grouping, so its results share an index: set side by side, not joined (a join of
+    # two national MultiIndexes checks their order for seconds)
+    r = g.sum(min_count=1).to_frame("sum").assign(mean=g.mean().to_numpy()).reset_index()
     additive = r["indicator_id"].map(info["value_type"].eq("count") | info["aggregation"].eq("sum"))
     r["value"] = r["sum"].where(additive.astype(bool), r["mean"])
     native = parsing.period_frequency(r["period"])
@@ -63,7 +65,8 @@ def _aggregate(regs: pd.DataFrame, cat: pd.DataFrame, freq: Freq) -> pd.DataFram
     r["frequency"] = np.where(finer, freq, native)
     r["same"] = native.to_numpy() == r["frequency"].to_numpy()
     g = r.sort_values("start").groupby([*KEYS, "frequency"], sort=False)
-    out = g["value"].agg(["sum", "mean", "last"]).join(g["same"].all()).reset_index()
+    out = g["value"].agg(["sum", "mean", "last"]).assign(same=g["same"].all().to_numpy())
+    out = out.reset_index()
     rule = out["indicator_id"].map(info["aggregation"])
     out["value"] = np.select(
         [rule == "sum", rule == "mean", rule == "last", out["same"]],
@@ -245,7 +248,9 @@ def combine_projects(table: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
     by = ["project_id", "period", "indicator_id", "frequency", "kind"]
     g = t.groupby(by, sort=False)
     sums = g[cols].sum(min_count=1).where(g[cols].count().eq(g.size(), axis=0))
-    out = sums.join(g["population_year"].max()).join(g["nis_code"].nunique().rename("n_nis"))
+    out = sums.assign(  # one grouping: the same index, side by side
+        population_year=g["population_year"].max().array, n_nis=g["nis_code"].nunique().to_numpy()
+    )
     out = out.reset_index().assign(nis_code="ALL")
     if AREA in t:
         out = out.merge(union_areas(t, by), on=by, how="left")

@@ -30,15 +30,15 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..data.reading import files_stamp
+from ..data.tables import ReadResult
 
 if TYPE_CHECKING:
-    from ..data.tables import ReadResult
     from ..validation.dataset import Dataset
     from .data_context import DataContext
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CONTEXT", "install", "share_context", "share_loaded", "shared_context"]
+__all__ = ["CONTEXT", "install", "lean", "share_context", "share_loaded", "shared_context"]
 
 LOADED, CONTEXT, LOCK = "loaded.pickle", "context.pickle", "context.lock"
 
@@ -88,8 +88,29 @@ def share_loaded(
 def share_context(folder: str | Path, path: Path, ctx: DataContext) -> Path:
     """Write a context made for the data under ``path`` (absolute, resolved) into ``folder``, as
     the first kernel would (:func:`shared_context`): the batch that planned from it hands it to
-    its kernels whole, so that none of them computes what every report shares."""
-    return write_shared(Path(folder), CONTEXT, str(path), files_stamp(path), context=ctx)
+    its kernels whole, so that none of them computes what every report shares. The context is
+    made lean first (:func:`lean`)."""
+    return write_shared(Path(folder), CONTEXT, str(path), files_stamp(path), context=lean(ctx))
+
+
+def lean(ctx: DataContext) -> DataContext:
+    """``ctx`` as the kernels need it: equal strings one object in its text columns
+    (:func:`socprev_kit.reports.compact.compact`, in place: the caller's copy shrinks too) and,
+    when its data set renders its issues in any language without the files
+    (:meth:`~socprev_kit.validation.dataset.Dataset.issues_in`), without the raw tables read
+    from the files (their issues and list of files are kept), which only that fallback used;
+    anything else as it is."""
+    from dataclasses import replace
+
+    from .compact import compact
+    from .data_context import DataContext
+
+    if not isinstance(ctx, DataContext):
+        return ctx
+    compact(ctx)
+    if ctx.data.found is None or not ctx.read.tables:
+        return ctx
+    return replace(ctx, read=ReadResult(issues=ctx.read.issues, files=ctx.read.files))
 
 
 def shared_context(
@@ -120,7 +141,7 @@ def shared_context(
     try:
         ctx = build(read_shared(folder / LOADED, path, stat))
         try:
-            write_shared(folder, CONTEXT, path, stat, context=ctx)
+            write_shared(folder, CONTEXT, path, stat, context=lean(ctx))
         except OSError:
             log.warning("cannot write %s; each kernel prepares the data", folder, exc_info=True)
         return ctx

@@ -6,6 +6,7 @@ from functools import cache
 
 import pandas as pd
 
+from ..parsing import map_unique
 from .crosswalk import code_steps, code_text, current_map, resolve_chains
 from .geographies import known_codes, municipality_table
 
@@ -56,7 +57,8 @@ def registered_area(codes: pd.Series, years: pd.Series) -> pd.Series:
     ['71022', '71022;73040', '71022;73040']
     """
     before, after = _areas()
-    frame = pd.DataFrame({"code": codes.map(code_text, na_action="ignore"), "year": years})
+    code = map_unique(codes, lambda unique: unique.map(code_text, na_action="ignore"))
+    frame = pd.DataFrame({"code": code, "year": years})  # each distinct code read once
     frame = frame.astype({"code": object})
     keys = frame.dropna().drop_duplicates()
     found = [

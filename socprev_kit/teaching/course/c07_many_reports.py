@@ -73,8 +73,8 @@ covid = "both"      # COVID-19-maanden in een tijdreeks: both (met en zonder), i
 
 Je kunt dat notitieboek openen in JupyterLab, `nis_code` veranderen en alles uitvoeren. De batch
 doet hetzelfde voor jou: hij vult de parameters in, voert het notitieboek uit en bewaart het
-resultaat. Hier voor één gemeente, Bredene, in de taal van dit notitieboek. `force=True` laat de
-cursus telkens opnieuw beginnen; normaal laat je het weg (zie deel 3).
+resultaat. Hier voor één gemeente, Bredene, in de taal van dit notitieboek. De cursus begint
+telkens met een lege map `reports_course` en `force=True`; normaal laat je beide weg (zie deel 3).
 """,
         "fr": """
 ## 1. Un rapport pour une commune
@@ -93,11 +93,14 @@ covid = "both"      # mois de COVID-19 dans une série : both (avec et sans), in
 
 Vous pouvez ouvrir ce carnet dans JupyterLab, changer `nis_code` et tout exécuter. Le lot fait la
 même chose pour vous : il remplit les paramètres, exécute le carnet et enregistre le résultat. Ici
-pour une seule commune, Bredene, dans la langue de ce carnet. `force=True` fait repartir le cours
-de zéro à chaque fois ; normalement, on l'omet (voir la partie 3).
+pour une seule commune, Bredene, dans la langue de ce carnet. Le cours repart chaque fois d'un
+dossier `reports_course` vide, avec `force=True` ; normalement, on omet les deux (voir la partie 3).
 """,
     },
     """
+import shutil
+
+shutil.rmtree("reports_course", ignore_errors=True)  # an empty folder: the course starts afresh
 one = batch(
     ["Bredene"], data=data_path or None, langs=[lang], jobs=1, out="reports_course", force=True
 )

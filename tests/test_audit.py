@@ -554,3 +554,25 @@ def test_a_sentence_naming_a_hidden_count_with_its_value_gives_it_away(data: Pat
                   f"Sur les {vaux} objectifs, 2 sont atteints en 2025."):  # fmt: skip
         say(other)
         assert audit_disclosure(out).ok, other
+
+
+def test_a_fact_of_one_unknown_pins_it_and_stands_beside_the_others() -> None:
+    """A number published about one unknown alone (a municipality whose series appears in no
+    sum, the national sample's case) is a component of its own: the audit solves it instead of
+    stopping with a KeyError, and it pins the hidden count it gives away (3 ≤ x ≤ 3)."""
+    from types import SimpleNamespace
+
+    from socprev_kit.audit.facts import Fact, Target
+    from socprev_kit.audit.solve import recoverable
+
+    facts = {
+        "alone": Fact({7: 1.0}, 3.0, 3.0),  # a rate that gives x7 = 3 by itself
+        "sum": Fact({1: 1.0, 2: 1.0}, 10.0, 10.0),  # x1 + x2 = 10: neither is pinned
+    }
+    targets = {
+        "x7": Target({7: 1.0}, "I02", 3.0),
+        "x1": Target({1: 1.0}, "I02", 2.0),
+    }
+    found = recoverable(SimpleNamespace(facts=facts, targets=targets))
+    assert [(r.target.coef, r.value) for r in found] == [({7: 1.0}, 3)]
+    assert [f.lo for f in found[0].used] == [3.0]

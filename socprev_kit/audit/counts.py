@@ -59,9 +59,26 @@ class Counts:
             )
             for ind, g in self.vars.reset_index().groupby("indicator_id")
         }
+        #: per indicator, the positions (in ``_by``'s arrays) of each municipality's and each
+        #: project's rows: a cell of one municipality looks at its rows only, not the country's
+        self._at = {
+            ind: {
+                "nis": pd.Series(arrays[2]).groupby(arrays[2], sort=False).indices,
+                "project": pd.Series(arrays[1]).groupby(arrays[1], sort=False).indices,
+            }
+            for ind, arrays in self._by.items()
+        }
         self._cache: dict[tuple, dict | None] = {}
+        self._groups: dict[tuple, list[str]] = {}
+        #: id(f) -> (f, its value) and (id(f), year) -> (f, population): a cell's sum is the
+        #: same dict object for every cell of the same unit and months (``functional``'s cache)
+        self._values: dict[int, tuple[dict, float]] = {}
+        self._pops: dict[tuple[int, int], tuple[dict, float | None]] = {}
         pop = population.assign(nis_code=population["nis_code"].astype(str))
         self.pop = pop.pivot_table(index="nis_code", columns="year", values="population")
+        self._pop_of = {
+            int(y): {k: float(v) for k, v in self.pop[y].dropna().items()} for y in self.pop
+        }
 
     def sensitive(self, indicator: str, value: float) -> bool:
         k = self.cat["min_cell"].get(indicator, 0)
@@ -78,17 +95,31 @@ class Counts:
         if self.cat["aggregation"].get(indicator) != "sum" or indicator not in self._by:
             return None
         index, project, nis, m0, m1, chosen = self._by[indicator]
-        mask = (m1 >= months[0]) & (m0 <= months[1])
-        mask &= chosen if unit[0] == "*" else project == unit[0]
+        at = self._at[indicator]
         if unit[1] != "*":
-            mask &= np.isin(nis, unit[1].split(","))
-        if not mask.any() or (m0[mask] < months[0]).any() or (m1[mask] > months[1]).any():
+            found = [at["nis"].get(n) for n in dict.fromkeys(unit[1].split(","))]
+            found = [a for a in found if a is not None]
+            rows = np.sort(np.concatenate(found)) if found else np.empty(0, dtype=np.intp)
+        elif unit[0] != "*":
+            rows = at["project"].get(unit[0], np.empty(0, dtype=np.intp))
+        else:
+            rows = np.arange(len(index))
+        lo, hi = m0[rows], m1[rows]
+        mask = (hi >= months[0]) & (lo <= months[1])
+        mask &= chosen[rows] if unit[0] == "*" else project[rows] == unit[0]
+        if not mask.any() or (lo[mask] < months[0]).any() or (hi[mask] > months[1]).any():
             return None
-        return dict.fromkeys(index[mask].tolist(), 1.0)
+        return dict.fromkeys(index[rows[mask]].tolist(), 1.0)
 
     def full_year(self, indicator: str, months: tuple) -> list[str]:
         """The municipalities whose series (context rows, else any project's registrations) of
         ``indicator`` has a value in each month of ``months``: a funnel's group."""
+        key = (indicator, tuple(months))
+        if key not in self._groups:
+            self._groups[key] = self._full_year(indicator, months)
+        return self._groups[key]
+
+    def _full_year(self, indicator: str, months: tuple) -> list[str]:
         if indicator not in self._by:
             return []
         _, _, nis, m0, m1, chosen = self._by[indicator]
@@ -98,7 +129,18 @@ class Counts:
         return sorted(n.index[n == months[1] - months[0] + 1])
 
     def value(self, f: dict) -> float:
-        return float(sum(self.truth[i] * c for i, c in f.items()))
+        """The true value of the sum ``f`` (unknown -> coefficient)."""
+        kept = self._values.get(id(f))
+        if kept is not None and kept[0] is f:
+            return kept[1]
+        if len(f) > 32:
+            keys = np.fromiter(f.keys(), dtype=np.intp, count=len(f))
+            coefs = np.fromiter(f.values(), dtype=float, count=len(f))
+            v = float(self.truth[keys] @ coefs)
+        else:
+            v = float(sum(self.truth[i] * c for i, c in f.items()))
+        self._values[id(f)] = (f, v)  # f is kept alive with it: its id is never reused
+        return v
 
     def population(self, f: dict, months: tuple) -> float | None:
         """The population of the territory the registrations of ``f`` cover (the union of
@@ -106,12 +148,18 @@ class Counts:
         year before it; None for a period other than a calendar year, or an unknown code."""
         if months[1] - months[0] != 11 or months[0] % 12:
             return None
-        years = [y for y in self.pop.columns if y <= months[0] // 12]
+        years = [y for y in self._pop_of if y <= months[0] // 12]
         if not years:
             return None
-        codes = sorted(frozenset().union(*(self._area[i] for i in f)))
-        total = self.pop.reindex(codes)[max(years)]
-        return None if total.isna().any() else float(total.sum())
+        key = (id(f), max(years))
+        kept = self._pops.get(key)
+        if kept is not None and kept[0] is f:
+            return kept[1]
+        codes = frozenset().union(*(self._area[i] for i in f))
+        known = self._pop_of[max(years)]
+        total = None if any(c not in known for c in codes) else sum(known[c] for c in codes)
+        self._pops[key] = (f, total)
+        return total
 
 
 def _areas(registrations: pd.DataFrame) -> pd.Series:

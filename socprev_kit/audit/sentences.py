@@ -181,10 +181,21 @@ def names_count(text: str, label: str, months: tuple[int, int], lang: str, value
     True
     >>> names_count("Sur les 4 objectifs en 2025.", "Plaintes", (24300, 24311), "fr", 4)
     False
+
+    A year inside a month (``september 2022``, the start of a project) does not name the year:
+
+    >>> names_count("Spuiten: geen schatting, gemiddeld minder dan 1 per maand vóór of na "
+    ...             "september 2022.", "Spuiten", (24264, 24275), "nl", 1)
+    False
     """
     low = plain(text).lower()
     periods = period_words(months, lang)
-    if not label or label.lower() not in low or not any(p in low for p in periods):
+    if not label or label.lower() not in low:
+        return False
+    if months[0] != months[1]:  # a year: not as part of "<month> <year>"
+        names = "|".join(re.escape(m.lower()) for m in MONTH_NAMES.get(lang, MONTH_NAMES["en"]))
+        low = re.sub(rf"(?<!\w)(?:{names}) \d{{4}}", " ", low)
+    if not any(p in low for p in periods):
         return False
     numbers = (read_number(n, lang) for n in _NUMBER.findall(plain(text)))
     return any(n is not None and n[0] == value for n in numbers)

@@ -39,6 +39,7 @@ def _components(facts: list[Fact]) -> dict[int, int]:
 
     for fact in facts:
         first, *rest = fact.coef
+        root(first)  # a fact of one unknown makes that unknown a component of its own
         for j in rest:
             parent[root(j)] = root(first)
     return {i: root(i) for i in parent}

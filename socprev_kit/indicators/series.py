@@ -59,9 +59,11 @@ def sources(rows: pd.DataFrame) -> pd.DataFrame:
     distinct ``source`` values joined by ``"; "`` in order of first appearance."""
     if rows is None or rows.empty or "source" not in rows:
         return pd.DataFrame(columns=["nis_code", "indicator_id", "source"])
-    c = rows.dropna(subset=["source"]).astype({"nis_code": str, "source": str})
+    c = rows.loc[rows["source"].notna(), ["nis_code", "indicator_id", "source"]]
+    c = c.astype({"nis_code": str, "indicator_id": str, "source": str}).drop_duplicates()
+    # one row per distinct source (first appearance kept), so the join below sees a handful
     g = c.groupby(["nis_code", "indicator_id"], sort=True)["source"]
-    return g.agg(lambda s: "; ".join(dict.fromkeys(s))).reset_index()
+    return g.agg("; ".join).reset_index()
 
 
 def chosen_rows(

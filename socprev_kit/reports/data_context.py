@@ -148,6 +148,22 @@ class DataContext:
             "series", lambda: municipality_series(self.table, self.context_tables()[0])
         )
 
+    def sources(self) -> dict[tuple[str, str, str], str]:
+        """``(origin, nis_code, indicator_id)`` → the distinct sources of that series' rows
+        (:func:`socprev_kit.indicators.series.sources`; origin ``"context"`` or
+        ``"registrations"``), computed once."""
+        from ..indicators.series import sources
+
+        def compute() -> dict[tuple[str, str, str], str]:
+            out = {}
+            data = self.data
+            for origin, rows in (("context", data.context), ("registrations", data.registrations)):
+                for r in sources(rows).itertuples(index=False):
+                    out[(origin, r.nis_code, r.indicator_id)] = r.source
+            return out
+
+        return self.memo("sources", compute)
+
     def relative(self, file: str) -> str:
         """A file name of the issues or provenance columns, relative to the data folder."""
         root = self.path if self.path.is_dir() else self.path.parent

@@ -303,6 +303,7 @@ def warm_up(ctx: DataContext) -> None:
     for name, column in INDEXED:
         ctx.positions(name, column)
     _ = ctx.nis_with_data
+    ctx.sources()
     project_attainments(ctx, list(ctx.data.projects["project_id"]))
     cat = catalogue()
     counts = cat.index[

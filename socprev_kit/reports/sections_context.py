@@ -17,7 +17,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ..common.formatting import Lang, format_number, format_percent
-from ..indicators.series import sources
 from .display import Section
 from .evaluate import MIN_FUNNEL, catalogue, disclosure_cells, year_funnel, yearly_counts
 from .report import Report
@@ -47,13 +46,9 @@ def shown_series(report: Report) -> pd.DataFrame:
 
 
 def _sources(report: Report) -> dict[tuple[str, str, str], str]:
-    """``(origin, nis_code, indicator_id)`` → the sources of the rows of that series."""
-    data = report.ctx.data
-    out = {}
-    for origin, rows in (("context", data.context), ("registrations", data.registrations)):
-        for r in sources(rows).itertuples(index=False):
-            out[(origin, r.nis_code, r.indicator_id)] = r.source
-    return out
+    """``(origin, nis_code, indicator_id)`` → the sources of the rows of that series
+    (:meth:`DataContext.sources`, once per data context)."""
+    return report.ctx.sources()
 
 
 def context_rows(report: Report) -> pd.DataFrame:

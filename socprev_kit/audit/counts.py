@@ -81,8 +81,8 @@ class Counts:
         }
 
     def sensitive(self, indicator: str, value: float) -> bool:
-        k = self.cat["min_cell"].get(indicator, 0)
-        return bool(k and 0 < value < k)
+        k = self.info.get(indicator, {}).get("min_cell", 0)
+        return bool(k and k == k and 0 < value < k)  # k == k: not NaN
 
     def functional(self, unit: tuple[str, str], indicator: str, months: tuple) -> dict | None:
         """The registrations a count cell sums (None: not a sum the audit can explain)."""
@@ -92,7 +92,7 @@ class Counts:
         return self._cache[key]
 
     def _functional(self, unit: tuple[str, str], indicator: str, months: tuple) -> dict | None:
-        if self.cat["aggregation"].get(indicator) != "sum" or indicator not in self._by:
+        if self.info.get(indicator, {}).get("aggregation") != "sum" or indicator not in self._by:
             return None
         index, project, nis, m0, m1, chosen = self._by[indicator]
         at = self._at[indicator]

@@ -62,6 +62,7 @@ class Facts:
         #: unknown); called once, when a group is not one of those the pages tell.
         self._decide, self._places = pattern, None
         self.facts: dict[tuple, Fact] = {}
+        self._keys: dict[int, tuple[dict, frozenset]] = {}
         self.targets: dict[frozenset, Target] = {}
         #: (count indicator, months) -> the municipalities whose count there is hidden in
         #: some published cell of ``cells`` (a reader sees these markers).
@@ -163,14 +164,27 @@ class Facts:
         return Cell(series.file, where, unit, series.indicator, (m, m), "value", text, v, 0.5,
                     k is not None, k)  # fmt: skip
 
+    def _key(self, coef: dict) -> frozenset:
+        """``frozenset(coef.items())``, made once per dict: most cells share the sums that
+        :meth:`Counts.functional` keeps (a funnel group's has thousands of unknowns)."""
+        kept = self._keys.get(id(coef))
+        if kept is None or kept[0] is not coef:
+            kept = self._keys[id(coef)] = (coef, frozenset(coef.items()))  # keeps coef alive
+        return kept[1]
+
     def _target(self, f: dict, indicator: str, t: float) -> Target | None:
         if not self.counts.sensitive(indicator, t):
             return None
-        return self.targets.setdefault(frozenset(f.items()), Target(f, indicator, t))
+        key = self._key(f)
+        if key not in self.targets:
+            self.targets[key] = Target(f, indicator, t)
+        return self.targets[key]
 
     def _fact(self, coef: dict, lo: float, hi: float, cell: Cell) -> None:
-        fact = self.facts.setdefault((frozenset(coef.items()), lo, hi), Fact(coef, lo, hi))
-        fact.cells.append(cell)
+        key = (self._key(coef), lo, hi)
+        if key not in self.facts:
+            self.facts[key] = Fact(coef, lo, hi)
+        self.facts[key].cells.append(cell)
 
     def _hidden(self, cell: Cell, f: dict, indicator: str, t: float) -> None:
         if (target := self._target(f, indicator, t)) is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -150,12 +151,35 @@ class _Tables(HTMLParser):
             self._text.append(data)
 
 
-def page_tables(path: Path) -> list[tuple[str, list[list[str]]]]:
-    """Every table of an HTML page as rows of cell texts, with the heading above it."""
-    parser = _Tables()
+#: Embedded images and style sheets: neither tables nor sentences, most of a page's bytes.
+_NOT_TEXT = re.compile(r"data:[^\"' >]{200,}|<style\b[^>]*>.*?</style\s*>", re.S | re.I)
+
+
+@lru_cache(maxsize=4)
+def _page_text(path: Path, stamp: tuple[int, int]) -> str:
     text = path.read_text(encoding="utf-8", errors="replace")
-    parser.feed(re.sub(r"data:[^\"' >]{200,}", "", text))  # embedded images: not tables
+    return _NOT_TEXT.sub("", text)
+
+
+def page_text(path: Path) -> str:
+    """A page's HTML without its embedded images and style sheets, read once for the readers
+    that follow one another on the same page (tables, sentences)."""
+    stat = path.stat()
+    return _page_text(path, (stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=4)
+def _tables_of(path: Path, stamp: tuple[int, int]) -> list[tuple[str, list[list[str]]]]:
+    parser = _Tables()
+    parser.feed(_page_text(path, stamp))
     return parser.tables
+
+
+def page_tables(path: Path) -> list[tuple[str, list[list[str]]]]:
+    """Every table of an HTML page as rows of cell texts, with the heading above it (parsed
+    once for the audit's readers of the same page; callers do not modify it)."""
+    stat = path.stat()
+    return _tables_of(path, (stat.st_mtime_ns, stat.st_size))
 
 
 def column_of(header: list[str], kind: str) -> int | None:

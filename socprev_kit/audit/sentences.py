@@ -27,6 +27,7 @@ from .published import (
     Cell,
     column_of,
     page_tables,
+    page_text,
     period_months,
     plain,
     read_hidden,
@@ -104,8 +105,7 @@ class _Sentences(HTMLParser):
 def page_sentences(path: Path, file: str, projects: set) -> list[Sentence]:
     """Every paragraph and list item of a page outside its tables, with its project."""
     parser = _Sentences(projects)
-    text = path.read_text(encoding="utf-8", errors="replace")
-    parser.feed(re.sub(r"data:[^\"' >]{200,}", "", text))
+    parser.feed(page_text(path))
     return [Sentence(file, t, p) for t, p in parser.found]
 
 

@@ -576,3 +576,19 @@ def test_a_fact_of_one_unknown_pins_it_and_stands_beside_the_others() -> None:
     found = recoverable(SimpleNamespace(facts=facts, targets=targets))
     assert [(r.target.coef, r.value) for r in found] == [({7: 1.0}, 3)]
     assert [f.lo for f in found[0].used] == [3.0]
+
+
+def test_two_municipalities_of_one_name_are_told_apart_by_the_page_or_the_province() -> None:
+    """Sint-Niklaas is "Saint-Nicolas" in French, like the municipality near Liège: a row of
+    that name is the page's own municipality when it is one of them, else the one in the row's
+    province; with neither, the audit does not guess."""
+    from socprev_kit.audit.published import _nis, name_codes
+
+    names = name_codes()
+    assert set(names["saint-nicolas"]) == {"46021", "62093"}
+    row = ["I01 ...", "Saint-Nicolas", "Liège", "2024"]
+    assert _nis(names, row, 1, None, "46021") == "46021"  # on Sint-Niklaas's own page
+    assert _nis(names, row, 1, 2, "") == "62093"  # the overview: its province column
+    assert _nis(names, ["", "Saint-Nicolas", "Flandre-Orientale"], 1, 2, "") == "46021"
+    assert _nis(names, row, 1, None, "") is None
+    assert _nis(names, ["", "Gent"], 1, None, "") == "44021"

@@ -69,7 +69,7 @@ def _group_cells(out: Path) -> list[str]:
 
     record = {"kind": "municipality", "id": "92094", "lang": "nl"}
     page = out / "nl" / "municipality_92094.html"
-    cells = report_cells(page, "", record, set(), {"namen": "92094"})
+    cells = report_cells(page, "", record, set(), {"namen": {"92094": "namen;namur;namur"}})
     return sorted(f"{c.indicator}:{c.unit[1]}" for c in cells if c.unit[1].startswith("group:"))
 
 

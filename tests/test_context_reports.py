@@ -339,14 +339,12 @@ def test_the_audit_explains_every_number_of_the_context_sections(contexts, tmp_p
     each count, rate and group rate is explained by the series the reports use, and no hidden
     count can be worked out from them."""
     from socprev_kit.audit.facts import Facts
-    from socprev_kit.audit.published import report_cells
+    from socprev_kit.audit.published import name_codes, report_cells
     from socprev_kit.audit.solve import recoverable
-    from socprev_kit.data.reference import municipalities
     from socprev_kit.reports.display import html_table
 
     ctx = contexts["all"]
-    m = municipalities()
-    names = {str(n).lower(): c for c, n in zip(m["nis_code"], m["name_nl"], strict=True)}
+    names = name_codes()
     cells = []
     for nis in ctx.nis_with_data:  # as a batch: every municipality's report
         report, page = _report(ctx, nis), tmp_path / f"{nis}.html"

@@ -37,7 +37,7 @@ from .facts import Facts
 from .figures import Series, page_series
 from .findings import Audit
 from .hidden import hidden_places, pattern_of
-from .published import Cell, report_cells
+from .published import Cell, name_codes, report_cells
 from .sentences import link_sentences, objective_cells, page_sentences
 from .solve import recoverable
 
@@ -62,14 +62,6 @@ def _manifest(out: Path, lang: str) -> dict:
     except (OSError, ValueError, KeyError, TypeError):
         raise NotABatchError(out, "manifest", lang) from None
     return manifest
-
-
-def _names() -> dict[str, str]:
-    from ..data.reference import municipalities
-
-    m = municipalities()
-    names = {str(n).lower(): c for c, n in zip(m["nis_code"], m["name_nl"], strict=True)}
-    return names | {str(n).lower(): c for c, n in zip(m["nis_code"], m["name_fr"], strict=True)}
 
 
 def _dataset(manifest: dict, data: str | Path | None, out: Path, lang: str):  # noqa: ANN202
@@ -119,7 +111,7 @@ def audit_disclosure(
     manifest = _manifest(out, lang)
     dataset = dataset if dataset is not None else _dataset(manifest, data, out, lang)
     regs = dataset.registrations.assign(nis_code=lambda r: r["nis_code"].astype(str))
-    projects, names = set(regs["project_id"]), _names()
+    projects, names = set(regs["project_id"]), name_codes()
     cells: list[Cell] = []
     series: list[Series] = []
     said: list[tuple[Cell, Cell]] = []  # (an objective's sentence, its table cell)

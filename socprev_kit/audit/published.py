@@ -31,6 +31,7 @@ HEADERS = {
     "rate": {"per 1.000 inwoners", "pour 1 000 habitants", "per 1,000 inhabitants"},
     "group": {"groepsgemiddelde", "moyenne du groupe", "group rate"},
     "n_group": {"gemeenten", "communes", "municipalities"},
+    "province": {"provincie", "province"},
 }  # fmt: skip
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 #: An indicator id at the start of a cell (``I02``, ``I02b``); a project's title line.
@@ -228,13 +229,50 @@ def _objectives(file: str, lang: str, project: str, heading: str, rows: list) ->
     return cells
 
 
-def _funnel(file: str, lang: str, names: dict, heading: str, rows: list) -> list:
+def name_codes() -> dict[str, dict[str, str]]:
+    """Municipality names (lower case, Dutch or French) -> ``{NIS code: its province}`` of
+    every municipality of that name (Saint-Nicolas: Sint-Niklaas and the one near Liège), with
+    the province's names in every language (lower case, ``;``-joined), which the page's
+    province column, if any, tells apart."""
+    from ..data.reference import municipalities
+    from ..data.reference.places import place_name
+
+    m = municipalities()
+    names: dict[str, dict[str, str]] = {}
+    for code, nl, fr, province in zip(m["nis_code"], m["name_nl"], m["name_fr"], m["province"],
+                                      strict=True):  # fmt: skip
+        where = ";".join(
+            place_name("province", str(province), g).lower() for g in ("nl", "fr", "en")
+        )
+        for name in {str(nl).lower(), str(fr).lower()}:
+            names.setdefault(name, {})[str(code)] = where
+    return names
+
+
+def _nis(names: dict, row: list[str], muni: int, province: int | None, own: str) -> str | None:
+    """The NIS code of a row's municipality name: the only one of that name, else the one of
+    the page's own municipality (``own``), else the one in the row's province; None when the
+    name is unknown or the row does not tell which."""
+    found = names.get(row[muni].lower(), {}) if muni < len(row) else {}
+    if len(found) <= 1:
+        return next(iter(found), None)
+    if own in found:
+        return own
+    if province is not None and province < len(row):
+        said = row[province].lower()
+        mine = [c for c, where in found.items() if said and said in where.split(";")]
+        return mine[0] if len(mine) == 1 else None
+    return None
+
+
+def _funnel(file: str, lang: str, names: dict, heading: str, rows: list, own: str = "") -> list:
     header = rows[0]
     ind, muni = column_of(header, "indicator"), column_of(header, "municipality")
     year, cols = column_of(header, "year"), [column_of(header, "count"), column_of(header, "rate")]
+    province = column_of(header, "province")
     cells = []
     for row in rows[1:]:
-        nis = names.get(row[muni].lower()) if muni < len(row) else None
+        nis = _nis(names, row, muni, province, own)
         if (
             not nis
             or not (m := INDICATOR_ID.match(row[ind]))
@@ -258,7 +296,7 @@ def report_cells(path: Path, file: str, record: dict, projects: set, names: dict
     """Every published cell of one report page (``record``: its manifest entry).
 
     ``projects``: the project ids of the data; ``names``: municipality names (lower case, any
-    language) to NIS codes.
+    language) to ``{NIS code: its province's names}`` (:func:`name_codes`).
     """
     lang, kind, own = record.get("lang", "nl"), record.get("kind"), str(record.get("id"))
     cells: list[Cell | None] = []
@@ -269,7 +307,8 @@ def report_cells(path: Path, file: str, record: dict, projects: set, names: dict
         project = m[1] if (m := PROJECT_TITLE.match(heading)) and m[1] in projects else None
         if None not in (column_of(header, "municipality"), column_of(header, "year"),
                         column_of(header, "count"), column_of(header, "indicator")):  # fmt: skip
-            cells += _funnel(file, lang, names, heading, rows)
+            mine = own if kind == "municipality" else ""
+            cells += _funnel(file, lang, names, heading, rows, mine)
         elif project and None not in (column_of(header, "current"), column_of(header, "indicator")):
             cells += _objectives(file, lang, project, heading, rows)
         elif project and any(re.fullmatch(r"\d{4}", h) for h in header):

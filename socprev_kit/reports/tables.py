@@ -17,11 +17,12 @@ import pandas as pd
 from ..common.formatting import Lang, format_month, format_number, format_percent
 from ..data.catalogue import indicator_names, shipped_column
 from ..data.reference import municipalities
+from ..data.reference.places import place_name
 from ..plots.style import municipality_names
 from .evaluate import catalogue
 from .report import ALL
 from .texts import text
-from .texts_evaluation import PROVINCES, REGIONS, UNITS
+from .texts_evaluation import UNITS
 
 __all__ = [
     "area_name",
@@ -73,8 +74,7 @@ def area_name(area: str, lang: Lang) -> str:
 
 def localized(kind: str, value: str, lang: Lang) -> str:
     """A region or province name of the reference in ``lang``."""
-    table = REGIONS if kind == "region" else PROVINCES
-    return table.get(value, (value, value, value))[("nl", "fr", "en").index(lang)]
+    return place_name(kind, value, lang)
 
 
 def value_text(x: float, indicator_id: str, lang: Lang) -> str:

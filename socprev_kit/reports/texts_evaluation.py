@@ -6,6 +6,8 @@ those of :mod:`socprev_kit.reports.texts`.
 
 from __future__ import annotations
 
+from ..data.reference.places import PROVINCES, REGIONS
+
 __all__ = ["EVALUATION", "PROVINCES", "REGIONS", "UNITS"]
 
 _RESULTS = {
@@ -311,27 +313,6 @@ _INTERPRET = {
 
 EVALUATION = (_RESULTS, _WHY_NOT, _COMPARE, _INTERPRET)
 
-#: The reference's region names → nl, fr, en.
-REGIONS: dict[str, tuple[str, str, str]] = {
-    "Flanders": ("Vlaams Gewest", "Région flamande", "Flemish Region"),
-    "Wallonia": ("Waals Gewest", "Région wallonne", "Walloon Region"),
-    "Brussels": ("Brussels Hoofdstedelijk Gewest", "Région de Bruxelles-Capitale",
-                 "Brussels-Capital Region"),
-}  # fmt: skip
-#: The reference's (Dutch) province names → nl, fr, en; "" for the Brussels municipalities.
-PROVINCES: dict[str, tuple[str, str, str]] = {
-    "Antwerpen": ("Antwerpen", "Anvers", "Antwerp"),
-    "Vlaams-Brabant": ("Vlaams-Brabant", "Brabant flamand", "Flemish Brabant"),
-    "Waals-Brabant": ("Waals-Brabant", "Brabant wallon", "Walloon Brabant"),
-    "West-Vlaanderen": ("West-Vlaanderen", "Flandre-Occidentale", "West Flanders"),
-    "Oost-Vlaanderen": ("Oost-Vlaanderen", "Flandre-Orientale", "East Flanders"),
-    "Henegouwen": ("Henegouwen", "Hainaut", "Hainaut"),
-    "Luik": ("Luik", "Liège", "Liège"),
-    "Limburg": ("Limburg", "Limbourg", "Limburg"),
-    "Luxemburg": ("Luxemburg", "Luxembourg", "Luxembourg"),
-    "Namen": ("Namen", "Namur", "Namur"),
-    "": ("geen (Brussel)", "aucune (Bruxelles)", "none (Brussels)"),
-}
 #: The catalogue's units → nl, fr, en.
 UNITS: dict[str, tuple[str, str, str]] = {
     "n": ("aantal", "nombre", "count"),

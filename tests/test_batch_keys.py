@@ -220,3 +220,36 @@ def test_a_row_moved_to_another_file_redoes_only_the_reports_that_show_those_fil
     assert {("project", "ANT-SW"), ("municipality", "92094")} <= changed
     assert ("project", "OOS-HOT") not in changed  # I01 in its funnel, by value the same
     assert ("project", "LIE-REINS") not in changed
+
+
+@pytest.mark.slow
+def test_large_data_are_prepared_apart_and_give_the_same_reports(tmp_path: Path,
+                                                                 monkeypatch) -> None:  # fmt: skip
+    """Data over ``APART_BYTES`` are read, validated and prepared in a child process; the batch
+    keeps only the lean context it wrote (it never reads the files itself), and the reports,
+    their data versions and the issues file are the same as when the batch prepares them."""
+    from socprev_kit.batch import inputs, prepared, reading
+
+    made, sheets = {}, {}
+    for name, limit in (("here", 10**12), ("apart", 0)):
+        inputs._KEPT.clear()
+        reading._KEPT.clear()
+        inputs._planned_once.cache_clear()
+        reading._read_once.cache_clear()
+        monkeypatch.setattr(prepared, "APART_BYTES", limit)
+        result = batch(["35013"], projects=["KUST-SW"], data=SAMPLE, out=tmp_path / name,
+                       langs=["fr"], jobs=1, audit=True)  # fmt: skip
+        assert result.ok, [r["error"] for r in result.records]
+        kept = bool(inputs._KEPT)
+        assert kept == (name == "apart")
+        assert (reading._read_once.cache_info().misses == 0) == (name == "apart")
+        made[name] = {
+            (r["kind"], r["id"]): (r["data_version"], r["made_from"], r["headline"])
+            for r in result.records
+        }
+        sheets[name] = pd.read_excel(tmp_path / name / "validation_issues_fr.xlsx")
+    inputs._KEPT.clear()
+    reading._KEPT.clear()
+    assert made["apart"] == made["here"]
+    assert len(sheets["here"]) > 0
+    pd.testing.assert_frame_equal(sheets["apart"], sheets["here"])

@@ -35,7 +35,21 @@ __all__ = ["WHOLE", "data_versions", "disclosure_pattern", "planned_context"]
 WHOLE = "all-files:"
 
 
-@lru_cache(maxsize=2)
+#: ``(path, digest)`` -> a data context prepared in another process (:func:`keep_context`).
+_KEPT: dict[tuple[str, str], DataContext] = {}
+
+
+def keep_context(path: str, digest: str, ctx: DataContext) -> None:
+    """Let :func:`planned_context` give ``ctx`` for these data from now on in this process
+    (made by :func:`planned_context` and made ready in another process), and
+    :func:`.reading.read_and_validate` its read and data set."""
+    from .reading import keep
+
+    _KEPT.clear()
+    _KEPT[(path, digest)] = ctx
+    keep(path, digest, ctx.read, ctx.data)
+
+
 def planned_context(path: str, digest: str, memory_mb: float | None = None) -> DataContext:
     """The data context of the data under ``path`` (input hash ``digest``), read under the
     memory ceiling ``memory_mb`` (:func:`.reading.read_and_validate`), with what the keys need
@@ -50,6 +64,12 @@ def planned_context(path: str, digest: str, memory_mb: float | None = None) -> D
     Exception
         The reports cannot aggregate these data (:func:`data_versions` then falls back).
     """
+    kept = _KEPT.get((path, digest))
+    return kept if kept is not None else _planned_once(path, digest, memory_mb)
+
+
+@lru_cache(maxsize=2)
+def _planned_once(path: str, digest: str, memory_mb: float | None) -> DataContext:
     from ..indicators.report_inputs import report_tables
     from ..reports.context import context_of
     from ..reports.data_parts import parts

@@ -40,7 +40,11 @@ CANNOT_WRITE = 75
 REFUSED = "severity == 'error' and row.isna()"
 
 
-@lru_cache(maxsize=4)
+#: ``(path, digest)`` -> ``(ReadResult, Dataset)`` a batch took from a data context prepared
+#: in another process (:func:`keep`), which :func:`read_and_validate` gives without reading.
+_KEPT: dict[tuple[str, str], tuple] = {}
+
+
 def read_and_validate(path: str, digest: str, memory_mb: float | None = None) -> tuple:
     """``(ReadResult, Dataset)`` of the data, read and validated in Dutch once per content within
     a process (``digest``: the input hash); the batch hands both to its kernels.
@@ -48,7 +52,21 @@ def read_and_validate(path: str, digest: str, memory_mb: float | None = None) ->
     The reading happens in a process of its own under the memory ceiling ``memory_mb``
     (:func:`read_isolated`): a file that crashes it or takes too much memory is an issue.
     """
+    kept = _KEPT.get((path, digest))
+    return kept if kept is not None else _read_once(path, digest, memory_mb)
+
+
+@lru_cache(maxsize=4)
+def _read_once(path: str, digest: str, memory_mb: float | None) -> tuple:
     return read_isolated(Path(path), memory_mb)
+
+
+def keep(path: str, digest: str, read: object, data: object) -> None:
+    """Let :func:`read_and_validate` give ``(read, data)`` for these data from now on in this
+    process: what another process read and validated under the same ceiling (the raw tables
+    may be left out of ``read``: its issues and list of files are what the batch uses)."""
+    _KEPT.clear()  # one data set at a time: a batch process does not hold two
+    _KEPT[(path, digest)] = (read, data)
 
 
 def read_isolated(path: Path, memory_mb: float | None) -> tuple:

@@ -81,11 +81,16 @@ class PeakMemory:
 
 
 def with_data(data: Path) -> tuple[list[str], list[str]]:
-    """NIS codes of the municipalities with data and the project ids, sorted."""
-    from socprev_kit import reports
-
-    ctx = reports.prepare(data, warm=False)
-    return list(ctx.nis_with_data), sorted(ctx.data.projects["project_id"])
+    """NIS codes of the municipalities with data and the project ids, sorted; found in a child
+    process, so that this one (the batches' parent) holds no data of its own."""
+    code = ("import json, sys; from socprev_kit import reports; "
+            "ctx = reports.prepare(sys.argv[1], warm=False); "
+            "print(json.dumps([list(ctx.nis_with_data), "
+            "sorted(ctx.data.projects['project_id'])]))")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code, str(data)], check=True,
+                          capture_output=True, text=True)  # fmt: skip
+    codes, projects = json.loads(done.stdout.strip().splitlines()[-1])
+    return codes, projects
 
 
 def run_batch(data: Path, codes: list[str], projects: list[str], langs: list[str], jobs: int,
@@ -222,11 +227,6 @@ def main() -> None:
         chosen = projects if args.projects < 0 else projects[: args.projects]
         print(f"{data}: {len(codes)} municipalities with data, {len(projects)} projects; "
               f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")  # fmt: skip
-        if args.profile:
-            print("where a report's time goes")
-            profile(data, "municipality", codes[0], args.lang[0])
-            if projects:
-                profile(data, "project", projects[0], args.lang[-1])
         rows = []
         for size in args.sizes:
             some = codes if size == "all" else codes[: int(size)]
@@ -239,6 +239,11 @@ def main() -> None:
             seconds, n = naive_loop(data, codes[: args.naive], args.lang, out / "naive")
             naive = seconds / n
             print(f"  naive loop: {n} reports in {seconds:.1f} s", flush=True)
+        if args.profile:  # last: it prepares the data in this process
+            print("where a report's time goes")
+            profile(data, "municipality", codes[0], args.lang[0])
+            if projects:
+                profile(data, "project", projects[0], args.lang[-1])
         print(f"\nload average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
               f"(a shared machine slows every figure)")  # fmt: skip
         names = ("municipalities", "reports", "failed", "wall s", "rep/s", "s/report",

@@ -6,7 +6,8 @@ Does the time per report stay flat when the country grows? In one run, on one da
    100 and all municipalities with data (``--sizes``), every report in each language (``--lang``),
    with ``--projects`` project reports added to each run: wall time, reports per second, wall
    seconds per report, and the kernels' own seconds per report (reset, execute, HTML), the peak
-   resident memory of each kernel and of the batch with all its kernels (psutil, sampled);
+   resident memory of each kernel and of the batch's whole process tree (each batch runs in a
+   process of its own, as the command does; psutil, sampled);
 2. the naive loop on a few reports (``--naive``, default 5, alternating languages): one
    ``papermill`` process and one ``jupyter nbconvert --to html`` process per report, as a user
    would script it; its seconds per report, and the ratio naive / batch per report;
@@ -69,14 +70,15 @@ class PeakMemory:
     def _run(self) -> None:
         me = psutil.Process()
         while not self._stop.wait(self.every):
-            total = me.memory_info().rss
+            total = 0  # the batch's process tree (it runs in a child: this one is not counted)
             for child in me.children(recursive=True):
                 try:
-                    rss = child.memory_info().rss
+                    rss, kernel = child.memory_info().rss, "ipykernel" in " ".join(child.cmdline())
                 except psutil.Error:
                     continue
                 total += rss
-                self.kernel = max(self.kernel, rss / 2**20)
+                if kernel:
+                    self.kernel = max(self.kernel, rss / 2**20)
             self.total = max(self.total, total / 2**20)
 
 
@@ -95,25 +97,36 @@ def with_data(data: Path) -> tuple[list[str], list[str]]:
 
 def run_batch(data: Path, codes: list[str], projects: list[str], langs: list[str], jobs: int,
               out: Path) -> dict:  # fmt: skip
-    """One batch from nothing; its wall time, kernel seconds and memory peaks."""
+    """One batch from nothing, in a process of its own (as ``socprev-kit batch`` runs: its
+    memory is the batch's alone); its wall time, kernel seconds and memory peaks: the largest
+    kernel, and the whole tree (the batch, its kernels, its reading and preparing children)."""
+    shutil.rmtree(out, ignore_errors=True)
+    job = json.dumps([str(data), codes, projects, langs, jobs, str(out)])
+    with PeakMemory() as peak:
+        done = subprocess.run([sys.executable, __file__, "--one-batch", job], check=True,
+                              capture_output=True, text=True)  # fmt: skip
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return {**found, "kernel_mb": peak.kernel, "total_mb": peak.total}
+
+
+def one_batch(job: str) -> None:
+    """The child of :func:`run_batch`: run the batch, print what it measured as JSON."""
     from socprev_kit.batch import batch
 
-    shutil.rmtree(out, ignore_errors=True)
-    with PeakMemory() as peak:
-        start = time.perf_counter()
-        result = batch(codes, projects=projects, data=data, langs=langs, out=out, jobs=jobs,
-                       force=True, audit=False)  # fmt: skip
-        wall = time.perf_counter() - start
+    data, codes, projects, langs, jobs, out = json.loads(job)
+    start = time.perf_counter()
+    result = batch(codes, projects=projects, data=data, langs=langs, out=out, jobs=jobs,
+                   force=True, audit=False)  # fmt: skip
+    wall = time.perf_counter() - start
     parts = {"reset": 0.0, "execute": 0.0, "html": 0.0}
     for record in result.records:
         for key, value in (record.get("seconds") or {}).items():
             parts[key] = parts.get(key, 0.0) + value
     n = len(result.records)
-    return {
+    print(json.dumps({
         "n": n, "failed": result.n_failed, "wall": wall, "per_report": wall / max(n, 1),
         "kernel": {k: v / max(n, 1) for k, v in parts.items()},
-        "kernel_mb": peak.kernel, "total_mb": peak.total,
-    }  # fmt: skip
+    }))  # fmt: skip
 
 
 def naive_loop(data: Path, codes: list[str], langs: list[str], out: Path) -> tuple[float, int]:
@@ -211,7 +224,11 @@ def main() -> None:
     ap.add_argument("--naive", type=int, default=5, help="reports of the naive loop (0: none)")
     ap.add_argument("--profile", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--out", type=Path, help="output folder (default: a temporary one)")
+    ap.add_argument("--one-batch", help=argparse.SUPPRESS)  # run_batch's child
     args = ap.parse_args()
+    if args.one_batch:
+        one_batch(args.one_batch)
+        return
     with tempfile.TemporaryDirectory(prefix="bench-national-") as tmp:
         out = args.out or Path(tmp)
         data = args.data

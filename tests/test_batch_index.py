@@ -67,8 +67,8 @@ def test_each_language_page_is_wholly_in_its_language(folder) -> None:  # noqa: 
     row_nl, row_fr = _row(nl, "11001"), _row(fr, "11001")
     cells_nl = [td.text for td in row_nl.find_all("td")]
     cells_fr = [td.text for td in row_fr.find_all("td")]
-    assert cells_nl[1:4] == ["Gemeente", "Antwerpen", "Vlaanderen"]
-    assert cells_fr[1:4] == ["Commune", "Anvers", "Flandre"]
+    assert cells_nl[1:4] == ["Gemeente", "Antwerpen", "Vlaams Gewest"]  # as reports and overview
+    assert cells_fr[1:4] == ["Commune", "Anvers", "Région flamande"]
     its_nl, its_fr = row_nl.select_one("td.its").text, row_fr.select_one("td.its").text
     assert "I01: −23\xa0% (daling; 95\xa0%-BI −40\xa0% tot −2\xa0%)" in its_nl
     assert "I02: +4,8\xa0% (geen duidelijke verandering;" in its_nl  # decimal comma

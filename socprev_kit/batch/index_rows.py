@@ -13,7 +13,8 @@ import unicodedata
 from functools import cache
 
 from ..common.formatting import Lang, format_number, format_percent, no_break_spaces
-from .index_texts import PROVINCE_NAMES, REGION_NAMES, STATUS_WORDS, VALUE_LABELS, index_text
+from ..data.reference.places import place_name
+from .index_texts import STATUS_WORDS, VALUE_LABELS, index_text
 from .outcome import error_text
 
 __all__ = ["COLUMNS", "FILTERS", "evidence", "fold", "index_row", "place_label"]
@@ -44,10 +45,9 @@ def fold(text: str) -> str:
 
 
 def place_label(kind: str, name: str, lang: Lang) -> str:
-    """A province (Dutch name in the reference) or region (English) in ``lang``."""
-    if kind == "region":
-        return REGION_NAMES.get(name, {}).get(lang, name)
-    return name if lang == "nl" else PROVINCE_NAMES.get(name, {}).get(lang, name)
+    """A province (Dutch name in the reference) or region (English) in ``lang``: the official
+    names the reports and the overview write (:mod:`socprev_kit.data.reference.places`)."""
+    return place_name(kind, name, lang)
 
 
 @cache

@@ -1,9 +1,9 @@
 """The words of the index pages, in Dutch, French and English (:mod:`.index`).
 
 :data:`INDEX_TEXTS` maps a key to its text per language; :data:`COLUMN_LABELS` the columns of the
-table; :data:`REGION_NAMES`, :data:`PROVINCE_NAMES` the reference's names (Dutch provinces,
-English regions) per language. For translators: keep every ``{placeholder}``; a soft hyphen
-(``\u00ad``) says where a long column header may break.
+table (province and region names: :mod:`socprev_kit.data.reference.places`). For translators:
+keep every ``{placeholder}``; a soft hyphen (``\u00ad``) says where a long column header may
+break.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ __all__ = [
     "COLUMN_LABELS",
     "INDEX_TEXTS",
     "LANG_NAMES",
-    "PROVINCE_NAMES",
-    "REGION_NAMES",
     "STATUS_WORDS",
     "VALUE_LABELS",
     "index_text",
@@ -181,25 +179,6 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
         "none": {"nl": "geen ITS", "fr": "pas d'ITS", "en": "no ITS"},
     },
 }
-
-REGION_NAMES = {
-    "Flanders": {"nl": "Vlaanderen", "fr": "Flandre", "en": "Flanders"},
-    "Wallonia": {"nl": "Wallonië", "fr": "Wallonie", "en": "Wallonia"},
-    "Brussels": {"nl": "Brussel", "fr": "Bruxelles", "en": "Brussels"},
-}
-PROVINCE_NAMES = {
-    "Antwerpen": {"fr": "Anvers", "en": "Antwerp"},
-    "Vlaams-Brabant": {"fr": "Brabant flamand", "en": "Flemish Brabant"},
-    "Waals-Brabant": {"fr": "Brabant wallon", "en": "Walloon Brabant"},
-    "West-Vlaanderen": {"fr": "Flandre occidentale", "en": "West Flanders"},
-    "Oost-Vlaanderen": {"fr": "Flandre orientale", "en": "East Flanders"},
-    "Henegouwen": {"fr": "Hainaut", "en": "Hainaut"},
-    "Luik": {"fr": "Liège", "en": "Liège"},
-    "Limburg": {"fr": "Limbourg", "en": "Limburg"},
-    "Luxemburg": {"fr": "Luxembourg", "en": "Luxembourg"},
-    "Namen": {"fr": "Namur", "en": "Namur"},
-}
-
 
 def index_text(key: str, lang: Lang, **fields: object) -> str:
     """The text ``key`` of :data:`INDEX_TEXTS` in ``lang``, its ``{fields}`` filled in."""

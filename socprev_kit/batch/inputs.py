@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["WHOLE", "data_versions", "disclosure_pattern", "planned_context"]
+__all__ = ["WHOLE", "data_versions", "disclosure_pattern", "keep_context", "planned_context"]
 
 #: Prefix of a data version that is the hash of all the input files.
 WHOLE = "all-files:"

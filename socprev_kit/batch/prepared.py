@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["cluster_share", "share_data"]
+__all__ = ["APART_BYTES", "cluster_share", "prepare_apart", "share_data"]
 
 
 #: Data files larger than this in all (bytes on disk) are prepared in a process of their own
@@ -96,9 +96,9 @@ def _apart(path: str, scratch: str, digest: str, memory: str, parent: int) -> No
     """The child of :func:`prepare_apart`: what :func:`share_data` does in the batch."""
     from ..reports.context import ready
     from ..reports.sharing import share_context
-    from .reading import _exit_with_parent
+    from .reading import exit_with_parent
 
-    _exit_with_parent(parent)
+    exit_with_parent(parent)
     memory_mb = float(memory) if memory else None
     ctx = ready(planned_context(path, digest, memory_mb), ("nl", "fr"))
     share_context(Path(scratch), Path(path), ctx)

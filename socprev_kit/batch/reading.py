@@ -32,7 +32,7 @@ from .memory import watch
 
 log = logging.getLogger(__name__)
 
-__all__ = ["read_and_validate", "read_isolated", "unread_files"]
+__all__ = ["exit_with_parent", "keep", "read_and_validate", "read_isolated", "unread_files"]
 
 #: The reading process's exit code when it cannot write its scratch files.
 CANNOT_WRITE = 75
@@ -159,7 +159,7 @@ def unread_files(read, data) -> list[dict]:  # noqa: ANN001 - ReadResult, Datase
     return list(found.values())
 
 
-def _exit_with_parent(parent: int) -> None:
+def exit_with_parent(parent: int) -> None:
     """End this process when the batch that started it (``parent``) is gone: killed, it waits
     for nothing. Linux: the kernel's parent-death signal (a thread of ours would wait for a
     long C call of the reader to let go); elsewhere a thread that looks twice a second."""
@@ -198,7 +198,7 @@ def _read_child(path: str, folder: str, parent: int) -> None:
     from ..data.reading import read_paths
     from ..validation.dataset import validate
 
-    _exit_with_parent(parent)
+    exit_with_parent(parent)
     here = Path(folder)
     skip = {k: tuple(v) for k, v in json.loads((here / "skip.json").read_text()).items()}
     with (here / "progress.txt").open("a", encoding="ascii") as progress:

@@ -180,6 +180,7 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 
+
 def index_text(key: str, lang: Lang, **fields: object) -> str:
     """The text ``key`` of :data:`INDEX_TEXTS` in ``lang``, its ``{fields}`` filled in."""
     return no_break_spaces(INDEX_TEXTS[key][lang], lang).format(**fields)

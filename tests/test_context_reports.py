@@ -39,18 +39,7 @@ POPULATION = ROOT / "socprev_kit" / "data" / "population.csv"
 UNTREATED = ["11001", "11004", "11005", "11008", "11009", "11013", "11016", "11018"]
 TINY = "11023"  # context C01 counts of about 2 a year: hidden
 FROM_SAMPLE = ["11002", "44021"]  # Antwerpen, Gent: their registrations become context too
-SECTIONS = [
-    reports.title,
-    reports.who_and_what,
-    reports.data_quality,
-    reports.logic_model,
-    reports.process_and_outputs,
-    reports.impact,
-    reports.comparison,
-    reports.context_data,
-    reports.interpretation,
-    reports.annex,
-]
+SECTIONS = reports.SECTIONS
 
 
 def _context(ds) -> pd.DataFrame:  # noqa: ANN001 - Dataset

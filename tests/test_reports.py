@@ -214,18 +214,7 @@ def small() -> reports.Report:
     return reports.municipality_report(SMALL, lang="en")
 
 
-SECTIONS = [
-    reports.title,
-    reports.who_and_what,
-    reports.data_quality,
-    reports.logic_model,
-    reports.process_and_outputs,
-    reports.impact,
-    reports.comparison,
-    reports.context_data,
-    reports.interpretation,
-    reports.annex,
-]
+SECTIONS = reports.SECTIONS
 
 
 def test_a_municipality_is_found_by_name_and_its_projects_listed(gent: reports.Report) -> None:

@@ -148,18 +148,7 @@ def test_usual_names_are_left_as_they_are() -> None:
 
 # --- a report of a data set whose texts attack ---------------------------------------------------
 
-SECTIONS = [
-    reports.title,
-    reports.who_and_what,
-    reports.data_quality,
-    reports.logic_model,
-    reports.process_and_outputs,
-    reports.impact,
-    reports.comparison,
-    reports.context_data,
-    reports.interpretation,
-    reports.annex,
-]
+SECTIONS = reports.SECTIONS
 
 
 @pytest.fixture(scope="module")

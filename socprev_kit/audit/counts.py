@@ -75,10 +75,9 @@ class Counts:
         self._values: dict[int, tuple[dict, float]] = {}
         self._pops: dict[tuple[int, int], tuple[dict, float | None]] = {}
         pop = population.assign(nis_code=population["nis_code"].astype(str))
-        self.pop = pop.pivot_table(index="nis_code", columns="year", values="population")
-        self._pop_of = {
-            int(y): {k: float(v) for k, v in self.pop[y].dropna().items()} for y in self.pop
-        }
+        pop = pop.pivot_table(index="nis_code", columns="year", values="population")
+        #: year -> NIS code -> population on 1 January
+        self._pop_of = {int(y): {k: float(v) for k, v in pop[y].dropna().items()} for y in pop}
 
     def sensitive(self, indicator: str, value: float) -> bool:
         k = self.info.get(indicator, {}).get("min_cell", 0)

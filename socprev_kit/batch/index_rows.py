@@ -17,7 +17,7 @@ from ..data.reference.places import place_name
 from .index_texts import STATUS_WORDS, VALUE_LABELS, index_text
 from .outcome import error_text
 
-__all__ = ["COLUMNS", "FILTERS", "evidence", "fold", "index_row", "place_label"]
+__all__ = ["COLUMNS", "FILTERS", "evidence", "fold", "index_row"]
 
 #: The table's columns: (key, "num" or "text").
 COLUMNS = (
@@ -44,12 +44,6 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def place_label(kind: str, name: str, lang: Lang) -> str:
-    """A province (Dutch name in the reference) or region (English) in ``lang``: the official
-    names the reports and the overview write (:mod:`socprev_kit.data.reference.places`)."""
-    return place_name(kind, name, lang)
-
-
 @cache
 def _type_labels(lang: Lang) -> dict[str, str]:
     try:
@@ -63,7 +57,7 @@ def _type_labels(lang: Lang) -> dict[str, str]:
 def value_label(facet: str, value: str, lang: Lang) -> str:
     """The word for one value of a filter in ``lang``."""
     if facet in ("province", "region"):
-        return place_label(facet, value, lang)
+        return place_name(facet, value, lang)
     if facet == "project_types":
         return _type_labels(lang).get(value, value)
     return VALUE_LABELS.get(facet, {}).get(value, {}).get(lang, value)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .errors import DataReadError
 from .inputs import planned_context
 from .kernel import prepare_code
-from .reading import read_and_validate
+from .reading import child_env, read_and_validate
 
 if TYPE_CHECKING:
     from .cluster import Shared
@@ -78,10 +78,7 @@ def prepare_apart(data_path: Path, scratch: Path, digest: str, memory_mb: float 
 
     argv = [sys.executable, "-m", "socprev_kit.batch.prepared", str(data_path), str(scratch),
             digest, "" if memory_mb is None else repr(memory_mb), str(os.getpid())]  # fmt: skip
-    package = str(Path(__file__).resolve().parents[2])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package, os.environ.get(
-        "PYTHONPATH")]))}  # fmt: skip
-    done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, env=env)
+    done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, env=child_env())
     payload = read_shared(scratch / CONTEXT, str(data_path), files_stamp(data_path))
     if done.returncode != 0 or payload is None:
         tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]

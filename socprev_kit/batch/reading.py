@@ -32,7 +32,14 @@ from .memory import watch
 
 log = logging.getLogger(__name__)
 
-__all__ = ["exit_with_parent", "keep", "read_and_validate", "read_isolated", "unread_files"]
+__all__ = [
+    "child_env",
+    "exit_with_parent",
+    "keep",
+    "read_and_validate",
+    "read_isolated",
+    "unread_files",
+]
 
 #: The reading process's exit code when it cannot write its scratch files.
 CANNOT_WRITE = 75
@@ -99,9 +106,7 @@ def _round(path: Path, skip: dict, ceilings: tuple, folder: Path) -> tuple:
     (memory_mb, seconds), progress = ceilings, folder / "progress.txt"
     progress.unlink(missing_ok=True)
     (folder / "skip.json").write_text(json.dumps(skip), encoding="utf-8")
-    package = str(Path(__file__).resolve().parents[2])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package, os.environ.get(
-        "PYTHONPATH")]))}  # fmt: skip
+    env = child_env()
     argv = [sys.executable, "-m", "socprev_kit.batch.reading", str(path), str(folder)]
     argv.append(str(os.getpid()))
     why = None
@@ -121,6 +126,14 @@ def _round(path: Path, skip: dict, ceilings: tuple, folder: Path) -> tuple:
     last = _started(progress)
     tail = (folder / "stderr.txt").read_bytes()[-2000:].decode("utf-8", "replace")
     return child.returncode, why, last, tail
+
+
+def child_env() -> dict[str, str]:
+    """The environment of a ``python -m socprev_kit...`` child of the batch: this one, with
+    the folder of this very kit first on ``PYTHONPATH`` (a kit run from a checkout is found)."""
+    package = str(Path(__file__).resolve().parents[2])
+    path = os.pathsep.join(filter(None, [package, os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "PYTHONPATH": path}
 
 
 def _started(progress: Path) -> str | None:

@@ -29,8 +29,23 @@ from .sections_results import logic_model, process_and_outputs
 from .sections_summary import comparison, interpretation
 from .summary import MIME, headline, read_headline
 
+#: The sections of a report, in the order the notebooks show them (one cell each).
+SECTIONS = (
+    title,
+    who_and_what,
+    data_quality,
+    logic_model,
+    process_and_outputs,
+    impact,
+    comparison,
+    context_data,
+    interpretation,
+    annex,
+)
+
 __all__ = [
     "MIME",
+    "SECTIONS",
     "DataContext",
     "Report",
     "ReportParameterError",

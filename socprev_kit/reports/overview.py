@@ -23,10 +23,11 @@ import pandas as pd
 
 from ..common.formatting import Lang, format_number
 from ..data.reference import municipalities
+from ..data.reference.places import place_name
 from .data_context import DataContext
 from .evaluate import MIN_FUNNEL, catalogue, disclosure_cells, funnel_year, hide, yearly_counts
 from .sections_summary import funnel_position
-from .tables import hidden_word, indicator_label, localized, municipality_name
+from .tables import hidden_word, indicator_label, municipality_name
 from .texts_overview import overview_text
 
 __all__ = [
@@ -165,9 +166,9 @@ def rate_rows(ctx: DataContext, lang: Lang) -> pd.DataFrame:
             "indicator": ids.map({i: indicator_label(i, lang) for i in ids.unique()}),
             "municipality": municipality,
             "province": table["province"].map(
-                lambda v: localized("province", v, lang) if v else ""
+                lambda v: place_name("province", v, lang) if v else ""
             ),
-            "region": table["region"].map(lambda v: localized("region", v, lang) if v else ""),
+            "region": table["region"].map(lambda v: place_name("region", v, lang) if v else ""),
             "year": table["year"].astype(str),
             "count": count,
             "population": _texts(table["population"], lang, 0),

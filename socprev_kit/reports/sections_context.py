@@ -45,12 +45,6 @@ def shown_series(report: Report) -> pd.DataFrame:
     return mine[mine["origin"].eq("context") | kind.eq("context")]
 
 
-def _sources(report: Report) -> dict[tuple[str, str, str], str]:
-    """``(origin, nis_code, indicator_id)`` → the sources of the rows of that series
-    (:meth:`DataContext.sources`, once per data context)."""
-    return report.ctx.sources()
-
-
 def context_rows(report: Report) -> pd.DataFrame:
     """One row per municipality and indicator of :func:`shown_series` with a full year:
     ``nis_code, indicator_id, year, value, rate_per_1000, change`` (relative change of the rate
@@ -60,7 +54,7 @@ def context_rows(report: Report) -> pd.DataFrame:
     ``source``. By indicator id, then municipality."""
     ctx = report.ctx
     mine = shown_series(report)
-    found_sources = _sources(report)
+    found_sources = ctx.sources()  # (origin, nis_code, indicator_id) -> its sources
     last = None if report.end is None else report.end.year - (report.end.month < 12)
     rows = []
     for (indicator, nis), part in mine.groupby(["indicator_id", "nis_code"], sort=True):

@@ -7,13 +7,14 @@ import datetime as dt
 import pandas as pd
 
 from ..common.formatting import format_number, format_percent
+from ..data.reference.places import place_name
 from ..plots import plot_completeness
 from .common import date_text, labels, month_text, period_text, report_issues
 from .display import Section, md_escape
 from .fingerprint import report_data_version
 from .population import merger_paragraphs
 from .report import Report
-from .tables import indicator_label, localized, municipality_name, municipality_row
+from .tables import indicator_label, municipality_name, municipality_row
 from .texts import text
 
 __all__ = ["data_quality", "missing_data", "report_months", "title", "who_and_what"]
@@ -85,8 +86,8 @@ def _municipality_facts(report: Report) -> pd.DataFrame:
         (text("name_nl", lang), row["name_nl"]),
         (text("name_fr", lang), row["name_fr"]),
         (text("nis_code", lang), report.id),
-        (text("province", lang), localized("province", row["province"], lang)),
-        (text("region", lang), localized("region", row["region"], lang)),
+        (text("province", lang), place_name("province", row["province"], lang)),
+        (text("region", lang), place_name("region", row["region"], lang)),
         (text("police_zone", lang), str(row["police_zone"] or "–")),
         (text("population", lang), pop),
     ]
@@ -151,7 +152,7 @@ def _municipalities_table(report: Report) -> pd.DataFrame:
             text("nis_code", lang): list(report.nis_codes),
             text("name_nl", lang): [r["name_nl"] for r in rows],
             text("name_fr", lang): [r["name_fr"] for r in rows],
-            text("province", lang): [localized("province", r["province"], lang) for r in rows],
+            text("province", lang): [place_name("province", r["province"], lang) for r in rows],
             text("population", lang): [
                 text(
                     "population_of",

@@ -17,7 +17,6 @@ import pandas as pd
 from ..common.formatting import Lang, format_month, format_number, format_percent
 from ..data.catalogue import indicator_names, shipped_column
 from ..data.reference import municipalities
-from ..data.reference.places import place_name
 from ..plots.style import municipality_names
 from .evaluate import catalogue
 from .report import ALL
@@ -30,7 +29,6 @@ __all__ = [
     "cells",
     "hidden_word",
     "indicator_label",
-    "localized",
     "municipality_name",
     "sparkline",
     "unit_name",
@@ -70,11 +68,6 @@ def municipality_name(nis_code: str, lang: Lang) -> str:
 def area_name(area: str, lang: Lang) -> str:
     """A municipality's name, or "all municipalities together" for a project total."""
     return text("project_total", lang) if area == ALL else municipality_name(area, lang)
-
-
-def localized(kind: str, value: str, lang: Lang) -> str:
-    """A region or province name of the reference in ``lang``."""
-    return place_name(kind, value, lang)
 
 
 def value_text(x: float, indicator_id: str, lang: Lang) -> str:

@@ -159,6 +159,11 @@ def test_semantics_from_the_brief(cat):
     assert c.loc[["I05", "I06", "P11"], "frequency"].eq("wave").all()
     assert c.loc[["I08N", "I09D", "I10N"], "frequency"].eq("quarter").all()
     assert c.loc["I01R", "unit"] == "per 1,000"
+    # Effort indicators (rise with police or observation effort) and the control outcome.
+    assert set(c.index[c["effort"]]) == {"C01", "C02", "I01"}
+    monthly_counts = ["I01", "I02", "I03", "I07", "I11"]
+    assert c.loc[monthly_counts, "non_target"].eq("C03").all()
+    assert c.loc["C03", "context"] and not c.loc["C03", "effort"]
     # Targets only where the direction is target.
     assert (c["target_value"].notna() == (c["direction"] == "target")).all()
 
@@ -297,6 +302,10 @@ def test_optional_columns_may_be_left_out():
         (row("X{0}"), "indicator_id", "not a valid id"),
         (row("A01"), "indicator_id", "appears 2 times"),
         (row("a01"), "indicator_id", "A01 appears 2 times"),
+        (row("B01", effort="soms"), "effort", "true or false"),
+        (row("B01", non_target="Z99"), "non_target", "unknown indicator 'Z99'"),
+        (row("B01", non_target="B01"), "non_target", "its own control outcome"),
+        (row("B01", non_target="A03"), "non_target", "its own control outcome"),  # derived
     ],
 )
 def test_each_problem_names_the_id_and_column(bad_row, column, words):

@@ -19,7 +19,7 @@ from socprev_kit.data import reference
 from socprev_kit.data.contract import TABLES
 from socprev_kit.sampledata.national_files import write_national_data
 
-INDICATORS = ("C01", "I01", "I02", "I03", "I07", "I11")
+INDICATORS = ("C01", "C03", "I01", "I02", "I03", "I07", "I11")
 COLUMNS = ["nis_code", "municipality", "period", "indicator_id", "value", "source", "note"]
 HEADERS = {  # the first header of a file -> its language's headers, the canonical ones
     "NIS-code": ("NIS-code", "gemeente", "periode", "indicator", "waarde", "bron", "opmerking"),
@@ -202,6 +202,9 @@ def test_untreated_series_carry_no_project(truth):
     treated = truth[truth["role"] == "treated"]
     assert treated["project_id"].notna().all() and (treated["rate_ratio_level"] < 1).any()
     assert not treated.duplicated(["nis_code", "indicator_id"]).any()  # one project per series
+    # the control outcome (road accidents) is never moved by a project: the falsification check
+    control = truth[truth["indicator_id"] == "C03"]
+    assert len(control) == 565 and (control["role"] != "treated").all()
     assert list(truth.columns) == list(
         pd.read_csv(ROOT / "sample_data" / "ground_truth.csv", nrows=1).columns
     )

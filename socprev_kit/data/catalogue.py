@@ -16,6 +16,17 @@ I11, C01, C02), false for what is measured on a project's participants (I08N..I1
 and for derived ones (the kit computes a rate from its count). A user's catalogue without the
 column registers none of its indicators as context.
 
+``effort`` marks an indicator that rises with enforcement or observation effort rather than with
+the problem alone: drug-law offences registered by the police (C01), police controls (C02), and
+the incidents a municipality registers (I01), which include its own observations and
+administrative sanctions, so that more street workers or patrols register more. An effect on
+such an indicator is never reported alone as a change in the problem (the reports pair it with
+the project's complaint or nuisance indicators). ``non_target`` names, for an impact count, an
+outcome that a drug-prevention project should not move but that shares its confounders (police
+registration practice, population, the COVID-19 months): road accidents with injuries (C03).
+The falsification checks (:mod:`socprev_kit.evaluation.evidence`) fit the same model to it; a
+"change" there says that something other than the project moved the series.
+
 I12 (operational-objective attainment) is not in the catalogue: it is computed from the
 objectives table (baseline, target, observed value), never registered.
 
@@ -45,14 +56,16 @@ COLUMNS: tuple[str, ...] = (
     "indicator_id", "type", "kind", "name_nl", "name_fr", "name_en", "definition_nl",
     "definition_fr", "definition_en", "unit", "value_type", "numerator", "denominator", "factor",
     "proportion", "frequency", "aggregation", "min_value", "max_value", "direction",
-    "target_value", "reporting_sensitive", "min_cell", "source_hint", "context",
+    "target_value", "reporting_sensitive", "min_cell", "source_hint", "context", "effort",
+    "non_target",
 )  # fmt: skip
 #: Columns a user's catalogue may leave out: they are then blank (false for the booleans).
 OPTIONAL: tuple[str, ...] = (
     "name_en", "definition_nl", "definition_fr", "definition_en", "proportion", "min_value",
-    "max_value", "target_value", "reporting_sensitive", "source_hint", "context",
+    "max_value", "target_value", "reporting_sensitive", "source_hint", "context", "effort",
+    "non_target",
 )  # fmt: skip
-BOOL_COLUMNS = ("proportion", "reporting_sensitive", "context")
+BOOL_COLUMNS = ("proportion", "reporting_sensitive", "context", "effort")
 NUMBER_COLUMNS = ("factor", "min_value", "max_value", "target_value", "min_cell")
 #: Column -> the code list that holds its allowed values.
 ENUMS: dict[str, str] = {
@@ -195,7 +208,20 @@ def check_catalogue(cat: pd.DataFrame) -> list[str]:
         problems += [say(col, msg.format(**r)) for col, flags, msg in RULES if flags(r)]
         for col in ("numerator", "denominator") if r["kind"] == _DER else ():
             problems += [say(col, m) for m in _formula_problems(r[col], col, kinds)]
+        problems += [say("non_target", m) for m in _non_target_problems(r, kinds)]
     return problems
+
+
+def _non_target_problems(row: dict, kinds: dict[str, str]) -> list[str]:
+    """What is wrong with a row's ``non_target``: it must name another registered indicator."""
+    name = row["non_target"]
+    if not name:
+        return []
+    if name not in kinds:
+        return [f"unknown indicator {name!r}; name a registered indicator of the catalogue."]
+    if name == row["indicator_id"] or kinds[name] != _REG:
+        return [f"{name} cannot be its own control outcome; name another registered indicator."]
+    return []
 
 
 def _check_ids(ids: pd.Series) -> list[str]:

@@ -2,7 +2,8 @@
 project registrations and the ground truth.
 
 Each municipality's monthly impact and context counts (``I01``, ``I02``, ``I03``, ``I07``,
-``I11``, ``C01``) are drawn once, from the model of :mod:`socprev_kit.sampledata` (a negative
+``I11``, ``C01``, and the control outcome ``C03``, road accidents, which no project moves) are
+drawn once, from the model of :mod:`socprev_kit.sampledata` (a negative
 binomial with seasonality), at per capita rates that grow with population and urbanisation; a
 project's planted change multiplies the means of its municipalities from the intervention month
 plus its lag on. That series is the municipality's context data (the police statistic), and a
@@ -24,10 +25,11 @@ from .projects import ProjectSpec, language, month_range, parse_effects, project
 from .series import NOTES, REG_COLUMNS, SERIES, series_columns, series_rng
 
 #: The impact and context counts every municipality has context data of.
-CONTEXT_INDICATORS = ("I01", "I02", "I03", "I07", "I11", "C01")
+CONTEXT_INDICATORS = ("I01", "I02", "I03", "I07", "I11", "C01", "C03")
 CONTEXT_COLUMNS = ("nis_code", "municipality", "period", "indicator_id", "value", "source", "note")
 #: Overdispersion (NB2 alpha) of the national series: more than a project's own register.
-DISPERSION = {"I01": 0.04, "I02": 0.06, "I03": 0.05, "I07": 0.02, "I11": 0.08, "C01": 0.10}
+DISPERSION = {"I01": 0.04, "I02": 0.06, "I03": 0.05, "I07": 0.02, "I11": 0.08, "C01": 0.10,
+              "C03": 0.03}  # fmt: skip
 #: Who publishes each context series: the police, a health service, or the municipality itself.
 PUBLISHERS = {
     "police": {"nl": "PCS federale politie",
@@ -38,7 +40,7 @@ PUBLISHERS = {
     "kind": {"nl": ("Stad", "Gemeente"), "fr": ("Ville de", "Commune de")},
 }  # fmt: skip
 SOURCE_OF = {"I01": "police", "I02": "own", "I03": "own", "I07": "police", "I11": "health",
-             "C01": "police"}  # fmt: skip
+             "C01": "police", "C03": "police"}  # fmt: skip
 TRUTH_COLUMNS = (
     "project_id", "nis_code", "indicator_id", "role", "intervention_period", "lag_months",
     "impact_model", "rate_ratio_level", "rate_ratio_slope", "baseline_rate_per_1000_per_month",

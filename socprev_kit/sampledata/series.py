@@ -17,6 +17,7 @@ from .projects import ProjectSpec, month_range
 SERIES: dict[str, tuple[float, float, int, float]] = {
     "I01": (0.50, 0.25, 7, 0.01), "I02": (0.30, 0.30, 7, 0.015), "I03": (0.30, 0.15, 8, 0.012),
     "I07": (2.00, 0.12, 12, 0.005), "I11": (0.03, 0.20, 7, 0.02), "C01": (0.42, 0.10, 10, 0.03),
+    "C03": (0.27, 0.10, 6, 0.01),
 }  # fmt: skip
 #: Where a value comes from, by kind of indicator (see :func:`_source`).
 SOURCES = {
@@ -50,7 +51,17 @@ def series_rng(seed: int, *key: object) -> np.random.Generator:
 
 
 def _source(ind: str, lang: str) -> str:
-    kinds = {"I01": 0, "I02": 1, "I03": 2, "I07": 3, "C01": 3, "I11": 4, "I05": 5, "I06": 5}
+    kinds = {
+        "I01": 0,
+        "I02": 1,
+        "I03": 2,
+        "I07": 3,
+        "C01": 3,
+        "C03": 3,
+        "I11": 4,
+        "I05": 5,
+        "I06": 5,
+    }
     kind = kinds.get(ind, 5 if ind == "P11" else 6 if ind[:3] in ("I08", "I09", "I10") else 7)
     return SOURCES[lang][kind]
 

@@ -103,6 +103,11 @@ LABELS: dict[str, dict[str, str]] = {
     "behind": {"nl": "Achter op schema", "fr": "En retard", "en": "Behind"},
     "not reached": {"nl": "Niet bereikt", "fr": "Non atteint", "en": "Not reached"},
     "not computable": {"nl": "Niet te berekenen", "fr": "Non calculable", "en": "Not computable"},
+    "change": {
+        "nl": "Verandering (rate ratio, logaritmische schaal)",
+        "fr": "Changement (rapport de taux, échelle logarithmique)",
+        "en": "Change (rate ratio, log scale)",
+    },
     "population": {"nl": "Inwoners", "fr": "Habitants", "en": "Inhabitants"},
     "rate": {
         "nl": "Per 1.000 inwoners",

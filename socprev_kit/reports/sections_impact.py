@@ -21,7 +21,7 @@ from .sections_results import indicators_of_type, member_text
 from .tables import cells, hidden_word, indicator_label, municipality_name, unit_name
 from .texts import text
 
-__all__ = ["impact", "its_sentences"]
+__all__ = ["effort_sentences", "impact", "its_sentences"]
 
 #: Years shown in the table of counts and rates.
 N_YEARS = 7
@@ -103,7 +103,36 @@ def _its_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
         out.append(text("its_own_comparison", lang, indicator=name, names=places, projects=ids))
     if outcome.unstable:
         out.append(text("its_unstable", lang))
-    return out
+    return out + effort_sentences(report, outcome)
+
+
+def effort_sentences(report: Report, outcome: ITSOutcome) -> list[str]:
+    """For an indicator that rises with enforcement effort (catalogue ``effort``): the sentence
+    that pairs its change with the changes of the unit's other impact counts, which do not
+    depend on effort, or says that the project registers none (DESIGN: an effect on an effort
+    indicator is never reported alone as a change in the problem)."""
+    effort = catalogue()["effort"]
+    if outcome.result is None or not effort.get(outcome.indicator_id, False):
+        return []
+    lang, name = report.lang, indicator_label(outcome.indicator_id, report.lang)
+    others = [i for i in unit_impact_ids(report, outcome.unit) if not effort.get(i, False)]
+    if not others:
+        return [text("effort_alone", lang, indicator=name)]
+    pairs = [_pair(its_outcome(report, outcome.unit, i), lang) for i in others]
+    joined = ", ".join(pairs[:-1]) + text("pairs_and", lang) + pairs[-1] if pairs[1:] else pairs[0]
+    return [text("effort_paired", lang, indicator=name, pairs=joined)]
+
+
+def _pair(outcome: ITSOutcome, lang: Lang) -> str:
+    name = indicator_label(outcome.indicator_id, lang)
+    if outcome.result is None:
+        return text("effort_pair_none", lang, name=name)
+    level = outcome.result.effects.set_index("term").loc["level"]
+    pct = [
+        format_percent(100 * (level[c] - 1), lang, signed=True)
+        for c in ("rate_ratio", "ci_low", "ci_high")
+    ]
+    return text("effort_pair", lang, name=name, change=pct[0], low=pct[1], high=pct[2])
 
 
 def _its_table(report: Report, outcomes: list[ITSOutcome]) -> pd.DataFrame:

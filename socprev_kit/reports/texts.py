@@ -14,6 +14,7 @@ from ..common.formatting import Lang, check_lang, no_break_spaces
 from .texts_context import CONTEXT
 from .texts_evaluation import EVALUATION
 from .texts_population import POPULATION
+from .texts_strength import STRENGTH
 
 __all__ = ["TEXTS", "text"]
 
@@ -334,7 +335,7 @@ _ANNEX = {
                  "and {n_issues_warning} warnings in the data."),
 }  # fmt: skip
 
-_TABLES = (_SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX, POPULATION, CONTEXT)
+_TABLES = (_SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX, POPULATION, CONTEXT, STRENGTH)
 TEXTS: dict[str, dict[str, str]] = {
     key: dict(zip(("nl", "fr", "en"), words, strict=True))
     for table in _TABLES

@@ -43,7 +43,7 @@ def folder(tmp_path: Path) -> tuple[Path, list[dict]]:
             r["headline"] = {**(r["headline"] or {}), "n_objectives": 12, "n_reached": 3,
                              "completeness": 0.853, "its_level": [
                                  {"project_id": "P", "indicator_id": "I01", "rate_ratio": 0.77,
-                                  "ci_low": 0.6, "ci_high": 0.98},
+                                  "ci_low": 0.6, "ci_high": 0.98, "rating": 3},
                                  {"project_id": "P", "indicator_id": "I02", "rate_ratio": 1.048,
                                   "ci_low": 0.9, "ci_high": 1.2}]}  # fmt: skip
         if r["id"] == "11002":
@@ -74,6 +74,9 @@ def test_each_language_page_is_wholly_in_its_language(folder) -> None:  # noqa: 
     assert "I02: +4,8\xa0% (geen duidelijke verandering;" in its_nl  # decimal comma
     assert "I01: −23\u202f% (baisse\u202f; IC 95\u202f% −40\u202f% à −2\u202f%)" in its_fr
     assert "+4,8\u202f% (pas de changement net" in its_fr
+    # the finding's strength on the Maryland scale, where the headline has it
+    assert "tot −2\xa0%) · bewijs: niveau 3/5 (Maryland)" in its_nl
+    assert "preuve\u00a0: niveau 3/5 (Maryland)" in its_fr and its_nl.count("niveau") == 1
     assert "85\xa0%" in cells_nl and "85\u202f%" in cells_fr
     objectives = row_nl.select_one("td.objectives")
     assert objectives["data-v"] == "12" and objectives.text.startswith("12\n3 bereikt")

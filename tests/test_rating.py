@@ -1,6 +1,7 @@
 """The rating of a finding on the Maryland scale (evaluation.evidence.rating): levels by design,
 what lowers them, and the sentence in nl/fr/en."""
 
+import numpy as np
 import pytest
 
 from socprev_kit.evaluation.evidence import describe_rating, rate_finding
@@ -91,3 +92,18 @@ def test_every_rating_text_has_three_languages_with_the_same_placeholders():
     for k in keys:
         assert set(TEMPLATES[k]) == {"nl", "fr", "en"}
         assert len({frozenset(placeholders(t)) for t in TEMPLATES[k].values()}) == 1, k
+
+
+@pytest.mark.parametrize(("low", "high", "df"), [(0.64, 1.0, None), (0.5, 1.3, 30), (0.9, 1.1, 8)])
+def test_the_detectable_change_is_seen_with_the_stated_power(low, high, df):
+    # a Wald test of a log rate ratio ~ N(log(1 - mde), se^2): P(upper bound < 0) must be 0.8
+    from scipy import stats
+
+    from socprev_kit.evaluation.evidence import detectable_change
+
+    mde = detectable_change(1.0, low, high, df=df)
+    q = stats.t.ppf(0.975, df) if df else stats.norm.ppf(0.975)
+    se = (np.log(high) - np.log(low)) / (2 * q)
+    power = stats.norm.cdf(-np.log(1 - mde) / se - q)
+    assert power == pytest.approx(0.8, abs=1e-9)
+    assert np.isnan(detectable_change(np.nan, low, high))

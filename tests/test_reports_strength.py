@@ -11,6 +11,7 @@ from socprev_kit.data.catalogue import indicator_catalogue
 from socprev_kit.reports.interrupted import its_outcome
 from socprev_kit.reports.report import Unit
 from socprev_kit.reports.sections_impact import effort_sentences, its_sentences
+from socprev_kit.reports.strength import outcome_rating, rating_sentence
 
 
 def _change(outcome, lang):
@@ -45,3 +46,39 @@ def test_no_sentence_when_there_is_no_effect_to_read():
     (unit,) = report.units
     outcome = its_outcome(report, unit, "I01")
     assert outcome.result is None and effort_sentences(report, outcome) == []
+
+
+# --- the rating of each effect ------------------------------------------------------------------
+
+
+def test_every_effect_in_the_headline_carries_its_rating():
+    report = reports.municipality_report("44021", lang="nl")
+    effects = reports.headline(report)["its_level"]
+    assert effects
+    for e in effects:
+        outcome = its_outcome(report, Unit(e["project_id"], e["area"]), e["indicator_id"])
+        rating = outcome_rating(report, outcome)
+        assert 1 <= e["rating"] <= e["rating_base"] <= 5
+        assert (e["rating"], e["rating_reasons"]) == (rating.level, list(rating.reasons))
+
+
+def test_covid_months_lower_the_rating_only_near_or_after_the_start():
+    # BXL-MED starts in January 2022: the year before holds 2021-01 .. 2021-06 of the COVID-19
+    # period (6 months, counted by hand); the months of 2020 lie further back and do not count.
+    report = reports.project_report("BXL-MED", lang="nl")
+    (unit,) = report.units
+    outcome = its_outcome(report, unit, "I02")
+    assert str(outcome.intervention)[:7] == "2022-01" and outcome.other is not None
+    rating = outcome_rating(report, outcome)
+    assert "covid_overlap" in rating.reasons and rating.fields["covid_months"] == 6
+    assert "6 maanden van de COVID-19-periode" in rating_sentence(report, outcome)
+
+
+def test_a_series_of_fewer_than_24_months_before_the_start_is_rated_short():
+    report = reports.project_report("GEN-PZ", lang="fr")
+    (unit,) = report.units
+    outcome = its_outcome(report, unit, "I07")
+    assert outcome.result.diagnostics["n_pre"] < 24
+    rating = outcome_rating(report, outcome)
+    assert rating.reasons[0] == "short_series" and rating.level == rating.base - 1
+    assert "la série est courte" in rating_sentence(report, outcome)

@@ -107,6 +107,8 @@ def _its(effects: list, lang: Lang) -> tuple[str, float | None]:
         semi = " ;" if lang == "fr" else ";"
         change = _change(e.get("rate_ratio"), lang)
         line = f"{where}: {change} ({word}{semi} {ci} {low} {to} {high})"
+        if isinstance(e.get("rating"), int) and not isinstance(e["rating"], bool):
+            line += " · " + index_text("rating", lang, level=e["rating"])
         lines.append(no_break_spaces(line, lang))
         if isinstance(e.get("rate_ratio"), int | float):
             ratios.append(float(e["rate_ratio"]))

@@ -29,6 +29,11 @@ INDEX_TEXTS: dict[str, dict[str, str]] = {
         "en": "Choose a language:",
     },
     "n_reports": {"nl": "{n} rapporten", "fr": "{n} rapports", "en": "{n} reports"},
+    "rating": {
+        "nl": "bewijs: niveau {level}/5 (Maryland)",
+        "fr": "preuve : niveau {level}/5 (Maryland)",
+        "en": "evidence: level {level}/5 (Maryland)",
+    },
     "in_folder": {
         "nl": "{n} rapporten in deze map, uit alle runs ({failed} mislukt).",
         "fr": "{n} rapports dans ce dossier, de toutes les exécutions ({failed} échoué(s)).",

@@ -59,7 +59,8 @@ def _its(effects: object, decimal: str) -> str:
         where = "/".join(str(e[k]) for k in ("project_id", "indicator_id") if e.get(k))
         ratio, low, high = (_number(e.get(k), decimal, 2) or "?" for k in
                             ("rate_ratio", "ci_low", "ci_high"))  # fmt: skip
-        lines.append(f"{where} {ratio} [{low} - {high}]".strip())
+        rating = f" level {e['rating']}/5" if isinstance(e.get("rating"), int) else ""
+        lines.append(f"{where} {ratio} [{low} - {high}]{rating}".strip())
     return "\n".join(lines)
 
 

@@ -34,7 +34,7 @@ from ..evaluation.its import (
 from .evaluate import unit_series
 from .report import ALL, Report, Unit, within
 
-__all__ = ["ITSOutcome", "its_outcome"]
+__all__ = ["ITSOutcome", "fit_its", "its_outcome"]
 
 #: Fewest counts per month, on average on each side of the start, for an ITS estimate.
 MIN_MONTHLY_MEAN = 1.0
@@ -58,6 +58,8 @@ class ITSOutcome:
     own_comparisons: tuple[tuple[str, str], ...] = ()
     other: ITSResult | None = None  # the fit the other way for the COVID-19 months
     covid_left_out: int = 0  # COVID-19 months left out of ``result``
+    series: pd.DataFrame | None = None  # the treated rows ``result`` was fitted on
+    control: pd.DataFrame | None = None  # the comparisons' summed rows it used (or None)
 
 
 def _control(report: Report, unit: Unit, indicator: str, codes: tuple) -> tuple:
@@ -82,8 +84,9 @@ def _control(report: Report, unit: Unit, indicator: str, codes: tuple) -> tuple:
     return found.control, tuple(own.itertuples(index=False, name=None))
 
 
-def _fit(series: pd.DataFrame, control: pd.DataFrame | None, when, project):  # noqa: ANN001, ANN202
-    """The fitted ITS and whether a warning other than the kit's own came up."""
+def fit_its(series: pd.DataFrame, control: pd.DataFrame | None, when, project):  # noqa: ANN001, ANN202
+    """The ITS a report fits (quasi-Poisson, one harmonic, population offset, the project's lag
+    and slope change) and whether a warning other than the kit's own came up."""
     lag = 0 if pd.isna(project["lag_months"]) else int(project["lag_months"])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -139,10 +142,9 @@ def _its(report: Report, unit: Unit, indicator: str) -> ITSOutcome:
     control, own = _control(report, unit, indicator, codes) if codes else (None, ())
     n_covid = int(covid_mask(series["period"]).sum())
     left_out = n_covid if report.covid == "exclude" else 0
+    rows, control_rows = _covid_rows(series, control, left_out)
     try:
-        result, unstable, used = _fit_or_uncontrolled(
-            *_covid_rows(series, control, left_out), when, project
-        )
+        result, unstable, used = _fit_or_uncontrolled(rows, control_rows, when, project)
     except TooFewPointsError as exc:
         return ITSOutcome(
             **base, reason="its_too_few", fields={"n_pre": exc.n_pre, "n_post": exc.n_post}
@@ -162,6 +164,8 @@ def _its(report: Report, unit: Unit, indicator: str) -> ITSOutcome:
         own_comparisons=own if control is not None else (),
         other=other,
         covid_left_out=left_out,
+        series=rows,
+        control=control_rows if used is not None else None,
     )
 
 
@@ -179,14 +183,14 @@ def _covid_rows(
 
 
 def _fit_or_uncontrolled(series, control, when, project):  # noqa: ANN001, ANN202
-    """:func:`_fit`, uncontrolled when the control has too few months; with the control used."""
+    """:func:`fit_its`, uncontrolled when the control has too few months; with the control used."""
     try:
-        result, unstable = _fit(series, control, when, project)
+        result, unstable = fit_its(series, control, when, project)
     except TooFewPointsError as exc:
         if control is None or exc.where != IN_CONTROL:
             raise
         control = None
-        result, unstable = _fit(series, None, when, project)
+        result, unstable = fit_its(series, None, when, project)
     return result, unstable, control
 
 
@@ -194,7 +198,7 @@ def _other_way(series, control, left_out: bool, when, project) -> ITSResult | No
     """The fit with the COVID-19 months when they were left out, else without them (None when
     it cannot be fitted)."""
     try:
-        return _fit(*_covid_rows(series, control, not left_out), when, project)[0]
+        return fit_its(*_covid_rows(series, control, not left_out), when, project)[0]
     except (TooFewPointsError, *_UNFIT):
         return None
 

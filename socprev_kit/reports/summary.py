@@ -21,6 +21,7 @@ from .interrupted import its_outcome
 from .report import Report
 from .sections_facts import report_months
 from .sections_summary import STATUS_COUNTS, main_indicator, status_tally
+from .strength import outcome_rating
 from .texts import text
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ def _its_levels(report: Report) -> list[dict[str, Any]]:
             if o.result is None:
                 continue
             level = o.result.effects.set_index("term").loc["level"]
+            rating = outcome_rating(report, o)
             out.append(
                 {
                     "project_id": unit.project_id,
@@ -68,6 +70,9 @@ def _its_levels(report: Report) -> list[dict[str, Any]]:
                     "indicator_id": indicator,
                     "controlled": bool(o.comparisons),
                     **{k: _number(level[k]) for k in ("rate_ratio", "ci_low", "ci_high")},
+                    "rating": rating.level,
+                    "rating_base": rating.base,
+                    "rating_reasons": list(rating.reasons),
                 }
             )
     return out

@@ -14,6 +14,7 @@ PUBLIC: dict[str, str] = {
     "Rating": ".rating",
     "rate_finding": ".rating",
     "describe_rating": ".rating",
+    "detectable_change": ".rating",
 }
 
 

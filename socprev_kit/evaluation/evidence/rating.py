@@ -30,6 +30,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+from scipy import stats
+
 from ...common.formatting import Lang, format_percent
 from ..interpretation.sentences import clause, sentence
 
@@ -42,6 +45,7 @@ __all__ = [
     "REASONS",
     "Rating",
     "describe_rating",
+    "detectable_change",
     "rate_finding",
 ]
 
@@ -163,6 +167,28 @@ def rate_finding(
         "checks": tuple(failed_checks),
     }
     return Rating(max(1, base - lowered), base, tuple(reasons), fields)
+
+
+def detectable_change(
+    ratio: float, low: float, high: float, *, df: float | None = None, power: float = 0.8
+) -> float:
+    """The smallest relative change a fitted design of this precision would detect with
+    ``power`` at the level of its 95 % interval: ``1 - exp(-(q + z_power) se)``, ``se`` the
+    standard error of the log rate ratio read back from the interval ``(low, high)`` and ``q``
+    its quantile (Student t with ``df`` degrees of freedom, normal without). The usual
+    approximation of a Wald test's power; it depends on the design's precision only, never on the
+    estimate found (``ratio`` is checked, not used), so it is no "observed power".
+    :func:`socprev_kit.evaluation.evidence.power.minimum_detectable_effect` simulates it before a
+    project starts.
+
+    >>> round(detectable_change(0.8, 0.64, 1.0), 3)  # se = log(1/0.64) / 3.92 = 0.114
+    0.273
+    """
+    if not (np.isfinite(ratio) and 0 < low <= high):
+        return float("nan")
+    q = stats.t.ppf(0.975, df) if df else stats.norm.ppf(0.975)
+    se = (np.log(high) - np.log(low)) / (2 * q)
+    return float(1 - np.exp(-(q + stats.norm.ppf(power)) * se))
 
 
 def describe_rating(rating: Rating, lang: Lang = "nl") -> str:

@@ -34,7 +34,7 @@ from ..evaluation.its import (
 from .evaluate import unit_series
 from .report import ALL, Report, Unit, within
 
-__all__ = ["ITSOutcome", "fit_its", "its_outcome"]
+__all__ = ["ITSOutcome", "fit_its", "its_options", "its_outcome"]
 
 #: Fewest counts per month, on average on each side of the start, for an ITS estimate.
 MIN_MONTHLY_MEAN = 1.0
@@ -84,10 +84,20 @@ def _control(report: Report, unit: Unit, indicator: str, codes: tuple) -> tuple:
     return found.control, tuple(own.itertuples(index=False, name=None))
 
 
+def its_options(project: pd.Series) -> dict:
+    """The options of a report's ITS besides the data: quasi-Poisson, one harmonic, the
+    project's lag and its slope change (the falsification checks refit with the same)."""
+    return {
+        "family": "quasipoisson",
+        "harmonics": 1,
+        "lag": 0 if pd.isna(project["lag_months"]) else int(project["lag_months"]),
+        "slope_change": project["impact_model"] in ("slope", "level_and_slope"),
+    }
+
+
 def fit_its(series: pd.DataFrame, control: pd.DataFrame | None, when, project):  # noqa: ANN001, ANN202
-    """The ITS a report fits (quasi-Poisson, one harmonic, population offset, the project's lag
-    and slope change) and whether a warning other than the kit's own came up."""
-    lag = 0 if pd.isna(project["lag_months"]) else int(project["lag_months"])
+    """The ITS a report fits (:func:`its_options`, population offset) and whether a warning other
+    than the kit's own came up."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = interrupted_time_series(
@@ -97,10 +107,7 @@ def fit_its(series: pd.DataFrame, control: pd.DataFrame | None, when, project): 
             intervention=when,
             population="population",
             control=control,
-            family="quasipoisson",
-            harmonics=1,
-            lag=lag,
-            slope_change=project["impact_model"] in ("slope", "level_and_slope"),
+            **its_options(project),
         )
     return result, any(not issubclass(w.category, ITSWarning) for w in caught)
 

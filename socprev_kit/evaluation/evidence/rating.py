@@ -35,6 +35,7 @@ from scipy import stats
 
 from ...common.formatting import Lang, format_percent
 from ..interpretation.sentences import clause, sentence
+from ..interpretation.texts import TEMPLATES
 
 __all__ = [
     "DESIGN_LEVELS",
@@ -126,7 +127,8 @@ def rate_finding(
     synthetic_ok : bool, optional
         A synthetic control: whether it passes its own checks.
     failed_checks : tuple of str
-        The falsification checks that failed (their names, as the report writes them).
+        The falsification checks that failed (keys of
+        :data:`socprev_kit.evaluation.evidence.falsification.CHECKS`, named in the sentence).
     mde, detectable : float, bool
         The design's minimum detectable relative change (None: not computed) and whether any
         change could be seen at all.
@@ -210,12 +212,22 @@ def describe_rating(rating: Rating, lang: Lang = "nl") -> str:
                     reasons=joined)  # fmt: skip
 
 
+def _check_name(check: str, lang: Lang) -> str:
+    """A falsification check's name in ``lang``, lower-case within a sentence (a name that is not
+    a check's key is kept as given)."""
+    key = f"falsification_name_{check}"
+    if key not in TEMPLATES:
+        return check
+    name = clause(key, lang)
+    return name[:1].lower() + name[1:]
+
+
 def _reason(key: str, fields: dict, lang: Lang) -> str:
     f = fields
     values = {
         "short_series": {"n_pre": f["n_pre"], "n_post": f["n_post"], "min_pre": MIN_PRE,
                          "min_post": MIN_POST},
-        "failed_checks": {"checks": ", ".join(f["checks"])},
+        "failed_checks": {"checks": ", ".join(_check_name(c, lang) for c in f["checks"])},
         "low_power": {"mde": format_percent(100 * (f["mde"] or 0), lang)},
         "covid_overlap": {"n": f["covid_months"]},
     }  # fmt: skip

@@ -7,10 +7,24 @@ one before the start (a treated area outside the donors' range) does not count a
 Interval: **studentised in-space placebos** (Abadie, Diamond and Hainmueller 2010, with the
 studentisation of Firpo and Possebom 2018). Every donor is in turn treated as if it had started
 at the same month, its synthetic series built from the other donors, and its log ratio of
-ratios divided by its own noise scale: the root mean squared relative error of its level-matched
-fit before the start (``scale``). Under no effect these placebo statistics and the treated one
-come from the same distribution, whatever the size of the municipality (a small one has noisier
-rates: the scale takes that out). The interval is
+ratios divided by its own noise scale (``scale``). Under no effect these placebo statistics and
+the treated one come from the same distribution, whatever the size of the municipality. The
+scale is the noise of one month's gap between the unit and its synthetic series, relative to
+the unit's mean before the start, made of (each measured on the months before the start):
+
+- the larger of (a) the level-matched fit's squared errors summed over ``n_pre - k`` months
+  (``k`` donors with a weight: the fit uses up that many degrees of freedom; without the
+  correction the many-donor fits of large municipalities look too good) and (b) the
+  month-to-month noise of the unit plus that of its synthetic series, ``sum(w_j^2 v_j)``
+  (``v``: half the mean squared change from one month to the next; the weights choose donors
+  whose noise happens to follow the unit, so the fit alone misses the synthetic's noise);
+- times ``(1 + r) / (1 - r)``, ``r`` the lag-1 autocorrelation of the gaps (kept in [0, 0.8]):
+  a mean over months of autocorrelated gaps varies more than independent ones, and a large
+  municipality's gaps are mostly a persistent level (autocorrelated), a small one's mostly
+  count noise (independent). Without these corrections a treated municipality ten times the
+  donors' size was covered in 83 % of panels, one five times smaller in 98 %.
+
+The interval is
 
     log RR +/- t(n, 1 - alpha / 2) * rms(placebo statistics) * scale_treated
 
@@ -46,8 +60,8 @@ MIN_WEIGHT = 1e-4
 class Fit:
     """One synthetic series: ``weights`` (per donor), ``synthetic`` (per 1,000, every month),
     ``pre_ratio`` and ``post_ratio`` (mean treated / mean synthetic), ``rate_ratio`` (post /
-    pre), ``pre_rmspe`` (per 1,000, before level matching) and ``scale`` (root mean squared
-    error of the level-matched fit before, relative to the treated mean before)."""
+    pre), ``pre_rmspe`` (per 1,000, before level matching) and ``scale`` (the noise of one
+    month's gap, relative to the treated mean before: see the module)."""
 
     weights: np.ndarray
     synthetic: np.ndarray
@@ -81,8 +95,19 @@ def fit_synthetic(y: np.ndarray, X: np.ndarray, after: np.ndarray) -> Fit | None
         post_ratio=post_ratio,
         rate_ratio=post_ratio / pre_ratio,
         pre_rmspe=float(np.sqrt(np.mean((y[before] - synth[before]) ** 2))),
-        scale=float(np.sqrt(np.mean(resid**2))) / level,
+        scale=_scale(y[before], X[before], w, resid) / level,
     )
+
+
+def _scale(y: np.ndarray, X: np.ndarray, w: np.ndarray, resid: np.ndarray) -> float:
+    """The noise of one month's gap between treated and synthetic (see the module)."""
+    fitted = np.sum(resid**2) / max(len(resid) - np.count_nonzero(w), 1)
+    if len(y) < 2:
+        return float(np.sqrt(fitted))
+    jumps = np.mean(np.diff(y) ** 2) / 2 + w**2 @ (np.mean(np.diff(X, axis=0) ** 2, axis=0) / 2)
+    r = float(np.sum(resid[1:] * resid[:-1]) / np.sum(resid**2)) if np.any(resid) else 0.0
+    r = min(max(r, 0.0), 0.8)
+    return float(np.sqrt(max(fitted, jumps) * (1 + r) / (1 - r)))
 
 
 def placebo_fits(rates: pd.DataFrame, after: np.ndarray) -> pd.DataFrame:

@@ -303,3 +303,20 @@ def test_figure_in_each_language():
         assert any(legend in t for t in texts)
         assert name in [t.get_text() for t in side.get_yticklabels()]
         matplotlib.pyplot.close(fig)
+
+
+def test_placebo_variance_recovers_a_common_and_a_proportional_part():
+    from socprev_kit.evaluation.evidence.placebos import placebo_variance
+
+    scale = np.linspace(0.1, 0.6, 30)
+    signs = np.where(np.arange(30) % 2, 1, -1)
+    log_rr = signs * np.sqrt(0.01 + 2.0 * scale**2)  # exactly tau2 = 0.01, c2 = 2
+    frame = pd.DataFrame({"rate_ratio": np.exp(log_rr), "scale": scale})
+    assert placebo_variance(frame) == pytest.approx((0.01, 2.0), rel=1e-6)
+    # the least-squares fit of the same line, solved apart
+    A = np.column_stack([np.ones(30), scale**2])
+    noisy = (0.05 + 2.0 * scale**2) * np.random.default_rng(1).uniform(0.8, 1.2, 30)
+    assert (np.linalg.lstsq(A, noisy, rcond=None)[0] > 0).all()  # inside the constraints
+    expected = np.linalg.lstsq(A, noisy, rcond=None)[0]
+    got = placebo_variance(frame.assign(rate_ratio=np.exp(np.sqrt(noisy))))
+    assert got == pytest.approx(tuple(expected), rel=1e-6)

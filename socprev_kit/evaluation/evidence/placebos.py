@@ -24,20 +24,33 @@ the unit's mean before the start, made of (each measured on the months before th
   count noise (independent). Without these corrections a treated municipality ten times the
   donors' size was covered in 83 % of panels, one five times smaller in 98 %.
 
-The interval is
+The interval is ``log RR +/- t(n - 2, 1 - alpha / 2) * sd``, with the wider of two models of
+how the placebo log ratios vary:
 
-    log RR +/- t(n, 1 - alpha / 2) * rms(placebo statistics) * scale_treated
+- **proportional**: ``sd = rms(placebo statistics) * scale_treated`` (``rms``: root mean
+  square around 0, so that a method bias seen in the placebos widens the interval);
+- **common plus proportional**: ``sd^2 = tau2 + c2 * scale_treated^2``, ``tau2`` and ``c2``
+  fitted to the placebos' squared log ratios against their squared scales (least squares, both
+  >= 0; :func:`placebo_variance`, the additive random effect of a funnel plot). Some error is
+  common to every municipality whatever its size: factors the donors share with the treated one
+  but in other proportions drift apart after the start.
 
-(``rms``: root mean square around 0, so that a method bias seen in the placebos widens the
-interval; Student t with n placebos, exact if the statistics were normal). Why not the rank of
-the treated statistic among the placebos alone: with the 20 to 40 donors of a region the
-2.5 % and 97.5 % order statistics are the extremes or do not exist (fewer than 39 placebos), so
-the interval would jump with one municipality. The permutation p-value (the rank) is kept in the
-diagnostics. Why not conformal inference over time (Chernozhukov, Wuthrich and Zhu 2021): it
-refits the weights over a grid of effects (tens of fits per interval) and its validity with two to
-four years of autocorrelated monthly counts rests on long series; the kit has hundreds of
-untreated municipalities, which is what placebos need. The coverage is measured in
-``bench/bench_synthetic.py``.
+Measured (``bench/bench_synthetic.py``, 200 panels each): the proportional model alone covers a
+treated municipality ten times the donors' size in 89.5 % of panels (the common drift dominates
+its small noise), the common-plus-proportional model alone one five times smaller in 85.5 %
+(``c2`` is fitted on donors noisier than it); the wider of the two covers 95 to 97 % in every
+scenario, at the price of intervals about 5 % wider on a typical municipality. The p-value is
+the same t test (``|log RR| / sd``), so that it is below ``alpha`` exactly when the interval
+leaves out 1.
+
+Why not the rank of the treated statistic among the placebos alone: with the 20 to 40 donors of
+a region the 2.5 % and 97.5 % order statistics are the extremes or do not exist (fewer than 39
+placebos), so the interval would jump with one municipality. The permutation p-value (the rank)
+is kept in the diagnostics. Why not conformal inference over time (Chernozhukov, Wuthrich and
+Zhu 2021): it refits the weights over a grid of effects (tens of fits per interval) and its
+validity with two to four years of autocorrelated monthly counts rests on long series; the kit
+has hundreds of untreated municipalities, which is what placebos need. The coverage is measured
+in ``bench/bench_synthetic.py``.
 """
 
 from __future__ import annotations
@@ -125,19 +138,34 @@ def placebo_fits(rates: pd.DataFrame, after: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["nis_code", "rate_ratio", "scale", "statistic"])
 
 
+def placebo_variance(placebos: pd.DataFrame) -> tuple[float, float]:
+    """``tau2`` and ``c2`` of ``log RR_j^2 ~ tau2 + c2 scale_j^2`` over the placebos (least
+    squares, both >= 0): a part common to every municipality and one that grows with its own
+    noise (see the module)."""
+    from scipy.optimize import nnls
+
+    A = np.column_stack([np.ones(len(placebos)), placebos["scale"].to_numpy() ** 2])
+    (tau2, c2), _ = nnls(A, np.log(placebos["rate_ratio"].to_numpy()) ** 2)
+    return float(tau2), float(c2)
+
+
 def placebo_interval(
-    fit: Fit, statistics: np.ndarray, alpha: float
+    fit: Fit, placebos: pd.DataFrame, alpha: float
 ) -> tuple[float, float, float, float]:
-    """``ci_low``, ``ci_high``, ``p_value`` (from the studentised placebos, see the module) and
-    the permutation p-value (share of placebos at least as extreme, the treated counted in);
-    NaN for the first three with fewer than 2 placebos."""
+    """``ci_low``, ``ci_high``, ``p_value`` (from the placebos, see the module) and the
+    permutation p-value (share of placebos at least as extreme, the treated counted in); NaN
+    for the first three with fewer than 3 placebos."""
+    statistics = placebos["statistic"].to_numpy()
     stat = np.log(fit.rate_ratio) / fit.scale if fit.scale > 0 else np.inf
     n = len(statistics)
     perm = (1 + int(np.sum(np.abs(statistics) >= abs(stat)))) / (n + 1)
-    if n < 2:
+    if n < 3:
         return np.nan, np.nan, np.nan, perm
+    tau2, c2 = placebo_variance(placebos)
     rms = float(np.sqrt(np.mean(np.square(statistics))))
-    half = stats.t.ppf(1 - alpha / 2, n) * rms * fit.scale
+    sd = max(np.sqrt(tau2 + c2 * fit.scale**2), rms * fit.scale)
+    half = stats.t.ppf(1 - alpha / 2, n - 2) * sd
     low, high = np.exp(np.log(fit.rate_ratio) + np.array([-half, half]))
-    p = 2 * stats.t.sf(abs(stat) / rms, n) if rms > 0 else float(stat == 0)
+    z = abs(np.log(fit.rate_ratio)) / sd if sd > 0 else np.inf
+    p = 2 * stats.t.sf(z, n - 2)
     return float(low), float(high), float(p), perm

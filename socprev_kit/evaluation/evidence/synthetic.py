@@ -153,7 +153,7 @@ def _weights(codes: list[str], fit: Fit) -> pd.DataFrame:
 
 
 def _effects(fit: Fit, placebos: pd.DataFrame, alpha: float) -> tuple[pd.DataFrame, float]:
-    low, high, p, perm = placebo_interval(fit, placebos["statistic"].to_numpy(), alpha)
+    low, high, p, perm = placebo_interval(fit, placebos, alpha)
     note = ""
     if len(placebos) < MIN_PLACEBOS:
         low = high = p = np.nan

@@ -37,7 +37,10 @@ def _solve_on(G: np.ndarray, b: np.ndarray, free: list[int]) -> np.ndarray:
     kkt[:k, :k] = G[np.ix_(free, free)]
     kkt[:k, k] = kkt[k, :k] = 1.0
     rhs = np.append(b[free], 1.0)
-    sol = np.linalg.lstsq(kkt, rhs, rcond=None)[0]
+    try:
+        sol = np.linalg.solve(kkt, rhs)
+    except np.linalg.LinAlgError:  # two identical donors: any split of their weight will do
+        sol = np.linalg.lstsq(kkt, rhs, rcond=None)[0]
     w = np.zeros(len(b))
     w[free] = sol[:k]
     return w

@@ -10,7 +10,8 @@ Okabe-Ito palette in :data:`PALETTE`, 10-11 pt text in :data:`STYLE`, texts in n
 :data:`LABELS`.
 
 Modules: ``style`` (palette, labels, shared helpers), ``series`` (indicator over time, small
-multiples), ``quality`` (completeness heat map, attainment bars), ``funnel``.
+multiples), ``quality`` (completeness heat map, attainment bars), ``funnel``, ``synthetic`` (a
+synthetic comparison and its weights).
 
 Examples
 --------
@@ -22,6 +23,7 @@ from .funnel import plot_funnel
 from .quality import plot_attainment, plot_completeness
 from .series import plot_indicator, small_multiples
 from .style import LABELS, PALETTE, STYLE, label
+from .synthetic import synthetic_figure
 
 __all__ = [
     "LABELS",
@@ -33,4 +35,5 @@ __all__ = [
     "plot_funnel",
     "plot_indicator",
     "small_multiples",
+    "synthetic_figure",
 ]

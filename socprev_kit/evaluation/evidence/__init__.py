@@ -15,6 +15,11 @@ PUBLIC: dict[str, str] = {
     "rate_finding": ".rating",
     "describe_rating": ".rating",
     "detectable_change": ".rating",
+    "synthetic_control": ".synthetic",
+    "SyntheticResult": ".synthetic",
+    "SyntheticDataError": ".synthetic_panel",
+    "HullCheck": ".hull",
+    "simplex_least_squares": ".simplex",
 }
 
 

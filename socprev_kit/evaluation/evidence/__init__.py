@@ -20,6 +20,9 @@ PUBLIC: dict[str, str] = {
     "SyntheticDataError": ".synthetic_panel",
     "HullCheck": ".hull",
     "simplex_least_squares": ".simplex",
+    "Falsification": ".falsification",
+    "declares_effect": ".falsification",
+    "falsification_checks": ".falsification",
 }
 
 

@@ -2,8 +2,9 @@
 
 :data:`TEMPLATES` maps a sentence id to a template per language; the code that picks and fills
 them is :mod:`socprev_kit.evaluation.interpretation`. One table per topic: :mod:`.trends`,
-:mod:`.its`, :mod:`.covid`, :mod:`.targets` (objectives), :mod:`.caveats` and :mod:`.rating` (the
-strength of a finding). For translators:
+:mod:`.its`, :mod:`.covid`, :mod:`.targets` (objectives), :mod:`.caveats`, :mod:`.rating` (the
+strength of a finding) and :mod:`.falsification` (the checks of an interrupted time series). For
+translators:
 
 - ``{name}`` is a placeholder the code fills in: a number, a percentage or a month already written
   in the language (``1.234,5``, ``20 %``, ``septembre 2020``), an indicator's name, or a piece of
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from .caveats import CAVEATS
 from .covid import COVID
+from .falsification import FALSIFICATION
 from .its import ITS
 from .rating import RATING
 from .targets import TARGETS
@@ -31,4 +33,12 @@ from .trends import TRENDS
 __all__ = ["TEMPLATES"]
 
 #: Every sentence id with its template per language (``"nl"``, ``"fr"``, ``"en"``).
-TEMPLATES: dict[str, dict[str, str]] = {**TRENDS, **ITS, **COVID, **TARGETS, **CAVEATS, **RATING}
+TEMPLATES: dict[str, dict[str, str]] = {
+    **TRENDS,
+    **ITS,
+    **COVID,
+    **TARGETS,
+    **CAVEATS,
+    **RATING,
+    **FALSIFICATION,
+}

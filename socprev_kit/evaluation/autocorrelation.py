@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 from scipy.optimize import brentq
 
 #: Bounds of the AR(1) coefficient. Below 0 the interval would shrink below the independent one
@@ -55,7 +56,9 @@ def _fit_moments(
     g = rows.astype(float)
     lag = (np.abs(t[:, None] - t[None, :]) * np.outer(g, g)).astype(int)
     P = [np.diag(g), sum(_pairs(t, g, k) for k in range(1, LAGS + 1)) * rows[:, None]]
-    A = [M @ Pk @ M for Pk in P]
+    # M P M with P sparse (a diagonal, one pair per month): M P as a sparse product, then one
+    # dense product instead of two (half the time of the ITS's AR(1) intervals)
+    A = [(sparse.csr_matrix(Pk.T) @ M.T).T @ M for Pk in P]
     m = np.array([r @ Pk @ r for Pk in P])
     e = np.array([np.trace(Ak) for Ak in A])
     DD = np.outer(D * g, D * g)

@@ -33,8 +33,7 @@ it aims for?" from the municipality's own history, before the project starts. De
   detectable, ``mde`` NaN), then a bisection over the grid's nice values, one more point at the
   linear interpolation inside the bracket, and the MDE by linear interpolation of the curve
   between the two points that bracket ``power``; the power without a change (the false
-  detection rate, about ``alpha / 2``) and the grid's neighbours of the bracket complete the
-  curve. About 8 points x ``n_sims`` series.
+  detection rate, about ``alpha / 2``) completes the curve. About 7 points x ``n_sims`` series.
 - **The simulation's error of the MDE** (``mde_se``): the binomial error of the power at the
   crossing, ``sqrt(power (1 - power) / n_sims)``, divided by the slope of the curve between the
   bracketing points (the delta method for the root of the estimated curve); ``mde_interval`` is
@@ -181,8 +180,8 @@ def _plan(histories: list[History], start: pd.Period, options: dict, seed: int) 
 
 
 def _search(plan: _Plan, grid: tuple[float, ...], target: float) -> dict[float, float]:
-    """Power at the grid's largest change, a bisection over the grid, one point inside the
-    bracket, the bracket's neighbours and no change: ``{change: power}``."""
+    """Power without a change, at the grid's largest change, a bisection over the grid and one
+    point inside the bracket: ``{change: power}``."""
     seen: dict[float, float] = {}
 
     def at(change: float) -> float:
@@ -197,9 +196,6 @@ def _search(plan: _Plan, grid: tuple[float, ...], target: float) -> dict[float, 
     while hi - lo > 1:
         mid = (lo + hi) // 2
         lo, hi = (lo, mid) if at(grid[mid]) >= target else (mid, hi)
-    for i in (lo - 1, hi + 1):
-        if 0 <= i < len(grid):
-            at(grid[i])
     low = grid[lo] if lo >= 0 else 0.0
     guess = _crossing(seen, target)[0]
     if low < round(guess, 3) < grid[hi]:

@@ -1,7 +1,8 @@
 """The ``socprev-kit`` command: parse the arguments, call one function, print for people.
 
 Each command group adds its sub-commands and holds their functions: :mod:`.data` (``validate``,
-``summary``, ``sample-data``), :mod:`.reports` (``batch``, ``audit-disclosure``), :mod:`.workbook`
+``summary``, ``sample-data``), :mod:`.reports` (``batch``, ``audit-disclosure``), :mod:`.power`
+(``power``), :mod:`.workbook`
 (``template``), :mod:`.intake` (``import``, ``history``), :mod:`.feedback` (``feedback``) and
 :mod:`.training` (``training``). Nothing heavy is imported until a command runs.
 
@@ -20,10 +21,10 @@ from pathlib import Path
 from .. import __version__
 from ..common.arguments import lang_of
 from ..common.errors import OutputError, SocprevError
-from . import data, feedback, intake, reports, training, workbook
+from . import data, feedback, intake, power, reports, training, workbook
 
 #: The command groups, in the order ``socprev-kit --help`` lists their sub-commands.
-GROUPS = (data, reports, workbook, intake, feedback, training)
+GROUPS = (data, reports, power, workbook, intake, feedback, training)
 
 #: System errors that mean "cannot write there": full disk, quota, file size, read-only, rights.
 WRITE_ERRNOS = {"ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EACCES", "EPERM"}

@@ -23,6 +23,8 @@ PUBLIC: dict[str, str] = {
     "Falsification": ".falsification",
     "declares_effect": ".falsification",
     "falsification_checks": ".falsification",
+    "minimum_detectable_effect": ".power",
+    "PowerResult": ".power",
 }
 
 

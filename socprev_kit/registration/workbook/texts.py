@@ -143,12 +143,21 @@ INSTRUCTIONS: dict[str, list[tuple[str, str]]] = {
         ("text", "Kijk op de bladen '{projects}' en '{objectives}' na of de gegevens kloppen en "
          "verbeter ze waar nodig. Kies codes uit de keuzelijst in de cel; wat de codes "
          "betekenen, staat hieronder. Datums als dd/mm/jjjj."),
-        ("head", "7. Terugsturen"),
+        ("head", "7. Welke verandering zou de evaluatie kunnen zien?"),
+        ("text", "Hoe kleiner de aantallen en hoe sterker ze van maand tot maand schommelen, hoe "
+         "groter een verandering moet zijn om ze met zekerheid te zien. Vóór de start kan de "
+         "evaluator dat voor uw gemeente uitrekenen uit haar eigen cijfers van de voorbije "
+         "jaren, met het commando: socprev-kit power <NIS-code> --indicator I02 --start "
+         "{year}-01 --months 24. Het antwoord luidt bijvoorbeeld: 'met 24 maanden na de start "
+         "zou een daling van 30 % of meer zichtbaar zijn; kleinere veranderingen niet'. Is de "
+         "verandering die u nastreeft kleiner? Plan dan meer maanden, een grotere zone of een "
+         "indicator met meer feiten, of verwacht van de cijfers alleen geen bewijs van effect."),
+        ("head", "8. Terugsturen"),
         ("text", "Sla het bestand op als Excel-werkmap (.xlsx), met dezelfde naam, en stuur het "
          "naar wie het u bezorgde (de evaluator van uw stad of gemeente of de FOD Binnenlandse "
          "Zaken). Een verbeterde versie mag altijd: ze vervangt de waarden die ze bevat. U "
          "krijgt een overzicht terug van wat ontbreekt of niet klopt, cel per cel."),
-        ("head", "8. Betekenis van de codes"),
+        ("head", "9. Betekenis van de codes"),
     ],
     "fr": [
         ("title", "Enregistrement {year} : {what}"),
@@ -192,13 +201,23 @@ INSTRUCTIONS: dict[str, list[tuple[str, str]]] = {
         ("text", "Vérifiez les données des feuilles '{projects}' et '{objectives}' et corrigez-"
          "les si nécessaire. Choisissez les codes dans la liste déroulante de la cellule ; leur "
          "signification est donnée ci-dessous. Dates au format jj/mm/aaaa."),
-        ("head", "7. Renvoyer le fichier"),
+        ("head", "7. Quel changement l'évaluation pourrait-elle voir ?"),
+        ("text", "Plus les nombres sont petits et varient d'un mois à l'autre, plus un "
+         "changement doit être grand pour être vu avec certitude. Avant le début, l'évaluateur "
+         "peut le calculer pour votre commune à partir de ses propres chiffres des dernières "
+         "années, avec la commande : socprev-kit power <code INS> --indicator I02 --start "
+         "{year}-01 --months 24. La réponse est par exemple : 'avec 24 mois après le début, une "
+         "baisse de 30 % ou plus serait visible ; des changements plus petits ne le seraient "
+         "pas'. Le changement que vous visez est plus petit ? Prévoyez alors plus de mois, une "
+         "zone plus grande ou un indicateur avec plus de faits, ou n'attendez pas des seuls "
+         "chiffres la preuve d'un effet."),
+        ("head", "8. Renvoyer le fichier"),
         ("text", "Enregistrez le fichier comme classeur Excel (.xlsx), sous le même nom, et "
          "renvoyez-le à la personne qui vous l'a transmis (l'évaluateur de votre ville ou "
          "commune ou le SPF Intérieur). Une version corrigée est toujours possible : elle "
          "remplace les valeurs qu'elle contient. Vous recevrez en retour la liste de ce qui "
          "manque ou ne va pas, cellule par cellule."),
-        ("head", "8. Signification des codes"),
+        ("head", "9. Signification des codes"),
     ],
     "en": [
         ("title", "Registration {year}: {what}"),
@@ -237,12 +256,21 @@ INSTRUCTIONS: dict[str, list[tuple[str, str]]] = {
         ("text", "Check the data on sheets '{projects}' and '{objectives}' and correct them "
          "where needed. Choose codes from the drop-down list in the cell; their meaning is "
          "listed below. Dates as dd/mm/yyyy."),
-        ("head", "7. Sending it back"),
+        ("head", "7. Which change could the evaluation see?"),
+        ("text", "The smaller the counts and the more they vary from month to month, the larger "
+         "a change must be to be seen with confidence. Before the start, the evaluator can work "
+         "this out for your municipality from its own figures of the past years, with the "
+         "command: socprev-kit power <NIS code> --indicator I02 --start {year}-01 --months 24. "
+         "The answer reads, for example: 'with 24 months after the start, a fall of 30% or more "
+         "would be visible; smaller changes would not'. Is the change you aim for smaller? Then "
+         "plan more months, a larger area or an indicator with more incidents, or do not expect "
+         "the figures alone to prove an effect."),
+        ("head", "8. Sending it back"),
         ("text", "Save the file as an Excel workbook (.xlsx) under the same name and send it to "
          "whoever sent it to you (your city's evaluator or FPS Home Affairs). A corrected "
          "version is always welcome: it replaces the values it holds. You will get back a list "
          "of what is missing or wrong, cell by cell."),
-        ("head", "8. What the codes mean"),
+        ("head", "9. What the codes mean"),
     ],
 }
 # fmt: on

@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..common.formatting import Lang, check_lang, no_break_spaces
 from .texts_context import CONTEXT
 from .texts_evaluation import EVALUATION
+from .texts_evidence import EVIDENCE
 from .texts_population import POPULATION
 
 __all__ = ["TEXTS", "text"]
@@ -334,7 +335,7 @@ _ANNEX = {
                  "and {n_issues_warning} warnings in the data."),
 }  # fmt: skip
 
-_TABLES = (_SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX, POPULATION, CONTEXT)
+_TABLES = (_SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX, POPULATION, CONTEXT, EVIDENCE)
 TEXTS: dict[str, dict[str, str]] = {
     key: dict(zip(("nl", "fr", "en"), words, strict=True))
     for table in _TABLES

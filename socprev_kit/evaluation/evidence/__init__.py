@@ -10,7 +10,12 @@ each finding on the Maryland Scientific Methods Scale with what lowers it. Built
 from ...common.lazy import lazy_names
 
 #: public name -> the module of this folder that holds it (imported on first use)
-PUBLIC: dict[str, str] = {}
+PUBLIC: dict[str, str] = {
+    "CostPerIncident": ".cost",
+    "IncidentsPrevented": ".cost",
+    "cost_per_incident": ".cost",
+    "incidents_prevented": ".cost",
+}
 
 
 __getattr__ = lazy_names(__name__, PUBLIC)

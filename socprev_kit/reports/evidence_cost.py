@@ -2,8 +2,8 @@
 
 Per unit: the budget spent (P02N, a yearly indicator) summed over the calendar years from the
 project's start to the last month the ITS counts (or the last year with data), the incidents
-prevented of the unit's main impact count (the first monthly registered impact count of the
-catalogue with an ITS estimate: :func:`socprev_kit.evaluation.evidence.cost.incidents_prevented`
+prevented of the unit's main impact count (the first monthly registered impact count with an
+ITS estimate that an objective names, else the first of the catalogue: :func:`socprev_kit.evaluation.evidence.cost.incidents_prevented`
 of section 5's fit, with the level change's interval carried through) and the cost per incident
 prevented with its interval, or why there is none (the interval holds zero: the change may be
 chance).
@@ -37,8 +37,13 @@ BUDGET = "P02N"
 
 
 def main_outcome(report: Report, unit: Unit) -> ITSOutcome | None:
-    """The ITS of the unit's first impact count (catalogue order) with an estimate, or None."""
-    for indicator in unit_impact_ids(report, unit):
+    """The ITS of the unit's main impact count with an estimate, or None: the first (catalogue
+    order) that an objective of the project names, else the first of the others (the problem
+    the project set out to change before any count it did not aim at)."""
+    objectives = report.ctx.data.objectives
+    named = set(objectives.loc[objectives["project_id"] == unit.project_id, "indicator_id"])
+    ids = unit_impact_ids(report, unit)
+    for indicator in [i for i in ids if i in named] + [i for i in ids if i not in named]:
         outcome = its_outcome(report, unit, indicator)
         if outcome.result is not None:
             return outcome

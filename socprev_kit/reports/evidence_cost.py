@@ -3,8 +3,9 @@
 Per unit: the budget spent (P02N, a yearly indicator) summed over the calendar years from the
 project's start to the last month the ITS counts (or the last year with data), the incidents
 prevented of the unit's main impact count (the first monthly registered impact count with an
-ITS estimate that an objective names, else the first of the catalogue: :func:`socprev_kit.evaluation.evidence.cost.incidents_prevented`
-of section 5's fit, with the level change's interval carried through) and the cost per incident
+ITS estimate that an objective names, else the first of the catalogue;
+:func:`socprev_kit.evaluation.evidence.cost.incidents_prevented` of section 5's fit, with the
+level change's interval carried through) and the cost per incident
 prevented with its interval, or why there is none (the interval holds zero: the change may be
 chance).
 

@@ -8,7 +8,10 @@ project the months of the COVID-19 period it overlaps.
 Disclosure: a municipality's count the data set's pattern hides is written as hidden, with its
 rate. The region's rate sums the counts of its municipalities with twelve months whose count is
 shown (as the funnel's group rate: :func:`socprev_kit.reports.evaluate.year_funnel`), so no
-hidden count is part of a printed total; the number of municipalities summed is printed with it.
+hidden count is part of a printed total. The number of municipalities summed is not printed: a
+sentence that names an indicator and a year prints no whole number but the year, since the
+disclosure audit (:mod:`socprev_kit.audit.sentences`) reads one there as the value of any hidden
+count of that indicator and year on the page.
 The reference holds no area or urban class: the text says density is not available.
 """
 
@@ -88,7 +91,6 @@ def _context_line(report: Report, r: dict) -> str:
         rate=rate,
         region=region,
         group=format_number(group, lang, decimals=2),
-        n=n,
     )
 
 

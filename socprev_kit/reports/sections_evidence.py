@@ -130,7 +130,8 @@ def _chain(rows: pd.DataFrame, lang: Lang) -> list[str]:
             for o, lv, t, i in zip(mine["objective_id"], mine["level"], mine["text"],
                                    mine["indicator_id"], strict=True)
         ]  # fmt: skip
-        lines.append(text(key, lang, objectives=text("mech_separator", lang).join(items)))
+        # the step, then one nested item per objective (Markdown: indented by two spaces)
+        lines.append(text(key, lang, objectives="").rstrip() + "".join(f"\n  - {i}" for i in items))
     other = rows[~kinds.isin([k for k, _ in STEPS]).to_numpy()]
     if len(other):
         names = ", ".join(indicator_label(i, lang) for i in other["indicator_id"].unique())

@@ -86,7 +86,6 @@ _MECHANISM = {
                             "problème doit baisser", "no objective on an impact indicator "
                             "(nuisance, complaints): missing, so the logic model does not say "
                             "which problem should fall"),
-    "mech_separator": ("; ", " ; ", "; "),
     "mech_other": ("Doelstellingen op andere indicatoren (context of bevraging): {indicators}.",
                    "Objectifs sur d'autres indicateurs (contexte ou enquête) : {indicators}.",
                    "Objectives on other indicators (context or survey): {indicators}."),
@@ -111,11 +110,11 @@ _MODERATORS = {
                     "**{name}** ({province}, {region}) : {n} habitants (1er janvier {year}).",
                     "**{name}** ({province}, {region}): {n} inhabitants (1 January {year})."),
     "mod_context": ("{indicator}, {year}: {rate} per 1.000 inwoners; {region}: {group} per "
-                    "1.000 ({n} gemeenten met een getoond jaarcijfer).",
+                    "1.000 (de gemeenten met een getoond jaarcijfer).",
                     "{indicator}, {year} : {rate} pour 1 000 habitants ; {region} : {group} "
-                    "pour 1 000 ({n} communes dont le chiffre annuel est affiché).",
+                    "pour 1 000 (les communes dont le chiffre annuel est affiché).",
                     "{indicator}, {year}: {rate} per 1,000 inhabitants; {region}: {group} per "
-                    "1,000 ({n} municipalities whose yearly figure is shown)."),
+                    "1,000 (the municipalities whose yearly figure is shown)."),
     "mod_context_alone": ("{indicator}, {year}: {rate} per 1.000 inwoners; geen cijfer voor "
                           "het {region} (te weinig gemeenten met een volledig jaar).",
                           "{indicator}, {year} : {rate} pour 1 000 habitants ; pas de chiffre "

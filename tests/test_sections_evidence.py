@@ -119,7 +119,7 @@ def test_gen_dam_effect_mechanism_moderators_and_implementation(dam, dam_text) -
     assert "O1 (objectif opérationnel)" in dam_text and "S1 (objectif stratégique)" in dam_text
     assert text("mech_missing_output", "fr") in dam_text
     # moderators: March 2020 (start) to December 2025 = 70 months, 16 of them COVID-19 months
-    assert "16 des 70 mois" in dam_text and "263\u202f927 habitants" in dam_text
+    assert "16 mois du projet sur 70" in dam_text and "263\u202f927 habitants" in dam_text
     assert "Région flamande" in dam_text and "Flandre-Orientale" in dam_text
     # implementation: P03 of 2025 from the raw counts; no partnership registered
     table = dam.table[dam.table["period"].str.startswith("2025-")]  # the monthly counts

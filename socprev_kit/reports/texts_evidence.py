@@ -126,13 +126,12 @@ _MODERATORS = {
                        "complète : manque (par exemple les statistiques policières).", "No "
                        "context figures with a full year: missing (police statistics, for "
                        "example)."),
-    "mod_covid": ("{id}: {n} van de {total} maanden van het project vallen in de "
-                  "COVID-19-periode ({first} tot {last}); deel 5 toont de schatting met en "
-                  "zonder die maanden.", "{id} : {n} des {total} mois du projet tombent dans la "
-                  "période de COVID-19 ({first} à {last}) ; la partie 5 montre l'estimation "
-                  "avec et sans ces mois.", "{id}: {n} of the project's {total} months fall in "
-                  "the COVID-19 period ({first} to {last}); part 5 shows the estimate with and "
-                  "without those months."),
+    "mod_covid": ("{id}: {n} van de {total} maanden van het project in de COVID-19-periode "
+                  "({first} tot {last}); deel 5 toont de schatting met en zonder die maanden.",
+                  "{id} : {n} mois du projet sur {total} dans la période de COVID-19 ({first} à "
+                  "{last}) ; la partie 5 montre l'estimation avec et sans ces mois.",
+                  "{id}: {n} of the project's {total} months in the COVID-19 period ({first} to "
+                  "{last}); part 5 shows the estimate with and without those months."),
     "mod_covid_none": ("{id}: geen van de {total} maanden van het project valt in de "
                        "COVID-19-periode ({first} tot {last}).", "{id} : aucun des {total} mois "
                        "du projet ne tombe dans la période de COVID-19 ({first} à {last}).",

@@ -71,6 +71,16 @@ def test_cost_per_incident_interval_is_ordered_and_given_only_when_the_change_is
     assert rise.value == pytest.approx(500 - 650) and rise.high < 0
     assert cost_per_incident(50_000.0, rise).status == "increase"
     assert cost_per_incident(None, found).status == "no_budget"
+    # a slope change whose interval holds 1: possibly chance, whatever the level's interval says
+    sloped = _planted()
+    slope = pd.DataFrame({"term": ["slope"], "rate_ratio": [0.99], "ci_low": [0.97],
+                          "ci_high": [1.01]})  # fmt: skip
+    sloped.effects = pd.concat([sloped.effects, slope], ignore_index=True)
+    found = incidents_prevented(sloped)
+    assert found.low > 0 and found.slope_uncertain and found.includes_zero
+    assert cost_per_incident(50_000.0, found).status == "chance"
+    sloped.effects.loc[2, ["ci_low", "ci_high"]] = [0.98, 0.995]
+    assert cost_per_incident(50_000.0, incidents_prevented(sloped)).status == "computed"
     assert np.isnan(cost_per_incident(0.0, found).value)
 
 

@@ -117,12 +117,16 @@ def _unit_lines(report: Report, unit: Unit) -> list[str]:
     n = [format_number(round(x), lang, decimals=0) for x in (prevented.value, prevented.low,
                                                              prevented.high)]  # fmt: skip
     lines.append(text("cost_prevented", lang, value=n[0], low=n[1], high=n[2], **when))
+    if "slope" in set(outcome.result.effects["term"]):  # the interval is the level's only
+        lines[-1] += " " + text("cost_slope", lang)
     cost = cost_per_incident(budget["total"], prevented)
     if cost.status == "computed":
         euros = [format_number(x, lang, decimals=0) for x in (cost.value, cost.low, cost.high)]
         lines.append(text("cost_per_incident", lang, value=euros[0], low=euros[1], high=euros[2]))
     else:
-        lines.append(text(f"cost_{cost.status}", lang, indicator=name))
+        key = f"cost_{cost.status}"
+        key = "cost_chance_slope" if key == "cost_chance" and prevented.low > 0 else key
+        lines.append(text(key, lang, indicator=name))
     return lines
 
 

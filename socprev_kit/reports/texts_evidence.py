@@ -230,6 +230,12 @@ _COST = {
                        "(intervalle {low} à {high}).", "Incidents prevented ({indicator}, "
                        "{first} to {last}, {months} months): about {value} (interval {low} to "
                        "{high})."),
+    "cost_slope": ("Het model schat ook een verandering van de trend; het interval houdt alleen "
+                   "rekening met de onzekerheid van het niveau en is dus te smal.", "Le modèle "
+                   "estime aussi un changement de tendance ; l'intervalle ne tient compte que de "
+                   "l'incertitude du niveau et est donc trop étroit.", "The model also estimates "
+                   "a change in trend; the interval only carries the uncertainty of the level, so "
+                   "it is too narrow."),
     "cost_per_incident": ("Kost per vermeden incident: ongeveer {value} euro (interval {low} "
                           "tot {high} euro).", "Coût par incident évité : environ {value} euros "
                           "(intervalle {low} à {high} euros).", "Cost per incident prevented: "
@@ -239,6 +245,14 @@ _COST = {
                     "l'intervalle contient zéro, le changement peut être dû au hasard.", "No "
                     "cost per incident can be given: the interval includes zero, the change "
                     "may be chance."),
+    "cost_chance_slope": ("Geen kost per vermeden incident: het interval van de "
+                          "niveauverandering of van de trendverandering bevat geen verandering, "
+                          "de verandering kan toeval zijn.", "Aucun coût par incident évité ne "
+                          "peut être donné : l'intervalle du changement de niveau ou de celui de "
+                          "la tendance contient l'absence de changement, le changement peut être "
+                          "dû au hasard.", "No cost per incident can be given: the interval of "
+                          "the change in level or in trend includes no change, the change may be "
+                          "chance."),
     "cost_increase": ("Geen kost per vermeden incident: er werden meer incidenten "
                       "geregistreerd dan verwacht ({indicator}).", "Aucun coût par incident "
                       "évité : plus d'incidents ont été enregistrés que prévu ({indicator}).",

@@ -12,8 +12,10 @@ Decisions:
   bound ``b`` of its interval, the counterfactual would be ``counterfactual x rate_ratio / b``.
   So the bounds are ``sum(counterfactual) x rate_ratio / ci_high - sum(observed)`` (fewest
   prevented) and ``... / ci_low ...`` (most). The uncertainty of a slope change, when the model
-  has one, is not carried (the level's only): the interval is then too narrow, which the
-  docstring of :class:`IncidentsPrevented` says.
+  has one, is not carried (the level's only): the interval is then too narrow. So with a slope
+  change the result counts as possibly chance (``slope_uncertain``) unless the intervals of both
+  the level and the slope change exclude no change (a conservative rule: carrying both needs
+  their joint distribution, which the report's fit does not keep with its AR(1) correction).
 - **Cost per incident prevented** is the budget spent divided by the incidents prevented, its
   interval the budget divided by the bounds (the upper bound of incidents gives the lower cost).
   When the interval of incidents prevented reaches zero or below, no cost is given: the change
@@ -42,7 +44,8 @@ class IncidentsPrevented:
     ``value`` (counterfactual minus observed, summed), ``low`` and ``high`` (the level change's
     interval carried through; for a model with a slope change, the level's uncertainty only),
     ``observed`` and ``counterfactual`` (the two sums), ``first`` and ``last`` (the months, as
-    Periods) and ``n_months``.
+    Periods), ``n_months``, and ``slope_uncertain``: the model has a slope change and the
+    interval of the level or of the slope change holds a rate ratio of 1.
     """
 
     value: float
@@ -53,11 +56,13 @@ class IncidentsPrevented:
     first: pd.Period | None
     last: pd.Period | None
     n_months: int
+    slope_uncertain: bool = False
 
     @property
     def includes_zero(self) -> bool:
-        """Whether the interval holds zero (or lies below it): the change may be chance."""
-        return not self.low > 0
+        """Whether the change may be chance: the interval holds zero (or lies below it), or the
+        level or slope change of a model with a slope change may be none."""
+        return not self.low > 0 or self.slope_uncertain
 
 
 def post_start(result: ITSResult) -> pd.Period:
@@ -72,7 +77,12 @@ def incidents_prevented(result: ITSResult) -> IncidentsPrevented:
     fitted = result.fitted
     months = pd.to_datetime(fitted["period"]).dt.to_period("M")
     post = fitted[(months >= post_start(result)).to_numpy() & fitted["observed"].notna()]
-    level = result.effects.set_index("term").loc["level"]
+    effects = result.effects.set_index("term")
+    level = effects.loc["level"]
+    terms = effects.loc[[t for t in ("level", "slope") if t in effects.index]]
+    uncertain = "slope" in effects.index and bool(
+        ((terms["ci_low"] <= 1) & (terms["ci_high"] >= 1)).any()
+    )
     cf, obs = float(post["counterfactual"].sum()), float(post["observed"].sum())
     scaled = cf * float(level["rate_ratio"])
     post_months = months[post.index]
@@ -85,6 +95,7 @@ def incidents_prevented(result: ITSResult) -> IncidentsPrevented:
         first=post_months.min() if len(post) else None,
         last=post_months.max() if len(post) else None,
         n_months=len(post),
+        slope_uncertain=uncertain,
     )
 
 

@@ -3,7 +3,8 @@
 A notebook checks its parameters with :func:`municipality_report` or :func:`project_report`
 (the data come from :func:`prepare`, cached per process), then shows one section per cell:
 :func:`title`, :func:`who_and_what`, :func:`data_quality`, :func:`logic_model`,
-:func:`process_and_outputs`, :func:`impact`, :func:`comparison`, :func:`context_data`,
+:func:`process_and_outputs`, :func:`impact`, :func:`comparison`, :func:`evidence` (project
+reports only: :data:`PROJECT_SECTIONS`), :func:`context_data`,
 :func:`interpretation`, :func:`annex`, and last :func:`headline` for the batch index
 (:func:`read_headline` reads it back). Every text is in the report's language (nl, fr, en);
 every published cell goes through the data set's disclosure pattern
@@ -23,6 +24,7 @@ from .params import ReportParameterError, municipality_report, project_report
 from .report import Report
 from .sections_annex import annex
 from .sections_context import context_data
+from .sections_evidence import evidence
 from .sections_facts import data_quality, title, who_and_what
 from .sections_impact import impact
 from .sections_results import logic_model, process_and_outputs
@@ -43,8 +45,25 @@ SECTIONS = (
     annex,
 )
 
+#: The sections of a project report, in the order its notebook shows them: :data:`SECTIONS` with
+#: the EMMIE section (:func:`evidence`) after the comparison.
+PROJECT_SECTIONS = (
+    title,
+    who_and_what,
+    data_quality,
+    logic_model,
+    process_and_outputs,
+    impact,
+    comparison,
+    evidence,
+    context_data,
+    interpretation,
+    annex,
+)
+
 __all__ = [
     "MIME",
+    "PROJECT_SECTIONS",
     "SECTIONS",
     "DataContext",
     "Report",
@@ -54,6 +73,7 @@ __all__ = [
     "comparison",
     "context_data",
     "data_quality",
+    "evidence",
     "headline",
     "impact",
     "interpretation",

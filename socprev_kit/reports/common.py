@@ -24,6 +24,7 @@ __all__ = [
     "project_heading",
     "project_members",
     "report_issues",
+    "unit_label",
 ]
 
 
@@ -107,6 +108,13 @@ def project_heading(report: Report, unit: Unit, *, whole: bool = False) -> str:
             names = members_text(report, unit.project_id)
             where = f" ({text('whole_project', report.lang, names=names)})"
     return f"### {md_escape(unit.project_id)} – {md_escape(str(name))}{where}"
+
+
+def unit_label(report: Report, unit: Unit) -> str:
+    """A bold line naming the unit (project and area) when the report has several, else ""."""
+    if len(report.units) < 2:
+        return ""
+    return f"**{md_escape(unit.project_id)} – {md_escape(area_name(unit.area, report.lang))}**"
 
 
 def report_issues(report: Report) -> pd.DataFrame:

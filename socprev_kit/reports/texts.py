@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..common.formatting import Lang, check_lang, no_break_spaces
 from .texts_context import CONTEXT
 from .texts_evaluation import EVALUATION
+from .texts_evidence import EVIDENCE
 from .texts_population import POPULATION
 from .texts_strength import STRENGTH
 
@@ -335,7 +336,9 @@ _ANNEX = {
                  "and {n_issues_warning} warnings in the data."),
 }  # fmt: skip
 
-_TABLES = (_SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX, POPULATION, CONTEXT, STRENGTH)
+_TABLES = (
+    _SECTIONS, _WORDS, _QUALITY, *EVALUATION, _ANNEX, POPULATION, CONTEXT, STRENGTH, EVIDENCE,
+)  # fmt: skip
 TEXTS: dict[str, dict[str, str]] = {
     key: dict(zip(("nl", "fr", "en"), words, strict=True))
     for table in _TABLES

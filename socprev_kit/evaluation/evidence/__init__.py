@@ -25,6 +25,10 @@ PUBLIC: dict[str, str] = {
     "falsification_checks": ".falsification",
     "minimum_detectable_effect": ".power",
     "PowerResult": ".power",
+    "CostPerIncident": ".cost",
+    "IncidentsPrevented": ".cost",
+    "cost_per_incident": ".cost",
+    "incidents_prevented": ".cost",
 }
 
 

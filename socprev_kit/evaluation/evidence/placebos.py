@@ -38,7 +38,7 @@ how the placebo log ratios vary:
 Measured (``bench/bench_synthetic.py``, 200 panels each): the proportional model alone covers a
 treated municipality ten times the donors' size in 89.5 % of panels (the common drift dominates
 its small noise), the common-plus-proportional model alone one five times smaller in 85.5 %
-(``c2`` is fitted on donors noisier than it); the wider of the two covers 95 to 97 % in every
+(``c2`` is fitted on donors noisier than it); the wider of the two covers 95 to 97.5 % in every
 scenario, at the price of intervals about 5 % wider on a typical municipality. The p-value is
 the same t test (``|log RR| / sd``), so that it is below ``alpha`` exactly when the interval
 leaves out 1.

@@ -65,16 +65,19 @@ def value_label(facet: str, value: str, lang: Lang) -> str:
 
 def _class(effect: dict) -> str:
     low, high = effect.get("ci_low"), effect.get("ci_high")
+    found = "unclear"
     if isinstance(high, int | float) and high < 1:
-        return "decrease"
-    if isinstance(low, int | float) and low > 1:
-        return "increase"
-    return "unclear"
+        found = "decrease"
+    elif isinstance(low, int | float) and low > 1:
+        found = "increase"
+    # a falsification check failed: the report does not declare the change an effect
+    return "unconfirmed" if found != "unclear" and effect.get("declared") is False else found
 
 
 def evidence(headline: dict) -> str:
-    """What the ITS level changes of a report say: ``decrease`` (an interval below 1 and none
-    above), ``increase``, ``mixed`` (both), ``unclear``, ``none`` (no ITS); a headline's own
+    """What the ITS level changes of a report say: ``decrease`` (an interval below 1, the checks
+    passed, and none above), ``increase``, ``mixed`` (both), ``unconfirmed`` (a change whose
+    checks failed, and no confirmed one), ``unclear``, ``none`` (no ITS); a headline's own
     ``evidence`` wins."""
     if isinstance(headline.get("evidence"), str) and headline["evidence"]:
         return headline["evidence"]
@@ -85,7 +88,8 @@ def evidence(headline: dict) -> str:
         return "none"
     if {"decrease", "increase"} <= found:
         return "mixed"
-    return next((c for c in ("decrease", "increase") if c in found), "unclear")
+    order = ("decrease", "increase", "unconfirmed")
+    return next((c for c in order if c in found), "unclear")
 
 
 def _change(ratio: object, lang: Lang) -> str:

@@ -176,6 +176,11 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
         "decrease": {"nl": "daling", "fr": "baisse", "en": "decrease"},
         "increase": {"nl": "stijging", "fr": "hausse", "en": "increase"},
         "mixed": {"nl": "gemengd", "fr": "mixte", "en": "mixed"},
+        "unconfirmed": {
+            "nl": "verandering, niet bevestigd door de controles",
+            "fr": "changement non confirmé par les contrôles",
+            "en": "change not confirmed by the checks",
+        },
         "unclear": {
             "nl": "geen duidelijke verandering",
             "fr": "pas de changement net",

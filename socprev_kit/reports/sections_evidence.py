@@ -31,6 +31,7 @@ from .evidence_implementation import implementation_part
 from .evidence_moderators import moderators_part
 from .interrupted import ITSOutcome, its_outcome
 from .report import Report
+from .sections_designs import designs_part
 from .sections_impact import its_sentences
 from .tables import indicator_label, municipality_name
 from .texts import text
@@ -52,9 +53,9 @@ def evidence(report: Report) -> Section:
 
 
 def effect_part(report: Report) -> Section:
-    """Effect: a pointer to section 5 and each ITS level change with its interval, per unit (or
-    why there is none). The place where the falsification checks, the rating and the designs
-    side by side are to be added."""
+    """Effect: a pointer to section 5 (where each estimate has its falsification checks and its
+    rating), each ITS level change with its interval per unit (or why there is none), then the
+    designs side by side (:func:`~socprev_kit.reports.sections_designs.designs_part`)."""
     lang = report.lang
     out = Section().md(f"### {text('h_effect', lang)}", text("effect_intro", lang))
     for unit in report.units:
@@ -64,7 +65,7 @@ def effect_part(report: Report) -> Section:
         ]
         out.md(unit_label(report, unit))
         out.bullets(items or [text("effect_none", lang)])
-    return out
+    return out.extend(designs_part(report))
 
 
 def _effect_item(report: Report, outcome: ITSOutcome) -> str:

@@ -18,6 +18,7 @@ from .interrupted import ITSOutcome, its_outcome
 from .population import merger_paragraphs, population_cells
 from .report import Report, Unit
 from .sections_results import indicators_of_type, member_text
+from .sections_strength import strength_part
 from .tables import cells, hidden_word, indicator_label, municipality_name, unit_name
 from .texts import text
 
@@ -233,6 +234,7 @@ def impact(report: Report) -> Section:
             if len(table):
                 out.table(table, numeric=list(table.columns[1:4]))
             out.bullets(" ".join(its_sentences(report, o)) for o in found[unit])
+            out.extend(strength_part(report, found[unit]))
         yearly = _impact_yearly(report, unit)
         if len(yearly) > 1:
             out.table(yearly, numeric=list(yearly.columns[1:]))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..evaluation.evidence.falsification import declares_effect
 from .common import report_issues
 from .display import md_escape
 from .evaluate import attainment_rows, unit_impact_ids
@@ -21,7 +22,7 @@ from .interrupted import its_outcome
 from .report import Report
 from .sections_facts import report_months
 from .sections_summary import STATUS_COUNTS, main_indicator, status_tally
-from .strength import outcome_rating
+from .strength import outcome_checks, outcome_rating
 from .texts import text
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ def _its_levels(report: Report) -> list[dict[str, Any]]:
                     "indicator_id": indicator,
                     "controlled": bool(o.comparisons),
                     **{k: _number(level[k]) for k in ("rate_ratio", "ci_low", "ci_high")},
+                    "declared": declares_effect(o.result, outcome_checks(report, o)),
                     "rating": rating.level,
                     "rating_base": rating.base,
                     "rating_reasons": list(rating.reasons),

@@ -168,4 +168,17 @@ STRENGTH = {
         "{n} autres communes ensemble {weight}",
         "{n} other municipalities together {weight}",
     ),
+    "checks_of": (
+        "Controles op een schijneffect en sterkte van het bewijs: {indicator}",
+        "Contrôles d'un effet factice et force de la preuve : {indicator}",
+        "Checks for a spurious effect and strength of evidence: {indicator}",
+    ),
+    "checks_no_claim": (
+        "Er is geen duidelijke verandering om te toetsen: de controles hieronder tonen alleen "
+        "hoe gewoon een verandering van deze grootte is zonder project.",
+        "Il n'y a pas de changement net à vérifier : les contrôles ci-dessous montrent "
+        "seulement à quel point un changement de cette taille est courant sans projet.",
+        "There is no clear change to check: the checks below only show how common a change of "
+        "this size is without a project.",
+    ),
 }

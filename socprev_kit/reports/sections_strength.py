@@ -1,0 +1,37 @@
+"""How strong each estimate of section 5 is (issue 17 items 1 and 4): per ITS estimate, the table
+of the four falsification checks (each passed, failed or not run, with what it means), the
+summary sentence and the rating on the Maryland scale with what lowers it.
+
+A finding whose interval includes no change claims nothing for the checks to test: its checks are
+shown with a sentence that says so instead of the summary, whose "not passed" would read as a
+verdict on an effect the report does not claim.
+"""
+
+from __future__ import annotations
+
+from ..evaluation.interpretation.falsification import describe_falsification, falsification_table
+from .display import Section
+from .interrupted import ITSOutcome
+from .report import Report
+from .strength import outcome_checks, rating_sentence, verdict
+from .tables import indicator_label
+from .texts import text
+
+__all__ = ["strength_part"]
+
+
+def strength_part(report: Report, outcomes: list[ITSOutcome]) -> Section:
+    """The checks and the rating of each outcome with an estimate (nothing without one)."""
+    lang, out = report.lang, Section()
+    for outcome in (o for o in outcomes if o.result is not None):
+        checks = outcome_checks(report, outcome)
+        name = indicator_label(outcome.indicator_id, lang)
+        out.md(f"**{text('checks_of', lang, indicator=name)}**")
+        table = falsification_table(checks, lang)
+        out.table(table)
+        # the table says what each check found; the summary says what they mean together
+        summary = describe_falsification(checks, lang)[0]
+        if not verdict(outcome.result):
+            summary = text("checks_no_claim", lang)
+        out.bullets([summary, rating_sentence(report, outcome)])
+    return out

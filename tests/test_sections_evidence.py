@@ -19,6 +19,7 @@ from socprev_kit.common.formatting import format_number, format_percent
 from socprev_kit.evaluation.evidence import cost_per_incident, incidents_prevented
 from socprev_kit.reports.evaluate import published
 from socprev_kit.reports.evidence_cost import budget_spent, main_outcome
+from socprev_kit.reports.sections_context import context_rows
 from socprev_kit.reports.texts import TEXTS, text
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
@@ -158,6 +159,13 @@ def test_a_count_from_hidden_months_is_not_printed() -> None:
         assert not re.search(rf"(?<![\d\u202f]){number}(?![\d\u202f])", cost), number
     assert "non affichés" in words and "Coût par incident évité" not in words
     assert not re.search(r"Incidents évités \([^)]*\) : environ", words)
+    # a municipality's context count hidden in 2025: its rate is not printed, the region's is
+    rows = context_rows(report)
+    hidden = rows[rows["hidden"]]
+    assert len(hidden)
+    for rate in hidden["rate_per_1000"]:
+        assert format_number(rate, "fr", decimals=2) not in words
+    assert "2025\xa0: masqué\u202f; Région wallonne" in words
 
 
 def test_a_project_without_an_estimate_says_what_is_missing() -> None:

@@ -79,7 +79,8 @@ def region_rate(report: Report, indicator: str, year: int, nis: str) -> tuple[fl
 
 def _context_line(report: Report, r: dict) -> str:
     lang = report.lang
-    rate = hidden_word(lang) if r["hidden"] else format_number(r["rate_per_1000"], lang, decimals=2)
+    rate = format_number(r["rate_per_1000"], lang, decimals=2)
+    rate = hidden_word(lang) if r["hidden"] else text("mod_rate", lang, rate=rate)
     group, n = region_rate(report, r["indicator_id"], int(r["year"]), r["nis_code"])
     region = place_name("region", municipality_row(r["nis_code"])["region"], lang)
     key = "mod_context" if n else "mod_context_alone"

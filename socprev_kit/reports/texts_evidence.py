@@ -109,17 +109,19 @@ _MODERATORS = {
     "mod_profile": ("**{name}** ({province}, {region}): {n} inwoners (1 januari {year}).",
                     "**{name}** ({province}, {region}) : {n} habitants (1er janvier {year}).",
                     "**{name}** ({province}, {region}): {n} inhabitants (1 January {year})."),
-    "mod_context": ("{indicator}, {year}: {rate} per 1.000 inwoners; {region}: {group} per "
+    "mod_context": ("{indicator}, {year}: {rate}; {region}: {group} per "
                     "1.000 (de gemeenten met een getoond jaarcijfer).",
-                    "{indicator}, {year} : {rate} pour 1 000 habitants ; {region} : {group} "
+                    "{indicator}, {year} : {rate} ; {region} : {group} "
                     "pour 1 000 (les communes dont le chiffre annuel est affiché).",
-                    "{indicator}, {year}: {rate} per 1,000 inhabitants; {region}: {group} per "
+                    "{indicator}, {year}: {rate}; {region}: {group} per "
                     "1,000 (the municipalities whose yearly figure is shown)."),
-    "mod_context_alone": ("{indicator}, {year}: {rate} per 1.000 inwoners; geen cijfer voor "
+    "mod_rate": ("{rate} per 1.000 inwoners", "{rate} pour 1 000 habitants",
+                 "{rate} per 1,000 inhabitants"),
+    "mod_context_alone": ("{indicator}, {year}: {rate}; geen cijfer voor "
                           "het {region} (te weinig gemeenten met een volledig jaar).",
-                          "{indicator}, {year} : {rate} pour 1 000 habitants ; pas de chiffre "
+                          "{indicator}, {year} : {rate} ; pas de chiffre "
                           "pour la {region} (trop peu de communes avec une année complète).",
-                          "{indicator}, {year}: {rate} per 1,000 inhabitants; no figure for the "
+                          "{indicator}, {year}: {rate}; no figure for the "
                           "{region} (too few municipalities with a full year)."),
     "mod_no_context": ("Geen contextcijfers met een volledig jaar: ontbreekt (bijvoorbeeld "
                        "politiestatistieken).", "Pas de chiffres de contexte sur une année "

@@ -77,7 +77,7 @@ def _weights(estimate: DesignEstimate, lang: Lang) -> str:
                           weight=format_percent(100 * w["weight"][N_WEIGHTS:].sum(), lang,
                                                 decimals=0)))  # fmt: skip
     fit = found.convex_hull.text(lang)
-    return text("weights_list", lang, weights="; ".join(parts)) + " " + fit
+    return text("weights_list", lang, weights=text("list_sep", lang).join(parts)) + " " + fit
 
 
 def designs_part(report: Report) -> Section:
@@ -103,7 +103,11 @@ def designs_part(report: Report) -> Section:
         said = [text(agreement(estimates), lang)]
         said += [text("did_note", lang)] if np.isfinite(estimates[2].rate_ratio) else []
         said += [_weights(estimates[3], lang)]
-        said += [f"{text(f'design_{e.design}', lang)}: {describe_rating(e.rating, lang)}"
-                 for e in estimates if e.rating is not None]  # fmt: skip
+        # the table gives each level; what lowered one is said here
+        said += [
+            text("design_rating", lang, design=text(f"design_{e.design}", lang),
+                 rating=describe_rating(e.rating, lang))
+            for e in estimates if e.rating is not None and e.rating.level < e.rating.base
+        ]  # fmt: skip
         out.bullets(said)
     return out

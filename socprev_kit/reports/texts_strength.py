@@ -174,11 +174,13 @@ STRENGTH = {
         "Checks for a spurious effect and strength of evidence: {indicator}",
     ),
     "checks_no_claim": (
-        "Er is geen duidelijke verandering om te toetsen: de controles hieronder tonen alleen "
+        "Er is geen duidelijke verandering om te toetsen: de controles hierboven tonen alleen "
         "hoe gewoon een verandering van deze grootte is zonder project.",
-        "Il n'y a pas de changement net à vérifier : les contrôles ci-dessous montrent "
+        "Il n'y a pas de changement net à vérifier : les contrôles ci-dessus montrent "
         "seulement à quel point un changement de cette taille est courant sans projet.",
-        "There is no clear change to check: the checks below only show how common a change of "
+        "There is no clear change to check: the checks above only show how common a change of "
         "this size is without a project.",
     ),
+    "design_rating": ("{design}: {rating}", "{design} : {rating}", "{design}: {rating}"),
+    "list_sep": ("; ", " ; ", "; "),
 }

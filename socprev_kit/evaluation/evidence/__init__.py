@@ -13,6 +13,7 @@ from ...common.lazy import lazy_names
 PUBLIC: dict[str, str] = {
     "minimum_detectable_effect": ".power",
     "PowerResult": ".power",
+    "PowerDataError": ".power_model",
 }
 
 

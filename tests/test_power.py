@@ -179,6 +179,7 @@ def test_the_ar1_intervals_only_cost_power_against_a_plain_glm():
     assert glm > 0.8 - 3 * binomial_se(0.8, 300)
 
 
+@pytest.mark.slow
 def test_mde_shrinks_with_more_months_after_and_a_larger_level():
     short, long_ = mde(10, months_after=6, n_sims=100), mde(10, months_after=36, n_sims=100)
     small, large = mde(5, n_sims=100), mde(50, n_sims=100)
@@ -217,6 +218,7 @@ def test_the_curve_is_monotone_and_brackets_the_mde():
     assert list(c.columns) == ["change", "power", "power_se"]
 
 
+@pytest.mark.slow
 def test_a_rise_and_a_controlled_design():
     up = mde(15, direction="up", n_sims=60)
     assert up.detectable and up.direction == "up"

@@ -29,6 +29,7 @@ PUBLIC: dict[str, str] = {
     "IncidentsPrevented": ".cost",
     "cost_per_incident": ".cost",
     "incidents_prevented": ".cost",
+    "PowerDataError": ".power_model",
 }
 
 

@@ -50,8 +50,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .power_fit import Analysis
-from .power_model import Draws, History, counts, draw, expected, fit_history, planned_months
+from .power_model import History, fit_history
+from .power_search import Plan, crossing, make_plan, search
 from .power_texts import describe, not_in, plan_error
 
 __all__ = ["GRID", "PowerResult", "minimum_detectable_effect"]
@@ -117,29 +117,6 @@ class PowerResult:
         return describe(self, lang)
 
 
-@dataclass
-class _Plan:
-    """The simulated design: the analysis, the treated means, the random numbers."""
-
-    analysis: Analysis
-    mu: np.ndarray
-    post: np.ndarray
-    draws: Draws
-    control: np.ndarray | None
-    direction: str
-    alpha: float
-
-    def power(self, change: float) -> float:
-        """Share of the simulated series whose level interval excludes 1 the right way."""
-        factor = 1 - change if self.direction == "down" else 1 + change
-        Y = counts(self.draws, self.mu, np.where(self.post, factor, 1.0))
-        if self.control is not None:
-            Y = np.hstack([Y, self.control])
-        ci = self.analysis.intervals(Y, self.alpha)
-        hit = ci[:, 2] < 0 if self.direction == "down" else ci[:, 1] > 0
-        return float(np.mean(hit))  # NaN < 0 is False: a refused series is not detected
-
-
 def _check(direction: str, alpha: float, power: float, months_after: int, n_sims: int) -> None:
     if direction not in ("down", "up"):
         raise ValueError(f"direction must be 'down' or 'up', not {direction!r}")
@@ -151,70 +128,7 @@ def _check(direction: str, alpha: float, power: float, months_after: int, n_sims
         raise plan_error("few_after", n=int(months_after), need=3)
 
 
-def _series(history: History, start: pd.Period, end: int, lag: int, harmonics: int):  # noqa: ANN202
-    """Months (lag months left out), expected counts and population of one planned series."""
-    months = planned_months(history, start, end)
-    mu = expected(history, months, harmonics)
-    pop = np.r_[history.pop, np.full(len(months) - len(history.pop), history.pop[-1])]
-    keep = ~((months >= start) & (months < start + lag)).to_numpy()
-    return months[keep].reset_index(drop=True), mu[keep], pop[keep]
-
-
-def _plan(histories: list[History], start: pd.Period, options: dict, seed: int) -> _Plan:
-    """The planned design of the treated series (and the comparison's), its random numbers."""
-    lag, n = options["lag"], options["n_sims"]
-    parts = [_series(h, start, options["months_after"] + lag, lag, options["harmonics"])
-             for h in histories]  # fmt: skip
-    rng = np.random.default_rng(seed)
-    draws = [draw(rng, n, months, h) for (months, _, _), h in zip(parts, histories, strict=True)]
-    months = pd.concat([p[0] for p in parts], ignore_index=True)
-    group = np.concatenate([np.full(len(p[0]), 1.0 - (i > 0)) for i, p in enumerate(parts)])
-    offset = np.log(np.concatenate([p[2] for p in parts]))
-    analysis = Analysis(
-        months, group, start + lag, options["harmonics"], options["slope_change"], offset
-    )
-    control = counts(draws[1], parts[1][1], np.ones(len(parts[1][1]))) if len(parts) > 1 else None
-    post = (parts[0][0] >= start + lag).to_numpy()
-    return _Plan(analysis, parts[0][1], post, draws[0], control, options["direction"],
-                 options["alpha"])  # fmt: skip
-
-
-def _search(plan: _Plan, grid: tuple[float, ...], target: float) -> dict[float, float]:
-    """Power without a change, at the grid's largest change, a bisection over the grid and one
-    point inside the bracket: ``{change: power}``."""
-    seen: dict[float, float] = {}
-
-    def at(change: float) -> float:
-        if change not in seen:
-            seen[change] = plan.power(change)
-        return seen[change]
-
-    at(0.0)
-    if at(grid[-1]) < target:
-        return seen
-    lo, hi = -1, len(grid) - 1
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        lo, hi = (lo, mid) if at(grid[mid]) >= target else (mid, hi)
-    low = grid[lo] if lo >= 0 else 0.0
-    guess = _crossing(seen, target)[0]
-    if low < round(guess, 3) < grid[hi]:
-        at(round(guess, 3))
-    return seen
-
-
-def _crossing(seen: dict[float, float], target: float) -> tuple[float, float]:
-    """The change where the curve first reaches ``target`` (linear interpolation) and the
-    curve's slope there."""
-    points = sorted(seen.items())
-    for (r0, p0), (r1, p1) in zip(points, points[1:], strict=False):
-        if p0 < target <= p1:
-            slope = (p1 - p0) / (r1 - r0)
-            return r0 + (target - p0) / slope, slope
-    return float("nan"), float("nan")
-
-
-def _assumptions(histories: list[History], plan: _Plan, options: dict) -> dict:
+def _assumptions(histories: list[History], plan: Plan, options: dict) -> dict:
     h = histories[0]
     months_before = int((plan.analysis.group == 1).sum() - plan.post.sum())
     out = {
@@ -311,8 +225,8 @@ def minimum_detectable_effect(
     options = {"months_after": int(months_after), "lag": int(lag), "harmonics": harmonics,
                "slope_change": slope_change, "n_sims": int(n_sims), "direction": direction,
                "alpha": alpha, "population": population}  # fmt: skip
-    plan = _plan(histories, start, options, seed)
-    seen = _search(plan, GRID[direction], power)
+    plan = make_plan(histories, start, options, seed)
+    seen = search(plan, GRID[direction], power)
     return _result(seen, histories, plan, options, power, time.perf_counter() - t0)
 
 
@@ -321,7 +235,7 @@ def _result(seen, histories, plan, options, power, seconds) -> PowerResult:  # n
     curve = pd.DataFrame(sorted(seen.items()), columns=["change", "power"])
     curve["power_se"] = np.sqrt(curve["power"] * (1 - curve["power"]) / n)
     top = GRID[options["direction"]][-1]
-    mde, slope = _crossing(seen, power)
+    mde, slope = crossing(seen, power)
     detectable = bool(np.isfinite(mde))
     se = float(np.sqrt(power * (1 - power) / n) / slope) if detectable else float("nan")
     interval = (max(mde - Z95 * se, 0.0), min(mde + Z95 * se, top)) if detectable else (np.nan,) * 2

@@ -168,6 +168,8 @@ def test_leave_one_out_fails_when_one_comparison_carries_the_effect():
     assert row["status"] == "fail" and row["reason"] == "conclusion_changes"
     assert row["detail"] == "11001" and row["n"] == 3
     assert row["rate_ratio"] == pytest.approx(1.0, abs=0.15)  # without it: no change
+    text = describe_falsification(checks, "fr", names={"11001": "Namur"})
+    assert "Sans la commune de comparaison Namur, la conclusion change" in text[1]
 
 
 def test_leave_one_out_passes_when_no_comparison_carries_it():

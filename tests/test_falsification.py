@@ -168,6 +168,8 @@ def test_leave_one_out_fails_when_one_comparison_carries_the_effect():
     assert row["status"] == "fail" and row["reason"] == "conclusion_changes"
     assert row["detail"] == "11001" and row["n"] == 3
     assert row["rate_ratio"] == pytest.approx(1.0, abs=0.15)  # without it: no change
+    text = describe_falsification(checks, "fr", names={"11001": "Namur"})
+    assert "Sans la commune de comparaison Namur, la conclusion change" in text[1]
 
 
 def test_leave_one_out_passes_when_no_comparison_carries_it():
@@ -199,6 +201,8 @@ def test_not_run_reasons():
     table = by_check(run(series(19), control=single["11001"], comparisons=single))
     assert table.loc["leave_one_out", "reason"] == "one_comparison"
     assert table.loc["placebo_space", "reason"] == "no_donors"
+    table = by_check(run(series(19), control=single["11001"]))
+    assert table.loc["leave_one_out", "reason"] == "comparisons_unknown"
 
 
 def test_bad_series_are_skipped_not_raised():
@@ -233,11 +237,13 @@ def test_templates_have_the_same_placeholders_in_every_language():
 
 
 def test_every_reason_has_a_sentence():
-    reasons = {"placebos_smaller", "placebos_as_large", "too_short", "folds_failed",
-               "no_estimate", "real_among_largest", "donors_as_large", "no_donors", "few_donors",
-               "same_conclusion", "conclusion_changes", "uncontrolled", "one_comparison",
-               "refits_failed", "non_target_unchanged", "non_target_changed", "no_non_target",
-               "not_fitted"}  # fmt: skip
+    reasons = {
+        "placebos_smaller", "placebos_as_large", "too_short", "folds_failed", "no_estimate",
+        "real_among_largest", "donors_as_large", "no_donors", "few_donors", "same_conclusion",
+        "conclusion_changes", "uncontrolled", "one_comparison", "comparisons_unknown",
+        "refits_failed", "non_target_unchanged", "non_target_changed", "no_non_target",
+        "not_fitted",
+    }  # fmt: skip
     assert all(f"falsification_{r}" in TEMPLATES for r in reasons)
 
 

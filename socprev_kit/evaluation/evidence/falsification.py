@@ -37,7 +37,8 @@ failed. Decisions and their reasons:
   per month, months where all of them have a count). It fails when a refit changes the conclusion:
   lower / higher / no clear change at ``alpha`` (a sign flip of two estimates whose intervals both
   include no change is noise, not a change of conclusion). Not run without a control
-  ("uncontrolled") or with one comparison ("one_comparison").
+  ("uncontrolled"), with one comparison ("one_comparison") or without its members
+  ("comparisons_unknown").
 - **non-target outcome**: the same model (with ``non_target_control`` as its comparison when
   given) on an outcome of the same area that the project should not move. It fails when that
   outcome shows a level change whose interval excludes no change and that is at least as large
@@ -158,7 +159,9 @@ def leave_one_out(
     """Refit the controlled ITS with each comparison municipality left out."""
     if spec.get("control") is None:
         return row("leave_one_out", "not_run", "uncontrolled")
-    if not comparisons or len(comparisons) < 2:
+    if not comparisons:
+        return row("leave_one_out", "not_run", "comparisons_unknown")
+    if len(comparisons) < 2:
         return row("leave_one_out", "not_run", "one_comparison")
     found, skipped = _refits(data, spec, comparisons, refit)
     if not found:

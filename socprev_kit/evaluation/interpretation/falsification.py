@@ -28,8 +28,9 @@ def _whole(x: float, lang: Lang) -> str:
     return format_number(x, lang, decimals=0) if np.isfinite(x) else "–"
 
 
-def _fields(row: pd.Series, lang: Lang) -> dict[str, str]:
+def _fields(row: pd.Series, lang: Lang, names: dict[str, str]) -> dict[str, str]:
     """The placeholders of a check's reason, from its row of the table."""
+    codes = [c for c in str(row["detail"]).split(", ") if c]
     n = float(row["n"])
     rank = float(row["rank"])
     larger = rank - 1 if np.isfinite(rank) else np.nan
@@ -44,17 +45,19 @@ def _fields(row: pd.Series, lang: Lang) -> dict[str, str]:
         "larger": _whole(larger, lang),
         "beaten": _whole(n - larger, lang),
         "need": str(row["detail"]),
-        "codes": str(row["detail"]),
+        "codes": ", ".join(names.get(c, c) for c in codes),
         "change": change,
     }
 
 
-def _meaning(row: pd.Series, lang: Lang) -> str:
+def _meaning(row: pd.Series, lang: Lang, names: dict[str, str] | None = None) -> str:
     """The sentence of a check's reason."""
-    return sentence(f"falsification_{row['reason']}", lang, **_fields(row, lang))
+    return sentence(f"falsification_{row['reason']}", lang, **_fields(row, lang, names or {}))
 
 
-def describe_falsification(checks: Falsification, lang: Lang = "nl") -> list[str]:
+def describe_falsification(
+    checks: Falsification, lang: Lang = "nl", *, names: dict[str, str] | None = None
+) -> list[str]:
     """One sentence summarising the checks, then what each failed or not-run check found or
     lacked, in plain words.
 
@@ -63,6 +66,9 @@ def describe_falsification(checks: Falsification, lang: Lang = "nl") -> list[str
     checks : Falsification
         The result of :func:`~socprev_kit.evaluation.evidence.falsification_checks`.
     lang : {"nl", "fr", "en"}
+    names : dict of str to str, optional
+        Municipality names by NIS code, written instead of the codes of the comparison
+        municipalities whose omission changes the conclusion.
     """
     check_lang(lang)
     table = checks.table
@@ -73,12 +79,14 @@ def describe_falsification(checks: Falsification, lang: Lang = "nl") -> list[str
               "total": _whole(len(table), lang)}  # fmt: skip
     out = [sentence(f"falsification_summary_{key}", lang, **fields)]
     order = list(table[status == "fail"].index) + list(table[status == "not_run"].index)
-    return out + [_meaning(table.loc[i], lang) for i in order]
+    return out + [_meaning(table.loc[i], lang, names) for i in order]
 
 
-def falsification_table(checks: Falsification, lang: Lang = "nl") -> pd.DataFrame:
+def falsification_table(
+    checks: Falsification, lang: Lang = "nl", *, names: dict[str, str] | None = None
+) -> pd.DataFrame:
     """The checks for a report: the check's name, its result and what it means, with the
-    column names in the language."""
+    column names in the language (``names`` as for :func:`describe_falsification`)."""
     check_lang(lang)
     table = checks.table
 
@@ -93,6 +101,8 @@ def falsification_table(checks: Falsification, lang: Lang = "nl") -> pd.DataFram
             word("falsification_col_status"): [
                 word(f"falsification_status_{s}") for s in table["status"]
             ],
-            word("falsification_col_meaning"): [_meaning(r, lang) for _, r in table.iterrows()],
+            word("falsification_col_meaning"): [
+                _meaning(r, lang, names) for _, r in table.iterrows()
+            ],
         }
     )

@@ -192,6 +192,13 @@ _OTHERS = {
         "fr": "Il n'y a qu'une commune de comparaison : rien à retirer.",
         "en": "There is only one comparison municipality: nothing to leave out.",
     },
+    "falsification_comparisons_unknown": {
+        "nl": "De vergelijkingsgemeenten zijn niet afzonderlijk bekend, dus er valt er geen weg te "
+        "laten.",
+        "fr": "Les communes de comparaison ne sont pas connues séparément : aucune ne peut être "
+        "retirée.",
+        "en": "The comparison municipalities are not known one by one, so none can be left out.",
+    },
     "falsification_refits_failed": {
         "nl": "Zonder een van de vergelijkingsgemeenten kon de analyse niet opnieuw geschat "
         "worden.",

@@ -159,3 +159,29 @@ def test_the_project_report_shows_the_designs_side_by_side():
     assert table.iloc[3, 2] == "pas d'intervalle\u00a0: trop peu de communes pour les placebos"
     said = " ".join(b.text for b in part.blocks if hasattr(b, "text"))
     assert "Les plans d'évaluation" in said
+
+
+# --- checks, rating and power in section 5 ------------------------------------------------------
+
+
+def test_section_5_shows_each_estimates_checks_rating_and_power():
+    from scipy import stats
+
+    report = reports.project_report("GEN-NIGHT", lang="nl")
+    (unit,) = report.units
+    outcome = its_outcome(report, unit, "I11")
+    section = reports.impact(report)
+    checks = [t for t in section.tables if "Controle" in t.columns]
+    assert len(checks) == 1 and len(checks[0]) == 4
+    assert set(checks[0]["Resultaat"]) <= {"geslaagd", "niet geslaagd", "niet uitgevoerd"}
+    said = " ".join(b.text for b in section.blocks if hasattr(b, "text"))
+    assert "Sterkte van het bewijs: niveau" in said
+    # the smallest visible fall, by hand from the fit's 95 % interval (t quantiles, 80 % power)
+    level = outcome.result.effects.set_index("term").loc["level"]
+    df = outcome.result.diagnostics["t_df"]
+    q = stats.t.ppf(0.975, df)
+    se = np.log(level["ci_high"] / level["ci_low"]) / (2 * q)
+    mde = 1 - np.exp(-(q + stats.norm.ppf(0.8)) * se)
+    shown = format_percent(100 * mde, "nl")
+    n_post = outcome.result.diagnostics["n_post"]
+    assert f"Met {n_post} maanden na de start kon deze analyse een daling van {shown}" in said

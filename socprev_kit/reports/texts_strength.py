@@ -183,4 +183,15 @@ STRENGTH = {
     ),
     "design_rating": ("{design}: {rating}", "{design} : {rating}", "{design}: {rating}"),
     "list_sep": ("; ", " ; ", "; "),
+    "power_seen": (
+        "Met {after} maanden na de start kon deze analyse {change} van {mde} of meer zichtbaar "
+        "maken (met 80 % kans); kleinere veranderingen niet.",
+        "Avec {after} mois après le début, cette analyse pouvait rendre visible {change} de "
+        "{mde} ou plus (avec 80 % de chances) ; des changements plus petits, non.",
+        "With {after} months after the start, this analysis could make {change} of {mde} or "
+        "more visible (with an 80% chance); smaller changes not.",
+    ),
+    "power_down": ("een daling", "une baisse", "a fall"),
+    "power_up": ("een stijging", "une hausse", "a rise"),
+    "power_none": ("een verandering", "un changement", "a change"),
 }

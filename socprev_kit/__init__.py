@@ -36,6 +36,10 @@ _LAZY = {
     "suppress": ".evaluation.suppression",
     "comparison_series": ".evaluation.comparison",
     "funnel": ".evaluation.comparison",
+    "falsification_checks": ".evaluation.evidence.falsification",
+    "synthetic_control": ".evaluation.evidence.synthetic",
+    "minimum_detectable_effect": ".evaluation.evidence.power",
+    "rate_finding": ".evaluation.evidence.rating",
 }
 
 
@@ -47,15 +51,19 @@ __all__ = [
     "attainment",
     "comparison_series",
     "completeness",
+    "falsification_checks",
     "funnel",
     "find_municipality",
     "indicator_catalogue",
     "indicator_table",
     "interrupted_time_series",
     "load",
+    "minimum_detectable_effect",
     "municipalities",
+    "rate_finding",
     "rates_per_1000",
     "suppress",
+    "synthetic_control",
     "trend",
     "validate",
 ]

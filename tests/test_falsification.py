@@ -1,5 +1,5 @@
 """Falsification checks of an interrupted time series (evaluation.evidence.falsification) and
-their sentences (evaluation.interpretation.falsification)."""
+their sentences (evaluation.evidence.falsification_sentences)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,11 @@ from scipy import stats
 from socprev_kit.evaluation.evidence import declares_effect, falsification_checks
 from socprev_kit.evaluation.evidence.falsification import CHECKS
 from socprev_kit.evaluation.evidence.refit import Refit, log_level, prepare
-from socprev_kit.evaluation.interpretation import (
-    TEMPLATES,
+from socprev_kit.evaluation.evidence.falsification_sentences import (
     describe_falsification,
     falsification_table,
-    placeholders,
 )
+from socprev_kit.evaluation.interpretation import TEMPLATES, placeholders
 from socprev_kit.evaluation.its import interrupted_time_series
 
 START = "2018-01"

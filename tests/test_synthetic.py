@@ -306,7 +306,7 @@ def test_figure_in_each_language():
 
 
 def test_placebo_variance_recovers_a_common_and_a_proportional_part():
-    from socprev_kit.evaluation.evidence.placebos import placebo_variance
+    from socprev_kit.evaluation.evidence.synthetic_placebos import placebo_variance
 
     scale = np.linspace(0.1, 0.6, 30)
     signs = np.where(np.arange(30) % 2, 1, -1)

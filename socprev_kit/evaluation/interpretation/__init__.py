@@ -13,11 +13,9 @@ by :mod:`socprev_kit.common.formatting`.
 
 Modules: :mod:`.sentences` the pieces every interpretation is made of (a template filled in, the
 indicator's catalogue row, the shared caveats), :mod:`.trends` a trend, :mod:`.its` an interrupted
-time series with :mod:`.covid` its COVID-19 months and :mod:`.falsification` its falsification
-checks, :mod:`.targets` an objective's attainment, :mod:`.texts` the words.
+time series with :mod:`.covid` its COVID-19 months, :mod:`.targets` an objective's attainment, :mod:`.texts` the words.
 """
 
-from .falsification import describe_falsification, falsification_table
 from .its import DISPERSION, LJUNG_BOX_P, describe_its
 from .sentences import FEW_MONTHS, caveats, placeholders, sentence
 from .targets import describe_attainment, describe_attainments
@@ -32,10 +30,8 @@ __all__ = [
     "caveats",
     "describe_attainment",
     "describe_attainments",
-    "describe_falsification",
     "describe_its",
     "describe_trend",
-    "falsification_table",
     "placeholders",
     "sentence",
 ]

@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 
 from ...common.formatting import Lang, check_lang, format_number, format_percent
-from .sentences import sentence
-from .texts import TEMPLATES
+from ..interpretation.sentences import sentence
+from ..interpretation.texts import TEMPLATES
 
 if TYPE_CHECKING:
-    from ..evidence.falsification import Falsification
+    from .falsification import Falsification
 
 __all__ = ["describe_falsification", "falsification_table"]
 

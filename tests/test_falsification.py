@@ -13,11 +13,11 @@ from scipy import stats
 
 from socprev_kit.evaluation.evidence import declares_effect, falsification_checks
 from socprev_kit.evaluation.evidence.falsification import CHECKS
-from socprev_kit.evaluation.evidence.refit import Refit, log_level, prepare
 from socprev_kit.evaluation.evidence.falsification_sentences import (
     describe_falsification,
     falsification_table,
 )
+from socprev_kit.evaluation.evidence.refit import Refit, log_level, prepare
 from socprev_kit.evaluation.interpretation import TEMPLATES, placeholders
 from socprev_kit.evaluation.its import interrupted_time_series
 

@@ -8,13 +8,13 @@ import pandas as pd
 import pytest
 
 from socprev_kit import reports
-from socprev_kit.evaluation.its import interrupted_time_series
-from socprev_kit.reports.designs import DESIGNS, DesignEstimate, agreement, design_estimates
-from socprev_kit.reports.sections_designs import designs_part
 from socprev_kit.common.formatting import format_percent
 from socprev_kit.data.catalogue import indicator_catalogue
+from socprev_kit.evaluation.its import interrupted_time_series
+from socprev_kit.reports.designs import DESIGNS, DesignEstimate, agreement, design_estimates
 from socprev_kit.reports.interrupted import its_outcome
 from socprev_kit.reports.report import Unit
+from socprev_kit.reports.sections_designs import designs_part
 from socprev_kit.reports.sections_impact import effort_sentences, its_sentences
 from socprev_kit.reports.strength import outcome_rating, rating_sentence
 

@@ -11,7 +11,10 @@ verdict on an effect the report does not claim.
 from __future__ import annotations
 
 from ..common.formatting import format_percent
-from ..evaluation.evidence.falsification_sentences import describe_falsification, falsification_table
+from ..evaluation.evidence.falsification_sentences import (
+    describe_falsification,
+    falsification_table,
+)
 from .display import Section
 from .evaluate import catalogue
 from .interrupted import ITSOutcome

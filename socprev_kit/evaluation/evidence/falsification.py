@@ -14,8 +14,8 @@ failed. Decisions and their reasons:
   estimate; it runs with at least 3 dates that could be fitted ("too_short" otherwise: fewer
   than 26 months before the start). Statistic: the share of fake dates where the same analysis
   finds a clear change (its interval excludes no change) at least as large (``|log rate
-  ratio|``) as the real one; it fails above :data:`~.falsification_placebos.TIME_SHARE` (10 %: with at most 8
-  dates, one is enough): a change the analysis would have declared, as large as the real one,
+  ratio|``) as the real one; it fails above
+  :data:`~.falsification_placebos.TIME_SHARE` (10 %: with at most 8 dates, one is enough): a change the analysis would have declared, as large as the real one,
   where nothing started (a step or a break in the months before, an unstable series). Why
   "clear": the folds are shorter than the real fit, so their estimates are noisier; counting
   every fake date with a point estimate as large failed a planted -30 % change in about half of

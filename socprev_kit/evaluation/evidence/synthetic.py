@@ -13,10 +13,10 @@ municipalities, never an extrapolation. Decisions, and the modules that hold the
   (one fit per donor) keep a report's computation under a few tenths of a second;
 - **matched on the rates themselves** (per 1,000, month by month), not on covariates or summaries:
   the kit has the monthly series of every municipality and nothing richer to match on;
-- **the effect** is a ratio of ratios (:mod:`.synthetic_placebos`): the after ratio of treated to synthetic
-  divided by the before ratio, so that a small gap in level before the start is not an effect;
-- **interval and p-value** from studentised in-space placebos (:mod:`.synthetic_placebos`: why, and why not
-  conformal inference); with fewer than :data:`MIN_PLACEBOS` usable placebos there is none;
+- **the effect** is a ratio of ratios (:mod:`.synthetic_placebos`): the after ratio of treated to
+  synthetic divided by the before ratio, so that a small gap in level before the start is not an effect;
+- **interval and p-value** from studentised in-space placebos (:mod:`.synthetic_placebos`: why,
+  and why not conformal inference); with fewer than :data:`MIN_PLACEBOS` usable placebos there is none;
 - **the convex-hull check** (:mod:`.hull`): is the treated series within the donors' range, and is
   the fit before the start as good as its count noise allows;
 - **weights below 1e-4 are set to 0** (the others scaled to sum to 1, the synthetic series built
@@ -34,8 +34,8 @@ import pandas as pd
 
 from .donors import municipality_names, project_municipalities, region_lookup
 from .hull import HullCheck, hull_check
-from .synthetic_placebos import Fit, fit_synthetic, placebo_fits, placebo_interval
 from .synthetic_panel import Panel, SyntheticDataError, build_panel
+from .synthetic_placebos import Fit, fit_synthetic, placebo_fits, placebo_interval
 
 __all__ = ["SyntheticDataError", "SyntheticResult", "synthetic_control"]
 

@@ -13,7 +13,9 @@ by :mod:`socprev_kit.common.formatting`.
 
 Modules: :mod:`.sentences` the pieces every interpretation is made of (a template filled in, the
 indicator's catalogue row, the shared caveats), :mod:`.trends` a trend, :mod:`.its` an interrupted
-time series with :mod:`.covid` its COVID-19 months, :mod:`.targets` an objective's attainment, :mod:`.texts` the words.
+time series with :mod:`.covid` its COVID-19 months, :mod:`.targets` an objective's attainment,
+:mod:`.texts` the words. The falsification checks' sentences sit beside the checks
+(:mod:`socprev_kit.evaluation.evidence.falsification_sentences`).
 """
 
 from .its import DISPERSION, LJUNG_BOX_P, describe_its

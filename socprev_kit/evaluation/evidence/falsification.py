@@ -11,17 +11,16 @@ failed. Decisions and their reasons:
   the real intervention only, at fake dates with at least ``min_fold_months`` observed months on
   each side (12 by default: one year of each month for the season); at most ``max_folds`` (8) fake
   dates evenly spread over the months that qualify, as neighbouring dates give nearly the same
-  estimate; it runs with at least 3 dates that could be fitted ("too_short" otherwise: fewer
-  than 26 months before the start). Statistic: the share of fake dates where the same analysis
-  finds a clear change (its interval excludes no change) at least as large (``|log rate
-  ratio|``) as the real one; it fails above
-  :data:`~.falsification_placebos.TIME_SHARE` (10 %: with at most 8 dates, one is enough): a change the analysis would have declared, as large as the real one,
-  where nothing started (a step or a break in the months before, an unstable series). Why
-  "clear": the folds are shorter than the real fit, so their estimates are noisier; counting
-  every fake date with a point estimate as large failed a planted -30 % change in about half of
-  the simulated series. Why one date: a step before the start shows clearly only at the fake
-  dates just before it (the trend absorbs it at the others), so asking for 2 of 8 missed most
-  steps of -50 % in the tests.
+  estimate; it runs with at least 3 dates that could be fitted ("too_short" otherwise: fewer than 26
+  months before the start). Statistic: the share of fake dates where the same analysis finds a clear
+  change (its interval excludes no change) at least as large (``|log rate ratio|``) as the real one;
+  it fails above :data:`~.falsification_placebos.TIME_SHARE` (10 %: with at most 8 dates, one is
+  enough): a change the analysis would have declared, as large as the real one, where nothing
+  started (a step or a break in the months before, an unstable series). Why "clear": the folds are
+  shorter than the real fit, so their estimates are noisier; counting every fake date with a point
+  estimate as large failed a planted -30 % change in about half of the simulated series. Why one
+  date: a step before the start shows clearly only at the fake dates just before it (the trend
+  absorbs it at the others), so asking for 2 of 8 missed most steps of -50 % in the tests.
 - **placebo in space**: the same analysis (same dates, options and comparison) on untreated
   municipalities (``donors``); the permutation p-value ``(1 + #{|placebo| >= |real|}) / (n + 1)``
   and the real effect's rank (1 = largest; ties count against the real effect). It fails when

@@ -14,9 +14,10 @@ municipalities, never an extrapolation. Decisions, and the modules that hold the
 - **matched on the rates themselves** (per 1,000, month by month), not on covariates or summaries:
   the kit has the monthly series of every municipality and nothing richer to match on;
 - **the effect** is a ratio of ratios (:mod:`.synthetic_placebos`): the after ratio of treated to
-  synthetic divided by the before ratio, so that a small gap in level before the start is not an effect;
-- **interval and p-value** from studentised in-space placebos (:mod:`.synthetic_placebos`: why,
-  and why not conformal inference); with fewer than :data:`MIN_PLACEBOS` usable placebos there is none;
+  synthetic divided by the before ratio, so that a small gap in level before the start is not an
+  effect;
+- **interval and p-value** from studentised in-space placebos (:mod:`.synthetic_placebos`: why, and
+  why not conformal inference); with fewer than :data:`MIN_PLACEBOS` usable placebos there is none;
 - **the convex-hull check** (:mod:`.hull`): is the treated series within the donors' range, and is
   the fit before the start as good as its count noise allows;
 - **weights below 1e-4 are set to 0** (the others scaled to sum to 1, the synthetic series built

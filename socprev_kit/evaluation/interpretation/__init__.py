@@ -15,8 +15,7 @@ Modules: :mod:`.sentences` the pieces every interpretation is made of (a templat
 indicator's catalogue row, the shared caveats), :mod:`.trends` a trend, :mod:`.its` an interrupted
 time series with :mod:`.covid` its COVID-19 months, :mod:`.targets` an objective's attainment,
 :mod:`.texts` the words. The falsification checks' sentences sit beside the checks
-(:mod:`socprev_kit.evaluation.evidence.falsification_sentences`).
-"""
+(:mod:`socprev_kit.evaluation.evidence.falsification_sentences`)."""
 
 from .its import DISPERSION, LJUNG_BOX_P, describe_its
 from .sentences import FEW_MONTHS, caveats, placeholders, sentence

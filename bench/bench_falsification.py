@@ -24,6 +24,12 @@ the treated municipality; power scenarios plant a -30 % level change on it only 
 when declared and lower).
 
     nice -n 10 .venv/bin/python bench/bench_falsification.py [--n 300] [--n-power 150] [--seed 7]
+
+Measured (seed 7, 300 series per null scenario, 150 per power scenario; about 10 CPU minutes, 20
+minutes on 2 shared cores): declared without effect, ITS alone / with the checks: ITS 7.3 % /
+2.7 %; ITS with a national change 17.7 % / 3.0 %; controlled ITS with a national change 2.3 % /
+2.0 %; all 900 null series 9.1 % [7.3, 11.2] / 2.6 % [1.6, 3.8]. Power on -30 %: ITS 42.7 % /
+34.0 %, controlled ITS 28.7 % / 24.7 %.
 """
 
 from __future__ import annotations

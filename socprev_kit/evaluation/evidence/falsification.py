@@ -46,8 +46,27 @@ failed. Decisions and their reasons:
 - No check raises on a bad series: a refit that cannot be fitted is skipped and counted
   (``skipped``); only wrong arguments raise.
 
-Measured (``bench/bench_falsification.py``, see its docstring): the false-effect rate of the
-default analysis stays at or below 6 % while most of the power on a planted -30 % change is kept.
+Measured (``bench/bench_falsification.py --n 300 --n-power 150 --seed 7``: quasi-Poisson, one
+harmonic, population offset; worlds of overdispersed, AR(1) (rho up to 0.6), seasonal series of
+48-84 months sharing a common shock, 100 donors, 3 comparisons), share of series where an effect
+is declared, with its binomial 95 % interval:
+
+==================================  ==================  ==================
+scenario (no effect)                ITS alone           with the checks
+==================================  ==================  ==================
+ITS                                 7.3 % [4.7, 10.9]   2.7 % [1.2, 5.2]
+ITS, national change of -15 %       17.7 % [13.5, 22.5] 3.0 % [1.4, 5.6]
+controlled ITS, national change     2.3 % [0.9, 4.7]    2.0 % [0.7, 4.3]
+all 900 null series                 9.1 % [7.3, 11.2]   2.6 % [1.6, 3.8]
+==================================  ==================  ==================
+
+and the power on a planted -30 % change (declared and lower): ITS 42.7 % alone, 34.0 % with the
+checks; controlled ITS 28.7 % and 24.7 % (150 series each): the checks keep about 80-86 % of
+the power. Placebo in time's threshold hardly matters there (failing above 0 %, 10 %, 20 % or
+30 % of fake dates gives 2.6 % in all null series and 34.0-36.7 % power); placebo in space is
+what removes a national change. Cost per finding (CPU, one core): about 0.3 s uncontrolled and
+0.8 s controlled, most of it in the AR(1) covariance of the full refits (8 fake dates and 3
+leave-one-out refits); ``max_folds`` trades placebo-in-time dates for time.
 """
 
 from __future__ import annotations
@@ -61,6 +80,7 @@ import pandas as pd
 from ..its import ITSResult, interrupted_time_series
 from .falsification_placebos import placebo_in_space, placebo_in_time, row
 from .refit import SERIES_ERRORS, Refit, prepare
+from .robustness import conclusion, leave_one_out, level, non_target_check
 
 __all__ = ["CHECKS", "Falsification", "declares_effect", "falsification_checks"]
 
@@ -104,96 +124,10 @@ class Falsification:
         return not self.failed and bool((self.table["status"] == "pass").any())
 
 
-def conclusion(result: ITSResult, alpha: float) -> int:
-    """-1 lower, +1 higher, 0 no clear change: the level change at ``alpha``."""
-    row_ = result.effects.set_index("term").loc["level"]
-    if not float(row_["p_value"]) < alpha:
-        return 0
-    return int(np.sign(np.log(float(row_["rate_ratio"]))))
-
-
 def declares_effect(result: ITSResult, checks: Falsification | None, alpha: float = 0.05) -> bool:
     """The default analysis' verdict: the level change's interval at ``1 - alpha`` excludes no
     change (its p-value is below ``alpha``) and no falsification check failed."""
     return conclusion(result, alpha) != 0 and not (checks is not None and checks.failed)
-
-
-def _summed(members: list[pd.DataFrame], refit: Refit) -> pd.DataFrame | None:
-    """The members' counts (and populations) summed per month where all of them have one."""
-    prepared = [prepare(m, refit) for m in members]
-    if any(p is None for p in prepared):
-        return None
-    both = pd.concat(prepared, ignore_index=True).groupby("t")
-    out = both.agg(y=("y", "sum"), pop=("pop", "sum"), k=("y", "size")).reset_index()
-    out = out[out["k"] == len(members)]
-    months = [f"{t // 12:04d}-{t % 12 + 1:02d}" for t in out["t"]]
-    cols = {refit.count: out["y"].to_numpy(), refit.period: months}
-    if refit.population:
-        cols[refit.population] = out["pop"].to_numpy()
-    return pd.DataFrame(cols)
-
-
-def level(result: ITSResult) -> tuple[float, float, float]:
-    """The level change's rate ratio and interval."""
-    row_ = result.effects.set_index("term").loc["level"]
-    return float(row_["rate_ratio"]), float(row_["ci_low"]), float(row_["ci_high"])
-
-
-def _refits(data, spec, comparisons, refit) -> tuple[dict[str, ITSResult], int]:
-    """The controlled ITS without each comparison in turn, and how many could not be fitted."""
-    found, skipped = {}, 0
-    for code in sorted(comparisons, key=str):
-        rest = _summed([f for c, f in comparisons.items() if c != code], refit)
-        try:
-            found[code] = interrupted_time_series(data, **(spec | {"control": rest}))
-        except SERIES_ERRORS:
-            skipped += 1
-    return found, skipped
-
-
-def leave_one_out(
-    data: pd.DataFrame, spec: dict[str, Any], comparisons: dict[str, pd.DataFrame] | None,
-    real: ITSResult, refit: Refit, alpha: float,
-) -> dict:  # fmt: skip
-    """Refit the controlled ITS with each comparison municipality left out."""
-    if spec.get("control") is None:
-        return row("leave_one_out", "not_run", "uncontrolled")
-    if not comparisons:
-        return row("leave_one_out", "not_run", "comparisons_unknown")
-    if len(comparisons) < 2:
-        return row("leave_one_out", "not_run", "one_comparison")
-    found, skipped = _refits(data, spec, comparisons, refit)
-    if not found:
-        return row("leave_one_out", "not_run", "refits_failed", skipped=skipped)
-    real_rr, low, high = level(real)
-    ratios = {c: level(res)[0] for c, res in found.items()}
-    verdict = conclusion(real, alpha)
-    changed = [c for c, res in found.items()
-               if conclusion(res, alpha) != verdict and not low <= ratios[c] <= high]  # fmt: skip
-    far = max(ratios, key=lambda c: abs(np.log(ratios[c] / real_rr)))
-    status, why = ("fail", "conclusion_changes") if changed else ("pass", "same_conclusion")
-    counts = {"n": len(found), "skipped": skipped, "rate_ratio": ratios[far]}
-    return row("leave_one_out", status, why, statistic=len(changed) / len(found),
-               threshold=0.0, detail=", ".join(changed), **counts)  # fmt: skip
-
-
-def non_target_check(
-    spec: dict[str, Any], non_target: pd.DataFrame | None, non_target_control: pd.DataFrame | None,
-    real: float, alpha: float,
-) -> dict:  # fmt: skip
-    """The same model on an outcome the project should not move."""
-    if non_target is None or len(non_target) == 0:
-        return row("non_target", "not_run", "no_non_target")
-    if not np.isfinite(real):
-        return row("non_target", "not_run", "no_estimate")
-    try:
-        res = interrupted_time_series(non_target, **(spec | {"control": non_target_control}))
-    except SERIES_ERRORS:
-        return row("non_target", "not_run", "not_fitted", skipped=1)
-    p, rr = float(res.effects.set_index("term").loc["level", "p_value"]), level(res)[0]
-    moved = p < alpha and abs(np.log(rr)) >= abs(real)
-    status, why = ("fail", "non_target_changed") if moved else ("pass", "non_target_unchanged")
-    return row("non_target", status, why, statistic=p, threshold=alpha, n=1, rate_ratio=rr)
 
 
 def _real_fit(data: pd.DataFrame, spec: dict[str, Any], result: ITSResult | None):

@@ -51,6 +51,7 @@ from socprev_kit.evaluation.evidence import (
     describe_rating, falsification_checks, minimum_detectable_effect, rate_finding,
     synthetic_control,
 )
+from socprev_kit.evaluation.evidence.power_texts import curve_table
 from socprev_kit.evaluation.interpretation.falsification import (
     describe_falsification, falsification_table,
 )
@@ -426,13 +427,16 @@ power = minimum_detectable_effect(
     months_after=18, n_sims=100,
 )
 print(power.describe(lang))
+curve_table(power, lang)
 """,
     {
         "nl": """
-De geplante daling (30 %) is net groot genoeg om met 18 maanden zichtbaar te worden. Een
-project dat op 10 % mikt, zou met deze aantallen niets kunnen tonen, ook als het werkt: dan
-zegt "geen duidelijke verandering" weinig. Reken dit uit **vóór** de start: meer maanden, een
-groter gebied of een indicator met meer feiten helpen.
+De tabel is de kans dat de analyse een daling van die grootte duidelijk ziet. De geplante daling
+(30 %) is net groot genoeg om met 18 maanden zichtbaar te worden. Een daling van 10 % zou in
+ongeveer 15 % van de nagebootste reeksen zichtbaar zijn: een project dat op 10 % mikt, toont met
+deze aantallen meestal niets, ook als het werkt. Dan zegt "geen duidelijke verandering" weinig.
+Reken dit uit **vóór** de start: meer maanden, een groter gebied of een indicator met meer feiten
+helpen.
 
 ## De beoordeling: niveau 1 tot 5
 
@@ -443,10 +447,12 @@ niveau en verlaagt het met één per zwakte: een korte reeks, een gefaalde contr
 onderscheidend vermogen, maanden uit de COVID-19-periode, een inspanningsindicator.
 """,
         "fr": """
-La baisse plantée (30 %) est tout juste assez grande pour devenir visible en 18 mois. Un projet
-qui vise 10 % ne pourrait rien montrer avec ces nombres, même s'il fonctionne : « pas de
-changement net » dirait alors peu de chose. Calculez-le **avant** le début : plus de mois, une
-zone plus grande ou un indicateur avec plus de faits aident.
+Le tableau donne la chance que l'analyse voie nettement une baisse de cette taille. La baisse
+plantée (30 %) est tout juste assez grande pour devenir visible en 18 mois. Une baisse de 10 %
+serait visible dans environ 15 % des séries imitées : un projet qui vise 10 % ne montre le plus
+souvent rien avec ces nombres, même s'il fonctionne. « Pas de changement net » dit alors peu de
+chose. Calculez-le **avant** le début : plus de mois, une zone plus grande ou un indicateur avec
+plus de faits aident.
 
 ## La notation : niveau 1 à 5
 

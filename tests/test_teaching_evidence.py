@@ -154,3 +154,41 @@ def test_mayor_sentence_and_the_effort_reading(lang) -> None:
                                                 c01=f"+43{space}%"))  # fmt: skip
     half = check_mayor_sentence(..., "B", complaints, offences, lang=lang)
     assert [m for m, _ in half.lines] == ["todo", "ok"] and not half.passed
+
+
+def test_the_numbers_notebook_08_writes_are_those_it_computes(panel) -> None:
+    """The markdown of notebook 08 quotes results (nbval compares outputs, not the text): they
+    must be what the kit computes on the panel, in each language's format."""
+    from socprev_kit import interrupted_time_series
+    from socprev_kit.common.formatting import format_number
+    from socprev_kit.evaluation.evidence import synthetic_control
+    from socprev_kit.teaching.course import c08_strength_of_evidence as source
+
+    text = {lang: "\n".join(c[lang] for c in source.CELLS if isinstance(c, dict))
+            for lang in ("nl", "fr")}  # fmt: skip
+    spec = dict(count="value", period="period", population="population", intervention=START,
+                harmonics=1)  # fmt: skip
+
+    def level(indicator: str) -> pd.Series:
+        series = panel.query("nis_code == @TREATED and indicator_id == @indicator")
+        return interrupted_time_series(series, **spec).effects.set_index("term").loc["level"]
+
+    i02, c01 = level("I02"), level("C01")
+    donors = [c for c in DONORS if c != SHOCKED]
+    synth = synthetic_control(panel, treated=TREATED, indicator_id="I02", intervention=START,
+                              donors=donors).effects.iloc[0]  # fmt: skip
+    for lang in ("nl", "fr"):
+        quoted = [
+            format_number(i02["rate_ratio"], lang, decimals=3),
+            format_number(i02["ci_low"], lang, decimals=2),
+            format_number(i02["ci_high"], lang, decimals=2),
+            format_number(synth["rate_ratio"], lang, decimals=2),
+            format_number(synth["ci_low"], lang, decimals=2),
+            format_number(synth["ci_high"], lang, decimals=2),
+            f"{round(100 * (1 - i02['rate_ratio']))} %",
+            f"{round(100 * (1 - i02['ci_high']))} %",
+            f"{round(100 * (1 - i02['ci_low']))} %",
+            f"{round(100 * (c01['rate_ratio'] - 1))} %",
+        ]
+        missing = [q for q in quoted if q not in text[lang].replace("\u00a0", " ")]
+        assert not missing, (lang, missing)

@@ -20,7 +20,7 @@ from .evaluate import catalogue
 from .interrupted import ITSOutcome
 from .report import Report
 from .strength import outcome_checks, outcome_rating, rating_sentence, verdict
-from .tables import indicator_label
+from .tables import indicator_label, municipality_name
 from .texts import text
 
 __all__ = ["power_sentence", "strength_part"]
@@ -33,10 +33,10 @@ def strength_part(report: Report, outcomes: list[ITSOutcome]) -> Section:
         checks = outcome_checks(report, outcome)
         name = indicator_label(outcome.indicator_id, lang)
         out.md(f"**{text('checks_of', lang, indicator=name)}**")
-        table = falsification_table(checks, lang)
-        out.table(table)
+        names = {c: municipality_name(c, lang) for c in outcome.comparisons}
+        out.table(falsification_table(checks, lang, names=names))
         # the table says what each check found; the summary says what they mean together
-        summary = describe_falsification(checks, lang)[0]
+        summary = describe_falsification(checks, lang, names=names)[0]
         if not verdict(outcome.result):
             summary = text("checks_no_claim", lang)
         out.bullets([summary, rating_sentence(report, outcome), power_sentence(report, outcome)])

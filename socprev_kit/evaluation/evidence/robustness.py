@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..its import ITSResult, interrupted_time_series
-from .placebo import row
+from .falsification_placebos import row
 from .refit import SERIES_ERRORS, Refit, prepare
 
 __all__ = ["conclusion", "leave_one_out", "level", "non_target_check"]

@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...common.formatting import format_percent
-from ...evaluation.interpretation.falsification import falsification_table
+from ...evaluation.evidence.falsification_sentences import falsification_table
 from ..exercise import Feedback, Say, feedback, is_unanswered, not_answered
 
 if TYPE_CHECKING:

@@ -52,7 +52,7 @@ from socprev_kit.evaluation.evidence import (
     synthetic_control,
 )
 from socprev_kit.evaluation.evidence.power_texts import curve_table
-from socprev_kit.evaluation.interpretation.falsification import (
+from socprev_kit.evaluation.evidence.falsification_sentences import (
     describe_falsification, falsification_table,
 )
 from socprev_kit.plots import plot_indicator

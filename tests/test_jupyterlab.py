@@ -268,6 +268,19 @@ def _console_errors(browser) -> list[str]:
     return [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
 
 
+def _connected(lab: Lab, notebook: str, settle: float = 2.0) -> bool:
+    """The notebook's kernel is idle with at least one connection, and still is ``settle``
+    seconds later."""
+    for attempt in range(2):
+        sessions = [s for s in lab.api("/api/sessions") if s["path"] == notebook]
+        kernel = sessions[0]["kernel"] if sessions else {}
+        if kernel.get("execution_state") != "idle" or not kernel.get("connections"):
+            return False
+        if attempt == 0:
+            time.sleep(settle)
+    return True
+
+
 def _open_and_run(lab: Lab, browser, notebook: str) -> list:
     """Open ``notebook`` (in a workspace of its own), run all cells, wait until they ran and
     their widgets are drawn; the widgets' boxes."""
@@ -276,6 +289,10 @@ def _open_and_run(lab: Lab, browser, notebook: str) -> list:
     _wait(browser, START, lambda b: _css(b, ".jp-Notebook .jp-CodeCell"), "no notebook")
     idle = f'{INDICATOR}[data-status="idle"]'
     _wait(browser, START, lambda b: _css(b, idle), "the kernel did not start")
+    # the toolbar says "idle" as soon as the kernel process answers; a cell sent before the page
+    # holds the kernel's connection (and the widget manager its comm target) can be lost when
+    # the machine is busy: wait until the server counts the page's connection, idle, twice
+    _wait(browser, START, lambda b: _connected(lab, notebook), "the page did not connect")
     _run_all(browser)
     _wait(browser, RUN, _all_cells_ran, "the cells did not all run")
     _wait(browser, RUN, lambda b: _css(b, idle), "the kernel stayed busy")

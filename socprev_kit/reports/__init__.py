@@ -47,19 +47,8 @@ SECTIONS = (
 
 #: The sections of a project report, in the order its notebook shows them: :data:`SECTIONS` with
 #: the EMMIE section (:func:`evidence`) after the comparison.
-PROJECT_SECTIONS = (
-    title,
-    who_and_what,
-    data_quality,
-    logic_model,
-    process_and_outputs,
-    impact,
-    comparison,
-    evidence,
-    context_data,
-    interpretation,
-    annex,
-)
+_AFTER = SECTIONS.index(comparison) + 1
+PROJECT_SECTIONS = (*SECTIONS[:_AFTER], evidence, *SECTIONS[_AFTER:])
 
 __all__ = [
     "MIME",
